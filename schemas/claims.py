@@ -1,0 +1,140 @@
+"""The claim contract (spec v1): Claim, Source, Quantity, TimeRef, Span and their enums."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+PartialIsoDate = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+]
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ClaimKind(StrEnum):
+    """What sort of proposition a claim is."""
+
+    event = "event"
+    state = "state"
+    forecast = "forecast"
+    assessment = "assessment"
+
+
+class Certainty(StrEnum):
+    """How strongly the source asserts the claim."""
+
+    certain = "certain"
+    probable = "probable"
+    possible = "possible"
+
+
+class Approx(StrEnum):
+    """How a quantity's number relates to the true amount."""
+
+    exact = "exact"
+    approximately = "approximately"
+    at_least = "at_least"
+    at_most = "at_most"
+    range = "range"
+
+
+class Alignment(StrEnum):
+    """How an evidence quote was located in the article text."""
+
+    exact = "exact"
+    fuzzy = "fuzzy"  # matched after folding whitespace, quotes and dashes
+
+
+class ContractModel(BaseModel):
+    """Base for contract models: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(ContractModel):
+    """Who puts a claim forward, and through which channel."""
+
+    name: NonEmptyStr
+    anonymous: bool = False
+    via: str | None = None
+
+
+class Quantity(ContractModel):
+    """An explicit number in a claim, with its approximator and unit."""
+
+    text: NonEmptyStr
+    value: float
+    upper: float | None = None
+    unit: str = ""
+    approx: Approx = Approx.exact
+
+    @model_validator(mode="after")
+    def _range_has_upper(self) -> Quantity:
+        if self.approx is Approx.range and self.upper is None:
+            raise ValueError("a range quantity needs 'upper'")
+        if self.upper is not None and self.upper < self.value:
+            raise ValueError("'upper' must not be below 'value'")
+        return self
+
+
+class TimeRef(ContractModel):
+    """When a claim holds or happens: the verbatim phrase and its resolved ISO bounds."""
+
+    text: NonEmptyStr
+    start: PartialIsoDate | None = None
+    end: PartialIsoDate | None = None
+
+
+class Span(ContractModel):
+    """A verbatim stretch of the article: text == article_text[start:end]."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+    alignment: Alignment | None = None
+
+    @model_validator(mode="after")
+    def _consistent_length(self) -> Span:
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"span {self.start}:{self.end} has length {self.end - self.start}, "
+                f"but its text has {len(self.text)} characters"
+            )
+        return self
+
+    def matches(self, article_text: str) -> bool:
+        """True when the span's text is exactly article_text[start:end]."""
+        return article_text[self.start : self.end] == self.text
+
+
+class ClaimFields(ContractModel):
+    """Every claim field except evidence: shared by anchored and unanchored claims."""
+
+    statement: NonEmptyStr
+    kind: ClaimKind
+    subject: NonEmptyStr
+    source: Source | None = None
+    certainty: Certainty = Certainty.certain
+    negated: bool = False
+    quantities: list[Quantity] = Field(default_factory=list)
+    time: TimeRef | None = None
+    location: str | None = None
+
+
+class Claim(ClaimFields):
+    """One checkable proposition with verbatim, offset-anchored evidence."""
+
+    evidence: list[Span] = Field(min_length=1)
+
+
+class DraftClaim(ClaimFields):
+    """A claim as an extractor returns it: evidence as quotes, not yet located."""
+
+    evidence: list[NonEmptyStr] = Field(min_length=1)
+    anchor: int | None = Field(
+        default=None,
+        ge=0,
+        description="approximate offset of the evidence; grounding prefers the nearest match",
+    )

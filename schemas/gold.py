@@ -1,0 +1,44 @@
+"""The gold-file format (spec section 3): one article with its hand-labelled claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, model_validator
+
+from schemas.claims import Claim, ContractModel
+
+
+class GoldClaim(Claim):
+    """A labelled claim with an id that is stable across edits."""
+
+    id: str = Field(min_length=1)
+
+
+class GoldArticle(ContractModel):
+    """One gold file: the article text exactly as sent, and its claims."""
+
+    id: str = Field(min_length=1)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    text: str = Field(min_length=1)
+    annotator: str | None = None
+    claims: list[GoldClaim] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids_unique_and_spans_verbatim(self) -> GoldArticle:
+        seen: set[str] = set()
+        for claim in self.claims:
+            if claim.id in seen:
+                raise ValueError(f"claim id {claim.id!r} is used more than once")
+            seen.add(claim.id)
+            for index, span in enumerate(claim.evidence):
+                if not span.matches(self.text):
+                    found = self.text[span.start : span.end]
+                    raise ValueError(
+                        f"claim {claim.id!r} evidence[{index}] ({span.start}:{span.end}) "
+                        f"says {span.text!r} but the text there is {found!r}"
+                    )
+        return self

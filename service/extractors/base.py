@@ -1,0 +1,87 @@
+"""The Extractor protocol: article text in, unanchored draft claims out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol, runtime_checkable
+
+from schemas.claims import DraftClaim
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What an extractor sees of an article."""
+
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Usage:
+    """Token usage and cost of the model calls behind one extraction."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    cost_usd: float | None = None
+
+    def add(self, other: Usage) -> None:
+        """Accumulate another call's usage into this one."""
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.total_tokens += other.total_tokens
+        if other.cost_usd is not None:
+            self.cost_usd = (self.cost_usd or 0.0) + other.cost_usd
+
+
+@dataclass
+class ExtractionResult:
+    """Draft claims plus everything a run records about how they were produced."""
+
+    claims: list[DraftClaim]
+    model: str | None = None
+    prompt_id: str | None = None
+    prompt_sha: str | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 1
+    dropped: int = 0  # claims the extractor itself discarded (e.g. ungrounded after re-asks)
+    notes: list[str] = field(default_factory=list)
+
+
+class FailureKind(StrEnum):
+    """Why an extraction failed, as recorded on the failed run."""
+
+    timeout = "timeout"
+    rate_limited = "rate_limited"
+    invalid_output = "invalid_output"
+    model_error = "model_error"
+    configuration = "configuration"
+
+
+class ExtractionError(Exception):
+    """An extraction that could not produce claims; the run is recorded as failed."""
+
+    def __init__(
+        self, kind: FailureKind, message: str, *, attempts: int = 1, usage: Usage | None = None
+    ) -> None:
+        super().__init__(f"{kind.value}: {message}")
+        self.kind = kind
+        self.message = message
+        self.attempts = attempts
+        self.usage = usage or Usage()
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Anything that turns an article into draft claims."""
+
+    name: str  # "offline", "llm", ...
+
+    def extract(self, article: ArticleInput) -> ExtractionResult:
+        """Extract draft claims; raise ExtractionError when no result can be produced."""
+        ...
