@@ -1,0 +1,37 @@
+"""Extractors and the factory that picks one from settings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from service.extractors.base import Extractor
+
+if TYPE_CHECKING:
+    from service.config import Settings
+
+EXTRACTOR_KINDS = ("offline", "llm", "sentences")
+
+
+def build_extractor(
+    settings: Settings,
+    *,
+    kind: str | None = None,
+    model: str | None = None,
+    prompt_version: str | None = None,
+) -> Extractor:
+    """The extractor for `kind`; by default the LLM when a model is configured, else offline."""
+    if kind is None:
+        kind = "llm" if (model or settings.model) else "offline"
+    if kind == "offline":
+        from service.extractors.offline import OfflineExtractor
+
+        return OfflineExtractor()
+    if kind == "sentences":
+        from service.extractors.sentences import SentenceExtractor
+
+        return SentenceExtractor()
+    if kind == "llm":
+        from service.extractors.llm import LLMExtractor
+
+        return LLMExtractor.from_settings(settings, model=model, prompt_version=prompt_version)
+    raise ValueError(f"unknown extractor {kind!r}; choose one of {', '.join(EXTRACTOR_KINDS)}")
