@@ -1,0 +1,165 @@
+"""Request and response bodies of the HTTP API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.claims import Claim
+
+
+class ArticleCreate(BaseModel):
+    """An article to store and extract claims from."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Ukrainian President Volodymyr Zelenskyy said Friday that Russia is "
+                    "expected to deploy the first North Korean soldiers to combat zones as "
+                    "early as Sunday.\n\nSouth Korea's National Intelligence Service said "
+                    "approximately 3,000 North Korean soldiers have been sent to Russia.",
+                    "title": "North Korean troops arrive in Kursk",
+                    "outlet": "Example Daily",
+                    "published": "2024-10-27",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(description="the article's plain text, exactly as it should be stored")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=500)
+    published: dt.date | None = Field(
+        None, description="publication date; when absent, a dateline at the top is used"
+    )
+
+
+class ExtractRequest(BaseModel):
+    """Which extractor, model and prompt version a re-extraction uses."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"extractor": "offline"}, {"model": "openai/gpt-4o-mini"}]},
+    )
+
+    extractor: Literal["offline", "llm", "sentences"] | None = Field(
+        None, description="default: llm when a model is given or configured, else offline"
+    )
+    model: str | None = Field(None, description="litellm model id, e.g. openai/gpt-4o-mini")
+    prompt_version: str | None = Field(None, description="e.g. v1 (LLM only)")
+
+
+class UsagePublic(BaseModel):
+    """Tokens and cost spent by a run."""
+
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    cost_usd: float | None
+
+
+class RunPublic(BaseModel):
+    """An extraction run: its status, how it was made, and why it failed if it did."""
+
+    id: int
+    article_id: int
+    status: Literal["pending", "running", "succeeded", "failed"]
+    extractor: str
+    model: str | None
+    prompt_id: str | None
+    prompt_sha: str | None
+    parameters: dict[str, Any]
+    usage: UsagePublic
+    attempts: int
+    claims_count: int
+    dropped_count: int
+    notes: list[str]
+    error_kind: str | None
+    error: str | None
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    latency_ms: float | None
+    url: str = Field(description="where to poll this run")
+
+
+class ArticleSummary(BaseModel):
+    """An article without its text."""
+
+    id: int
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+    published_source: Literal["request", "dateline"] | None = Field(
+        description="where the publication date came from"
+    )
+    published_text: str | None = Field(description="the dateline it was read from, if any")
+    text_sha256: str
+    char_count: int
+    created_at: dt.datetime
+    current_run_id: int | None = Field(description="latest succeeded run")
+    latest_run: RunPublic | None = None
+
+
+class ArticlePublic(ArticleSummary):
+    """An article with its full text."""
+
+    text: str
+
+
+class ArticlesPublic(BaseModel):
+    """A page of articles."""
+
+    data: list[ArticleSummary]
+    count: int = Field(description="total number of articles")
+
+
+class ClaimPublic(Claim):
+    """A stored claim: the contract claim plus where it lives."""
+
+    id: int
+    article_id: int
+    run_id: int
+
+
+class ClaimsPublic(BaseModel):
+    """A page of claims."""
+
+    data: list[ClaimPublic]
+    count: int = Field(description="total number of matching claims")
+
+
+class RunsPublic(BaseModel):
+    """An article's runs, newest first."""
+
+    data: list[RunPublic]
+    count: int
+
+
+class ExtractionPublic(BaseModel):
+    """The answer to a POST: the stored article, the run, and its claims once it finished."""
+
+    article: ArticlePublic
+    run: RunPublic | None
+    claims: list[ClaimPublic] | None = Field(
+        description="null while the run is pending or running; poll run.url"
+    )
+    created: bool = Field(description="false when the same text was already stored")
+
+
+class HealthPublic(BaseModel):
+    """Whether the service can store and extract."""
+
+    status: Literal["ok", "degraded"]
+    database: str
+    database_ok: bool
+    extractor: str
+    model: str | None
+    extractor_ok: bool
+    extractor_detail: str

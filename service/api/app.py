@@ -1,0 +1,79 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi_offline import FastAPIOffline
+
+from service.api.routes import articles, claims, health, runs
+from service.config import Settings, get_settings
+from service.db import make_engine
+from service.pipeline import fail_interrupted_runs
+from service.runner import RunQueue
+
+logger = logging.getLogger(__name__)
+
+DESCRIPTION = """
+claimkit turns news articles into **typed, attributed, source-grounded claims**: what is
+asserted, by whom, through which outlet, with which numbers, dates and hedging, and the
+verbatim spans (character offsets into the stored text) that support it.
+
+**Try it:** `POST /articles` with an article's text, then read `claims` in the answer (or
+poll `run.url` when the answer is 202). `GET /claims?source=Intelligence` searches claims
+across articles.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "Store articles, run extractions, read their claims."},
+    {"name": "runs", "description": "Extraction runs: status, model, prompt, usage, errors."},
+    {"name": "claims", "description": "Search claims across articles."},
+    {"name": "health", "description": "Is the service able to store and extract?"},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the engine and run queue live on app.state for the app's lifetime."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.resolved_database_url())
+        interrupted = fail_interrupted_runs(engine=engine)
+        if interrupted:
+            logger.warning("marked %d interrupted run(s) as failed", interrupted)
+        app.state.engine = engine
+        app.state.run_queue = RunQueue(engine)
+        try:
+            yield
+        finally:
+            app.state.run_queue.shutdown()
+            engine.dispose()
+
+    app = FastAPIOffline(
+        title="claimkit",
+        version="0.1.0",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.dependency_overrides[get_settings] = lambda: settings
+    for module in (articles, runs, claims, health):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
+        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            status_code=500, content={"detail": "internal error; the server log has details"}
+        )
+
+    return app

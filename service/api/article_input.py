@@ -1,0 +1,134 @@
+"""Read and check a POSTed article: JSON or text/plain, with errors that name the problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Annotated, Any
+
+from fastapi import HTTPException, Query, Request, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from schemas.api import ArticleCreate
+from service.config import Settings
+
+_HTML_TAG = re.compile(
+    r"<\s*(?:!doctype|html|head|body|p|div|span|br|a|article|section|script|style|h[1-6]|li|ul|table)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
+_HTML_TAGS_TO_REJECT = 3
+
+ARTICLE_BODY_OPENAPI: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "JSON `{text, title?, url?, outlet?, published?}`, or the plain text "
+        "itself with `Content-Type: text/plain` (metadata then goes in the query string).",
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/ArticleCreate"},
+                "examples": {
+                    "article": {
+                        "summary": "An article with metadata",
+                        "value": ArticleCreate.model_json_schema()["examples"][0],
+                    }
+                },
+            },
+            "text/plain": {
+                "schema": {"type": "string"},
+                "example": "date 2024-10-27\n\nSouth Korea's National Intelligence Service "
+                "said approximately 3,000 North Korean soldiers have been sent to Russia.",
+            },
+        },
+    }
+}
+
+
+def _bad(code: int, message: str) -> HTTPException:
+    return HTTPException(status_code=code, detail=message)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _bad(
+            status.HTTP_400_BAD_REQUEST,
+            f"the body is not valid UTF-8: byte 0x{raw[error.start]:02x} at position "
+            f"{error.start} cannot be decoded; send UTF-8 text",
+        ) from None
+
+
+def _parse_json(body: str) -> ArticleCreate:
+    try:
+        payload = json.loads(body)
+    except json.JSONDecodeError as error:
+        raise _bad(
+            status.HTTP_400_BAD_REQUEST,
+            f"the body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+        ) from None
+    if not isinstance(payload, dict):
+        raise _bad(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"the body must be a JSON object with a 'text' field, not a JSON "
+            f"{type(payload).__name__}",
+        )
+    try:
+        return ArticleCreate.model_validate(payload)
+    except ValidationError as error:
+        errors = error.errors(include_url=False, include_context=False)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+
+
+async def read_article(
+    request: Request,
+    title: Annotated[str | None, Query(description="text/plain bodies only")] = None,
+    url: Annotated[str | None, Query(description="text/plain bodies only")] = None,
+    outlet: Annotated[str | None, Query(description="text/plain bodies only")] = None,
+    published: Annotated[dt.date | None, Query(description="text/plain bodies only")] = None,
+) -> ArticleCreate:
+    """Parse the POST body by its content type into an ArticleCreate."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = _decode(await request.body())
+    if media_type == "application/json" or media_type.endswith("+json"):
+        return _parse_json(body)
+    if media_type == "text/plain":
+        return ArticleCreate(text=body, title=title, url=url, outlet=outlet, published=published)
+    shown = media_type or "none"
+    raise _bad(
+        status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+        f"unsupported Content-Type {shown!r}: send application/json or text/plain",
+    )
+
+
+def check_article_text(text: str, settings: Settings) -> None:
+    """Reject text that cannot be stored or extracted, saying why."""
+    if not text.strip():
+        raise _bad(status.HTTP_422_UNPROCESSABLE_CONTENT, "text is empty or only whitespace")
+    if len(text) > settings.max_article_chars:
+        raise _bad(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"text has {len(text):,} characters; the limit is {settings.max_article_chars:,} "
+            "(CLAIMKIT_MAX_ARTICLE_CHARS)",
+        )
+    if "\x00" in text:
+        raise _bad(status.HTTP_422_UNPROCESSABLE_CONTENT, "text contains NUL (\\u0000) characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _bad(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"text contains an unpaired surrogate (\\u{ord(text[error.start]):04x}) at "
+            f"character {error.start}",
+        ) from None
+    tags = _HTML_TAG.findall(text[:20_000])
+    if len(tags) >= _HTML_TAGS_TO_REJECT:
+        shown = ", ".join(sorted({tag.lower() for tag in tags})[:4])
+        raise _bad(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"text looks like HTML ({len(tags)} tags such as {shown}); claimkit stores text "
+            "exactly as sent and quotes it verbatim, so send the article's plain text "
+            "(e.g. extract it with trafilatura or your browser's reader view)",
+        )

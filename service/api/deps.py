@@ -1,0 +1,70 @@
+"""FastAPI dependencies as Annotated aliases; routes never build sessions or clients."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from service.config import Settings, get_settings
+from service.extractors import build_extractor
+from service.extractors.base import Extractor
+from service.runner import RunQueue
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_engine(request: Request) -> Engine:
+    """The engine the app was started with."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    """A session per request; routes commit what they change."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+def get_run_queue(request: Request) -> RunQueue:
+    """The app's run queue."""
+    queue: RunQueue = request.app.state.run_queue
+    return queue
+
+
+ExtractorFactory = Callable[..., Extractor]
+
+
+def get_extractor_factory(settings: SettingsDep) -> ExtractorFactory:
+    """A function building the extractor for (kind, model, prompt_version) from settings."""
+
+    def factory(
+        *, kind: str | None = None, model: str | None = None, prompt_version: str | None = None
+    ) -> Extractor:
+        return build_extractor(settings, kind=kind, model=model, prompt_version=prompt_version)
+
+    return factory
+
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+
+
+def require_write_access(
+    settings: SettingsDep, key: Annotated[str | None, Security(_api_key_header)]
+) -> None:
+    """When CLAIMKIT_API_KEY is set, writes need it in the X-API-Key header."""
+    expected = settings.api_key.get_secret_value() if settings.api_key else None
+    if expected and not (key and secrets.compare_digest(key, expected)):
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="unauthorized")
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+SessionDep = Annotated[Session, Depends(get_session)]
+RunQueueDep = Annotated[RunQueue, Depends(get_run_queue)]
+ExtractorFactoryDep = Annotated[ExtractorFactory, Depends(get_extractor_factory)]
+WriteAccess = Depends(require_write_access)

@@ -1,0 +1,99 @@
+"""Turn stored rows into the API's response models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session
+
+from schemas.api import (
+    ArticlePublic,
+    ArticleSummary,
+    ClaimPublic,
+    ExtractionPublic,
+    RunPublic,
+    UsagePublic,
+)
+from service import repository
+from service.models import Article, ClaimRecord, ExtractionRun, RunStatus
+
+
+def run_public(run: ExtractionRun) -> RunPublic:
+    """A run as the API shows it."""
+    assert run.id is not None
+    return RunPublic(
+        id=run.id,
+        article_id=run.article_id,
+        status=RunStatus(run.status).value,
+        extractor=run.extractor,
+        model=run.model,
+        prompt_id=run.prompt_id,
+        prompt_sha=run.prompt_sha,
+        parameters=run.parameters or {},
+        usage=UsagePublic(
+            prompt_tokens=run.prompt_tokens,
+            completion_tokens=run.completion_tokens,
+            total_tokens=run.total_tokens,
+            cost_usd=run.cost_usd,
+        ),
+        attempts=run.attempts,
+        claims_count=run.claims_count,
+        dropped_count=run.dropped_count,
+        notes=run.notes or [],
+        error_kind=run.error_kind,
+        error=run.error,
+        created_at=run.created_at,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+        latency_ms=run.latency_ms,
+        url=f"/runs/{run.id}",
+    )
+
+
+def claim_public(record: ClaimRecord) -> ClaimPublic:
+    """A stored claim as the contract object plus its ids."""
+    assert record.id is not None
+    return ClaimPublic.model_validate(
+        {**record.data, "id": record.id, "article_id": record.article_id, "run_id": record.run_id}
+    )
+
+
+def claims_public(records: Iterable[ClaimRecord]) -> list[ClaimPublic]:
+    """Several stored claims as the API shows them."""
+    return [claim_public(record) for record in records]
+
+
+def _article_fields(session: Session, article: Article) -> dict[str, object]:
+    assert article.id is not None
+    current = repository.current_run(session=session, article_id=article.id)
+    latest = repository.latest_run(session=session, article_id=article.id)
+    return {
+        **article.model_dump(exclude={"text"}),
+        "current_run_id": current.id if current else None,
+        "latest_run": run_public(latest) if latest else None,
+    }
+
+
+def article_summary(session: Session, article: Article) -> ArticleSummary:
+    """An article without its text, with its current and latest run."""
+    return ArticleSummary.model_validate(_article_fields(session, article))
+
+
+def article_public(session: Session, article: Article) -> ArticlePublic:
+    """An article with its text, with its current and latest run."""
+    return ArticlePublic.model_validate({**_article_fields(session, article), "text": article.text})
+
+
+def extraction_public(
+    session: Session, article: Article, run: ExtractionRun | None, *, created: bool
+) -> ExtractionPublic:
+    """The answer to a POST: article, run, and the run's claims once it has finished."""
+    claims = None
+    if run is not None and run.id is not None and run.status == RunStatus.succeeded:
+        claims = claims_public(repository.run_claims(session=session, run_id=run.id))
+    return ExtractionPublic(
+        article=article_public(session, article),
+        run=run_public(run) if run else None,
+        claims=claims,
+        created=created,
+    )

@@ -1,0 +1,47 @@
+"""Claims across articles, filtered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from schemas.api import ClaimsPublic
+from schemas.claims import Certainty, ClaimKind
+from service import repository
+from service.api import presenters
+from service.api.deps import SessionDep
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+
+@router.get(
+    "",
+    summary="Search claims",
+    description="Claims of every article's current run. Filters combine with AND; `subject`, "
+    "`source` and `q` (statement text) are case-insensitive substring matches.",
+    response_model=ClaimsPublic,
+)
+def list_claims(
+    session: SessionDep,
+    subject: Annotated[str | None, Query(description="e.g. North Korean troops")] = None,
+    source: Annotated[str | None, Query(description="source name, e.g. Intelligence")] = None,
+    kind: ClaimKind | None = None,
+    certainty: Certainty | None = None,
+    q: Annotated[str | None, Query(description="text in the statement")] = None,
+    article_id: int | None = None,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> ClaimsPublic:
+    filters = repository.ClaimFilter(
+        article_id=article_id,
+        subject=subject,
+        source=source,
+        kind=kind.value if kind else None,
+        certainty=certainty.value if certainty else None,
+        q=q,
+    )
+    records, count = repository.search_claims(
+        session=session, filters=filters, skip=skip, limit=limit
+    )
+    return ClaimsPublic(data=presenters.claims_public(records), count=count)

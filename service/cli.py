@@ -1,0 +1,185 @@
+"""The `claimkit` command: serve, extract, db; `eval` and `gold` plug in via entry points."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from schemas.claims import Claim
+from service import migrations
+from service.config import get_settings
+from service.datelines import publication_date
+from service.extractors import EXTRACTOR_KINDS, build_extractor
+from service.extractors.base import ArticleInput, ExtractionError
+from service.pipeline import GroundedExtraction, extract_and_ground
+
+app = typer.Typer(help="Turn news articles into typed, attributed, source-grounded claims.")
+db_app = typer.Typer(help="Database schema migrations.")
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="default CLAIMKIT_HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="default CLAIMKIT_PORT")] = None,
+    reload: Annotated[bool, typer.Option(help="restart on code changes")] = False,
+) -> None:
+    """Migrate the database, then serve the API (docs at /docs)."""
+    import uvicorn
+
+    settings = get_settings()
+    migrations.upgrade(settings.resolved_database_url())
+    host, port = host or settings.host, port or settings.port
+    extractor = f"llm ({settings.model})" if settings.model else "offline"
+    err.print(f"claimkit on http://{host}:{port}  docs: http://{host}:{port}/docs")
+    err.print(f"database: {settings.resolved_database_url()}  extractor: {extractor}")
+    uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+def _read_text(file: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as error:
+        err.print(f"[red]cannot read {file}: {error.strerror}[/red]")
+        raise typer.Exit(2) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        err.print(f"[red]{file} is not UTF-8: byte 0x{raw[error.start]:02x} at {error.start}[/red]")
+        raise typer.Exit(2) from None
+    if not text.strip():
+        err.print(f"[red]{file} is empty[/red]")
+        raise typer.Exit(2)
+    return text
+
+
+def _contract_document(
+    article: ArticleInput, url: str | None, grounded: GroundedExtraction, extractor: str
+) -> dict[str, object]:
+    """The extraction as a gold-format document (unreviewed), so it can seed gold data."""
+    digest = hashlib.sha256(article.text.encode()).hexdigest()[:12]
+    model = grounded.result.model
+    return {
+        "id": f"article-{digest}",
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": url,
+        "published": article.published.isoformat() if article.published else None,
+        "text": article.text,
+        "annotator": f"claimkit {extractor} extractor ({model or 'no model'}), unreviewed",
+        "claims": [
+            {"id": f"c{n}", **claim.model_dump(mode="json")}
+            for n, claim in enumerate(grounded.claims, start=1)
+        ],
+    }
+
+
+def _print_table(claims: list[Claim]) -> None:
+    table = Table(show_lines=True)
+    for column in ("#", "statement", "kind", "source", "certainty", "numbers", "time", "evidence"):
+        table.add_column(column, overflow="fold")
+    for n, claim in enumerate(claims, start=1):
+        source = "-"
+        if claim.source:
+            source = claim.source.name + (f" (via {claim.source.via})" if claim.source.via else "")
+        numbers = ", ".join(f"{q.text} [{q.unit}]" for q in claim.quantities) or "-"
+        time = "-"
+        if claim.time:
+            bounds = "..".join(filter(None, [claim.time.start, claim.time.end]))
+            time = claim.time.text + (f" ({bounds})" if bounds else "")
+        table.add_row(
+            str(n),
+            ("NOT " if claim.negated else "") + claim.statement,
+            claim.kind.value,
+            source,
+            claim.certainty.value,
+            numbers,
+            time,
+            ", ".join(f"{s.start}-{s.end}" for s in claim.evidence),
+        )
+    Console().print(table)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="article text file, or - for standard input")],
+    as_json: Annotated[bool, typer.Option("--json", help="print contract JSON")] = False,
+    extractor: Annotated[
+        str | None, typer.Option(help=f"one of {', '.join(EXTRACTOR_KINDS)}")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="litellm model id (implies llm)")] = None,
+    prompt: Annotated[str | None, typer.Option(help="prompt version, e.g. v1")] = None,
+    published: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD")
+    ] = None,
+    title: Annotated[str | None, typer.Option()] = None,
+    url: Annotated[str | None, typer.Option()] = None,
+    outlet: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Extract claims from one article and print them (nothing is stored)."""
+    text = _read_text(file)
+    settings = get_settings()
+    try:
+        chosen = build_extractor(settings, kind=extractor, model=model, prompt_version=prompt)
+    except (ValueError, LookupError, OSError) as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    date = publication_date(text, published.date() if published else None)
+    article = ArticleInput(text=text, published=date.date, title=title, outlet=outlet)
+    try:
+        grounded = extract_and_ground(article, chosen)
+    except ExtractionError as error:
+        err.print(f"[red]extraction failed ({error.kind.value}): {error.message}[/red]")
+        raise typer.Exit(1) from None
+    if as_json:
+        document = _contract_document(article, url, grounded, chosen.name)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_table(grounded.claims)
+    when = f"{date.date} ({date.source})" if date.date else "unknown"
+    err.print(
+        f"{len(grounded.claims)} claims, {grounded.dropped} dropped; extractor "
+        f"{chosen.name}; published {when}"
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations (default: to the latest)."""
+    url = get_settings().resolved_database_url()
+    migrations.upgrade(url, revision)
+    err.print(f"database at {revision}: {url}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument()]) -> None:
+    """Revert migrations down to a revision ('base' empties the schema)."""
+    migrations.downgrade(get_settings().resolved_database_url(), revision)
+
+
+@db_app.command("revision")
+def db_revision(message: Annotated[str, typer.Option("-m", "--message")]) -> None:
+    """Autogenerate a migration from the models (developers)."""
+    migrations.make_revision(get_settings().resolved_database_url(), message)
+
+
+def _load_plugins() -> None:
+    """Mount the sub-commands other packages register (evals: `eval`, `gold`)."""
+    for entry in entry_points(group="claimkit.cli"):
+        try:
+            app.add_typer(entry.load(), name=entry.name)
+        except ImportError as error:  # a broken plugin must not take the whole CLI down
+            err.print(f"[yellow]claimkit {entry.name} unavailable: {error}[/yellow]")
+
+
+_load_plugins()

@@ -1,0 +1,87 @@
+"""SQLModel tables: Article, ExtractionRun and ClaimRecord."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    """Timezone-aware now, the one clock the models use."""
+    return dt.datetime.now(dt.UTC)
+
+
+class RunStatus(StrEnum):
+    """Life cycle of an extraction run."""
+
+    pending = "pending"
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+
+
+class Article(SQLModel, table=True):
+    """An article exactly as received; unique by the hash of its text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    text_sha256: str = Field(max_length=64, unique=True, index=True)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_source: str | None = Field(default=None, max_length=16)  # request | dateline
+    published_text: str | None = None  # the dateline as written, when it came from one
+    char_count: int
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ExtractionRun(SQLModel, table=True):
+    """One extraction of one article: who extracted, how, with what result."""
+
+    __tablename__ = "extraction_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    status: str = Field(default=RunStatus.pending, max_length=16, index=True)
+    extractor: str = Field(max_length=32)
+    model: str | None = None
+    prompt_id: str | None = None
+    prompt_sha: str | None = Field(default=None, max_length=64)
+    parameters: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    cost_usd: float | None = None
+    attempts: int = 0
+    claims_count: int = 0
+    dropped_count: int = 0
+    notes: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    error_kind: str | None = Field(default=None, max_length=32)
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+    latency_ms: float | None = None
+
+
+class ClaimRecord(SQLModel, table=True):
+    """A stored claim: the full contract object plus columns to filter on."""
+
+    __tablename__ = "claim"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="extraction_run.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    position: int
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(max_length=16, index=True)
+    subject: str = Field(index=True)
+    source_name: str | None = Field(default=None, index=True)
+    certainty: str = Field(max_length=16)
+    negated: bool = False
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # Claim.model_dump
