@@ -25,7 +25,7 @@ from service.pipeline import GroundedExtraction, extract_and_ground
 app = typer.Typer(help="Turn news articles into typed, attributed, source-grounded claims.")
 db_app = typer.Typer(help="Database schema migrations.")
 app.add_typer(db_app, name="db")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.command()
