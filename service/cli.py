@@ -131,7 +131,7 @@ def extract(
     settings = get_settings()
     try:
         chosen = build_extractor(settings, kind=extractor, model=model, prompt_version=prompt)
-    except (ValueError, LookupError, OSError) as error:
+    except ValueError as error:  # ExtractorUnavailable
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
     date = publication_date(text, published.date() if published else None)

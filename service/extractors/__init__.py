@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from service.extractors.base import Extractor
+from service.extractors.base import ExtractionError, Extractor
 
 if TYPE_CHECKING:
     from service.config import Settings
 
 EXTRACTOR_KINDS = ("offline", "llm", "sentences")
+
+
+class ExtractorUnavailable(ValueError):
+    """The requested extractor cannot be built (unknown kind, no model, missing prompt)."""
 
 
 def build_extractor(
@@ -19,7 +23,10 @@ def build_extractor(
     model: str | None = None,
     prompt_version: str | None = None,
 ) -> Extractor:
-    """The extractor for `kind`; by default the LLM when a model is configured, else offline."""
+    """The extractor for `kind`; by default the LLM when a model is configured, else offline.
+
+    Raises ExtractorUnavailable, saying why, when it cannot be built.
+    """
     if kind is None:
         kind = "llm" if (model or settings.model) else "offline"
     if kind == "offline":
@@ -33,5 +40,10 @@ def build_extractor(
     if kind == "llm":
         from service.extractors.llm import LLMExtractor
 
-        return LLMExtractor.from_settings(settings, model=model, prompt_version=prompt_version)
-    raise ValueError(f"unknown extractor {kind!r}; choose one of {', '.join(EXTRACTOR_KINDS)}")
+        try:
+            return LLMExtractor.from_settings(settings, model=model, prompt_version=prompt_version)
+        except ExtractionError as error:
+            raise ExtractorUnavailable(error.message) from error
+    raise ExtractorUnavailable(
+        f"unknown extractor {kind!r}; choose one of {', '.join(EXTRACTOR_KINDS)}"
+    )

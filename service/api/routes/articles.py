@@ -65,7 +65,7 @@ def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> E
         return factory(
             kind=request.extractor, model=request.model, prompt_version=request.prompt_version
         )
-    except (ValueError, LookupError, FileNotFoundError) as error:
+    except ValueError as error:  # ExtractorUnavailable
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
 
 
@@ -162,7 +162,7 @@ def create_article(
         return create_article(payload, session, settings, queue, factory, response, wait)
     try:
         extractor = factory()
-    except (ValueError, LookupError, OSError) as error:  # misconfigured: keep the article
+    except ValueError as error:  # misconfigured (ExtractorUnavailable): keep the article
         run = _failed_run(session=session, article=article, reason=str(error))
         return presenters.extraction_public(session, article, run, created=True)
     return _start_run(

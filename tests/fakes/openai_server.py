@@ -1,0 +1,189 @@
+"""A scripted OpenAI-compatible chat server on 127.0.0.1 for end-to-end LLM tests.
+
+Tests enqueue replies (a tool call, plain content, an HTTP error, a delay) and read back
+every request body the client sent. Requests that carry `tools` are answered with a tool
+call (instructor's TOOLS mode); others get the reply as `message.content` (JSON modes).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A successful completion: `arguments` (dict or raw string) as tool call or content."""
+
+    arguments: dict[str, Any] | str
+    prompt_tokens: int = 100
+    completion_tokens: int = 20
+    finish_reason: str | None = None  # default: "tool_calls" or "stop"; "length" = cut off
+
+    @property
+    def text(self) -> str:
+        """The arguments as the string the model would have produced."""
+        if isinstance(self.arguments, str):
+            return self.arguments
+        return json.dumps(self.arguments)
+
+
+@dataclass(frozen=True)
+class HttpError:
+    """An HTTP error status with an OpenAI-style error body."""
+
+    status: int
+    message: str = "scripted error"
+    type: str = "server_error"
+
+
+@dataclass(frozen=True)
+class Delay:
+    """Wait `seconds` (longer than the client's timeout, typically) before answering `then`."""
+
+    seconds: float
+    then: Reply | HttpError = field(default_factory=lambda: Reply({"claims": []}))
+
+
+Scripted = Reply | HttpError | Delay
+
+CHAT_PATH = "/v1/chat/completions"
+
+
+class ScriptedOpenAIServer:
+    """An OpenAI-compatible /v1/chat/completions endpoint that plays back queued replies."""
+
+    def __init__(self) -> None:
+        self.queue: deque[Scripted] = deque()
+        self.requests: list[dict[str, Any]] = []
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The API base to give the client, ending in /v1."""
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def enqueue(self, *replies: Scripted) -> None:
+        """Queue replies for the next requests, in order."""
+        with self._lock:
+            self.queue.extend(replies)
+
+    def start(self) -> ScriptedOpenAIServer:
+        """Serve in a background thread."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wake any handler still sleeping in a Delay; safe to call twice."""
+        if self._stopping.is_set():
+            return
+        self._stopping.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def _next(self, body: dict[str, Any]) -> Scripted:
+        with self._lock:
+            self.requests.append(body)
+            if self.queue:
+                return self.queue.popleft()
+        return HttpError(500, "the scripted server has no reply left for this request")
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                if self.path.rstrip("/") != CHAT_PATH:
+                    self._send(404, _error_body("not found", "invalid_request_error"))
+                    return
+                scripted = server._next(body)
+                if isinstance(scripted, Delay):
+                    if server._stopping.wait(scripted.seconds):
+                        return
+                    scripted = scripted.then
+                if isinstance(scripted, HttpError):
+                    self._send(scripted.status, _error_body(scripted.message, scripted.type))
+                else:
+                    self._send(200, _completion(body, scripted, len(server.requests)))
+
+            def _send(self, status: int, payload: dict[str, Any]) -> None:
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout); nothing to answer
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep test output quiet
+
+        return Handler
+
+
+def _error_body(message: str, error_type: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": error_type, "param": None, "code": None}}
+
+
+def _tool_name(body: dict[str, Any]) -> str:
+    choice = body.get("tool_choice")
+    if isinstance(choice, dict):
+        return str(choice["function"]["name"])
+    return str(body["tools"][0]["function"]["name"])
+
+
+def _completion(body: dict[str, Any], reply: Reply, number: int) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    if body.get("tools"):
+        message["tool_calls"] = [
+            {
+                "id": f"call_{number}",
+                "type": "function",
+                "function": {"name": _tool_name(body), "arguments": reply.text},
+            }
+        ]
+        finish_reason = reply.finish_reason or "tool_calls"
+    else:
+        message["content"] = reply.text
+        finish_reason = reply.finish_reason or "stop"
+    return {
+        "id": f"chatcmpl-{number}",
+        "object": "chat.completion",
+        "created": 1_700_000_000,
+        "model": body.get("model", "test-model"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish_reason}],
+        "usage": {
+            "prompt_tokens": reply.prompt_tokens,
+            "completion_tokens": reply.completion_tokens,
+            "total_tokens": reply.prompt_tokens + reply.completion_tokens,
+        },
+    }
+
+
+@pytest.fixture
+def openai_server() -> Iterator[ScriptedOpenAIServer]:
+    """A started scripted server, stopped after the test."""
+    server = ScriptedOpenAIServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
