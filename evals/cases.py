@@ -1,0 +1,173 @@
+"""Load and validate gold files (spec section 3): any folder of JSON files or a single file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from schemas.gold import GoldArticle
+
+
+class GoldError(ValueError):
+    """One or more gold files are invalid; `problems` holds one readable line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class GoldCase:
+    """A validated gold article and the file it came from."""
+
+    path: Path
+    article: GoldArticle
+
+    @property
+    def id(self) -> str:
+        """The article id (unique within a gold set)."""
+        return self.article.id
+
+
+def gold_files(path: Path) -> list[Path]:
+    """The gold files at `path`: the file itself, or every *.json in the folder, sorted."""
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.json") if p.is_file())
+    raise GoldError([f"{path}: no such file or folder"])
+
+
+def _claim_label(raw: Any, index: int) -> str:
+    claims = raw.get("claims") if isinstance(raw, dict) else None
+    if isinstance(claims, list) and index < len(claims) and isinstance(claims[index], dict):
+        claim_id = claims[index].get("id")
+        if claim_id:
+            return f"claim {claim_id!r} (claims[{index}])"
+    return f"claims[{index}]"
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for item in loc:
+        text += f"[{item}]" if isinstance(item, int) else (f".{item}" if text else str(item))
+    return text
+
+
+def _describe_validation_error(path: Path, raw: Any, error: ValidationError) -> list[str]:
+    """Turn pydantic errors into lines naming the file, the claim and the field."""
+    lines = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
+            where = f"{_claim_label(raw, loc[1])}, field {_field_path(loc[2:]) or '(claim)'}"
+        else:
+            where = f"field {_field_path(loc)}" if loc else "article"
+        lines.append(f"{path}: {where}: {message}")
+    return lines
+
+
+def _raw_problems(path: Path, raw: dict[str, Any]) -> list[str]:
+    """Every repeated claim id and mismatched evidence span, before pydantic stops at the first."""
+    text = raw.get("text")
+    claims = raw.get("claims")
+    if not isinstance(text, str) or not isinstance(claims, list):
+        return []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for index, claim in enumerate(claims):
+        if not isinstance(claim, dict):
+            continue
+        claim_id = claim.get("id")
+        if isinstance(claim_id, str) and claim_id in seen:
+            problems.append(
+                f"{path}: claim {claim_id!r} (claims[{index}]): id is used more than once"
+            )
+        if isinstance(claim_id, str):
+            seen.add(claim_id)
+        evidence = claim.get("evidence")
+        for span_index, span in enumerate(evidence if isinstance(evidence, list) else []):
+            if not isinstance(span, dict):
+                continue
+            start, end, quoted = span.get("start"), span.get("end"), span.get("text")
+            if not (isinstance(start, int) and isinstance(end, int) and isinstance(quoted, str)):
+                continue
+            found = text[start:end]
+            if found != quoted:
+                problems.append(
+                    f"{path}: {_claim_label(raw, index)}, span evidence[{span_index}] "
+                    f"({start}:{end}): says {quoted!r} but the text there is {found!r}"
+                )
+    return problems
+
+
+def load_gold_file(path: Path) -> GoldCase:
+    """Read and validate one gold file; raises GoldError listing every problem found."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError([f"{path}: cannot read: {error}"]) from error
+    except json.JSONDecodeError as error:
+        raise GoldError([f"{path}: not valid JSON: {error}"]) from error
+    if not isinstance(raw, dict):
+        raise GoldError([f"{path}: expected a JSON object, got {type(raw).__name__}"])
+    problems = _raw_problems(path, raw)
+    try:
+        article = GoldArticle.model_validate(raw)
+    except ValidationError as error:
+        lines = _describe_validation_error(path, raw, error)
+        # The model-level check repeats the first raw problem; keep field errors only then.
+        problems += [line for line in lines if not problems or ": article: " not in line]
+        raise GoldError(problems) from error
+    if problems:
+        raise GoldError(problems)
+    return GoldCase(path=path, article=article)
+
+
+def check_gold(paths: list[Path]) -> tuple[list[GoldCase], list[str]]:
+    """Validate every gold file under `paths`; return the valid cases and all problems."""
+    cases: list[GoldCase] = []
+    problems: list[str] = []
+    for root in paths:
+        try:
+            files = gold_files(root)
+        except GoldError as error:
+            problems += error.problems
+            continue
+        if not files:
+            problems.append(f"{root}: no gold files (*.json) found")
+        for file in files:
+            try:
+                cases.append(load_gold_file(file))
+            except GoldError as error:
+                problems += error.problems
+    first_file: dict[str, Path] = {}
+    for case in cases:
+        if case.id in first_file:
+            problems.append(
+                f"{case.path}: article id {case.id!r} is already used by {first_file[case.id]}"
+            )
+        first_file.setdefault(case.id, case.path)
+    return cases, problems
+
+
+def load_gold(path: Path) -> list[GoldCase]:
+    """Every gold case at `path` (folder or file); raises GoldError when any file is invalid."""
+    cases, problems = check_gold([path])
+    if problems:
+        raise GoldError(problems)
+    return cases
+
+
+def gold_fingerprint(cases: list[GoldCase]) -> str:
+    """A sha256 over the gold articles' content, so reports say which gold set they scored."""
+    digest = hashlib.sha256()
+    for case in sorted(cases, key=lambda c: c.id):
+        digest.update(case.article.model_dump_json().encode("utf-8"))
+    return digest.hexdigest()

@@ -1,0 +1,152 @@
+"""The regression gate: compare a report with a committed baseline and fail on a drop.
+
+A check fails when a figure falls more than its tolerance below the baseline, or when
+grounding is below 100%. Baselines are written only by an explicit command
+(`claimkit eval baseline PATH`), never as a side effect of a run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BASELINE_FORMAT = "claimkit-eval-baseline"
+BASELINE_FORMAT_VERSION = 1
+
+# Absolute drops (in F1 / accuracy points on a 0-1 scale) a run may show before the gate fails.
+CLAIM_F1_TOLERANCE = 0.02
+STRICT_F1_TOLERANCE = 0.02
+FIELD_TOLERANCE = 0.03
+KEY_FIELDS = ("kind", "certainty", "negated", "source_name", "quantities", "time")
+REQUIRED_GROUNDING = 1.0
+# (label, baseline key, report summary key, tolerance)
+HEADLINE_CHECKS = (
+    ("claim F1", "claim_f1", "claim_micro", CLAIM_F1_TOLERANCE),
+    ("strict F1", "strict_f1", "strict_micro", STRICT_F1_TOLERANCE),
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One gated figure: the baseline, the current value and the lowest value allowed."""
+
+    label: str
+    baseline: float | None
+    current: float | None
+    minimum: float | None
+
+    @property
+    def passed(self) -> bool:
+        """True when there is nothing to hold the figure to, or it is at or above the minimum."""
+        if self.minimum is None:
+            return True
+        return self.current is not None and self.current >= self.minimum - 1e-9
+
+
+@dataclass
+class GateResult:
+    """Every check, and problems that fail the gate regardless of the figures."""
+
+    checks: list[Check]
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """True when every check passed and there are no problems."""
+        return not self.problems and all(check.passed for check in self.checks)
+
+    def failures(self) -> list[str]:
+        """One line per failed check or problem."""
+        lines = list(self.problems)
+        for check in self.checks:
+            if not check.passed:
+                lines.append(
+                    f"{check.label}: {_show(check.current)} is below the allowed minimum "
+                    f"{_show(check.minimum)} (baseline {_show(check.baseline)})"
+                )
+        return lines
+
+
+def _show(value: float | None) -> str:
+    return "none" if value is None else f"{value:.3f}"
+
+
+def baseline_from_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The gated figures of a report's primary extractor, as a baseline file's content."""
+    summary = report["extractor"]["summary"]
+    return {
+        "format": BASELINE_FORMAT,
+        "format_version": BASELINE_FORMAT_VERSION,
+        "extractor": report["extractor"]["name"],
+        "created_at": report["created_at"],
+        "git_sha": report["versions"]["git_sha"],
+        "gold": report["config"]["gold"],
+        "gold_sha256": report["config"]["gold_sha256"],
+        "match_threshold": report["config"]["match_threshold"],
+        "figures": {
+            "claim_f1": summary["claim_micro"]["f1"]["value"],
+            "strict_f1": summary["strict_micro"]["f1"]["value"],
+            "grounding_rate": summary["grounding_rate"],
+            "fields": {name: summary["fields"][name]["accuracy"] for name in KEY_FIELDS},
+        },
+    }
+
+
+def write_baseline(baseline: dict[str, Any], path: Path) -> Path:
+    """Write a baseline file (the only way a baseline changes)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def read_baseline(path: Path) -> dict[str, Any]:
+    """Read a baseline file, refusing anything else."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != BASELINE_FORMAT:
+        raise ValueError(f"{path}: not a claimkit eval baseline")
+    return data
+
+
+def _minimum(baseline: float | None, tolerance: float) -> float | None:
+    return None if baseline is None else round(baseline - tolerance, 4)
+
+
+def check_against_baseline(report: dict[str, Any], baseline: dict[str, Any]) -> GateResult:
+    """Gate a report's primary extractor against a baseline."""
+    summary = report["extractor"]["summary"]
+    expected = baseline["figures"]
+    result = GateResult(checks=[])
+    if report["extractor"]["name"] != baseline["extractor"]:
+        result.problems.append(
+            f"the baseline is for extractor {baseline['extractor']!r}, "
+            f"this run used {report['extractor']['name']!r}"
+        )
+    if report["config"]["match_threshold"] != baseline.get("match_threshold"):
+        result.problems.append(
+            f"the baseline was scored at match threshold {baseline.get('match_threshold')}, "
+            f"this run at {report['config']['match_threshold']}"
+        )
+    if report["config"]["gold_sha256"] != baseline.get("gold_sha256"):
+        result.warnings.append(
+            "the gold data differs from the baseline's; if the change is intended, "
+            "update the baseline with `claimkit eval baseline`"
+        )
+    for label, key, summary_key, tolerance in HEADLINE_CHECKS:
+        current = summary[summary_key]["f1"]["value"]
+        result.checks.append(
+            Check(label, expected[key], current, _minimum(expected[key], tolerance))
+        )
+    for name in KEY_FIELDS:
+        before = expected["fields"].get(name)
+        current = summary["fields"][name]["accuracy"]
+        result.checks.append(
+            Check(f"{name} accuracy", before, current, _minimum(before, FIELD_TOLERANCE))
+        )
+    result.checks.append(
+        Check("grounding rate", expected.get("grounding_rate"), summary["grounding_rate"],
+              REQUIRED_GROUNDING)
+    )  # fmt: skip
+    return result

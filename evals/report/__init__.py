@@ -1,0 +1,1 @@
+"""Eval reports: canonical JSON, a Markdown summary and a self-contained HTML page."""
