@@ -91,7 +91,7 @@ def test_ground_claims_keeps_located_drafts_and_reports_the_rest():
     result = ground_claims(ARTICLE, [draft("generals arrived"), draft("generals", "nowhere")])
     assert len(result.claims) == 1
     assert result.claims[0].evidence[0].text == "generals arrived"
-    (dropped, reason) = result.dropped[0]
+    (_draft, reason) = result.dropped[0]
     assert "nowhere" in reason
 
 
