@@ -123,8 +123,43 @@ class ClaimFields(ContractModel):
     location: str | None = None
 
 
+_CLAIM_EXAMPLE = {
+    "statement": "Approximately 3,000 North Korean soldiers have been sent to Russia.",
+    "kind": "state",
+    "subject": "North Korean soldiers",
+    "source": {
+        "name": "South Korea's National Intelligence Service",
+        "anonymous": False,
+        "via": None,
+    },
+    "certainty": "certain",
+    "negated": False,
+    "quantities": [
+        {
+            "text": "approximately 3,000",
+            "value": 3000,
+            "upper": None,
+            "unit": "soldiers",
+            "approx": "approximately",
+        }
+    ],
+    "time": {"text": "To date", "start": None, "end": "2024-10-23"},
+    "location": "Russia",
+    "evidence": [
+        {
+            "start": 2975,
+            "end": 3050,
+            "text": "To date, approximately 3,000 North Korean soldiers have been sent to Russia",
+            "alignment": "exact",
+        }
+    ],
+}
+
+
 class Claim(ClaimFields):
     """One checkable proposition with verbatim, offset-anchored evidence."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_CLAIM_EXAMPLE]})
 
     evidence: list[Span] = Field(min_length=1)
 

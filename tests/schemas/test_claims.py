@@ -84,3 +84,9 @@ def test_gold_article_refuses_repeated_claim_ids():
     claims = [CLAIM | {"id": "c1"}, CLAIM | {"id": "c1"}]
     with pytest.raises(ValidationError, match="'c1' is used more than once"):
         GoldArticle.model_validate({"id": "a", "text": text, "claims": claims})
+
+
+def test_documented_claim_example_is_valid():
+    examples = Claim.model_json_schema()["examples"]
+    for example in examples:
+        Claim.model_validate(example)
