@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -123,7 +123,7 @@ class ClaimFields(ContractModel):
     location: str | None = None
 
 
-_CLAIM_EXAMPLE = {
+_CLAIM_EXAMPLE: dict[str, Any] = {
     "statement": "Approximately 3,000 North Korean soldiers have been sent to Russia.",
     "kind": "state",
     "subject": "North Korean soldiers",
