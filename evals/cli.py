@@ -27,9 +27,11 @@ from evals.report.json import build_report, read_report, write_report
 from evals.report.markdown import write_markdown
 from evals.runner import Evaluation, evaluate, run_extractor
 from service.config import get_settings
+from service.db import make_engine
 from service.extractors import EXTRACTOR_KINDS, build_extractor
 from service.extractors.base import ExtractionError, Extractor
 from service.extractors.sentences import SentenceExtractor
+from service.review.export import export_gold
 
 DEFAULT_GOLD = Path("evals/gold")
 DEFAULT_OUTPUT_ROOT = Path("eval-output")
@@ -318,3 +320,21 @@ def gold_check(
         raise _fail(problems, code=1)
     claims = sum(len(case.article.claims) for case in cases)
     console.print(f"ok: {len(cases)} gold files, {claims} claims", style="green")
+
+
+@gold_app.command("export")
+def gold_export(
+    out_dir: Annotated[Path, typer.Argument(help="folder to write the gold files into")],
+    reviewed_only: Annotated[
+        bool, typer.Option("--reviewed-only", help="only articles with every claim reviewed")
+    ] = False,
+) -> None:
+    """Write reviewed articles from the database as gold files (accepted, edited, added claims)."""
+    engine = make_engine(get_settings().resolved_database_url())
+    try:
+        paths = export_gold(engine_or_session=engine, out_dir=out_dir, reviewed_only=reviewed_only)
+    finally:
+        engine.dispose()
+    for path in paths:
+        console.print(str(path))
+    console.print(f"wrote {len(paths)} gold files to {out_dir}", style="green")

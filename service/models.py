@@ -1,4 +1,4 @@
-"""SQLModel tables: Article, ExtractionRun and ClaimRecord."""
+"""SQLModel tables: Article, ExtractionRun, ClaimRecord and ClaimReview."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ class RunStatus(StrEnum):
     running = "running"
     succeeded = "succeeded"
     failed = "failed"
+
+
+class ClaimOrigin(StrEnum):
+    """Where a stored claim came from."""
+
+    extracted = "extracted"  # an extraction run produced it
+    review = "review"  # a reviewer added it from a text selection
 
 
 class Article(SQLModel, table=True):
@@ -85,3 +92,23 @@ class ClaimRecord(SQLModel, table=True):
     certainty: str = Field(max_length=16)
     negated: bool = False
     data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # Claim.model_dump
+    origin: str = Field(
+        default=ClaimOrigin.extracted,
+        max_length=16,
+        sa_column_kwargs={"server_default": ClaimOrigin.extracted.value},
+    )
+
+
+class ClaimReview(SQLModel, table=True):
+    """One review action on a claim; append-only (see service.review.state for the rules)."""
+
+    __tablename__ = "claim_review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    action: str = Field(max_length=16)  # accept | reject | edit | add | undo
+    value: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # edit/add: Claim
+    undoes_id: int | None = Field(default=None, foreign_key="claim_review.id")
+    reviewer: str = Field(max_length=100)
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from schemas.claims import Claim
-from service.models import Article, ClaimRecord, ExtractionRun, RunStatus
+from service.models import Article, ClaimOrigin, ClaimRecord, ExtractionRun, RunStatus
 
 
 def text_sha256(text: str) -> str:
@@ -174,7 +174,10 @@ def search_claims(
     *, session: Session, filters: ClaimFilter, skip: int, limit: int
 ) -> tuple[Sequence[ClaimRecord], int]:
     """Claims of every article's current run matching the filters, and the total count."""
-    query = select(ClaimRecord).where(col(ClaimRecord.run_id).in_(_current_run_ids(session)))
+    query = select(ClaimRecord).where(
+        col(ClaimRecord.run_id).in_(_current_run_ids(session)),
+        ClaimRecord.origin == ClaimOrigin.extracted,
+    )
     if filters.article_id is not None:
         query = query.where(ClaimRecord.article_id == filters.article_id)
     if filters.subject:

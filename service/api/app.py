@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from service.api.routes import articles, claims, health, runs
+from service.api.routes import articles, claims, health, pages, review, runs
 from service.config import Settings, get_settings
 from service.db import make_engine
 from service.pipeline import fail_interrupted_runs
@@ -26,12 +27,27 @@ verbatim spans (character offsets into the stored text) that support it.
 **Try it:** `POST /articles` with an article's text, then read `claims` in the answer (or
 poll `run.url` when the answer is 202). `GET /claims?source=Intelligence` searches claims
 across articles.
+
+**Review in the browser:** the [review queue](/review) lists articles, most urgent first;
+`/review/articles/{id}` (e.g. [/review/articles/1](/review/articles/1)) shows the text with
+every claim's evidence highlighted beside a card per claim. Accept (`a`), reject (`x`),
+edit (`e`) or add claims from a text selection (`n`), undo (`u`), all from the keyboard.
+Reviews never overwrite the extraction: each claim keeps its extracted value beside its
+reviewed value, status, reviewer and time (the **review** endpoints below, which the page
+uses). `GET /articles/{id}/gold` exports a reviewed article as a gold file.
 """
 
 TAGS = [
     {"name": "articles", "description": "Store articles, run extractions, read their claims."},
     {"name": "runs", "description": "Extraction runs: status, model, prompt, usage, errors."},
     {"name": "claims", "description": "Search claims across articles."},
+    {
+        "name": "review",
+        "description": "Review claims: accept, reject, edit, add, undo (an append-only log; "
+        "the extraction is never overwritten), the review queue, and gold export. Writes "
+        "need X-API-Key when CLAIMKIT_API_KEY is set; X-Reviewer names the reviewer. "
+        "Pages: [/review](/review).",
+    },
     {"name": "health", "description": "Is the service able to store and extract?"},
 ]
 
@@ -62,8 +78,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.dependency_overrides[get_settings] = lambda: settings
-    for module in (articles, runs, claims, health):
+    for module in (articles, runs, claims, review, health, pages):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

@@ -1,0 +1,116 @@
+"""Review pages (server-rendered HTML): the queue and one article's review page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from schemas.claims import Approx, Certainty, ClaimKind
+from service import repository
+from service.api.deps import SessionDep, SettingsDep
+from service.models import Article
+from service.review import store
+from service.review.export import gold_id
+from service.review.highlight import Mark, highlighted_html
+from service.review.queue import QUEUE_STATUSES, review_queue
+from service.review.store import Counts
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+
+router = APIRouter(prefix="/review", include_in_schema=False)
+
+KEYS = [
+    ("j", "next claim"),
+    ("k", "previous claim"),
+    ("a", "accept the selected claim"),
+    ("x", "reject the selected claim"),
+    ("e", "edit the selected claim (Ctrl+Enter saves, Esc cancels)"),
+    ("n", "new claim from the text selected in the article"),
+    ("u", "undo the last review action on this article"),
+    ("?", "show or hide these keys"),
+]
+
+
+def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
+    return {
+        "root": request.scope.get("root_path", ""),
+        "write_protected": settings.api_key is not None,
+        "keys": KEYS,
+    }
+
+
+def _article_or_404(session: SessionDep, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
+    return article
+
+
+def _panel(session: SessionDep, article: Article) -> dict[str, Any]:
+    assert article.id is not None
+    run = store.review_run(session=session, article_id=article.id)
+    claims = store.run_claims(session=session, run_id=run.id) if run and run.id else []
+    marks = [
+        Mark(span["start"], span["end"], claim.record.id or 0, claim.state.value["kind"])
+        for claim in claims
+        for span in claim.state.value["evidence"]
+    ]
+    return {
+        "article": article,
+        "run": run,
+        "latest_run": repository.latest_run(session=session, article_id=article.id),
+        "claims": claims,
+        "counts": Counts.of(claims),
+        "text_html": highlighted_html(article.text, marks),
+        "gold_file": f"{gold_id(article)}.json",
+        "kinds": [kind.value for kind in ClaimKind],
+        "certainties": [certainty.value for certainty in Certainty],
+        "approxes": [approx.value for approx in Approx],
+    }
+
+
+@router.get("", response_class=HTMLResponse)
+def queue_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    status_filter: Annotated[str | None, Query(alias="status")] = None,
+    extractor: str | None = None,
+) -> HTMLResponse:
+    status_filter = status_filter if status_filter in QUEUE_STATUSES else None
+    items, extractors = review_queue(
+        session=session, status=status_filter, extractor=extractor or None
+    )
+    context = {
+        **_common(request, settings),
+        "items": items,
+        "extractors": extractors,
+        "statuses": QUEUE_STATUSES,
+        "status_filter": status_filter,
+        "extractor": extractor,
+    }
+    return templates.TemplateResponse(request, "queue.html", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    article_id: int, request: Request, session: SessionDep, settings: SettingsDep
+) -> HTMLResponse:
+    article = _article_or_404(session, article_id)
+    context = {**_common(request, settings), **_panel(session, article)}
+    return templates.TemplateResponse(request, "article.html", context)
+
+
+@router.get("/articles/{article_id}/panel", response_class=HTMLResponse)
+def article_panel(
+    article_id: int, request: Request, session: SessionDep, settings: SettingsDep
+) -> HTMLResponse:
+    article = _article_or_404(session, article_id)
+    context = {**_common(request, settings), **_panel(session, article)}
+    return templates.TemplateResponse(request, "_panel.html", context)

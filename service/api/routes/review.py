@@ -1,0 +1,289 @@
+"""Review: accept, reject, edit, add and undo claims; the queue; reviewed articles as gold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, status
+
+from schemas.claims import Claim
+from schemas.gold import GoldArticle
+from service.api.deps import SessionDep, WriteAccess
+from service.models import Article, ClaimReview
+from service.review import store
+from service.review.edits import EditError, resolve_edit
+from service.review.export import IncompleteReview, gold_document
+from service.review.presenters import (
+    article_review_public,
+    claim_review_public,
+    event_public,
+    queue_item_public,
+    reviewed_claim_public,
+)
+from service.review.queue import review_queue
+from service.review.schemas import (
+    ArticleReviewPublic,
+    ClaimEdit,
+    ClaimReviewPublic,
+    QueuePublic,
+    ReviewedClaimPublic,
+    UndoPublic,
+)
+
+router = APIRouter(tags=["review"])
+
+_WRITE: dict[int | str, dict[str, Any]] = {
+    401: {"description": "CLAIMKIT_API_KEY is set and X-API-Key is missing or wrong"},
+    404: {"description": "no such claim or article"},
+}
+_EDIT: dict[int | str, dict[str, Any]] = {
+    **_WRITE,
+    422: {
+        "description": "the claim breaks the contract; each error's `loc` names the field, "
+        "e.g. `['body', 'evidence', 0]` for a quote that is not verbatim in the text"
+    },
+}
+
+
+def get_reviewer(
+    x_reviewer: Annotated[
+        str | None,
+        Header(
+            description="who is reviewing (percent-encode non-ASCII names); default 'anonymous'"
+        ),
+    ] = None,
+) -> str:
+    """The reviewer named in the X-Reviewer header, or 'anonymous'."""
+    return unquote(x_reviewer or "").strip()[:100] or store.ANONYMOUS
+
+
+ReviewerDep = Annotated[str, Depends(get_reviewer)]
+
+
+def _article(session: SessionDep, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
+    return article
+
+
+def _claim(session: SessionDep, claim_id: int) -> store.ReviewedClaim:
+    claim = store.get_claim(session=session, claim_id=claim_id)
+    if claim is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"claim {claim_id} does not exist")
+    return claim
+
+
+def _resolve(article: Article, edit: ClaimEdit, anchor: int | None) -> Claim:
+    try:
+        return resolve_edit(article.text, edit, anchor=anchor)
+    except EditError as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.detail()) from None
+
+
+def _fresh(session: SessionDep, claim_id: int) -> ReviewedClaimPublic:
+    session.commit()
+    return reviewed_claim_public(_claim(session, claim_id))
+
+
+@router.get(
+    "/review-queue",
+    summary="The review queue",
+    description="Every article with the run under review (its current run, else its latest), "
+    "claim counts per review status and flags: `failed_run` (the latest run failed) and "
+    "`counts.low_confidence` (unreviewed claims whose evidence was located only by the "
+    "lenient match). Most urgent first: unfinished before done, failed runs first, then "
+    "more low-confidence claims, more unreviewed claims, newer articles. The page is "
+    "[/review](/review).",
+    response_model=QueuePublic,
+)
+def get_review_queue(
+    session: SessionDep,
+    status_filter: Annotated[
+        Literal["new", "in_progress", "done", "failed"] | None,
+        Query(alias="status", description="review progress, or `failed` for failed runs"),
+    ] = None,
+    extractor: Annotated[str | None, Query(description="e.g. offline, llm")] = None,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> QueuePublic:
+    items, extractors = review_queue(session=session, status=status_filter, extractor=extractor)
+    page = items[skip : skip + limit]
+    return QueuePublic(
+        data=[queue_item_public(item) for item in page], count=len(items), extractors=extractors
+    )
+
+
+@router.get(
+    "/articles/{article_id}/review",
+    summary="An article's review state",
+    description="The text, the run under review and every claim with its extracted value "
+    "(`original`), its reviewed value, status (`unreviewed`, `accepted`, `edited`, "
+    "`rejected`, `added`), reviewer and time. The page is `/review/articles/{article_id}`.",
+    response_model=ArticleReviewPublic,
+    responses={404: {"description": "no such article"}},
+)
+def get_article_review(article_id: int, session: SessionDep) -> ArticleReviewPublic:
+    return article_review_public(session, _article(session, article_id))
+
+
+@router.get(
+    "/articles/{article_id}/gold",
+    summary="An article as a gold file",
+    description="The article in the gold-file format (`claimkit gold check` and `claimkit "
+    "eval --gold` read it) with its accepted, edited and added claims as reviewed; rejected "
+    "and unreviewed claims are left out and `annotator` says how many. With "
+    "`reviewed_only=true` the answer is 409 while any claim is unreviewed.",
+    response_model=GoldArticle,
+    responses={404: {"description": "no such article"}, 409: {"description": "unreviewed"}},
+)
+def get_article_gold(
+    article_id: int,
+    session: SessionDep,
+    reviewed_only: Annotated[bool, Query(description="refuse partly reviewed articles")] = False,
+) -> GoldArticle:
+    _article(session, article_id)
+    try:
+        return gold_document(session=session, article_id=article_id, reviewed_only=reviewed_only)
+    except IncompleteReview as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from None
+
+
+@router.get(
+    "/claims/{claim_id}/review",
+    summary="A claim's review and its history",
+    description="The claim's state and every review action on it, oldest first; undone "
+    "actions stay in the log, marked `undone`.",
+    response_model=ClaimReviewPublic,
+    responses={404: {"description": "no such claim"}},
+)
+def get_claim_review(claim_id: int, session: SessionDep) -> ClaimReviewPublic:
+    return claim_review_public(_claim(session, claim_id))
+
+
+@router.post(
+    "/claims/{claim_id}/accept",
+    summary="Accept a claim",
+    description="Records that the claim is right as it stands (status `accepted`, or "
+    "`edited` after an edit). The reviewer comes from the `X-Reviewer` header.",
+    response_model=ReviewedClaimPublic,
+    responses=_WRITE,
+    dependencies=[WriteAccess],
+)
+def accept_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
+    store.accept(session=session, record=_claim(session, claim_id).record, reviewer=reviewer)
+    return _fresh(session, claim_id)
+
+
+@router.post(
+    "/claims/{claim_id}/reject",
+    summary="Reject a claim",
+    description="Records that the claim is wrong or not a claim (status `rejected`); it is "
+    "left out of gold files.",
+    response_model=ReviewedClaimPublic,
+    responses=_WRITE,
+    dependencies=[WriteAccess],
+)
+def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
+    store.reject(session=session, record=_claim(session, claim_id).record, reviewer=reviewer)
+    return _fresh(session, claim_id)
+
+
+@router.post(
+    "/claims/{claim_id}/edit",
+    summary="Correct a claim",
+    description="Stores the corrected claim as its reviewed value (status `edited`); the "
+    "extracted value is kept. Send every field. Evidence items are spans that must be "
+    "verbatim (`text[start:end] == span.text`) or quotes, located in the text near the "
+    "claim's first original span.",
+    response_model=ReviewedClaimPublic,
+    responses=_EDIT,
+    dependencies=[WriteAccess],
+)
+def edit_claim(
+    claim_id: int, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
+) -> ReviewedClaimPublic:
+    claim = _claim(session, claim_id)
+    article = _article(session, claim.record.article_id)
+    spans = claim.record.data.get("evidence") or [{}]
+    value = _resolve(article, edit, spans[0].get("start"))
+    store.edit(session=session, record=claim.record, claim=value, reviewer=reviewer)
+    return _fresh(session, claim_id)
+
+
+@router.post(
+    "/claims/{claim_id}/undo",
+    summary="Undo the last review action on a claim",
+    description="Appends an undo row reverting the claim's latest action still in effect; "
+    "repeated undos walk further back. Undoing an `add` removes the added claim "
+    "(`claim` is then null). 409 when there is nothing to undo.",
+    response_model=UndoPublic,
+    responses={**_WRITE, 409: {"description": "nothing to undo"}},
+    dependencies=[WriteAccess],
+)
+def undo_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
+    claim = _claim(session, claim_id)
+    return _undo(session, claim.events, reviewer, f"claim {claim_id}")
+
+
+@router.post(
+    "/articles/{article_id}/review/claims",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a claim the extractor missed",
+    description="Stores a reviewer's claim on the run under review (status `added`), "
+    "validated like an edit. The page sends the selected text as a span.",
+    response_model=ReviewedClaimPublic,
+    responses={**_EDIT, 409: {"description": "the article has no extraction run"}},
+    dependencies=[WriteAccess],
+)
+def add_claim(
+    article_id: int, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
+) -> ReviewedClaimPublic:
+    article = _article(session, article_id)
+    run = store.review_run(session=session, article_id=article_id)
+    if run is None:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, f"article {article_id} has no extraction run to add to"
+        )
+    value = _resolve(article, edit, None)
+    record = store.add(session=session, run=run, claim=value, reviewer=reviewer)
+    assert record.id is not None
+    return _fresh(session, record.id)
+
+
+@router.post(
+    "/articles/{article_id}/review/undo",
+    summary="Undo the article's last review action",
+    description="Like an editor's undo: reverts the latest review action still in effect on "
+    "any claim of the run under review (the page's `u` key). 409 when there is nothing to "
+    "undo.",
+    response_model=UndoPublic,
+    responses={**_WRITE, 409: {"description": "nothing to undo"}},
+    dependencies=[WriteAccess],
+)
+def undo_article(article_id: int, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
+    _article(session, article_id)
+    run = store.review_run(session=session, article_id=article_id)
+    events = (
+        store.article_events(session=session, article_id=article_id, run_id=run.id)
+        if run and run.id
+        else []
+    )
+    return _undo(session, events, reviewer, f"article {article_id}")
+
+
+def _undo(
+    session: SessionDep, events: Iterable[ClaimReview], reviewer: str, scope: str
+) -> UndoPublic:
+    target = store.undo(session=session, events=events, reviewer=reviewer)
+    if target is None:
+        raise HTTPException(status.HTTP_409_CONFLICT, f"nothing to undo on {scope}")
+    session.commit()
+    assert target.id is not None
+    claim = store.get_claim(session=session, claim_id=target.claim_id)
+    return UndoPublic(
+        undone=event_public(target, {target.id}),
+        claim=reviewed_claim_public(claim) if claim else None,
+    )

@@ -1,0 +1,1 @@
+"""Review: reviewers accept, reject, edit and add claims; reviews become gold data."""

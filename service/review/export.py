@@ -1,0 +1,133 @@
+"""Reviewed articles as gold files (spec section 3), so reviewing grows the gold set.
+
+What goes in: a gold file holds the article's accepted, edited and added claims, as
+reviewed; rejected and unreviewed claims are left out, and `annotator` says how many.
+An article is exported once any of its claims has a decision. `reviewed_only` is stricter:
+only articles with no claim left unreviewed, because a gold file claims to list *all* the
+article's claims and a half-reviewed one would count the unreviewed claims as misses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from schemas.gold import GoldArticle, GoldClaim
+from service.models import Article, ExtractionRun
+from service.review.store import (
+    Counts,
+    ReviewedClaim,
+    gold_claims,
+    is_reviewed,
+    review_run,
+    run_claims,
+)
+
+
+class IncompleteReview(ValueError):
+    """The article still has unreviewed claims and only complete reviews were asked for."""
+
+    def __init__(self, article_id: int, unreviewed: int) -> None:
+        super().__init__(
+            f"article {article_id} has {unreviewed} unreviewed claim(s); review them or "
+            "export without reviewed_only"
+        )
+        self.article_id = article_id
+        self.unreviewed = unreviewed
+
+
+def gold_id(article: Article) -> str:
+    """The gold id of an article: stable across databases (a hash of its text)."""
+    return f"article-{hashlib.sha256(article.text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _annotator(run: ExtractionRun | None, claims: list[ReviewedClaim]) -> str:
+    counts = Counts.of(claims)
+    reviewers = sorted({c.state.reviewer for c in claims if c.state.reviewer})
+    made_by = f"{run.extractor} extractor run {run.id}" if run else "no extraction run"
+    if run and run.model:
+        made_by += f" ({run.model})"
+    return (
+        f"reviewed in claimkit by {', '.join(reviewers) or 'nobody yet'}; claims from "
+        f"{made_by}: {counts.accepted} accepted, {counts.edited} edited, {counts.added} "
+        f"added; left out: {counts.rejected} rejected, {counts.unreviewed} unreviewed"
+    )
+
+
+def _gold_claim(claim: ReviewedClaim) -> GoldClaim:
+    return GoldClaim.model_validate({"id": f"c{claim.record.position + 1}", **claim.state.value})
+
+
+def gold_document(*, session: Session, article_id: int, reviewed_only: bool = False) -> GoldArticle:
+    """The article as a gold file with its reviewed claims, in text order.
+
+    Raises LookupError for an unknown article and IncompleteReview when `reviewed_only`
+    and a claim is still unreviewed.
+    """
+    article = session.get(Article, article_id)
+    if article is None:
+        raise LookupError(f"article {article_id} does not exist")
+    run = review_run(session=session, article_id=article_id)
+    claims = run_claims(session=session, run_id=run.id) if run and run.id else []
+    unreviewed = Counts.of(claims).unreviewed
+    if reviewed_only and unreviewed:
+        raise IncompleteReview(article_id, unreviewed)
+    kept = sorted(
+        gold_claims(claims),
+        key=lambda c: (min(s["start"] for s in c.state.value["evidence"]), c.record.position),
+    )
+    return GoldArticle(
+        id=gold_id(article),
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        text=article.text,
+        annotator=_annotator(run, claims),
+        claims=[_gold_claim(claim) for claim in kept],
+    )
+
+
+def _exportable(session: Session, article_id: int, reviewed_only: bool) -> bool:
+    run = review_run(session=session, article_id=article_id)
+    if run is None or run.id is None:
+        return False
+    claims = run_claims(session=session, run_id=run.id)
+    if not is_reviewed(claims):
+        return False
+    return not (reviewed_only and Counts.of(claims).unreviewed)
+
+
+def write_gold(gold: GoldArticle, out_dir: Path) -> Path:
+    """Write one gold file as `<id>.json` (UTF-8, indented) and return its path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{gold.id}.json"
+    data = gold.model_dump(mode="json")
+    data["claims"] = [{"id": c["id"], **c} for c in data["claims"]]  # ids first: readable diffs
+    document = json.dumps(data, ensure_ascii=False, indent=2)
+    path.write_text(document + "\n", encoding="utf-8")
+    return path
+
+
+def export_gold(
+    *, engine_or_session: Engine | Session, out_dir: Path, reviewed_only: bool = False
+) -> list[Path]:
+    """Write a gold file for every reviewed article (see the module docstring); the paths."""
+    if isinstance(engine_or_session, Engine):
+        with Session(engine_or_session) as session:
+            return export_gold(
+                engine_or_session=session, out_dir=out_dir, reviewed_only=reviewed_only
+            )
+    session = engine_or_session
+    article_ids = session.exec(select(Article.id).order_by(col(Article.id))).all()
+    paths = []
+    for article_id in article_ids:
+        assert article_id is not None
+        if _exportable(session, article_id, reviewed_only):
+            gold = gold_document(session=session, article_id=article_id)
+            paths.append(write_gold(gold, Path(out_dir)))
+    return paths

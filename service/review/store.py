@@ -1,0 +1,262 @@
+"""Review storage: append review rows and read claims with their derived state; caller commits."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from schemas.claims import Claim
+from service import repository
+from service.models import (
+    ClaimOrigin,
+    ClaimRecord,
+    ClaimReview,
+    ExtractionRun,
+    RunStatus,
+)
+from service.review.state import (
+    GOLD,
+    REVIEWED,
+    ClaimState,
+    ReviewAction,
+    ReviewStatus,
+    claim_state,
+    undo_target,
+)
+
+ANONYMOUS = "anonymous"
+
+
+@dataclass(frozen=True)
+class ReviewedClaim:
+    """A stored claim and the state its review log gives it."""
+
+    record: ClaimRecord
+    state: ClaimState
+    events: tuple[ClaimReview, ...]
+
+    @property
+    def added(self) -> bool:
+        """True when a reviewer wrote this claim."""
+        return self.record.origin == ClaimOrigin.review
+
+    @property
+    def reviewed_claim(self) -> Claim:
+        """The claim as reviewed."""
+        return Claim.model_validate(self.state.value)
+
+    @property
+    def low_confidence(self) -> bool:
+        """Unreviewed, with evidence the lenient (fuzzy) match had to locate."""
+        spans = self.record.data.get("evidence", [])
+        fuzzy = any(span.get("alignment") == "fuzzy" for span in spans)
+        return fuzzy and self.state.status == ReviewStatus.unreviewed
+
+    def changed_fields(self) -> list[str]:
+        """Top-level fields where the reviewed value differs from the extracted one."""
+        if self.added:
+            return []
+        original, reviewed = self.record.data, self.state.value
+        return [name for name in Claim.model_fields if original.get(name) != reviewed.get(name)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Claims per review status, plus the unreviewed ones with fuzzy evidence."""
+
+    total: int = 0
+    unreviewed: int = 0
+    accepted: int = 0
+    edited: int = 0
+    rejected: int = 0
+    added: int = 0
+    low_confidence: int = 0
+
+    @property
+    def reviewed(self) -> int:
+        """Claims with a decision."""
+        return self.total - self.unreviewed
+
+    @property
+    def gold(self) -> int:
+        """Claims that go into a gold file."""
+        return self.accepted + self.edited + self.added
+
+    @classmethod
+    def of(cls, claims: Iterable[ReviewedClaim]) -> Counts:
+        """Count a list of reviewed claims."""
+        by_status: dict[str, int] = defaultdict(int)
+        total = low = 0
+        for claim in claims:
+            total += 1
+            by_status[claim.state.status.value] += 1
+            low += claim.low_confidence
+        return cls(total=total, low_confidence=low, **by_status)
+
+
+def review_run(*, session: Session, article_id: int) -> ExtractionRun | None:
+    """The run whose claims are reviewed: the current (latest succeeded) one, else the latest."""
+    current = repository.current_run(session=session, article_id=article_id)
+    return current or repository.latest_run(session=session, article_id=article_id)
+
+
+def _events_by_claim(session: Session, claim_ids: Sequence[int]) -> dict[int, list[ClaimReview]]:
+    grouped: dict[int, list[ClaimReview]] = defaultdict(list)
+    if claim_ids:
+        rows = session.exec(
+            select(ClaimReview)
+            .where(col(ClaimReview.claim_id).in_(claim_ids))
+            .order_by(col(ClaimReview.id))
+        ).all()
+        for row in rows:
+            grouped[row.claim_id].append(row)
+    return grouped
+
+
+def reviewed(session: Session, records: Sequence[ClaimRecord]) -> list[ReviewedClaim]:
+    """Claims with their states; added claims whose "add" was undone are left out."""
+    events = _events_by_claim(session, [record.id for record in records if record.id])
+    result = []
+    for record in records:
+        assert record.id is not None
+        rows = events.get(record.id, [])
+        state = claim_state(
+            original=record.data, added=record.origin == ClaimOrigin.review, events=rows
+        )
+        if not state.removed:
+            result.append(ReviewedClaim(record, state, tuple(rows)))
+    return result
+
+
+def runs_claims(*, session: Session, run_ids: Sequence[int]) -> dict[int, list[ReviewedClaim]]:
+    """The reviewed claims of several runs, by run id, in position order."""
+    if not run_ids:
+        return {}
+    records = session.exec(
+        select(ClaimRecord)
+        .where(col(ClaimRecord.run_id).in_(run_ids))
+        .order_by(col(ClaimRecord.run_id), col(ClaimRecord.position))
+    ).all()
+    grouped: dict[int, list[ReviewedClaim]] = {run_id: [] for run_id in run_ids}
+    for claim in reviewed(session, records):
+        grouped[claim.record.run_id].append(claim)
+    return grouped
+
+
+def run_claims(*, session: Session, run_id: int) -> list[ReviewedClaim]:
+    """The reviewed claims of one run, extracted and added, in position order."""
+    return runs_claims(session=session, run_ids=[run_id])[run_id]
+
+
+def get_claim(*, session: Session, claim_id: int) -> ReviewedClaim | None:
+    """One claim with its state; None when it does not exist or its "add" was undone."""
+    record = session.get(ClaimRecord, claim_id)
+    if record is None:
+        return None
+    found = reviewed(session, [record])
+    return found[0] if found else None
+
+
+def _append(
+    session: Session,
+    record: ClaimRecord,
+    action: ReviewAction,
+    reviewer: str,
+    value: dict[str, Any] | None = None,
+    undoes_id: int | None = None,
+) -> ClaimReview:
+    assert record.id is not None
+    row = ClaimReview(
+        claim_id=record.id,
+        article_id=record.article_id,
+        action=action.value,
+        value=value,
+        undoes_id=undoes_id,
+        reviewer=reviewer or ANONYMOUS,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def accept(*, session: Session, record: ClaimRecord, reviewer: str) -> ClaimReview:
+    """Record that the claim is right as it stands."""
+    return _append(session, record, ReviewAction.accept, reviewer)
+
+
+def reject(*, session: Session, record: ClaimRecord, reviewer: str) -> ClaimReview:
+    """Record that the claim is wrong or not a claim."""
+    return _append(session, record, ReviewAction.reject, reviewer)
+
+
+def edit(*, session: Session, record: ClaimRecord, claim: Claim, reviewer: str) -> ClaimReview:
+    """Record a corrected value for the claim (the extracted value stays in the claim row)."""
+    return _append(session, record, ReviewAction.edit, reviewer, claim.model_dump(mode="json"))
+
+
+def add(*, session: Session, run: ExtractionRun, claim: Claim, reviewer: str) -> ClaimRecord:
+    """Store a claim a reviewer wrote, on the run under review, with its "add" row."""
+    assert run.id is not None
+    last = session.exec(
+        select(func.max(ClaimRecord.position)).where(ClaimRecord.run_id == run.id)
+    ).one()
+    record = ClaimRecord(
+        run_id=run.id,
+        article_id=run.article_id,
+        position=0 if last is None else last + 1,
+        statement=claim.statement,
+        kind=claim.kind.value,
+        subject=claim.subject,
+        source_name=claim.source.name if claim.source else None,
+        certainty=claim.certainty.value,
+        negated=claim.negated,
+        data=claim.model_dump(mode="json"),
+        origin=ClaimOrigin.review,
+    )
+    session.add(record)
+    session.flush()
+    _append(session, record, ReviewAction.add, reviewer, record.data)
+    return record
+
+
+def undo(*, session: Session, events: Iterable[ClaimReview], reviewer: str) -> ClaimReview | None:
+    """Revert the latest effective row among `events`; returns the reverted row, or None."""
+    target = undo_target(events)
+    if target is None:
+        return None
+    record = session.get(ClaimRecord, target.claim_id)
+    assert record is not None
+    _append(session, record, ReviewAction.undo, reviewer, undoes_id=target.id)
+    return target
+
+
+def article_events(*, session: Session, article_id: int, run_id: int) -> list[ClaimReview]:
+    """Every review row on the claims of one run of an article."""
+    claim_ids = select(ClaimRecord.id).where(ClaimRecord.run_id == run_id)
+    return list(
+        session.exec(
+            select(ClaimReview).where(
+                ClaimReview.article_id == article_id, col(ClaimReview.claim_id).in_(claim_ids)
+            )
+        ).all()
+    )
+
+
+def is_reviewed(claims: Iterable[ReviewedClaim]) -> bool:
+    """True when at least one claim has a decision."""
+    return any(claim.state.status in REVIEWED for claim in claims)
+
+
+def gold_claims(claims: Iterable[ReviewedClaim]) -> list[ReviewedClaim]:
+    """The claims a gold file keeps: accepted, edited and added."""
+    return [claim for claim in claims if claim.state.status in GOLD]
+
+
+def failed(run: ExtractionRun | None) -> bool:
+    """True for a run that failed."""
+    return run is not None and run.status == RunStatus.failed

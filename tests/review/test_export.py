@@ -1,0 +1,117 @@
+"""Reviewed articles become gold files the eval harness accepts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from schemas.claims import Claim
+from schemas.gold import GoldArticle
+from service import repository
+from service.db import make_engine
+from service.models import ClaimRecord, ExtractionRun, RunStatus
+from service.review import store
+from service.review.export import IncompleteReview, export_gold, gold_document
+
+TEXT = "Officials said about 3,000 soldiers arrived.\n\nThe White House confirmed it."
+
+
+def claim(statement: str, quote: str) -> Claim:
+    """A claim citing one quote of TEXT."""
+    start = TEXT.index(quote)
+    span = {"start": start, "end": start + len(quote), "text": quote}
+    return Claim.model_validate(
+        {"statement": statement, "kind": "event", "subject": "soldiers", "evidence": [span]}
+    )
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def stored_article(session: Session, text: str = TEXT) -> tuple[int, ExtractionRun, list[int]]:
+    """An article with a succeeded run of two claims, the later one in the text first."""
+    article = repository.add_article(session=session, text=text, title="Arrivals")
+    assert article.id is not None
+    run = repository.add_run(session=session, article_id=article.id, extractor="offline")
+    run.status = RunStatus.succeeded
+    claims = [
+        claim("The White House confirmed it.", "The White House confirmed it"),
+        claim("About 3,000 soldiers arrived.", "about 3,000 soldiers arrived"),
+    ]
+    records = repository.add_claims(session=session, run=run, claims=claims)
+    session.commit()
+    return article.id, run, [record.id for record in records if record.id is not None]
+
+
+def record(session: Session, claim_id: int) -> ClaimRecord:
+    found = session.get(ClaimRecord, claim_id)
+    assert found is not None
+    return found
+
+
+def test_gold_document_keeps_reviewed_claims_in_text_order(engine: Engine):
+    with Session(engine) as session:
+        article_id, run, (white_house, _soldiers) = stored_article(session)
+        store.accept(session=session, record=record(session, white_house), reviewer="ada")
+        added = claim("Officials spoke.", "Officials said")
+        store.add(session=session, run=run, claim=added, reviewer="bo")
+        session.commit()
+        gold = gold_document(session=session, article_id=article_id)
+    assert [c.statement for c in gold.claims] == [
+        "Officials spoke.",
+        "The White House confirmed it.",
+    ]
+    assert [c.id for c in gold.claims] == ["c3", "c1"]
+    assert gold.annotator is not None
+    assert "by ada, bo" in gold.annotator
+    assert "1 unreviewed" in gold.annotator
+
+
+def test_gold_document_reviewed_only_refuses_unreviewed_claims(engine: Engine):
+    with Session(engine) as session:
+        article_id, _, (first, _second) = stored_article(session)
+        store.reject(session=session, record=record(session, first), reviewer="ada")
+        session.commit()
+        with pytest.raises(IncompleteReview, match="1 unreviewed"):
+            gold_document(session=session, article_id=article_id, reviewed_only=True)
+
+
+def test_gold_document_of_an_unknown_article_is_a_lookup_error(engine: Engine):
+    with Session(engine) as session, pytest.raises(LookupError):
+        gold_document(session=session, article_id=404)
+
+
+def test_export_writes_one_valid_file_per_reviewed_article(engine: Engine, tmp_path: Path):
+    with Session(engine) as session:
+        _, _, (first, _) = stored_article(session)
+        stored_article(session, text=TEXT + "\n\nNobody reviewed this one.")
+        store.accept(session=session, record=record(session, first), reviewer="ada")
+        session.commit()
+    paths = export_gold(engine_or_session=engine, out_dir=tmp_path / "gold")
+    assert len(paths) == 1
+    document = json.loads(paths[0].read_text(encoding="utf-8"))
+    gold = GoldArticle.model_validate(document)
+    assert paths[0].name == f"{gold.id}.json"
+    assert next(iter(document["claims"][0])) == "id"  # ids first, so diffs read well
+    assert len(gold.claims) == 1
+
+
+def test_export_reviewed_only_skips_partly_reviewed_articles(engine: Engine, tmp_path: Path):
+    with Session(engine) as session:
+        _, _, (first, second) = stored_article(session)
+        store.accept(session=session, record=record(session, first), reviewer="ada")
+        session.commit()
+        assert export_gold(engine_or_session=session, out_dir=tmp_path, reviewed_only=True) == []
+        store.reject(session=session, record=record(session, second), reviewer="ada")
+        session.commit()
+        (path,) = export_gold(engine_or_session=session, out_dir=tmp_path, reviewed_only=True)
+    assert len(GoldArticle.model_validate_json(path.read_text(encoding="utf-8")).claims) == 1
