@@ -1,0 +1,394 @@
+"""Attribution: who a sentence reports (source, channel) and which tokens are the content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas.claims import Source
+from service.extractors.offline.references import References
+from service.extractors.offline.sources import (
+    DOCUMENT_HEADS,
+    EVIDENCE_HEADS,
+    phrase_text,
+    source_of,
+    without_clauses,
+)
+from service.extractors.offline.tokens import strip_edges, word_set
+
+# Verbs that introduce reported content ("X said that P", "P, X told reporters").
+REPORTING_VERBS = word_set("""
+    say tell announce confirm report note state add claim warn indicate suggest reveal
+    emphasize emphasise highlight imply declare allege explain insist acknowledge admit
+    deny estimate assess believe argue write tweet post stress predict caution disclose
+    assert maintain contend mention observe recall remark reiterate testify affirm conclude
+    think expect anticipate fear hope inform show find conclude agree accuse
+    """)
+# Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
+NOMINAL_REPORT_VERBS = word_set(
+    "confirm report record interpret attribute imply estimate register tally count"
+)
+# Channels that relay a statement when named after "on" ("said on Telegram").
+CHANNELS = word_set(
+    "telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social"
+)
+# Children of a reporting verb that belong to the act of saying, not to the content.
+_FRAME_DEPS = word_set("""
+    nsubj nsubjpass npadvmod prep advmod dative agent dobj iobj punct prt aux auxpass neg
+    """)
+_NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})
+_CONTENT_OPENERS = frozenset({"“", '"', ":", "that", "‘"})
+
+
+@dataclass
+class Frame:
+    """A reported-speech frame: the source, the content tokens and the reporting verb."""
+
+    source: Source | None  # None: hedged evidence without a source ("indications suggest")
+    content: list[Token]
+    verb: Token | None
+    head_lemma: str  # head noun of the source phrase, for "the official" back-references
+    plural: bool = False
+    words: frozenset[str] = frozenset()  # noun lemmas of the source phrase
+
+
+def _according_to(tokens: list[Token]) -> list[Token]:
+    """The tokens of an "according to X" phrase (without the trailing comma), if any."""
+    ids = {t.i for t in tokens}
+    for position, token in enumerate(tokens[:-2]):
+        if token.lower_ == "according" and tokens[position + 1].lower_ == "to":
+            objects = [c for c in tokens[position + 1].children if c.dep_ == "pobj"]
+            if objects and all(t.i in ids for t in objects[0].subtree):
+                subtree = [t for t in objects[0].subtree if not _in_clause(t, objects[0])]
+                return strip_edges([token, tokens[position + 1], *subtree])
+            phrase = [token, tokens[position + 1]]
+            for following in tokens[position + 2 :]:
+                if following.is_punct and following.text not in ("(", ")", "-", "’s", "'s"):
+                    break
+                phrase.append(following)
+            return phrase
+    return []
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """True when a token sits in a relative clause below `top`."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _subject_tokens(verb: Token, allowed: set[int]) -> list[Token]:
+    """The subject phrase of a reporting verb; several nsubj children (a mis-parsed
+    appositive: "The Labour Party's leader, Jeremy Corbyn announced") are joined."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in allowed]
+    if len(subjects) > 1:
+        first, last = subjects[0].left_edge.i, subjects[-1].i
+        return [t for t in verb.doc[first : last + 1] if t.i in allowed]
+    subject = _subject(verb)
+    if subject is None or subject.i not in allowed:
+        return []
+    return [t for t in subject.subtree if t.i in allowed]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb, climbing from participles ("..., saying P")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        head = verb.head
+        for child in head.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def _complement(verb: Token, allowed: set[int]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i in allowed:
+            return child
+    if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
+        for child in verb.children:  # "anticipating around 10,000 to be deployed"
+            if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:
+                return child
+    return None
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "assure", "remind"})
+_OBJECT_INFINITIVE_VERBS = frozenset({"anticipate", "expect", "estimate", "believe", "predict"})
+
+
+def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
+    if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
+        return False
+    if token.dep_ == "pcomp":
+        # "with X anticipating P" is a clause of its own (split off by segmentation)
+        own_subject = any(child.dep_ == "nsubj" for child in token.children)
+        return own_subject and not (token.head.lower_ == "with" and token.head.i in allowed)
+    return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
+
+
+def _content_follows(verb: Token, tokens: list[Token]) -> bool:
+    """True when the tokens after the verb's own modifiers open a clause, quote or colon."""
+    modifiers = {t.i for c in verb.children if c.dep_ in _FRAME_DEPS for t in c.subtree}
+    for token in tokens:
+        if token.i <= verb.i or (token.i in modifiers and token.text not in _CONTENT_OPENERS):
+            continue
+        return token.text in _CONTENT_OPENERS or token.lower_ == "that"
+    return False
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """Trim punctuation, quotes and a leading "that" from content tokens."""
+    return strip_edges(tokens, frozenset({"that"}))
+
+
+def _citing(tokens: list[Token], zone: set[int]) -> list[Token]:
+    """The cited noun phrase of a "citing Y" participle inside the frame zone."""
+    for token in tokens:
+        if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
+            if objects:
+                return without_clauses(list(objects[0].subtree))
+            cited = []
+            for following in tokens:
+                if following.i <= token.i:
+                    continue
+                if following.is_punct and following.text != "-":
+                    break
+                cited.append(following)
+            return cited
+    return []
+
+
+def _channel(verb: Token) -> str | None:
+    """The channel a statement was relayed through: "via Telegram", "told Anadolu Agency"."""
+    for child in verb.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("via", "through") and objects:
+            return phrase_text(without_clauses(list(objects[0].subtree)))
+        on_channel = child.lower_ == "on" and objects and objects[0].lower_ in CHANNELS
+        if child.dep_ == "prep" and on_channel:
+            return objects[0].text
+        told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
+        if told and any(t.ent_type_ == "ORG" for t in child.subtree):
+            return phrase_text(without_clauses(list(child.subtree)))
+    return None
+
+
+def find_frame(tokens: list[Token], refs: References) -> Frame | None:
+    """The reported-speech frame of one clause-level segment, or None (own voice)."""
+    according = _according_to(tokens)
+    according_ids = {t.i for t in according}
+    remaining = [t for t in tokens if t.i not in according_ids]
+    allowed = {t.i for t in remaining}
+    candidates = sorted(
+        (t for t in remaining if _is_reporting_verb(t, allowed)), key=lambda t: (_depth(t), t.i)
+    )
+    for verb in candidates:
+        frame = _frame_at(verb, remaining, allowed, refs)
+        if frame is not None:
+            if according and according[0].i < frame.content[0].i and frame.source:
+                relay = source_of(_source_words(according), refs)
+                if relay is not None and frame.source.via is None:
+                    frame.source = frame.source.model_copy(update={"via": relay[0].name})
+            return frame
+    colon = _colon_quote(remaining, allowed, refs)
+    if colon is not None:
+        return colon
+    if not according:
+        according = _report_phrase(tokens)
+        according_ids = {t.i for t in according}
+        remaining = [t for t in tokens if t.i not in according_ids]
+    if according:
+        named = source_of(_source_words(according), refs)
+        content = _strip_edges(remaining)
+        if named is not None and content:
+            return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
+    return _nominal_report(remaining, allowed, refs)
+
+
+def _source_words(phrase: list[Token]) -> list[Token]:
+    """The source noun phrase inside "according to X" / "in a report of X"."""
+    if phrase[0].lower_ == "according":
+        return phrase[2:]
+    return phrase[1:]
+
+
+def _report_phrase(tokens: list[Token]) -> list[Token]:
+    """A fronted "In a (situational) report of NDRRMC," phrase naming a document's author."""
+    first = tokens[0]
+    if first.lower_ != "in" or len(tokens) < 5:
+        return []
+    phrase: list[Token] = []
+    for token in tokens:
+        if token.text == ",":
+            break
+        phrase.append(token)
+    heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
+    named = any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in phrase)
+    return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
+
+
+def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "Bolsonaro opposed Macron's statement: "P"": a named subject introducing a quotation."""
+    for position, token in enumerate(tokens[:-2]):
+        if token.text != ":" or not tokens[position + 1].is_quote:
+            continue
+        verbs = [t for t in tokens[:position] if t.pos_ == "VERB" and t.dep_ == "ROOT"]
+        if not verbs:
+            return None
+        subject = _subject_tokens(verbs[0], allowed)
+        named = source_of(subject, refs) if subject else None
+        content = _strip_edges(tokens[position + 1 :])
+        if named is None or len(content) < 3:
+            return None
+        return Frame(source=named[0], content=content, verb=verbs[0], head_lemma=named[1])
+    return None
+
+
+def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "Bangladesh has confirmed five new deaths": a reporting verb with a noun object. The
+    clause stays whole (nothing to strip) and the subject is its source."""
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.lemma_.lower() in NOMINAL_REPORT_VERBS]
+    if not roots:
+        return None
+    verb = roots[0]
+    if not any(child.dep_ == "dobj" for child in verb.children):
+        return None
+    subject = _subject_tokens(verb, allowed)
+    if not subject or subject[0].pos_ == "PRON":
+        return None
+    named = source_of(subject, refs)
+    if named is None or named[1] in EVIDENCE_HEADS:
+        return None
+    return Frame(source=named[0], content=_strip_edges(tokens), verb=verb, head_lemma=named[1])
+
+
+def _frame_at(
+    verb: Token, tokens: list[Token], allowed: set[int], refs: References
+) -> Frame | None:
+    complement = _complement(verb, allowed)
+    # the parser sometimes hangs the reporting verb under its own content clause
+    inverted = verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.i in allowed
+    leading = (complement is not None and complement.i > verb.i) or (
+        complement is None and (inverted or _content_follows(verb, tokens))
+    )
+    if leading:
+        subject_tokens = _subject_tokens(verb, allowed)
+        if not subject_tokens:
+            return None
+        frame_deps = _FRAME_DEPS if verb.lemma_ in _ADDRESSEE_VERBS else _FRAME_DEPS - {"dobj"}
+        modifiers = {
+            t.i
+            for child in verb.children
+            if child.dep_ in frame_deps and child.i > verb.i and not inverted
+            for t in child.subtree
+        }
+        between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
+        cited = _citing(tokens, modifiers | between | {t.i for t in tokens if t.i > verb.i})
+        skipped = modifiers | {t.i for t in cited}
+        if cited:
+            skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
+        content = _without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
+        if len(_strip_edges(content)) < 3:
+            content = _after_opener(verb, tokens)
+    else:
+        subject_tokens = _trailing_subject(verb, tokens)
+        if not subject_tokens:
+            return None
+        content = [t for t in tokens if t.i < subject_tokens[0].i]
+        if len(content) < 4 or not (complement is not None or _ends_clause(content)):
+            return None
+        cited = _citing(tokens, {t.i for t in tokens if t.i > verb.i})
+    content = _strip_edges(content)
+    if len(content) < 3:
+        return None
+    named = source_of(subject_tokens, refs)
+    if named is None:
+        return None
+    source: Source | None
+    source, lemma = named
+    channel = _channel(verb)
+    source_tokens = subject_tokens
+    if cited:
+        cited_source = source_of(cited, refs)
+        if cited_source is not None:
+            relay = source.name
+            source, lemma = cited_source
+            source = source.model_copy(update={"via": relay})
+            source_tokens = cited
+    elif channel is not None:
+        source = source.model_copy(update={"via": channel})
+    if lemma in EVIDENCE_HEADS:
+        source = None
+    plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in source_tokens)
+    words = frozenset(t.lemma_.lower() for t in subject_tokens if t.pos_ in ("NOUN", "PROPN"))
+    return Frame(
+        source=source, content=content, verb=verb, head_lemma=lemma, plural=plural, words=words
+    )
+
+
+def _after_opener(verb: Token, tokens: list[Token]) -> list[Token]:
+    """Content after the first "that", colon or opening quote following the verb (for parses
+    that hang the content clause somewhere odd)."""
+    for position, token in enumerate(tokens):
+        if token.i > verb.i and (token.lower_ == "that" or token.text in (":", "“", '"')):
+            return tokens[position + 1 :]
+    return []
+
+
+def _trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The noun phrase of a trailing attribution: ", The New York Times reported Friday"."""
+    position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
+    if position is None:
+        return []
+    if position + 1 < len(tokens) and tokens[position + 1].dep_ == "nsubj":
+        following = tokens[position + 1]  # inverted: "..., said police."
+        return [t for t in following.subtree if t.i in {x.i for x in tokens}]
+    k = position - 1
+    while k >= 0 and tokens[k].pos_ == "ADV" and not tokens[k].is_punct:
+        k -= 1
+    collected: list[Token] = []
+    while k >= 0 and not (tokens[k].text == "," or tokens[k].is_quote):
+        if tokens[k].pos_ not in _NOUN_PHRASE_POS and tokens[k].text not in ("-", "(", ")"):
+            return []
+        collected.insert(0, tokens[k])
+        k -= 1
+    if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
+        return []
+    return collected
+
+
+def _without_leading_time(tokens: list[Token]) -> list[Token]:
+    """Drop a time phrase that belongs to the act of saying ("told reporters Wednesday")."""
+    while tokens and (
+        (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].dep_ not in _NOMINAL_DEPS)
+        or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+_NOMINAL_DEPS = frozenset({"poss", "compound", "nsubj", "nsubjpass", "amod", "nmod"})
+
+
+def _ends_clause(content: list[Token]) -> bool:
+    """True when the content before a trailing "X said" is closed by a comma or quote."""
+    last = content[-1]
+    return last.text == "," or last.is_quote

@@ -1,0 +1,77 @@
+"""Certainty and negation, from cue words on the proposition's predicate chain."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from schemas.claims import Certainty
+from service.extractors.offline.tokens import word_set
+
+# Cue lemmas (spec section 5): hedges that make a claim probable or merely possible.
+PROBABLE_CUES = word_set("""
+    expect believe likely anticipate assess estimate suggest indicate probably expectedly
+    presumably apparently appear seem think likelihood unlikely
+    """)
+POSSIBLE_CUES = word_set(
+    "could may might potentially possibly perhaps assume assuming possible maybe"
+)
+NEGATING_VERBS = frozenset({"fail", "deny", "refuse"})
+# Determiners that negate the noun phrase they open ("no crew were injured").
+NEGATING_DETERMINERS = frozenset({"no", "neither"})
+_CHAIN_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "acomp", "mark"})
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def predicate_chain(head: Token, owned: set[int], extra: Token | None = None) -> list[Token]:
+    """The predicate and the verbs governing it inside the proposition (plus `extra`)."""
+    chain = [head]
+    token = head
+    while token.head.i != token.i and token.head.i in owned and len(chain) < 8:
+        if token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acomp", "pcomp"):
+            break
+        token = token.head
+        chain.append(token)
+    for child in head.children:
+        if child.dep_ == "xcomp" and child.i in owned:
+            chain.append(child)
+    if extra is not None:
+        chain.append(extra)
+    return chain
+
+
+def _cue_words(chain: list[Token]) -> list[Token]:
+    words = list(chain)
+    for token in chain:
+        words.extend(child for child in token.children if child.dep_ in _CHAIN_CHILD_DEPS)
+    return words
+
+
+def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> Certainty:
+    """possible for could/may/might..., probable for expected/believed/assess..., else certain."""
+    words = _cue_words(predicate_chain(head, owned, reporting_verb))
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & POSSIBLE_CUES:
+        return Certainty.possible
+    if lemmas & PROBABLE_CUES:
+        return Certainty.probable
+    return Certainty.certain
+
+
+def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None) -> bool:
+    """True when the proposition is stated in the negative ("have not yet engaged")."""
+    chain = predicate_chain(head, owned)
+    for token in chain:
+        if token.lemma_.lower() in NEGATING_VERBS and token.i in owned:
+            return True
+        for child in token.children:
+            if child.dep_ == "neg" and child.i in owned:
+                return True
+            if child.dep_ in _NOUN_DEPS and child.i in owned and _negated_noun(child):
+                return True
+    return reporting_verb is not None and reporting_verb.lemma_.lower() == "deny"
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(
+        child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS for child in noun.children
+    ) or noun.lower_ in ("nothing", "none", "nobody", "no one")

@@ -1,0 +1,265 @@
+"""The offline extractor: orchestrates layout, parsing, attribution, segmentation and fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+
+from schemas.claims import ClaimKind, DraftClaim
+from service.extractors.base import ArticleInput, ExtractionResult
+from service.extractors.offline import carryover
+from service.extractors.offline.attribution import Frame, find_frame
+from service.extractors.offline.certainty import certainty_of, is_negated
+from service.extractors.offline.items import split_list_items, split_satellites
+from service.extractors.offline.layout import Block, split_blocks
+from service.extractors.offline.nlp import MODEL_NAME, load_nlp
+from service.extractors.offline.properties import (
+    kind_of,
+    location_of,
+    noun_phrase,
+    subject_of,
+    subject_token,
+)
+from service.extractors.offline.quantities import find_quantities
+from service.extractors.offline.references import PRONOUNS, References
+from service.extractors.offline.segmentation import (
+    Proposition,
+    is_claim_candidate,
+    segments,
+    split_clauses,
+    split_fronted_phrase,
+)
+from service.extractors.offline.statement import quote, render
+from service.extractors.offline.timeref import Context, find_time
+from service.extractors.offline.tokens import strip_edges
+
+RULES_VERSION = "2025.1"
+# A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
+# statements) restates it: the headline becomes that claim's second evidence span.
+HEADLINE_RESTATED_SCORE = 50.0
+
+
+@dataclass
+class _Segment:
+    """A clause-level part of a sentence with the frame that attributes it."""
+
+    tokens: list[Token]
+    sentence_start: int  # article offset where the sentence starts
+    frame: Frame | None
+
+
+class OfflineExtractor:
+    """spaCy + rules: deterministic draft claims without any model service."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        """Cheap: the spaCy pipeline loads on the first extract() call."""
+
+    def extract(self, article: ArticleInput) -> ExtractionResult:
+        """Extract draft claims from one article."""
+        layout = split_blocks(article.text)
+        published = article.published or layout.dateline
+        docs = load_nlp().pipe(block.text for block in layout.blocks)  # one batched parse
+        parsed = list(zip(layout.blocks, docs, strict=True))
+        for block, doc in parsed:
+            doc.user_data["base"] = block.start  # block offset, to map tokens to the article
+        builder = _ClaimBuilder(References.of([(b.start, doc) for b, doc in parsed]), published)
+        headline: list[DraftClaim] = []
+        body: list[DraftClaim] = []
+        for block, doc in parsed:
+            claims = builder.block_claims(block, doc)
+            (headline if block.headline else body).extend(claims)
+        claims = _without_duplicates(_merge_headline(headline, body))
+        return ExtractionResult(
+            claims=claims,
+            model=MODEL_NAME,
+            prompt_id=None,
+            parameters={"rules_version": RULES_VERSION},
+        )
+
+
+class _ClaimBuilder:
+    """Turns parsed blocks into draft claims, remembering references across sentences."""
+
+    def __init__(self, refs: References, published: dt.date | None) -> None:
+        self.refs = refs
+        self.published = published
+
+    def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
+        """Draft claims of one block (a paragraph or the headline)."""
+        claims: list[DraftClaim] = []
+        for segment in self._segments(block, doc):
+            content = segment.frame.content if segment.frame else strip_edges(segment.tokens)
+            if len(content) < 3:
+                continue
+            carried_unit = ""
+            for proposition, frame in self._attributed(_propositions(content), segment.frame):
+                claim = self._claim(proposition, frame, segment.sentence_start, carried_unit)
+                if claim is not None:
+                    claims.append(claim)
+                    if claim.quantities:
+                        carried_unit = claim.quantities[-1].unit
+        return claims
+
+    def _attributed(
+        self, propositions: list[Proposition], frame: Frame | None
+    ) -> list[tuple[Proposition, Frame | None]]:
+        """Pair propositions with their frame; a clause like "with X anticipating P" that
+        segmentation split off carries a frame of its own."""
+        paired: list[tuple[Proposition, Frame | None]] = []
+        for proposition in propositions:
+            inner = None
+            if proposition.head.dep_ == "pcomp":
+                inner = find_frame(proposition.tokens, self.refs)
+            if inner is None:
+                paired.append((proposition, frame))
+                continue
+            self._remember(inner)
+            paired.extend((part, inner) for part in _propositions(inner.content))
+        return paired
+
+    def _remember(self, frame: Frame | None) -> None:
+        if frame is not None and frame.source is not None:
+            self.refs.remember_source(
+                frame.head_lemma, frame.source, plural=frame.plural, words=frame.words
+            )
+
+    def _segments(self, block: Block, doc: Doc) -> list[_Segment]:
+        found: list[tuple[list[Token], Frame | None, int]] = []
+        for sentence in doc.sents:
+            for tokens in segments(sentence):
+                if is_claim_candidate(tokens):
+                    start = block.start + sentence.start_char
+                    frame = find_frame(tokens, self.refs)
+                    self._remember(frame)
+                    found.append((tokens, frame, start))
+        frames = [(tokens, frame) for tokens, frame, _ in found]
+        result: list[_Segment] = []
+        previous: Frame | None = None
+        for tokens, frame, start in found:
+            if frame is None:
+                frame = (
+                    carryover.quoted_frame(tokens, frames, doc)
+                    or carryover.continued_frame(tokens, previous)
+                    or carryover.speaker_frame(tokens, block.speaker, self.refs)
+                )
+            result.append(_Segment(tokens, start, frame))
+            previous = frame
+        return result
+
+    def _claim(
+        self, proposition: Proposition, frame: Frame | None, anchor: int, carried_unit: str
+    ) -> DraftClaim | None:
+        head, tokens = proposition.head, proposition.tokens
+        owned = {t.i for t in tokens} | {t.i for t in proposition.prefix}
+        verb = frame.verb if frame else None
+        replacements = dict(proposition.replacements)
+        resolved = self._resolve_subject_pronoun(head, owned, replacements)
+        statement = render(tokens, replacements, proposition.prefix)
+        if len(statement.split()) < 3 or not (proposition.nominal or _has_verb(tokens)):
+            return None
+        certainty = certainty_of(head, owned, verb)
+        kind = kind_of(head, owned, verb, certainty)
+        numbered = proposition.numbered_tokens or tokens
+        quantities = [
+            found.quantity
+            for found in find_quantities(numbered, carried_unit)
+            if all(t.i in owned for t in found.tokens)
+        ]
+        context = Context(self.published, forward=kind is ClaimKind.forecast)
+        subject = subject_of(head, self.refs, resolved) or _first_noun(tokens, self.refs)
+        self._remember_subject(head, subject)
+        return DraftClaim(
+            statement=statement,
+            kind=kind,
+            subject=subject,
+            source=frame.source if frame else None,
+            certainty=certainty,
+            negated=is_negated(head, owned, verb),
+            quantities=quantities,
+            time=find_time(tokens, head, context),
+            location=location_of(tokens, head),
+            evidence=[quote(proposition.evidence)],
+            anchor=anchor,
+        )
+
+    def _resolve_subject_pronoun(
+        self, head: Token, owned: set[int], replacements: dict[int, str]
+    ) -> str | None:
+        """Replace a pronoun subject with its antecedent; returns the antecedent."""
+        subject = subject_token(head)
+        if subject is None:
+            return None
+        if subject.i in replacements:
+            return replacements[subject.i]
+        if subject.lower_ not in PRONOUNS - {"it"} or subject.i not in owned:
+            return None
+        offset = subject.idx + int(subject.doc.user_data.get("base", 0))
+        antecedent = self.refs.antecedent(subject.lower_, offset)
+        if antecedent:
+            replacements[subject.i] = antecedent
+        return antecedent
+
+    def _remember_subject(self, head: Token, subject: str) -> None:
+        token = subject_token(head)
+        if token is None or token.pos_ == "PRON":
+            return
+        offset = token.idx + int(token.doc.user_data.get("base", 0))
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
+
+
+def _propositions(content: list[Token]) -> list[Proposition]:
+    propositions = []
+    for clause in split_clauses(content):
+        for part in split_fronted_phrase(clause):
+            for piece in split_satellites(part):
+                propositions.extend(split_list_items(piece))
+    return propositions
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _first_noun(tokens: list[Token], refs: References) -> str:
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(token, refs)
+    return tokens[0].text
+
+
+def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[DraftClaim]:
+    """Body claims, each headline claim either folded into the body claim it restates (as a
+    second evidence span) or, when no body claim restates it, kept as a claim of its own."""
+    claims = list(body)
+    kept = []
+    for claim in headline:
+        scores = [
+            fuzz.token_set_ratio(claim.statement.lower(), other.statement.lower())
+            for other in claims
+        ]
+        if not scores or max(scores) < HEADLINE_RESTATED_SCORE:
+            kept.append(claim)
+            continue
+        best = scores.index(max(scores))
+        target = claims[best]
+        if claim.evidence[0] not in target.evidence:
+            evidence = [*target.evidence, claim.evidence[0]]
+            claims[best] = target.model_copy(update={"evidence": evidence})
+    return kept + claims
+
+
+def _without_duplicates(claims: list[DraftClaim]) -> list[DraftClaim]:
+    seen: set[str] = set()
+    unique = []
+    for claim in claims:
+        key = claim.statement.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique

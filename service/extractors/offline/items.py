@@ -1,0 +1,149 @@
+"""Items: parallel numbered list items and number-carrying side phrases as propositions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.segmentation import Proposition, subject_tokens, trim
+from service.extractors.offline.tokens import word_set
+
+_LIST_CONJUNCTIONS = frozenset({"and", "or"})
+_RANGE_OPENERS = frozenset({"between", "from"})
+# Approximators that may stand before a list item's number ("at least 42 people").
+_ITEM_OPENERS = word_set(
+    "at least more than over around about approximately some nearly almost up to under"
+)
+
+
+def _satellite_head(token: Token, ids: set[int]) -> bool:
+    """A comma-set-off participle, "with" or "including" phrase ("..., totaling 365 seats")."""
+    before = token.left_edge.i - 1
+    if before < 0 or token.doc[before].text != "," or token.left_edge.i not in ids:
+        return False
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        return not any(child.dep_ == "mark" for child in token.children)
+    return token.dep_ == "prep" and token.lower_ in _SATELLITE_PREPOSITIONS
+
+
+_SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
+
+
+def split_satellites(proposition: Proposition) -> list[Proposition]:
+    """Split off comma-set-off phrases that carry their own number, keeping the rest."""
+    ids = {t.i for t in proposition.tokens}
+    satellites: list[list[Token]] = []
+    taken: set[int] = set()
+    for token in proposition.tokens:
+        if token.i in taken or token.i == proposition.head.i or not _satellite_head(token, ids):
+            continue
+        phrase = [t for t in token.subtree if t.i in ids]
+        if any(map(is_number_token, phrase)):
+            satellites.append(phrase)
+            taken.update(t.i for t in phrase)
+    rest = [t for t in proposition.tokens if t.i not in taken]
+    if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
+        return [proposition]
+    main = Proposition(
+        tokens=trim(rest),
+        head=proposition.head,
+        evidence=trim(rest),
+        prefix=proposition.prefix,
+        replacements=proposition.replacements,
+    )
+    split = [main]
+    for phrase in satellites:
+        opener = phrase[0]
+        tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
+        participle = opener.tag_ == "VBG" and opener.lower_ not in _SATELLITE_PREPOSITIONS
+        subject = subject_tokens(proposition.head, ids) if participle else []
+        split.append(
+            Proposition(
+                tokens=tokens,
+                head=opener,
+                evidence=tokens,
+                prefix=subject or [],
+                nominal=not participle,
+            )
+        )
+    return split
+
+
+def _item_start(tokens: list[Token], position: int) -> int | None:
+    """Where a list item starting with a number at `position` begins (with approximators)."""
+    if not is_number_token(tokens[position]):
+        return None
+    if position > 0 and is_number_token(tokens[position - 1]):
+        return None
+    start = position
+    while start > 0 and tokens[start - 1].lower_ in _ITEM_OPENERS:
+        start -= 1
+    if start > 0 and tokens[start - 1].text == "$":
+        start -= 1
+    return start
+
+
+def _item_end(tokens: list[Token], position: int, start: int) -> int:
+    """Where the list item whose number is at `position` ends (a comma or conjunction)."""
+    in_range = start > 0 and tokens[start - 1].lower_ in _RANGE_OPENERS
+    end = position + 1
+    while end < len(tokens):
+        token = tokens[end]
+        if token.lower_ in _RANGE_OPENERS:
+            in_range = True
+        elif in_range and token.lower_ in _LIST_CONJUNCTIONS | {"to"}:
+            in_range = False
+        elif token.text in (",", ";") or token.lower_ in _LIST_CONJUNCTIONS | {"including"}:
+            break
+        end += 1
+    return end
+
+
+def _separated(tokens: list[Token], previous_end: int, start: int) -> bool:
+    """True when only commas and conjunctions stand between two items."""
+    gap = tokens[previous_end:start]
+    joiners = _LIST_CONJUNCTIONS | {"including"}
+    return bool(gap) and all(t.text == "," or t.lower_ in joiners for t in gap)
+
+
+def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) positions of parallel numbered items: "5 cases, 2 hospitalized, 1 death"."""
+    items: list[tuple[int, int]] = []
+    position = 0
+    while position < len(tokens):
+        start = _item_start(tokens, position)
+        if start is None or (items and start < items[-1][1]):
+            position += 1
+            continue
+        if items and not _separated(tokens, items[-1][1], start):
+            if len(items) >= 2:
+                return items
+            items = []
+        end = _item_end(tokens, position, start)
+        items.append((start, end))
+        position = end
+    return items if len(items) >= 2 else []
+
+
+def split_list_items(proposition: Proposition) -> list[Proposition]:
+    """One proposition per item of a parallel numbered list, each keeping the shared words."""
+    tokens = proposition.tokens
+    items = _list_items(tokens)
+    if not items:
+        return [proposition]
+    first, last_end = items[0][0], items[-1][1]
+    prefix, suffix = tokens[:first], tokens[last_end:]
+    split = []
+    for start, end in items:
+        own = tokens[start:end]
+        split.append(
+            Proposition(
+                tokens=prefix + own + trim(suffix) if suffix else prefix + own,
+                head=proposition.head,
+                evidence=proposition.evidence,
+                prefix=proposition.prefix,
+                replacements=proposition.replacements,
+                numbered_tokens=tokens,
+            )
+        )
+    return split

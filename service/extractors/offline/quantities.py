@@ -1,0 +1,382 @@
+"""Quantities: explicit numbers with their approximator, range bound and unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas.claims import Approx, Quantity
+from service.extractors.offline.tokens import word_list, word_set
+
+SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        word_list(
+            """zero one two three four five six seven eight nine ten eleven twelve thirteen
+            fourteen fifteen sixteen seventeen eighteen nineteen"""
+        )
+    )
+}
+TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(word_list("twenty thirty forty fifty sixty seventy eighty ninety"))
+}
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12.0,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+}
+NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(SCALES) - {"k", "m", "b"}
+# Approximator phrases (lower-case words) and what they mean, longest first when matching.
+APPROXIMATORS: dict[tuple[str, ...], Approx] = {
+    ("around",): Approx.approximately,
+    ("about",): Approx.approximately,
+    ("approximately",): Approx.approximately,
+    ("some",): Approx.approximately,
+    ("roughly",): Approx.approximately,
+    ("nearly",): Approx.approximately,
+    ("almost",): Approx.approximately,
+    ("estimated",): Approx.approximately,
+    ("close", "to"): Approx.approximately,
+    ("at", "least"): Approx.at_least,
+    ("more", "than"): Approx.at_least,
+    ("over",): Approx.at_least,
+    ("upwards", "of"): Approx.at_least,
+    ("above",): Approx.at_least,
+    ("in", "excess", "of"): Approx.at_least,
+    ("no", "fewer", "than"): Approx.at_least,
+    ("no", "less", "than"): Approx.at_least,
+    ("up", "to"): Approx.at_most,
+    ("under",): Approx.at_most,
+    ("within",): Approx.at_most,
+    ("fewer", "than"): Approx.at_most,
+    ("less", "than"): Approx.at_most,
+    ("at", "most"): Approx.at_most,
+    ("below",): Approx.at_most,
+    ("as", "many", "as"): Approx.at_most,
+    ("no", "more", "than"): Approx.at_most,
+}
+_LONGEST_FIRST = sorted(APPROXIMATORS.items(), key=lambda item: -len(item[0]))
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "a$": "AUD",
+    "c$": "CAD",
+    "pln": "PLN",
+    "zł": "PLN",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₴": "UAH",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "won": "KRW",
+    "rupee": "INR",
+    "zloty": "PLN",
+    "złoty": "PLN",
+    "hryvnia": "UAH",
+    "franc": "CHF",
+}
+PERCENT_WORDS = frozenset({"%", "percent", "pc"})
+DURATION_UNITS = word_set("second minute hour day week month year decade")
+# Spelled-out numbers only count in these roles (so "one of the few countries" does not).
+_WORD_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "conj", "appos"})
+_NAME_ENTITIES = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"}
+)
+_CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local", "a.m.", "p.m."})
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
+_RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quantity and the tokens it was read from (to assign it to list items)."""
+
+    quantity: Quantity
+    tokens: tuple[Token, ...]
+
+
+def _is_year(token: Token) -> bool:
+    text = token.text
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+
+
+def is_number_token(token: Token) -> bool:
+    """True for a numeral that can start a quantity (not a date, time, ordinal or name)."""
+    lower = token.lower_
+    if token.ent_type_ == "ORDINAL":
+        return False
+    if token.ent_type_ in ("DATE", "TIME") and not (_is_duration(token) or _lone_number(token)):
+        return False
+    if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text):
+        return not _is_year(token)
+    if lower in SMALL_NUMBERS or lower in TENS:
+        return token.dep_ in _WORD_NUMBER_DEPS or (lower != "one" and token.pos_ == "NUM")
+    return False
+
+
+def _is_duration(token: Token) -> bool:
+    """ "15 days", "twenty four hours": a number counting time units, not a date."""
+    doc, position = token.doc, token.i + 1
+    while position < len(doc) and (doc[position].like_num or doc[position].lower_ in SCALES):
+        position += 1
+    return position < len(doc) and doc[position].lemma_.lower() in DURATION_UNITS
+
+
+def _lone_number(token: Token) -> bool:
+    """A bare number the entity recognizer mislabelled as a date ("36 in North Cotabato")."""
+    entity = [t for t in token.doc[max(token.i - 3, 0) : token.i + 4] if t.ent_iob_ != "O"]
+    same = [t for t in entity if t.ent_type_ == token.ent_type_ and _same_entity(t, token)]
+    return len(same) == 1 and not _is_year(token) and _DIGITS.match(token.text) is not None
+
+
+def _same_entity(first: Token, second: Token) -> bool:
+    low, high = sorted((first.i, second.i))
+    return all(t.ent_iob_ == "I" for t in first.doc[low + 1 : high + 1])
+
+
+def _in_name(token: Token) -> bool:
+    if token.ent_type_ in _NAME_ENTITIES:
+        return True
+    if token.i > 0 and token.doc[token.i - 1].text in ("’", "'"):
+        return True  # an abbreviated year: "August of ’23"
+    head = token.head
+    return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
+
+
+def _in_rate(token: Token) -> bool:
+    """A rate's denominator ("per 100,000 people") belongs to the unit, not a quantity."""
+    return any(ancestor.lower_ == "per" for ancestor in token.ancestors)
+
+
+def _is_clock(tokens: list[Token]) -> bool:
+    last = tokens[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return following is not None and following.lower_ in _CLOCK_WORDS
+
+
+def _number_value(words: list[str]) -> float | None:
+    """The value of a numeral: "1.3 million", "52 thousand", "twenty four", "1,051,635"."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        word = word.lower().replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            current += float(word)
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            current = (current or 1.0) * SCALES[word]
+            if SCALES[word] >= 1e3:
+                total, current = total + current, 0.0
+        elif word in ("-", "and"):
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _group(tokens: list[Token], start: int) -> int:
+    """End position (exclusive) of the numeral that starts at `start`."""
+    end = start + 1
+    while end < len(tokens) and tokens[end].i == tokens[end - 1].i + 1:
+        lower = tokens[end].lower_
+        if (
+            lower in SCALES
+            or lower in SMALL_NUMBERS
+            or lower in TENS
+            or _DIGITS.match(lower)
+            or (lower == "-" and end + 1 < len(tokens) and tokens[end + 1].lower_ in SMALL_NUMBERS)
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _approximator(tokens: list[Token], start: int) -> tuple[Approx, int]:
+    """The approximator before position `start`, and where it begins."""
+    anchors = [start]
+    if start > 0 and tokens[start - 1].pos_ == "ADJ":
+        anchors.append(start - 1)  # "some additional 1,500"
+    for anchor in anchors:
+        for phrase, approx in _LONGEST_FIRST:
+            begin = anchor - len(phrase)
+            if begin >= 0 and tuple(t.lower_ for t in tokens[begin:anchor]) == phrase:
+                return approx, begin
+    return Approx.exact, start
+
+
+def _currency_before(tokens: list[Token], start: int) -> tuple[str | None, int]:
+    if start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[tokens[start - 1].lower_], start - 1
+    return None, start
+
+
+def _unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
+    """A percent sign, percent word or currency word directly after the numeral."""
+    if end < len(tokens):
+        token = tokens[end]
+        if token.lower_ in PERCENT_WORDS:
+            return "percent", end + 1
+        if token.lemma_.lower() in CURRENCY_WORDS:
+            return CURRENCY_WORDS[token.lemma_.lower()], end + 1
+        if token.lower_ in CURRENCY_SYMBOLS and token.text.isupper():
+            return CURRENCY_SYMBOLS[token.lower_], end + 1
+    return None, end
+
+
+def _counted_noun(last: Token) -> str | None:
+    """The noun a numeral counts ("5,000 North Korean troops" -> "troops")."""
+    token = last
+    while token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ == "NUM":
+        token = token.head
+    head = token.head
+    if (
+        token.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "advmod")
+        and head.pos_ == "ADJ"
+    ):
+        head = head.head  # "200,000-strong special forces"
+    if head.lemma_.lower() == "magnitude" or (
+        last.i > 0 and last.doc[last.i - 1].lower_ == "magnitude"
+    ):
+        return "magnitude"
+    if (
+        token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod")
+        or head.i == token.i
+    ):
+        return _of_noun(token)
+    if head.pos_ == "ADJ" and token.dep_ in ("npadvmod", "nummod", "advmod"):
+        return head.text.lower()  # "five dead", "30 injured"
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [
+        child.text.lower()
+        for child in head.children
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and last.i < child.i < head.i
+    ]
+    words.append(head.text if head.pos_ == "PROPN" else head.text.lower())
+    unit = " ".join(words)
+    for child in head.children:
+        if child.lower_ == "per":
+            unit += " " + " ".join(t.text for t in child.subtree)
+    return unit
+
+
+def _of_noun(token: Token) -> str | None:
+    """ "two of the victims" -> "victims"."""
+    for child in token.children:
+        if child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":
+                return objects[0].text.lower()
+    return None
+
+
+def _token_range(token: Token) -> tuple[float, float] | None:
+    match = _TOKEN_RANGE.match(token.text)
+    if not match:
+        return None
+    low, high = (float(part.replace(",", "")) for part in match.groups())
+    return (low, high) if high >= low else None
+
+
+def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int, int] | None:
+    """The upper bound of "3,000 to 5,000" / "between $5 and $7 billion": (value, start, end)."""
+    if end + 1 >= len(tokens):
+        return None
+    joiner = tokens[end].lower_
+    between = begin > 0 and tokens[begin - 1].lower_ == "between"
+    if joiner not in _RANGE_WORDS and not (joiner == "and" and between):
+        return None
+    start = end + 1
+    if tokens[start].lower_ in CURRENCY_SYMBOLS and start + 1 < len(tokens):
+        start += 1
+    if not is_number_token(tokens[start]):
+        return None
+    stop = _group(tokens, start)
+    high = _number_value([t.text for t in tokens[start:stop]])
+    return None if high is None else (high, start, stop)
+
+
+def _text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
+    """Every explicit quantity in the tokens, in order; elided units carry from the left."""
+    found: list[Found] = []
+    unit_so_far = carried_unit
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if not is_number_token(token) or _in_name(token) or _in_rate(token):
+            position += 1
+            continue
+        end = _group(tokens, position)
+        group = tokens[position:end]
+        if _is_clock(group):
+            position = end
+            continue
+        value = _number_value([t.text for t in group])
+        upper: float | None = None
+        token_range = _token_range(token) if len(group) == 1 else None
+        if token_range:
+            value, upper = token_range
+        if value is None:
+            position = end
+            continue
+        currency, begin = _currency_before(tokens, position)
+        approx, begin = _approximator(tokens, begin)
+        last = end
+        if upper is None:
+            bound = _range_bound(tokens, begin, end)
+            if bound is not None:
+                high, other_start, last = bound
+                scale = tokens[last - 1].lower_
+                if scale in SCALES and group[-1].lower_ not in SCALES:
+                    value *= SCALES[scale]
+                if high >= value:
+                    upper, group = high, tokens[other_start:last]
+                else:
+                    last = end
+        after_unit, last = _unit_after(tokens, last)
+        unit = currency or after_unit or _counted_noun(group[-1]) or unit_so_far
+        if upper is not None:
+            approx = Approx.range
+        quantity = Quantity(
+            text=_text(tokens[begin:last]), value=value, upper=upper, unit=unit, approx=approx
+        )
+        found.append(Found(quantity, tuple(tokens[begin:last])))
+        unit_so_far = unit
+        position = max(last, position + 1)
+    return found

@@ -1,0 +1,262 @@
+"""Segmentation: sentences into propositions (clauses, parallel numeric list items)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.tokens import strip_edges, word_set
+
+# Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+# Openers of rhetorical filler and greetings that carry no claim.
+FILLER_OPENERS = word_set(
+    "thanks thank sorry hey hi hello welcome okay ok well yes no please goodbye"
+)
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+_RELATIVE_ADVERBS = frozenset({"where", "when"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_FRONTED_PREPOSITIONS = frozenset({"following", "after", "before"})
+_MIN_TOKENS = 3
+
+
+@dataclass
+class Proposition:
+    """One checkable proposition: its tokens, main predicate and evidence tokens."""
+
+    tokens: list[Token]
+    head: Token
+    evidence: list[Token]
+    prefix: list[Token] = field(default_factory=list)  # an elided subject, said elsewhere
+    replacements: dict[int, str] = field(default_factory=dict)  # token index -> text
+    numbered_tokens: list[Token] | None = None  # for list items: the tokens quantities come from
+    nominal: bool = False  # a noun phrase standing for an event ("an initial deployment of ...")
+
+
+def segments(sentence: Span) -> list[list[Token]]:
+    """The sentence's tokens split at semicolons (each part is parsed on its own terms)."""
+    parts: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text == ";":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if part]
+
+
+def is_claim_candidate(tokens: list[Token]) -> bool:
+    """False for questions, greetings, fragments without a verb and other non-claims."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(words) < 4:
+        return False
+    last = next((t for t in reversed(tokens) if t.text not in ("”", '"', "’", ")")), None)
+    if last is not None and last.text == "?":
+        return False
+    if words[0].lower_ in FILLER_OPENERS or words[0].lower_ == "let":
+        return False
+    if words[0].lower_ == "good" and len(words) > 1 and words[1].lower_ in _GREETING_TIMES:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+
+
+def _subjectless_opening(words: list[Token]) -> bool:
+    """ "Had some technical difficulties here.": a chatty fragment with the subject dropped."""
+    first = words[0]
+    return (
+        first.dep_ == "ROOT"
+        and first.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(child.dep_ in _SUBJECT_DEPS for child in first.children)
+    )
+
+
+_GREETING_TIMES = frozenset({"morning", "afternoon", "evening", "day"})
+
+
+def is_verbal(token: Token) -> bool:
+    """True when a token heads a clause: a verb, or a predicate with its own subject."""
+    return token.pos_ in ("VERB", "AUX") or any(
+        child.dep_ in _SUBJECT_DEPS or child.dep_ in ("cop", "auxpass") for child in token.children
+    )
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in _SUBJECT_DEPS for child in token.children)
+
+
+def _is_finite(token: Token) -> bool:
+    """True for a verb that can stand as a main clause (not "..., targeting ports")."""
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD") or _has_subject(token):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in token.children
+    )
+
+
+def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
+    if token.head.i not in ids or token.head.i == token.i:
+        return False
+    dep = token.dep_
+    if dep == "conj":
+        return token.head.i in heads and is_verbal(token) and _is_finite(token)
+    if dep == "pcomp" and token.head.lower_ == "with":
+        return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
+    if dep == "relcl":
+        return (
+            _non_restrictive(token) and token.lemma_ != "be" and _relative_word(token) is not None
+        )
+    if dep == "advcl":
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        return bool(marks & CONTRAST_MARKS) and _has_subject(token)
+    if dep == "parataxis":
+        return _has_subject(token) and is_verbal(token)
+    return False
+
+
+def _separate_root(token: Token, ids: set[int]) -> bool:
+    """A second clause the parser left unattached, set off by a comma or conjunction."""
+    if not (is_verbal(token) and _has_subject(token)):
+        return False
+    subtree = [t for t in token.subtree if t.i in ids]
+    before = subtree[0].i - 1
+    return before >= 0 and (
+        token.doc[before].text in (",", ";") or token.doc[before].pos_ == "CCONJ"
+    )
+
+
+def _non_restrictive(relcl: Token) -> bool:
+    before = relcl.left_edge.i - 1
+    return before >= 0 and relcl.doc[before].text == ","
+
+
+def _relative_word(relcl: Token) -> Token | None:
+    for token in relcl.subtree:
+        if token.lower_ in _RELATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+            return token
+        if token.lower_ in _RELATIVE_ADVERBS and token.i == relcl.left_edge.i:
+            return token
+    return None
+
+
+def subject_tokens(head: Token, ids: set[int]) -> list[Token]:
+    """The subject phrase of a clause head (climbing to the coordinated head if elided)."""
+    seen = 0
+    while seen < 4:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return [
+                    t
+                    for t in child.subtree
+                    if not any(a.dep_ in ("relcl", "acl", "appos") for a in _ancestors(t, child))
+                    and not t.is_punct
+                ]
+        if head.head.i == head.i:
+            break
+        head, seen = head.head, seen + 1
+    return []
+
+
+def _ancestors(token: Token, stop: Token) -> list[Token]:
+    chain = []
+    while token.i != stop.i and token.head.i != token.i:
+        chain.append(token)
+        token = token.head
+    return chain
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Drop edge punctuation, conjunctions and contrast marks, and a dangling "with"."""
+    while True:
+        trimmed = strip_edges(tokens, _LEADING_JOINERS)
+        while trimmed and (trimmed[-1].dep_ == "cc" or trimmed[-1].lower_ == "with"):
+            trimmed = trimmed[:-1]
+        if trimmed == tokens:
+            return trimmed
+        tokens = trimmed
+
+
+_LEADING_JOINERS = CONTRAST_MARKS | {"and", "but", "or"}
+
+
+def split_clauses(content: list[Token]) -> list[Proposition]:
+    """Split content into coordinated main clauses, contrast clauses and non-restrictive
+    relative clauses; each becomes a proposition."""
+    ids = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    main = max(roots, key=lambda r: sum(1 for t in r.subtree if t.i in ids))
+    heads = {main.i}
+    for token in content:
+        if _is_split_point(token, ids, heads) or (
+            token.i != main.i and token in roots and _separate_root(token, ids)
+        ):
+            heads.add(token.i)
+    groups: dict[int, list[Token]] = {head: [] for head in heads}
+    for token in content:
+        owner = token
+        while owner.i not in heads and owner.head.i in ids and owner.head.i != owner.i:
+            owner = owner.head
+        groups[owner.i if owner.i in heads else main.i].append(token)
+    propositions = []
+    doc = content[0].doc
+    for head_index in sorted(groups, key=lambda i: groups[i][0].i if groups[i] else i):
+        tokens = trim(groups[head_index])
+        head = doc[head_index]
+        if len(tokens) < _MIN_TOKENS:
+            continue
+        proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
+        if head.dep_ == "relcl" and head.i != main.i:
+            _resolve_relative(proposition)
+        elif head.i != main.i and not _has_subject(head) and head.dep_ == "conj":
+            prefix = subject_tokens(head.head, ids)
+            while prefix and prefix[0].lower_ in _RELATIVE_SUBJECTS | {"that"}:
+                prefix = prefix[1:]
+            proposition.prefix = prefix
+        propositions.append(proposition)
+    return propositions
+
+
+def _resolve_relative(proposition: Proposition) -> None:
+    """Replace the relative pronoun with its antecedent ("who" -> "NATO officials")."""
+    relative = _relative_word(proposition.head)
+    if relative is None:
+        return
+    noun = proposition.head.head
+    antecedent = [
+        t
+        for t in noun.subtree
+        if t.i <= noun.i and not t.is_punct and not (t.dep_ == "det" and t.lower_ in ("no", "any"))
+    ]
+    if relative.lower_ in _RELATIVE_ADVERBS:
+        proposition.tokens = [t for t in proposition.tokens if t.i != relative.i]
+    else:
+        proposition.replacements[relative.i] = " ".join(t.text for t in antecedent)
+
+
+def split_fronted_phrase(proposition: Proposition) -> list[Proposition]:
+    """Split a fronted "following/after X" phrase that carries its own number."""
+    head = proposition.head
+    ids = {t.i for t in proposition.tokens}
+    for child in head.children:
+        if child.lower_ not in _FRONTED_PREPOSITIONS or child.i not in ids:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        subject = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+        if not objects or not subject or child.i > subject[0].i:
+            continue
+        phrase = [t for t in objects[0].subtree if t.i in ids]
+        phrase_ids = {t.i for t in phrase} | {child.i}
+        rest = [t for t in proposition.tokens if t.i not in phrase_ids]
+        if any(map(is_number_token, phrase)) and any(map(is_number_token, rest)):
+            return [
+                Proposition(tokens=trim(phrase), head=objects[0], evidence=phrase, nominal=True),
+                Proposition(
+                    tokens=trim(rest),
+                    head=head,
+                    evidence=proposition.evidence,
+                    prefix=proposition.prefix,
+                    replacements=proposition.replacements,
+                ),
+            ]
+    return [proposition]

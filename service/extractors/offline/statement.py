@@ -1,0 +1,108 @@
+"""Rendering: a proposition's tokens as a stand-alone statement and a verbatim quote."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Discourse connectives dropped from the start of a statement ("However, ...").
+CONNECTIVES = [
+    phrase.split()
+    for phrase in (
+        "in a related development",
+        "regardless of their role",
+        "at this point",
+        "in addition",
+        "in particular",
+        "in response",
+        "as a result",
+        "by contrast",
+        "in contrast",
+        "on the other hand",
+        "however",
+        "meanwhile",
+        "furthermore",
+        "moreover",
+        "nonetheless",
+        "nevertheless",
+        "additionally",
+        "also",
+        "but",
+        "and",
+        "so",
+        "still",
+        "earlier",
+        "expectedly",
+        "indeed",
+        "notably",
+        "separately",
+        "similarly",
+        "likewise",
+        "finally",
+        "overall",
+        "then",
+        "yet",
+        "thus",
+        "therefore",
+        "that",
+    )
+]
+# Connectives dropped even without a following comma.
+_BARE_CONNECTIVES = frozenset({"but", "and", "so", "also", "yet", "that", "then"})
+_EDGE_CHARACTERS = " \t\n,;:—–-“”\"‘'«»"
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]])")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_SPACES = re.compile(r"\s+")
+
+
+def _strip_connectives(tokens: list[Token]) -> list[Token]:
+    changed = True
+    while changed and tokens:
+        changed = False
+        for phrase in CONNECTIVES:
+            size = len(phrase)
+            if [t.lower_ for t in tokens[:size]] != phrase or len(tokens) <= size:
+                continue
+            following = tokens[size]
+            if following.text == ",":
+                tokens, changed = tokens[size + 1 :], True
+            elif phrase[0] in _BARE_CONNECTIVES and size == 1:
+                tokens, changed = tokens[size:], True
+            if changed:
+                break
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens, changed = tokens[1:], True
+    return tokens
+
+
+def render(tokens: list[Token], replacements: dict[int, str], prefix: list[Token]) -> str:
+    """The statement: tokens joined with their original spacing, quotes and connectives
+    dropped, pronouns replaced, first letter capitalised, ending with a period."""
+    body = _strip_connectives([t for t in tokens if not t.is_quote])
+    words = [t for t in prefix if not t.is_quote] + body
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in words:
+        if previous is not None:
+            adjacent = token.i == previous.i + 1 and token.doc is previous.doc
+            parts.append(previous.whitespace_ if adjacent else " ")
+        parts.append(replacements.get(token.i, token.text))
+        previous = token
+    text = "".join(parts)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(",", text)
+    text = _SPACES.sub(" ", text).strip(_EDGE_CHARACTERS + ".!?")
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + "."
+
+
+def quote(tokens: list[Token]) -> str:
+    """The verbatim text from the first to the last token, trimmed of edge punctuation."""
+    doc = tokens[0].doc
+    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    stripped = text.strip(_EDGE_CHARACTERS)
+    return stripped or text.strip()

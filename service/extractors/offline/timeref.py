@@ -1,0 +1,291 @@
+"""Time references: the verbatim phrase and its ISO bounds, resolved against publication."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas.claims import TimeRef
+from service.extractors.offline.tokens import word_list
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"Sept": 9}
+WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
+# Prepositions and what they bound: the end only, the start only, or both.
+END_ONLY = frozenset({"by", "until", "till", "through", "before", "to", "no later than"})
+START_ONLY = frozenset({"since", "from", "after", "starting", "as early as", "beginning"})
+
+_MONTH = (
+    r"(?:"
+    + "|".join(calendar.month_name[1:])
+    + "|(?:"
+    + "|".join(["Sept", *calendar.month_abbr[1:]])
+    + r")\.?(?![a-z]))"
+)
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_YEAR = r"(?:1[89]\d\d|20\d\d|[’']\d\d)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_PHASE = r"(?i:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
+_PART = r"(?i:\s+(?:morning|afternoon|evening|night))?"
+_ATOM = (
+    r"(?:\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_PHASE}?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?"
+    rf"|{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?i:(?:this\s+coming|next|last|this|coming)\s+)?{_WEEKDAY}{_PART}"
+    r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
+    r"|(?i:(?:last|this|next|past)\s+(?:week|weekend|month|year))"
+    r"|(?i:the)\s+\d{3}0s"
+    rf"|{_PHASE}?{_YEAR})"
+)
+_PREPOSITION = (
+    r"(?i:on|by|in|since|until|till|through|before|after|from|as\s+of|as\s+early\s+as|"
+    r"between|during|to|starting|beginning|no\s+later\s+than)"
+)
+_EXPRESSION = re.compile(
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
+    rf"(?:\s*,?\s*(?i:or|and|to|until|through|[–-])\s*(?P<second>{_ATOM}))?\b"
+)
+_BETWEEN_PHASES = re.compile(
+    rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{_MONTH})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_VAGUE = re.compile(
+    r"\b(?:in|over|during|for|within)\s+the\s+(?:coming|next|past|last|following)\s+"
+    r"(?:\w+\s+)?(?:days|weeks|months|years|decades)\b|\bin\s+the\s+(?:near\s+)?future\b"
+    r"|\bfor\s+(?:several|many|a\s+few)\s+(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(rf"^{_YEAR}$")
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        word_list("zero one two three four five six seven eight nine ten eleven twelve")
+    )
+}
+# "over the last four years": a period ending at publication.
+_LAST_PERIOD = re.compile(
+    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?P<count>\d+|[a-z]+)\s+"
+    r"(?P<unit>years|months)\b"
+)
+
+Bounds = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs: the publication date and whether the claim looks ahead."""
+
+    published: dt.date | None
+    forward: bool = False
+
+
+def _full_year(text: str) -> int:
+    """ "2019" -> 2019; "’23" -> 2023 (two-digit years are taken as this century)."""
+    digits = text.strip("’'")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _year_for(month: int, day: int, context: Context) -> int | None:
+    """The year of a month (and day) given without one: the publication year, or the
+    next one for a forecast about a date already past at publication."""
+    if context.published is None:
+        return None
+    published = context.published
+    if context.forward and (month, day) < (published.month, published.day if day else 0):
+        return published.year + 1
+    return published.year
+
+
+def _weekday(name: str, context: Context) -> Bounds:
+    if context.published is None:
+        return None, None
+    words = name.split()
+    target = WEEKDAYS[next(word for word in words if word in WEEKDAYS)]
+    words = [word.lower() for word in words]
+    published = context.published
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if words[0] in ("next", "coming") or (words[0] == "this" and "coming" in words):
+        day = published + dt.timedelta(days=ahead or 7)
+    elif words[0] == "last":
+        day = published - dt.timedelta(days=back or 7)
+    elif context.forward:
+        day = published + dt.timedelta(days=ahead)
+    else:
+        day = published - dt.timedelta(days=back)
+    return day.isoformat(), day.isoformat()
+
+
+def _relative(text: str, context: Context) -> Bounds:
+    if context.published is None:
+        return None, None
+    published = context.published
+    offsets = {"yesterday": -1, "tomorrow": 1}
+    word = text.lower().split()
+    if word[0] in offsets:
+        day = published + dt.timedelta(days=offsets[word[0]])
+        return day.isoformat(), day.isoformat()
+    if word[0] in ("today", "tonight", "currently", "now") or word[-1] in (
+        "morning",
+        "afternoon",
+        "evening",
+    ):
+        return published.isoformat(), published.isoformat()
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[word[0]]
+    if word[1] == "year":
+        return str(published.year + step), str(published.year + step)
+    if word[1] == "month":
+        index = published.year * 12 + published.month - 1 + step
+        month = _month_iso(index // 12, index % 12 + 1)
+        return month, month
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+    first = monday + dt.timedelta(days=5) if word[1] == "weekend" else monday
+    return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+
+
+def _month_day(month: str, day: str, year: str | None, context: Context) -> Bounds:
+    number, date = MONTHS[month.rstrip(".")], int(re.sub(r"\D", "", day))
+    resolved = _full_year(year) if year else _year_for(number, date, context)
+    if resolved is None:
+        return None, None
+    try:
+        iso = dt.date(resolved, number, date).isoformat()
+    except ValueError:
+        return None, None
+    return iso, iso
+
+
+def _month(month: str, year: str | None, context: Context) -> Bounds:
+    number = MONTHS[month.rstrip(".")]
+    resolved = _full_year(year) if year else _year_for(number, 0, context)
+    if resolved is None:
+        return None, None
+    return _month_iso(resolved, number), _month_iso(resolved, number)
+
+
+_ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Bounds]]] = [
+    (re.compile(r"^(\d{4}-\d{2}-\d{2})$"), lambda m, c: (m.group(1), m.group(1))),
+    (
+        re.compile(rf"^({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
+        lambda m, c: _month_day(m.group(1), m.group(2), m.group(3), c),
+    ),
+    (
+        re.compile(rf"^({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?$"),
+        lambda m, c: _month_day(m.group(2), m.group(1), m.group(3), c),
+    ),
+    (
+        re.compile(rf"^{_PHASE}?({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}))?$"),
+        lambda m, c: _month(m.group(1), m.group(2), c),
+    ),
+    (
+        re.compile(rf"^{_WEEKDAY},?\s+({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
+        lambda m, c: _month_day(m.group(1), m.group(2), m.group(3), c),
+    ),
+    (re.compile(rf"^.*{_WEEKDAY}{_PART}$"), lambda m, c: _weekday(m.group(0), c)),
+    (re.compile(r"^(?i:the)\s+(\d{3})0s$"), lambda m, c: (m.group(1) + "0", m.group(1) + "9")),
+    (
+        re.compile(rf"^{_PHASE}?({_YEAR})$"),
+        lambda m, c: (str(_full_year(m.group(1))), str(_full_year(m.group(1)))),
+    ),
+    (re.compile(r"^.+$"), lambda m, c: _relative(m.group(0), c)),
+]
+
+
+def _atom_bounds(text: str, context: Context) -> Bounds:
+    text = " ".join(text.split())
+    for pattern, rule in _ATOM_RULES:
+        match = pattern.match(text)
+        if match:
+            return rule(match, context)
+    return None, None
+
+
+def _last_period(match: re.Match[str], context: Context) -> Bounds:
+    count_text = match.group("count").lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    if context.published is None or count is None:
+        return None, None
+    published = context.published
+    if match.group("unit") == "years":
+        return str(published.year - count), str(published.year)
+    index = published.year * 12 + published.month - 1 - count
+    return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
+
+
+def resolve(match: re.Match[str], context: Context) -> Bounds:
+    """The ISO bounds of one matched time expression."""
+    if match.re is _LAST_PERIOD:
+        return _last_period(match, context)
+    if match.re is _BETWEEN_PHASES:
+        return _month(match.group("month"), match.group("year"), context)
+    if match.re is _VAGUE:
+        return None, None
+    start, end = _atom_bounds(match.group("first"), context)
+    if match.group("second"):
+        end = _atom_bounds(match.group("second"), context)[1]
+    preposition = " ".join((match.group("prep") or "").lower().split())
+    if preposition in END_ONLY and not match.group("second"):
+        return None, end
+    if preposition in START_ONLY and not match.group("second"):
+        return start, None
+    return start, end
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    matches = [
+        *_LAST_PERIOD.finditer(text),
+        *_BETWEEN_PHASES.finditer(text),
+        *(m for m in _VAGUE.finditer(text) if not _LAST_PERIOD.match(text, m.start())),
+    ]
+    taken = [(m.start(), m.end()) for m in matches]
+    for match in _EXPRESSION.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if _BARE_YEAR.match(match.group("first")) and not match.group("prep"):
+            continue
+        matches.append(match)
+    return matches
+
+
+def _depth(token: Token, head: Token) -> int:
+    depth = 0
+    while token.i != head.i and token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth if token.i == head.i else 50
+
+
+def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
+    """The time phrase closest to the proposition's predicate, resolved to ISO bounds."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    window_start, window_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    window = doc.text[window_start:window_end]
+    owned = {(t.idx, t.idx + len(t.text)): t for t in tokens}
+    best: tuple[tuple[int, int, int], TimeRef] | None = None
+    for match in _candidates(window):
+        start, end = window_start + match.start(), window_start + match.end()
+        covered = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+        if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
+            continue
+        bounds = resolve(match, context)
+        depth = min(_depth(t, head) for t in covered)
+        key = (0 if any(bounds) else 1, depth, match.start())
+        reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
+        if best is None or key < best[0]:
+            best = (key, reference)
+    return best[1] if best else None

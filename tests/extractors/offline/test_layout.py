@@ -1,0 +1,54 @@
+"""Layout: blocks, page furniture, datelines, headlines and transcript speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.extractors.offline.layout import is_furniture, split_blocks
+
+
+def test_page_furniture_lines_are_dropped():
+    text = "Headline About Troops\nDaniel Kim Views\nTroops arrived in Kursk.\nMost Commented\n"
+    layout = split_blocks(text)
+    assert [block.text for block in layout.blocks] == [
+        "Headline About Troops",
+        "Troops arrived in Kursk.",
+    ]
+
+
+def test_first_unpunctuated_line_is_the_headline():
+    layout = split_blocks("Troops Gather in Kursk\n\nTroops gathered in Kursk on Friday.\n")
+    assert [block.headline for block in layout.blocks] == [True, False]
+
+
+def test_date_marker_is_read_and_the_caption_after_it_kept():
+    text = " date 2024-10-27 Smoke rises over the city. (Reuters)\n\nBody text here."
+    layout = split_blocks(text)
+    assert layout.dateline == dt.date(2024, 10, 27)
+    first = layout.blocks[0]
+    assert first.text.startswith("Smoke rises over the city.")
+    assert text[first.start : first.start + len(first.text)] == first.text
+
+
+def test_dateline_line_is_not_a_block():
+    layout = split_blocks("Plane crashes\n\nThursday, October 3, 2019  \n\nA plane crashed.\n")
+    assert layout.dateline == dt.date(2019, 10, 3)
+    assert [block.text for block in layout.blocks] == ["Plane crashes", "A plane crashed."]
+
+
+def test_speaker_label_is_stripped_and_procedural_turns_dropped():
+    text = (
+        "Press Gaggle\n\nMODERATOR: Hey, everyone. Thanks for joining us.\n\n"
+        "MR. KIRBY: The advisers met in Washington.\n"
+    )
+    layout = split_blocks(text)
+    body = [block for block in layout.blocks if not block.headline]
+    assert [(block.text, block.speaker) for block in body] == [
+        ("The advisers met in Washington.", "MR. KIRBY")
+    ]
+
+
+def test_bylines_and_counters_are_furniture():
+    assert is_furniture("By Daniel Kim")
+    assert is_furniture("1,234 views")
+    assert not is_furniture("Troops arrived in Kursk on Friday.")

@@ -1,0 +1,94 @@
+"""Quantities: numerals with approximators, ranges, scales, currencies and counted units."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from schemas.claims import Approx
+from service.extractors.offline.quantities import find_quantities
+
+Parse = Callable[[str], Doc]
+
+
+def _quantities(parse: Parse, text: str) -> list[tuple[str, float, float | None, str, str]]:
+    return [
+        (q.text, q.value, q.upper, q.unit, q.approx.value)
+        for q in (found.quantity for found in find_quantities(list(parse(text))))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Around 5,000 troops will be mobilized.",
+            ("Around 5,000", 5000, "troops", "approximately"),
+        ),
+        ("At least 3,000 soldiers were moved.", ("At least 3,000", 3000, "soldiers", "at_least")),
+        ("Up to 3,000 operatives could act.", ("Up to 3,000", 3000, "operatives", "at_most")),
+        ("More than 200 people were evacuated.", ("More than 200", 200, "people", "at_least")),
+        ("Over 2,000 residents were relocated.", ("Over 2,000", 2000, "residents", "at_least")),
+    ],
+)
+def test_approximator_sets_approx_and_stays_in_the_text(parse: Parse, text: str, expected: tuple):
+    quoted, value, unit, approx = expected
+    assert _quantities(parse, text) == [(quoted, value, None, unit, approx)]
+
+
+def test_adjective_between_approximator_and_number_is_allowed(parse: Parse):
+    found = _quantities(parse, "Since then some additional 1,500 troops have been dispatched.")
+    assert found == [("some additional 1,500", 1500, None, "troops", "approximately")]
+
+
+def test_spelled_out_number_counts(parse: Parse):
+    assert _quantities(parse, "Five people were injured.") == [("Five", 5, None, "people", "exact")]
+
+
+def test_scale_words_multiply(parse: Parse):
+    found = _quantities(parse, "The army has 1.3 million soldiers and 52 thousand tanks.")
+    assert [(value, unit) for _, value, _, unit, _ in found] == [
+        (1_300_000, "soldiers"),
+        (52_000, "tanks"),
+    ]
+
+
+def test_range_with_to_has_an_upper_bound(parse: Parse):
+    found = _quantities(parse, "Between 3,000 and 5,000 troops arrived.")
+    assert found[0][1:] == (3000, 5000, "troops", Approx.range.value)
+
+
+def test_range_inside_one_token_is_read(parse: Parse):
+    found = _quantities(parse, "About 16–17 percent of trade occurs between African countries.")
+    assert found == [("About 16–17 percent", 16, 17, "percent", "range")]
+
+
+def test_money_uses_the_currency_as_unit_and_scales_both_bounds(parse: Parse):
+    found = _quantities(parse, "It costs Africa between $5 and $7 billion a year.")
+    assert found[0][1:] == (5e9, 7e9, "USD", "range")
+
+
+def test_percent_sign_is_a_percent_unit(parse: Parse):
+    found = _quantities(parse, "Turnout was down by about 1.5% this time.")
+    assert found == [("about 1.5%", 1.5, None, "percent", "approximately")]
+
+
+def test_dates_years_and_clock_times_are_not_quantities(parse: Parse):
+    text = "On October 23, 2024, the plane built in 1944 crashed at 9:54 a.m. (1354 UTC)."
+    assert _quantities(parse, text) == []
+
+
+def test_pronoun_one_is_not_a_quantity(parse: Parse):
+    assert _quantities(parse, "North Korea was one of the few countries remaining free.") == []
+
+
+def test_elided_unit_is_carried_from_the_previous_quantity(parse: Parse):
+    found = _quantities(parse, "The party gained 66 seats, while Labour lost 42.")
+    assert [(value, unit) for _, value, _, unit, _ in found] == [(66, "seats"), (42, "seats")]
+
+
+def test_rate_keeps_its_denominator_in_the_unit(parse: Parse):
+    found = _quantities(parse, "The death rate was 12 deaths per 100,000 people.")
+    assert found == [("12", 12, None, "deaths per 100,000 people", "exact")]

@@ -1,0 +1,72 @@
+"""Segmentation: sentences into clause-level and list-item propositions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.extractors.offline.segmentation import is_claim_candidate, segments, split_clauses
+from service.extractors.offline.statement import render
+
+Parse = Callable[[str], Doc]
+
+
+def _statements(parse: Parse, text: str) -> list[str]:
+    doc = parse(text)
+    statements = []
+    for part in segments(next(iter(doc.sents))):
+        for clause in split_clauses(part):
+            statements.append(render(clause.tokens, clause.replacements, clause.prefix))
+    return statements
+
+
+def test_coordinated_main_clauses_are_two_propositions(parse: Parse):
+    text = "The troops had not yet engaged in combat, and their exact role remains unclear."
+    assert _statements(parse, text) == [
+        "The troops had not yet engaged in combat.",
+        "Their exact role remains unclear.",
+    ]
+
+
+def test_coordinated_verb_phrase_keeps_the_shared_subject(parse: Parse):
+    text = "Elite troops began arriving on October 23 and are expected to join the offensive."
+    assert _statements(parse, text) == [
+        "Elite troops began arriving on October 23.",
+        "Elite troops are expected to join the offensive.",
+    ]
+
+
+def test_semicolon_separates_propositions(parse: Parse):
+    text = "It was followed by another quake an hour later; the second quake was recorded in Manay."
+    assert _statements(parse, text) == [
+        "It was followed by another quake an hour later.",
+        "The second quake was recorded in Manay.",
+    ]
+
+
+def test_non_restrictive_relative_clause_gets_its_antecedent(parse: Parse):
+    text = "The assessment was backed up by NATO officials, who are awaiting briefings from Seoul."
+    assert _statements(parse, text) == [
+        "The assessment was backed up by NATO officials.",
+        "NATO officials are awaiting briefings from Seoul.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will North Korean troops fight in Ukraine?",
+        "Good afternoon, everybody.",
+        "Thanks for joining us on a Friday afternoon.",
+        "Most Commented",
+        "Had some technical difficulties here.",
+    ],
+)
+def test_questions_greetings_and_fragments_are_not_claims(parse: Parse, text: str):
+    assert not is_claim_candidate(list(parse(text)))
+
+
+def test_plain_statement_is_a_claim_candidate(parse: Parse):
+    assert is_claim_candidate(list(parse("North Korean troops arrived in the Kursk region.")))
