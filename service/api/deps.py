@@ -14,6 +14,7 @@ from sqlmodel import Session
 from service.config import Settings, get_settings
 from service.extractors import build_extractor
 from service.extractors.base import Extractor
+from service.models import Article
 from service.runner import RunQueue
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -59,12 +60,23 @@ def require_write_access(
 ) -> None:
     """When CLAIMKIT_API_KEY is set, writes need it in the X-API-Key header."""
     expected = settings.api_key.get_secret_value() if settings.api_key else None
-    if expected and not (key and secrets.compare_digest(key, expected)):
+    if expected and not (key and secrets.compare_digest(key.encode(), expected.encode())):
         raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="unauthorized")
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_article(article_id: int, session: SessionDep) -> Article:
+    """The article named in the path, or 404."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
+    return article
+
+
+ArticleDep = Annotated[Article, Depends(get_article)]
 RunQueueDep = Annotated[RunQueue, Depends(get_run_queue)]
 ExtractorFactoryDep = Annotated[ExtractorFactory, Depends(get_extractor_factory)]
 WriteAccess = Depends(require_write_access)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from schemas.claims import ClaimKind, DraftClaim, Source
 from service.extractors.base import ExtractionError, FailureKind, Usage
@@ -317,3 +318,21 @@ def test_misconfigured_extractor_records_a_failed_run_and_keeps_the_article(
     assert body["run"]["error_kind"] == "configuration"
     assert "v9" in body["run"]["error"]
     assert client.get(f"/articles/{body['article']['id']}").status_code == 200
+
+
+def test_writes_need_the_api_key_when_one_is_set(app, client: TestClient, settings):  # type: ignore[no-untyped-def]
+    from service.config import get_settings
+
+    app.dependency_overrides[get_settings] = lambda: settings.model_copy(
+        update={"api_key": SecretStr("s3cret")}
+    )
+    assert post(client, {"text": TEXT}).status_code == 401
+    wrong = client.post("/articles", json={"text": TEXT}, headers={"X-API-Key": "nope"})
+    assert (wrong.status_code, wrong.json()) == (401, {"detail": "unauthorized"})
+    non_ascii = client.post(
+        "/articles", json={"text": TEXT}, headers={"X-API-Key": "caf\xe9".encode("latin-1")}
+    )
+    assert non_ascii.status_code == 401
+    right = client.post("/articles", json={"text": TEXT}, headers={"X-API-Key": "s3cret"})
+    assert right.status_code == 201
+    assert client.get("/articles").status_code == 200  # reads stay open

@@ -21,6 +21,7 @@ from service import repository
 from service.api import presenters
 from service.api.article_input import ARTICLE_BODY_OPENAPI, check_article_text, read_article
 from service.api.deps import (
+    ArticleDep,
     ExtractorFactoryDep,
     RunQueueDep,
     SessionDep,
@@ -51,13 +52,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     415: {"description": "the Content-Type is neither application/json nor text/plain"},
     422: {"description": "empty text, HTML, unknown fields or bad values; the detail says which"},
 }
-
-
-def _get_article(session: SessionDep, article_id: int) -> Article:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
-    return article
 
 
 def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> Extractor:
@@ -197,8 +191,8 @@ def list_articles(session: SessionDep, skip: Skip = 0, limit: Limit = 50) -> Art
     response_model=ArticlePublic,
     responses={404: {"description": "no such article"}},
 )
-def get_article(article_id: int, session: SessionDep) -> ArticlePublic:
-    return presenters.article_public(session, _get_article(session, article_id))
+def get_article(article: ArticleDep, session: SessionDep) -> ArticlePublic:
+    return presenters.article_public(session, article)
 
 
 @router.get(
@@ -210,10 +204,10 @@ def get_article(article_id: int, session: SessionDep) -> ArticlePublic:
 )
 def get_article_claims(
     article_id: int,
+    article: ArticleDep,
     session: SessionDep,
     run_id: Annotated[int | None, Query(description="a run of this article")] = None,
 ) -> ClaimsPublic:
-    _get_article(session, article_id)
     if run_id is None:
         run = repository.current_run(session=session, article_id=article_id)
         if run is None:
@@ -237,8 +231,7 @@ def get_article_claims(
     response_model=RunsPublic,
     responses={404: {"description": "no such article"}},
 )
-def get_article_runs(article_id: int, session: SessionDep) -> RunsPublic:
-    _get_article(session, article_id)
+def get_article_runs(article_id: int, article: ArticleDep, session: SessionDep) -> RunsPublic:
     runs = [
         presenters.run_public(run)
         for run in repository.list_runs(session=session, article_id=article_id)
@@ -258,7 +251,7 @@ def get_article_runs(article_id: int, session: SessionDep) -> RunsPublic:
     dependencies=[WriteAccess],
 )
 def extract_article(
-    article_id: int,
+    article: ArticleDep,
     session: SessionDep,
     settings: SettingsDep,
     queue: RunQueueDep,
@@ -267,7 +260,6 @@ def extract_article(
     request: Annotated[ExtractRequest | None, Body()] = None,
     wait: WaitQuery = None,
 ) -> ExtractionPublic:
-    article = _get_article(session, article_id)
     extractor = _build_extractor(factory, request or ExtractRequest())
     return _start_run(
         session=session,
