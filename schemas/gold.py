@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from pydantic import Field, model_validator
 
@@ -42,3 +43,9 @@ class GoldArticle(ContractModel):
                         f"says {span.text!r} but the text there is {found!r}"
                     )
         return self
+
+    def to_json(self) -> str:
+        """The file's text: indented UTF-8 JSON with each claim's id first (readable diffs)."""
+        data = self.model_dump(mode="json")
+        data["claims"] = [{"id": claim["id"], **claim} for claim in data["claims"]]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -15,12 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from schemas.claims import Claim
+from schemas.gold import GoldArticle, GoldClaim
 from service import migrations
 from service.config import get_settings
 from service.datelines import publication_date
 from service.extractors import EXTRACTOR_KINDS, build_extractor
 from service.extractors.base import ArticleInput, ExtractionError
 from service.pipeline import GroundedExtraction, extract_and_ground
+from service.repository import text_sha256
 
 app = typer.Typer(help="Turn news articles into typed, attributed, source-grounded claims.")
 db_app = typer.Typer(help="Database schema migrations.")
@@ -65,23 +65,22 @@ def _read_text(file: str) -> str:
 
 def _contract_document(
     article: ArticleInput, url: str | None, grounded: GroundedExtraction, extractor: str
-) -> dict[str, object]:
+) -> GoldArticle:
     """The extraction as a gold-format document (unreviewed), so it can seed gold data."""
-    digest = hashlib.sha256(article.text.encode()).hexdigest()[:12]
-    model = grounded.result.model
-    return {
-        "id": f"article-{digest}",
-        "title": article.title,
-        "outlet": article.outlet,
-        "url": url,
-        "published": article.published.isoformat() if article.published else None,
-        "text": article.text,
-        "annotator": f"claimkit {extractor} extractor ({model or 'no model'}), unreviewed",
-        "claims": [
-            {"id": f"c{n}", **claim.model_dump(mode="json")}
+    model = grounded.result.model or "no model"
+    return GoldArticle(
+        id=f"article-{text_sha256(article.text)[:12]}",
+        title=article.title,
+        outlet=article.outlet,
+        url=url,
+        published=article.published,
+        text=article.text,
+        annotator=f"claimkit {extractor} extractor ({model}), unreviewed",
+        claims=[
+            GoldClaim(id=f"c{n}", **claim.model_dump())
             for n, claim in enumerate(grounded.claims, start=1)
         ],
-    }
+    )
 
 
 def _print_table(claims: list[Claim]) -> None:
@@ -143,7 +142,7 @@ def extract(
         raise typer.Exit(1) from None
     if as_json:
         document = _contract_document(article, url, grounded, chosen.name)
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(document.to_json())
         return
     _print_table(grounded.claims)
     when = f"{date.date} ({date.source})" if date.date else "unknown"

@@ -87,8 +87,9 @@ class ClaimRecord(SQLModel, table=True):
     position: int
     statement: str = Field(sa_column=Column(Text, nullable=False))
     kind: str = Field(max_length=16, index=True)
-    subject: str = Field(index=True)
-    source_name: str | None = Field(default=None, index=True)
+    # Not indexed: searches are substring matches, and long values exceed btree row limits.
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    source_name: str | None = Field(default=None, sa_column=Column(Text))
     certainty: str = Field(max_length=16)
     negated: bool = False
     data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # Claim.model_dump

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from schemas.claims import Claim
 from service import repository
@@ -97,20 +98,36 @@ def execute_run(*, engine: Engine, run_id: int, extractor: Extractor) -> Extract
             _finish(run, RunStatus.failed, started)
             session.commit()
             return run
-        result = grounded.result
-        run.model = result.model
-        run.prompt_id = result.prompt_id
-        run.prompt_sha = result.prompt_sha
-        run.parameters = result.parameters
-        run.attempts = result.attempts
-        run.notes = [*result.notes, *grounded.dropped_reasons]
-        _record_usage(run, result.usage)
-        repository.add_claims(session=session, run=run, claims=grounded.claims)
-        run.claims_count = len(grounded.claims)
-        run.dropped_count = grounded.dropped
-        _finish(run, RunStatus.succeeded, started)
-        session.commit()
+        try:
+            _store_success(session, run, grounded, started)
+        except Exception as error:  # e.g. the database refused a row: fail the run, not the API
+            session.rollback()
+            logger.exception("could not store the claims of run %s", run_id)
+            run = session.get(ExtractionRun, run_id) or run
+            run.error_kind = "storage_error"
+            run.error = f"the claims could not be stored: {type(error).__name__}: {error}"
+            run.error = run.error.splitlines()[0][:1000]
+            _finish(run, RunStatus.failed, started)
+            session.commit()
         return run
+
+
+def _store_success(
+    session: Session, run: ExtractionRun, grounded: GroundedExtraction, started: float
+) -> None:
+    result = grounded.result
+    run.model = result.model
+    run.prompt_id = result.prompt_id
+    run.prompt_sha = result.prompt_sha
+    run.parameters = result.parameters
+    run.attempts = result.attempts
+    run.notes = [*result.notes, *grounded.dropped_reasons]
+    _record_usage(run, result.usage)
+    repository.add_claims(session=session, run=run, claims=grounded.claims)
+    run.claims_count = len(grounded.claims)
+    run.dropped_count = grounded.dropped
+    _finish(run, RunStatus.succeeded, started)
+    session.commit()
 
 
 def fail_interrupted_runs(*, engine: Engine) -> int:

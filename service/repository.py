@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from schemas.claims import Claim
 from service.models import Article, ClaimOrigin, ClaimRecord, ExtractionRun, RunStatus
@@ -161,13 +162,13 @@ class ClaimFilter:
     q: str | None = None
 
 
-def _current_run_ids(session: Session) -> list[int]:
-    latest = (
+def _current_run_ids() -> SelectOfScalar[int | None]:
+    """A subquery: every article's latest succeeded run id."""
+    return (
         select(func.max(ExtractionRun.id))
         .where(ExtractionRun.status == RunStatus.succeeded)
         .group_by(col(ExtractionRun.article_id))
     )
-    return [run_id for run_id in session.exec(latest).all() if run_id is not None]
 
 
 def search_claims(
@@ -175,7 +176,7 @@ def search_claims(
 ) -> tuple[Sequence[ClaimRecord], int]:
     """Claims of every article's current run matching the filters, and the total count."""
     query = select(ClaimRecord).where(
-        col(ClaimRecord.run_id).in_(_current_run_ids(session)),
+        col(ClaimRecord.run_id).in_(_current_run_ids()),
         ClaimRecord.origin == ClaimOrigin.extracted,
     )
     if filters.article_id is not None:

@@ -336,3 +336,34 @@ def test_writes_need_the_api_key_when_one_is_set(app, client: TestClient, settin
     right = client.post("/articles", json={"text": TEXT}, headers={"X-API-Key": "s3cret"})
     assert right.status_code == 201
     assert client.get("/articles").status_code == 200  # reads stay open
+
+
+def test_very_long_subject_and_source_are_stored(client: TestClient, fake_extractor: FakeExtractor):
+    long = "North Korean troops " * 400
+    fake_extractor.enqueue(
+        [draft("Long.", "The White House confirmed", subject=long, source={"name": long})]
+    )
+    body = post(client, {"text": TEXT}).json()
+    assert body["run"]["status"] == "succeeded"
+    assert body["claims"][0]["subject"] == long.strip()
+
+
+def test_storage_failure_gives_a_failed_run_not_a_stuck_one(
+    client: TestClient, fake_extractor: FakeExtractor, monkeypatch
+):  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    from service import repository
+
+    def refuse(**_kwargs: object) -> None:
+        raise OperationalError("INSERT INTO claim", {}, Exception("disk full"))
+
+    monkeypatch.setattr(repository, "add_claims", refuse)
+    fake_extractor.enqueue([draft("Kept?", "The White House confirmed")])
+    response = post(client, {"text": TEXT})
+    assert response.status_code == 201
+    run = response.json()["run"]
+    assert run["status"] == "failed"
+    assert run["error_kind"] == "storage_error"
+    assert "disk full" in run["error"]
+    assert client.get(f"/articles/{response.json()['article']['id']}").status_code == 200

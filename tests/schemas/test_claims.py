@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pydantic import ValidationError
 
@@ -90,3 +92,12 @@ def test_documented_claim_example_is_valid():
     examples = Claim.model_json_schema()["examples"]
     for example in examples:
         Claim.model_validate(example)
+
+
+def test_gold_article_json_puts_claim_ids_first_and_round_trips():
+    text = "around 5,000 troops"
+    gold = GoldArticle.model_validate({"id": "a", "text": text, "claims": [CLAIM | {"id": "c1"}]})
+    written = gold.to_json()
+    assert written.endswith("\n")
+    assert next(iter(json.loads(written)["claims"][0])) == "id"
+    assert GoldArticle.model_validate_json(written) == gold
