@@ -49,8 +49,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"# claimkit eval: `{name}` on `{config['gold']}`",
         "",
         f"{config['gold_articles']} articles, {config['gold_claims']} gold claims; "
-        f"model `{config.get('model')}`, prompt `{config.get('prompt_id')}` "
-        f"(sha `{config.get('prompt_sha')}`); match threshold {config['match_threshold']}; "
+        f"model `{config.get('model') or 'none'}`, {_prompt(config)}; "
+        f"match threshold {config['match_threshold']}; "
         f"created {report['created_at']}; claimkit {report['versions']['claimkit']}, "
         f"git `{report['versions']['git_sha']}`.",
         "",
@@ -112,3 +112,10 @@ def write_markdown(report: dict[str, Any], path: Path) -> Path:
     """Write report.md."""
     path.write_text(render_markdown(report), encoding="utf-8")
     return path
+
+
+def _prompt(config: dict[str, Any]) -> str:
+    """The prompt id and short sha, or 'no prompt' for extractors without one."""
+    if not config.get("prompt_id"):
+        return "no prompt"
+    return f"prompt `{config['prompt_id']}` (sha `{str(config.get('prompt_sha'))[:12]}`)"
