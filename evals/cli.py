@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlmodel import Session
 
 from evals.cache import CachingExtractor, ExtractionCache
 from evals.cases import GoldCase, GoldError, check_gold, load_gold
@@ -332,7 +333,8 @@ def gold_export(
     """Write reviewed articles from the database as gold files (accepted, edited, added claims)."""
     engine = make_engine(get_settings().resolved_database_url())
     try:
-        paths = export_gold(engine_or_session=engine, out_dir=out_dir, reviewed_only=reviewed_only)
+        with Session(engine) as session:
+            paths = export_gold(session=session, out_dir=out_dir, reviewed_only=reviewed_only)
     finally:
         engine.dispose()
     for path in paths:

@@ -118,24 +118,32 @@ def unfinished_runs(*, session: Session) -> Sequence[ExtractionRun]:
     ).all()
 
 
+def claim_record(
+    *, claim: Claim, run: ExtractionRun, position: int, origin: ClaimOrigin
+) -> ClaimRecord:
+    """The row for a claim of a run: the full claim plus the columns searches filter on."""
+    assert run.id is not None
+    return ClaimRecord(
+        run_id=run.id,
+        article_id=run.article_id,
+        position=position,
+        statement=claim.statement,
+        kind=claim.kind.value,
+        subject=claim.subject,
+        source_name=claim.source.name if claim.source else None,
+        certainty=claim.certainty.value,
+        negated=claim.negated,
+        data=claim.model_dump(mode="json"),
+        origin=origin,
+    )
+
+
 def add_claims(
     *, session: Session, run: ExtractionRun, claims: Sequence[Claim]
 ) -> list[ClaimRecord]:
     """Stage the claims of a run, in order."""
-    assert run.id is not None
     records = [
-        ClaimRecord(
-            run_id=run.id,
-            article_id=run.article_id,
-            position=position,
-            statement=claim.statement,
-            kind=claim.kind.value,
-            subject=claim.subject,
-            source_name=claim.source.name if claim.source else None,
-            certainty=claim.certainty.value,
-            negated=claim.negated,
-            data=claim.model_dump(mode="json"),
-        )
+        claim_record(claim=claim, run=run, position=position, origin=ClaimOrigin.extracted)
         for position, claim in enumerate(claims)
     ]
     session.add_all(records)

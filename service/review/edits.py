@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from schemas.claims import Alignment, Claim, Span
+from collections.abc import Iterable
+
+from schemas.claims import Claim, Span
+from schemas.review import ClaimEdit
 from service.grounding import Grounder, QuoteNotFound
-from service.review.schemas import ClaimEdit
 
 
 class EditError(ValueError):
@@ -20,35 +22,63 @@ class EditError(ValueError):
         return [{"loc": ["body", *self.loc], "msg": self.message, "type": "value_error"}]
 
 
-def _checked_span(text: str, span: Span, index: int) -> Span:
-    if span.matches(text):
-        return span if span.alignment else span.model_copy(update={"alignment": Alignment.exact})
-    found = text[span.start : span.end]
-    raise EditError(
-        ("evidence", index),
-        f"evidence must be verbatim: the article text at {span.start}:{span.end} is "
-        f"{found!r}, not {span.text!r}",
-    )
+def _relocated(grounder: Grounder, span: Span, index: int) -> Span:
+    """The sent span, located again by the grounder; refused unless it lands on itself."""
+    try:
+        located = grounder.locate(span.text, anchor=span.start)
+    except QuoteNotFound:
+        located = None
+    if located is not None and (located.start, located.end, located.text) == (
+        span.start,
+        span.end,
+        span.text,
+    ):
+        return located
+    found = grounder.text[span.start : span.end]
+    if found == span.text:
+        message = f"evidence must not start or end with whitespace: {span.text!r}"
+    else:
+        message = (
+            f"evidence must be verbatim: the article text at {span.start}:{span.end} is "
+            f"{found!r}, not {span.text!r}"
+        )
+    raise EditError(("evidence", index), message)
 
 
-def resolve_edit(article_text: str, edit: ClaimEdit, *, anchor: int | None = None) -> Claim:
+def _located_quote(grounder: Grounder, quote: str, index: int, anchor: int | None) -> Span:
+    try:
+        return grounder.locate(quote, anchor=anchor)
+    except QuoteNotFound:
+        raise EditError(
+            ("evidence", index), f"evidence must be verbatim: {quote!r} is not in the article text"
+        ) from None
+
+
+def resolve_edit(
+    article_text: str,
+    edit: ClaimEdit,
+    *,
+    anchor: int | None = None,
+    original: Iterable[Span] = (),
+) -> Claim:
     """The contract claim for an edit: spans verified, quotes located near `anchor`.
 
+    Every item is located by the grounder; a span must land on its own offsets. A span at
+    the offsets of one of the `original` spans (the claim before the edit) keeps that span's
+    alignment, so sending a fuzzy-located span back unchanged does not change it.
     Raises EditError naming the evidence item that is not verbatim in the text.
     """
     grounder = Grounder(article_text)
+    alignments = {(span.start, span.end): span.alignment for span in original}
     spans: list[Span] = []
     for index, item in enumerate(edit.evidence):
         if isinstance(item, Span):
-            span = _checked_span(article_text, item, index)
+            span = _relocated(grounder, item, index)
         else:
-            try:
-                span = grounder.locate(item, anchor=anchor)
-            except QuoteNotFound:
-                raise EditError(
-                    ("evidence", index),
-                    f"evidence must be verbatim: {item!r} is not in the article text",
-                ) from None
+            span = _located_quote(grounder, item, index, anchor)
+        offsets = (span.start, span.end)
+        if offsets in alignments:
+            span = span.model_copy(update={"alignment": alignments[offsets]})
         spans.append(span)
         anchor = span.end
     unique = list({(span.start, span.end): span for span in spans}.values())

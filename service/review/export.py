@@ -9,15 +9,13 @@ article's claims and a half-reviewed one would count the unreviewed claims as mi
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
-from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from schemas.gold import GoldArticle, GoldClaim
 from service.models import Article, ExtractionRun
+from service.repository import text_sha256
 from service.review.store import (
     Counts,
     ReviewedClaim,
@@ -42,7 +40,7 @@ class IncompleteReview(ValueError):
 
 def gold_id(article: Article) -> str:
     """The gold id of an article: stable across databases (a hash of its text)."""
-    return f"article-{hashlib.sha256(article.text.encode('utf-8')).hexdigest()[:12]}"
+    return f"article-{text_sha256(article.text)[:12]}"
 
 
 def _annotator(run: ExtractionRun | None, claims: list[ReviewedClaim]) -> str:
@@ -59,11 +57,18 @@ def _annotator(run: ExtractionRun | None, claims: list[ReviewedClaim]) -> str:
 
 
 def _gold_claim(claim: ReviewedClaim) -> GoldClaim:
-    return GoldClaim.model_validate({"id": f"c{claim.record.position + 1}", **claim.state.value})
+    # The row id, not the position: unique even when two adds raced to the same position,
+    # and stable across edits and re-exports.
+    return GoldClaim.model_validate({"id": f"c{claim.record.id}", **claim.state.value})
+
+
+def _text_order(claim: ReviewedClaim) -> tuple[int, int, int]:
+    first_start = min(span["start"] for span in claim.state.value["evidence"])
+    return first_start, claim.record.position, claim.record.id or 0
 
 
 def gold_document(*, session: Session, article_id: int, reviewed_only: bool = False) -> GoldArticle:
-    """The article as a gold file with its reviewed claims, in text order.
+    """The article as a gold file with its reviewed claims in text order (ties: position, id).
 
     Raises LookupError for an unknown article and IncompleteReview when `reviewed_only`
     and a claim is still unreviewed.
@@ -76,10 +81,7 @@ def gold_document(*, session: Session, article_id: int, reviewed_only: bool = Fa
     unreviewed = Counts.of(claims).unreviewed
     if reviewed_only and unreviewed:
         raise IncompleteReview(article_id, unreviewed)
-    kept = sorted(
-        gold_claims(claims),
-        key=lambda c: (min(s["start"] for s in c.state.value["evidence"]), c.record.position),
-    )
+    kept = sorted(gold_claims(claims), key=_text_order)
     return GoldArticle(
         id=gold_id(article),
         title=article.title,
@@ -92,7 +94,7 @@ def gold_document(*, session: Session, article_id: int, reviewed_only: bool = Fa
     )
 
 
-def _exportable(session: Session, article_id: int, reviewed_only: bool) -> bool:
+def _exportable(*, session: Session, article_id: int, reviewed_only: bool) -> bool:
     run = review_run(session=session, article_id=article_id)
     if run is None or run.id is None:
         return False
@@ -106,28 +108,17 @@ def write_gold(gold: GoldArticle, out_dir: Path) -> Path:
     """Write one gold file as `<id>.json` (UTF-8, indented) and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{gold.id}.json"
-    data = gold.model_dump(mode="json")
-    data["claims"] = [{"id": c["id"], **c} for c in data["claims"]]  # ids first: readable diffs
-    document = json.dumps(data, ensure_ascii=False, indent=2)
-    path.write_text(document + "\n", encoding="utf-8")
+    path.write_text(gold.to_json(), encoding="utf-8")
     return path
 
 
-def export_gold(
-    *, engine_or_session: Engine | Session, out_dir: Path, reviewed_only: bool = False
-) -> list[Path]:
+def export_gold(*, session: Session, out_dir: Path, reviewed_only: bool = False) -> list[Path]:
     """Write a gold file for every reviewed article (see the module docstring); the paths."""
-    if isinstance(engine_or_session, Engine):
-        with Session(engine_or_session) as session:
-            return export_gold(
-                engine_or_session=session, out_dir=out_dir, reviewed_only=reviewed_only
-            )
-    session = engine_or_session
     article_ids = session.exec(select(Article.id).order_by(col(Article.id))).all()
     paths = []
     for article_id in article_ids:
         assert article_id is not None
-        if _exportable(session, article_id, reviewed_only):
+        if _exportable(session=session, article_id=article_id, reviewed_only=reviewed_only):
             gold = gold_document(session=session, article_id=article_id)
             paths.append(write_gold(gold, Path(out_dir)))
     return paths

@@ -5,11 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from schemas.claims import Claim
-from service import repository
-from service.api.presenters import run_public
-from service.models import Article, ClaimReview
-from service.review.queue import QueueItem
-from service.review.schemas import (
+from schemas.review import (
     ArticleReviewPublic,
     ClaimReviewPublic,
     QueueItemPublic,
@@ -17,6 +13,10 @@ from service.review.schemas import (
     ReviewedClaimPublic,
     ReviewEventPublic,
 )
+from service import repository
+from service.api.presenters import run_public
+from service.models import Article, ClaimReview
+from service.review.queue import QueueItem
 from service.review.state import ReviewAction
 from service.review.store import Counts, ReviewedClaim, review_run, run_claims
 
@@ -83,7 +83,7 @@ def claim_review_public(claim: ReviewedClaim) -> ClaimReviewPublic:
     )
 
 
-def article_review_public(session: Session, article: Article) -> ArticleReviewPublic:
+def article_review_public(*, session: Session, article: Article) -> ArticleReviewPublic:
     """An article's text, its run under review and every claim's state."""
     assert article.id is not None
     run = review_run(session=session, article_id=article.id)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from schemas.review import QueueStatus
 from service.models import Article, ExtractionRun, RunStatus
-from service.review.schemas import QueueStatus
 from service.review.store import Counts, runs_claims
 
 QUEUE_STATUSES = ("new", "in_progress", "done", "failed")
@@ -58,7 +58,7 @@ class QueueItem:
         return extractor is None or (self.run is not None and self.run.extractor == extractor)
 
 
-def _runs_by_article(session: Session) -> dict[int, list[ExtractionRun]]:
+def _runs_by_article(*, session: Session) -> dict[int, list[ExtractionRun]]:
     runs: dict[int, list[ExtractionRun]] = {}
     for run in session.exec(select(ExtractionRun).order_by(col(ExtractionRun.id).desc())).all():
         runs.setdefault(run.article_id, []).append(run)
@@ -72,7 +72,7 @@ def review_queue(
     articles = session.exec(
         select(col(Article.id), col(Article.title), col(Article.outlet), col(Article.published))
     ).all()
-    runs = _runs_by_article(session)
+    runs = _runs_by_article(session=session)
     chosen: dict[int, ExtractionRun | None] = {}
     for owner, article_runs in runs.items():
         succeeded = [run for run in article_runs if run.status == RunStatus.succeeded]

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
+from schemas.review import ReviewStatus
+
 
 class ReviewAction(StrEnum):
     """What a review row does."""
@@ -33,16 +35,6 @@ class ReviewAction(StrEnum):
     edit = "edit"
     add = "add"
     undo = "undo"
-
-
-class ReviewStatus(StrEnum):
-    """Where a claim stands in review."""
-
-    unreviewed = "unreviewed"
-    accepted = "accepted"  # accepted as extracted
-    edited = "edited"  # accepted with changes
-    rejected = "rejected"
-    added = "added"  # written by a reviewer, not extracted
 
 
 REVIEWED = frozenset(

@@ -11,20 +11,19 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from schemas.claims import Claim
+from schemas.review import ReviewStatus
 from service import repository
 from service.models import (
     ClaimOrigin,
     ClaimRecord,
     ClaimReview,
     ExtractionRun,
-    RunStatus,
 )
 from service.review.state import (
     GOLD,
     REVIEWED,
     ClaimState,
     ReviewAction,
-    ReviewStatus,
     claim_state,
     undo_target,
 )
@@ -58,11 +57,20 @@ class ReviewedClaim:
         return fuzzy and self.state.status == ReviewStatus.unreviewed
 
     def changed_fields(self) -> list[str]:
-        """Top-level fields where the reviewed value differs from the extracted one."""
+        """Top-level fields where the reviewed value differs from the extracted one.
+
+        Evidence counts as changed when its spans differ, not when only how a span was
+        located (its alignment) differs.
+        """
         if self.added:
             return []
-        original, reviewed = self.record.data, self.state.value
+        original, reviewed = _comparable(self.record.data), _comparable(self.state.value)
         return [name for name in Claim.model_fields if original.get(name) != reviewed.get(name)]
+
+
+def _comparable(claim: dict[str, Any]) -> dict[str, Any]:
+    spans = claim.get("evidence") or []
+    return {**claim, "evidence": [(s["start"], s["end"], s["text"]) for s in spans]}
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,7 @@ def review_run(*, session: Session, article_id: int) -> ExtractionRun | None:
     return current or repository.latest_run(session=session, article_id=article_id)
 
 
-def _events_by_claim(session: Session, claim_ids: Sequence[int]) -> dict[int, list[ClaimReview]]:
+def _events_by_claim(*, session: Session, claim_ids: Sequence[int]) -> dict[int, list[ClaimReview]]:
     grouped: dict[int, list[ClaimReview]] = defaultdict(list)
     if claim_ids:
         rows = session.exec(
@@ -118,9 +126,10 @@ def _events_by_claim(session: Session, claim_ids: Sequence[int]) -> dict[int, li
     return grouped
 
 
-def reviewed(session: Session, records: Sequence[ClaimRecord]) -> list[ReviewedClaim]:
+def reviewed(*, session: Session, records: Sequence[ClaimRecord]) -> list[ReviewedClaim]:
     """Claims with their states; added claims whose "add" was undone are left out."""
-    events = _events_by_claim(session, [record.id for record in records if record.id])
+    claim_ids = [record.id for record in records if record.id]
+    events = _events_by_claim(session=session, claim_ids=claim_ids)
     result = []
     for record in records:
         assert record.id is not None
@@ -134,16 +143,16 @@ def reviewed(session: Session, records: Sequence[ClaimRecord]) -> list[ReviewedC
 
 
 def runs_claims(*, session: Session, run_ids: Sequence[int]) -> dict[int, list[ReviewedClaim]]:
-    """The reviewed claims of several runs, by run id, in position order."""
+    """The reviewed claims of several runs, by run id, in (position, id) order."""
     if not run_ids:
         return {}
     records = session.exec(
         select(ClaimRecord)
         .where(col(ClaimRecord.run_id).in_(run_ids))
-        .order_by(col(ClaimRecord.run_id), col(ClaimRecord.position))
+        .order_by(col(ClaimRecord.run_id), col(ClaimRecord.position), col(ClaimRecord.id))
     ).all()
     grouped: dict[int, list[ReviewedClaim]] = {run_id: [] for run_id in run_ids}
-    for claim in reviewed(session, records):
+    for claim in reviewed(session=session, records=records):
         grouped[claim.record.run_id].append(claim)
     return grouped
 
@@ -158,11 +167,12 @@ def get_claim(*, session: Session, claim_id: int) -> ReviewedClaim | None:
     record = session.get(ClaimRecord, claim_id)
     if record is None:
         return None
-    found = reviewed(session, [record])
+    found = reviewed(session=session, records=[record])
     return found[0] if found else None
 
 
 def _append(
+    *,
     session: Session,
     record: ClaimRecord,
     action: ReviewAction,
@@ -186,41 +196,45 @@ def _append(
 
 def accept(*, session: Session, record: ClaimRecord, reviewer: str) -> ClaimReview:
     """Record that the claim is right as it stands."""
-    return _append(session, record, ReviewAction.accept, reviewer)
+    return _append(session=session, record=record, action=ReviewAction.accept, reviewer=reviewer)
 
 
 def reject(*, session: Session, record: ClaimRecord, reviewer: str) -> ClaimReview:
     """Record that the claim is wrong or not a claim."""
-    return _append(session, record, ReviewAction.reject, reviewer)
+    return _append(session=session, record=record, action=ReviewAction.reject, reviewer=reviewer)
 
 
 def edit(*, session: Session, record: ClaimRecord, claim: Claim, reviewer: str) -> ClaimReview:
     """Record a corrected value for the claim (the extracted value stays in the claim row)."""
-    return _append(session, record, ReviewAction.edit, reviewer, claim.model_dump(mode="json"))
+    value = claim.model_dump(mode="json")
+    return _append(
+        session=session, record=record, action=ReviewAction.edit, reviewer=reviewer, value=value
+    )
 
 
 def add(*, session: Session, run: ExtractionRun, claim: Claim, reviewer: str) -> ClaimRecord:
-    """Store a claim a reviewer wrote, on the run under review, with its "add" row."""
+    """Store a claim a reviewer wrote, on the run under review, with its "add" row.
+
+    It goes after the run's claims. Two concurrent adds may share a position; claims are
+    ordered by (position, id) and gold ids come from row ids, so that is harmless.
+    """
     assert run.id is not None
     last = session.exec(
         select(func.max(ClaimRecord.position)).where(ClaimRecord.run_id == run.id)
     ).one()
-    record = ClaimRecord(
-        run_id=run.id,
-        article_id=run.article_id,
-        position=0 if last is None else last + 1,
-        statement=claim.statement,
-        kind=claim.kind.value,
-        subject=claim.subject,
-        source_name=claim.source.name if claim.source else None,
-        certainty=claim.certainty.value,
-        negated=claim.negated,
-        data=claim.model_dump(mode="json"),
-        origin=ClaimOrigin.review,
+    position = 0 if last is None else last + 1
+    record = repository.claim_record(
+        claim=claim, run=run, position=position, origin=ClaimOrigin.review
     )
     session.add(record)
     session.flush()
-    _append(session, record, ReviewAction.add, reviewer, record.data)
+    _append(
+        session=session,
+        record=record,
+        action=ReviewAction.add,
+        reviewer=reviewer,
+        value=record.data,
+    )
     return record
 
 
@@ -231,7 +245,13 @@ def undo(*, session: Session, events: Iterable[ClaimReview], reviewer: str) -> C
         return None
     record = session.get(ClaimRecord, target.claim_id)
     assert record is not None
-    _append(session, record, ReviewAction.undo, reviewer, undoes_id=target.id)
+    _append(
+        session=session,
+        record=record,
+        action=ReviewAction.undo,
+        reviewer=reviewer,
+        undoes_id=target.id,
+    )
     return target
 
 
@@ -255,8 +275,3 @@ def is_reviewed(claims: Iterable[ReviewedClaim]) -> bool:
 def gold_claims(claims: Iterable[ReviewedClaim]) -> list[ReviewedClaim]:
     """The claims a gold file keeps: accepted, edited and added."""
     return [claim for claim in claims if claim.state.status in GOLD]
-
-
-def failed(run: ExtractionRun | None) -> bool:
-    """True for a run that failed."""
-    return run is not None and run.status == RunStatus.failed

@@ -151,6 +151,25 @@ def test_edit_with_a_quote_not_in_the_text_is_refused(client: TestClient, articl
     assert response.json()["detail"][0]["loc"] == ["body", "evidence", 0]
 
 
+def test_editing_the_statement_of_a_fuzzy_located_claim_leaves_its_evidence_unchanged(
+    client: TestClient, fake_extractor: FakeExtractor
+):
+    text = "Officials said \u201cabout 3,000\u201d soldiers arrived."
+    created = post_article(client, fake_extractor, text, [draft("Arrived.", '"about 3,000"')])
+    (claim,) = review(client, created["article"]["id"])["claims"]
+    assert claim["reviewed"]["evidence"][0]["alignment"] == "fuzzy"
+    spans = [  # the page sends spans without their alignment
+        {key: span[key] for key in ("start", "end", "text")}
+        for span in claim["reviewed"]["evidence"]
+    ]
+    body = edit_body(claim, statement="About 3,000 arrived.", evidence=spans)
+    response = client.post(f"/claims/{claim['id']}/edit", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["changed"] == ["statement"]
+    gold = client.get(f"/articles/{created['article']['id']}/gold").json()
+    assert gold["claims"][0]["evidence"] == claim["original"]["evidence"]
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -271,7 +290,7 @@ def test_gold_export_holds_accepted_edited_and_added_claims(
         second["reviewed"]["statement"],
     ]
     assert gold.claims[1].subject == "White House"
-    assert [claim.id for claim in gold.claims] == ["c1", "c2"]
+    assert [claim.id for claim in gold.claims] == [f"c{first['id']}", f"c{second['id']}"]
     assert gold.annotator is not None and "1 rejected" in gold.annotator
 
 

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from schemas.review import ClaimEdit
+from service.grounding import Grounder
 from service.review.edits import EditError, resolve_edit
-from service.review.schemas import ClaimEdit
 
 TEXT = "Officials said about 3,000 soldiers arrived. Officials said more would follow."
 
@@ -54,3 +55,36 @@ def test_a_quote_not_in_the_article_is_refused():
 def test_the_same_span_given_twice_is_kept_once():
     claim = resolve_edit(TEXT, edit("about 3,000", {"start": 15, "end": 26, "text": "about 3,000"}))
     assert len(claim.evidence) == 1
+
+
+def test_a_span_sent_back_without_alignment_keeps_the_original_fuzzy_alignment():
+    text = "He said \u201cthe  troops\u201d arrived."
+    original = Grounder(text).locate('"the troops"')
+    sent = {"start": original.start, "end": original.end, "text": original.text}
+    claim = resolve_edit(text, edit(sent), original=[original])
+    assert claim.evidence == [original]
+    assert claim.evidence[0].alignment == "fuzzy"
+
+
+def test_a_span_at_new_offsets_is_located_afresh():
+    claim = resolve_edit(
+        TEXT,
+        edit({"start": 45, "end": 59, "text": "Officials said", "alignment": "fuzzy"}),
+        original=[Grounder(TEXT).locate("Officials said")],
+    )
+    assert (claim.evidence[0].start, claim.evidence[0].alignment) == (45, "exact")
+
+
+def test_a_span_that_matches_only_after_folding_quotes_is_refused():
+    text = "He said \u201ctroops\u201d arrived."
+    start = text.index("\u201c")
+    with pytest.raises(EditError) as error:
+        resolve_edit(text, edit({"start": start, "end": start + 8, "text": '"troops"'}))
+    assert error.value.loc == ("evidence", 0)
+
+
+def test_a_span_with_surrounding_whitespace_is_refused():
+    with pytest.raises(EditError) as error:
+        resolve_edit(TEXT, edit({"start": 14, "end": 20, "text": " about"}))
+    assert error.value.loc == ("evidence", 0)
+    assert "whitespace" in error.value.message

@@ -63,14 +63,14 @@ def test_gold_document_keeps_reviewed_claims_in_text_order(engine: Engine):
         article_id, run, (white_house, _soldiers) = stored_article(session)
         store.accept(session=session, record=record(session, white_house), reviewer="ada")
         added = claim("Officials spoke.", "Officials said")
-        store.add(session=session, run=run, claim=added, reviewer="bo")
+        added_id = store.add(session=session, run=run, claim=added, reviewer="bo").id
         session.commit()
         gold = gold_document(session=session, article_id=article_id)
     assert [c.statement for c in gold.claims] == [
         "Officials spoke.",
         "The White House confirmed it.",
     ]
-    assert [c.id for c in gold.claims] == ["c3", "c1"]
+    assert [c.id for c in gold.claims] == [f"c{added_id}", f"c{white_house}"]
     assert gold.annotator is not None
     assert "by ada, bo" in gold.annotator
     assert "1 unreviewed" in gold.annotator
@@ -96,7 +96,8 @@ def test_export_writes_one_valid_file_per_reviewed_article(engine: Engine, tmp_p
         stored_article(session, text=TEXT + "\n\nNobody reviewed this one.")
         store.accept(session=session, record=record(session, first), reviewer="ada")
         session.commit()
-    paths = export_gold(engine_or_session=engine, out_dir=tmp_path / "gold")
+    with Session(engine) as session:
+        paths = export_gold(session=session, out_dir=tmp_path / "gold")
     assert len(paths) == 1
     document = json.loads(paths[0].read_text(encoding="utf-8"))
     gold = GoldArticle.model_validate(document)
@@ -110,8 +111,20 @@ def test_export_reviewed_only_skips_partly_reviewed_articles(engine: Engine, tmp
         _, _, (first, second) = stored_article(session)
         store.accept(session=session, record=record(session, first), reviewer="ada")
         session.commit()
-        assert export_gold(engine_or_session=session, out_dir=tmp_path, reviewed_only=True) == []
+        assert export_gold(session=session, out_dir=tmp_path, reviewed_only=True) == []
         store.reject(session=session, record=record(session, second), reviewer="ada")
         session.commit()
-        (path,) = export_gold(engine_or_session=session, out_dir=tmp_path, reviewed_only=True)
+        (path,) = export_gold(session=session, out_dir=tmp_path, reviewed_only=True)
     assert len(GoldArticle.model_validate_json(path.read_text(encoding="utf-8")).claims) == 1
+
+
+def test_claims_sharing_a_position_export_to_a_valid_gold_file(engine: Engine, tmp_path: Path):
+    with Session(engine) as session:
+        _, _, (white_house, soldiers) = stored_article(session)
+        record(session, soldiers).position = record(session, white_house).position
+        for claim_id in (white_house, soldiers):
+            store.accept(session=session, record=record(session, claim_id), reviewer="ada")
+        session.commit()
+        (path,) = export_gold(session=session, out_dir=tmp_path)
+    gold = GoldArticle.model_validate_json(path.read_text(encoding="utf-8"))
+    assert sorted(c.id for c in gold.claims) == sorted([f"c{white_house}", f"c{soldiers}"])

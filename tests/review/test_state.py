@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.review.state import ReviewStatus, claim_state, effective_events, undo_target
+from schemas.review import ReviewStatus
+from service.review.state import claim_state, effective_events, undo_target
 
 ORIGINAL = {"statement": "Troops arrived.", "subject": "troops"}
 EDITED = {"statement": "Troops arrived on Monday.", "subject": "troops"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from schemas.claims import Approx, Certainty, ClaimKind
 from service import repository
-from service.api.deps import SessionDep, SettingsDep
+from service.api.deps import ArticleDep, SessionDep, SettingsDep
 from service.models import Article
 from service.review import store
 from service.review.export import gold_id
@@ -45,14 +45,7 @@ def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
     }
 
 
-def _article_or_404(session: SessionDep, article_id: int) -> Article:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
-    return article
-
-
-def _panel(session: SessionDep, article: Article) -> dict[str, Any]:
+def _panel(*, session: SessionDep, article: Article) -> dict[str, Any]:
     assert article.id is not None
     run = store.review_run(session=session, article_id=article.id)
     claims = store.run_claims(session=session, run_id=run.id) if run and run.id else []
@@ -100,17 +93,15 @@ def queue_page(
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
-    article_id: int, request: Request, session: SessionDep, settings: SettingsDep
+    article: ArticleDep, request: Request, session: SessionDep, settings: SettingsDep
 ) -> HTMLResponse:
-    article = _article_or_404(session, article_id)
-    context = {**_common(request, settings), **_panel(session, article)}
+    context = {**_common(request, settings), **_panel(session=session, article=article)}
     return templates.TemplateResponse(request, "article.html", context)
 
 
 @router.get("/articles/{article_id}/panel", response_class=HTMLResponse)
 def article_panel(
-    article_id: int, request: Request, session: SessionDep, settings: SettingsDep
+    article: ArticleDep, request: Request, session: SessionDep, settings: SettingsDep
 ) -> HTMLResponse:
-    article = _article_or_404(session, article_id)
-    context = {**_common(request, settings), **_panel(session, article)}
+    context = {**_common(request, settings), **_panel(session=session, article=article)}
     return templates.TemplateResponse(request, "_panel.html", context)

@@ -8,9 +8,17 @@ from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, status
 
-from schemas.claims import Claim
+from schemas.claims import Claim, Span
 from schemas.gold import GoldArticle
-from service.api.deps import SessionDep, WriteAccess
+from schemas.review import (
+    ArticleReviewPublic,
+    ClaimEdit,
+    ClaimReviewPublic,
+    QueuePublic,
+    ReviewedClaimPublic,
+    UndoPublic,
+)
+from service.api.deps import ArticleDep, SessionDep, WriteAccess, get_article
 from service.models import Article, ClaimReview
 from service.review import store
 from service.review.edits import EditError, resolve_edit
@@ -23,14 +31,6 @@ from service.review.presenters import (
     reviewed_claim_public,
 )
 from service.review.queue import review_queue
-from service.review.schemas import (
-    ArticleReviewPublic,
-    ClaimEdit,
-    ClaimReviewPublic,
-    QueuePublic,
-    ReviewedClaimPublic,
-    UndoPublic,
-)
 
 router = APIRouter(tags=["review"])
 
@@ -62,30 +62,25 @@ def get_reviewer(
 ReviewerDep = Annotated[str, Depends(get_reviewer)]
 
 
-def _article(session: SessionDep, article_id: int) -> Article:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
-    return article
-
-
-def _claim(session: SessionDep, claim_id: int) -> store.ReviewedClaim:
+def _claim(*, session: SessionDep, claim_id: int) -> store.ReviewedClaim:
     claim = store.get_claim(session=session, claim_id=claim_id)
     if claim is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"claim {claim_id} does not exist")
     return claim
 
 
-def _resolve(article: Article, edit: ClaimEdit, anchor: int | None) -> Claim:
+def _resolve(
+    article: Article, edit: ClaimEdit, *, anchor: int | None, original: list[Span]
+) -> Claim:
     try:
-        return resolve_edit(article.text, edit, anchor=anchor)
+        return resolve_edit(article.text, edit, anchor=anchor, original=original)
     except EditError as error:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.detail()) from None
 
 
-def _fresh(session: SessionDep, claim_id: int) -> ReviewedClaimPublic:
+def _fresh(*, session: SessionDep, claim_id: int) -> ReviewedClaimPublic:
     session.commit()
-    return reviewed_claim_public(_claim(session, claim_id))
+    return reviewed_claim_public(_claim(session=session, claim_id=claim_id))
 
 
 @router.get(
@@ -125,8 +120,8 @@ def get_review_queue(
     response_model=ArticleReviewPublic,
     responses={404: {"description": "no such article"}},
 )
-def get_article_review(article_id: int, session: SessionDep) -> ArticleReviewPublic:
-    return article_review_public(session, _article(session, article_id))
+def get_article_review(article: ArticleDep, session: SessionDep) -> ArticleReviewPublic:
+    return article_review_public(session=session, article=article)
 
 
 @router.get(
@@ -140,13 +135,13 @@ def get_article_review(article_id: int, session: SessionDep) -> ArticleReviewPub
     responses={404: {"description": "no such article"}, 409: {"description": "unreviewed"}},
 )
 def get_article_gold(
-    article_id: int,
+    article: ArticleDep,
     session: SessionDep,
     reviewed_only: Annotated[bool, Query(description="refuse partly reviewed articles")] = False,
 ) -> GoldArticle:
-    _article(session, article_id)
+    assert article.id is not None
     try:
-        return gold_document(session=session, article_id=article_id, reviewed_only=reviewed_only)
+        return gold_document(session=session, article_id=article.id, reviewed_only=reviewed_only)
     except IncompleteReview as error:
         raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from None
 
@@ -160,7 +155,7 @@ def get_article_gold(
     responses={404: {"description": "no such claim"}},
 )
 def get_claim_review(claim_id: int, session: SessionDep) -> ClaimReviewPublic:
-    return claim_review_public(_claim(session, claim_id))
+    return claim_review_public(_claim(session=session, claim_id=claim_id))
 
 
 @router.post(
@@ -173,8 +168,9 @@ def get_claim_review(claim_id: int, session: SessionDep) -> ClaimReviewPublic:
     dependencies=[WriteAccess],
 )
 def accept_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
-    store.accept(session=session, record=_claim(session, claim_id).record, reviewer=reviewer)
-    return _fresh(session, claim_id)
+    record = _claim(session=session, claim_id=claim_id).record
+    store.accept(session=session, record=record, reviewer=reviewer)
+    return _fresh(session=session, claim_id=claim_id)
 
 
 @router.post(
@@ -187,8 +183,9 @@ def accept_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> R
     dependencies=[WriteAccess],
 )
 def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
-    store.reject(session=session, record=_claim(session, claim_id).record, reviewer=reviewer)
-    return _fresh(session, claim_id)
+    record = _claim(session=session, claim_id=claim_id).record
+    store.reject(session=session, record=record, reviewer=reviewer)
+    return _fresh(session=session, claim_id=claim_id)
 
 
 @router.post(
@@ -196,8 +193,10 @@ def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> R
     summary="Correct a claim",
     description="Stores the corrected claim as its reviewed value (status `edited`); the "
     "extracted value is kept. Send every field. Evidence items are spans that must be "
-    "verbatim (`text[start:end] == span.text`) or quotes, located in the text near the "
-    "claim's first original span.",
+    "verbatim (`text[start:end] == span.text`, no surrounding whitespace) or quotes, "
+    "located in the text near the claim's first original span. A span at the offsets of "
+    "one of the claim's spans keeps its `alignment`, so sending a span back unchanged does "
+    "not change the evidence.",
     response_model=ReviewedClaimPublic,
     responses=_EDIT,
     dependencies=[WriteAccess],
@@ -205,12 +204,16 @@ def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> R
 def edit_claim(
     claim_id: int, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
 ) -> ReviewedClaimPublic:
-    claim = _claim(session, claim_id)
-    article = _article(session, claim.record.article_id)
-    spans = claim.record.data.get("evidence") or [{}]
-    value = _resolve(article, edit, spans[0].get("start"))
+    claim = _claim(session=session, claim_id=claim_id)
+    article = get_article(claim.record.article_id, session)
+    extracted = [Span.model_validate(span) for span in claim.record.data.get("evidence", [])]
+    anchor = extracted[0].start if extracted else None
+    # Spans the claim already has keep their alignment: from earlier edits or, when both
+    # have one at the same offsets, as extracted.
+    original = [*claim.reviewed_claim.evidence, *extracted]
+    value = _resolve(article, edit, anchor=anchor, original=original)
     store.edit(session=session, record=claim.record, claim=value, reviewer=reviewer)
-    return _fresh(session, claim_id)
+    return _fresh(session=session, claim_id=claim_id)
 
 
 @router.post(
@@ -224,8 +227,8 @@ def edit_claim(
     dependencies=[WriteAccess],
 )
 def undo_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
-    claim = _claim(session, claim_id)
-    return _undo(session, claim.events, reviewer, f"claim {claim_id}")
+    claim = _claim(session=session, claim_id=claim_id)
+    return _undo(session=session, events=claim.events, reviewer=reviewer, scope=f"claim {claim_id}")
 
 
 @router.post(
@@ -239,18 +242,18 @@ def undo_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> Und
     dependencies=[WriteAccess],
 )
 def add_claim(
-    article_id: int, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
+    article: ArticleDep, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
 ) -> ReviewedClaimPublic:
-    article = _article(session, article_id)
-    run = store.review_run(session=session, article_id=article_id)
+    assert article.id is not None
+    run = store.review_run(session=session, article_id=article.id)
     if run is None:
         raise HTTPException(
-            status.HTTP_409_CONFLICT, f"article {article_id} has no extraction run to add to"
+            status.HTTP_409_CONFLICT, f"article {article.id} has no extraction run to add to"
         )
-    value = _resolve(article, edit, None)
+    value = _resolve(article, edit, anchor=None, original=[])
     record = store.add(session=session, run=run, claim=value, reviewer=reviewer)
     assert record.id is not None
-    return _fresh(session, record.id)
+    return _fresh(session=session, claim_id=record.id)
 
 
 @router.post(
@@ -263,19 +266,19 @@ def add_claim(
     responses={**_WRITE, 409: {"description": "nothing to undo"}},
     dependencies=[WriteAccess],
 )
-def undo_article(article_id: int, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
-    _article(session, article_id)
-    run = store.review_run(session=session, article_id=article_id)
+def undo_article(article: ArticleDep, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
+    assert article.id is not None
+    run = store.review_run(session=session, article_id=article.id)
     events = (
-        store.article_events(session=session, article_id=article_id, run_id=run.id)
+        store.article_events(session=session, article_id=article.id, run_id=run.id)
         if run and run.id
         else []
     )
-    return _undo(session, events, reviewer, f"article {article_id}")
+    return _undo(session=session, events=events, reviewer=reviewer, scope=f"article {article.id}")
 
 
 def _undo(
-    session: SessionDep, events: Iterable[ClaimReview], reviewer: str, scope: str
+    *, session: SessionDep, events: Iterable[ClaimReview], reviewer: str, scope: str
 ) -> UndoPublic:
     target = store.undo(session=session, events=events, reviewer=reviewer)
     if target is None:

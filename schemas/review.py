@@ -1,17 +1,27 @@
-"""Request and response bodies of the review API."""
+"""Request and response bodies of the review API, and the review statuses they report."""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.api import RunPublic
 from schemas.claims import Claim, ClaimFields, NonEmptyStr, Span
-from service.review.state import ReviewStatus
 
 QueueStatus = Literal["new", "in_progress", "done"]
+
+
+class ReviewStatus(StrEnum):
+    """Where a claim stands in review."""
+
+    unreviewed = "unreviewed"
+    accepted = "accepted"  # accepted as extracted
+    edited = "edited"  # accepted with changes
+    rejected = "rejected"
+    added = "added"  # written by a reviewer, not extracted
 
 
 class ClaimEdit(ClaimFields):
@@ -44,7 +54,9 @@ class ClaimEdit(ClaimFields):
     evidence: list[Span | NonEmptyStr] = Field(
         min_length=1,
         description="each item a span `{start, end, text}` that must satisfy "
-        "`article_text[start:end] == text`, or a plain quote that is located in the text "
+        "`article_text[start:end] == text` (no surrounding whitespace; `alignment` is "
+        "ignored: kept from the claim's span at the same offsets, else set by the server), "
+        "or a plain quote that is located in the text "
         "(exact first, then ignoring whitespace, quote and dash differences)",
     )
 
