@@ -338,7 +338,7 @@ def _frame_at(
     if lemma in EVIDENCE_HEADS:
         source = None
     plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in source_tokens)
-    words = frozenset(t.lemma_.lower() for t in subject_tokens if t.pos_ in ("NOUN", "PROPN"))
+    words = frozenset(t.lemma_.lower() for t in source_tokens if t.pos_ in ("NOUN", "PROPN"))
     return Frame(
         source=source, content=content, verb=verb, head_lemma=lemma, plural=plural, words=words
     )

@@ -10,7 +10,7 @@ from service.extractors.offline.tokens import word_set
 # Cue lemmas (spec section 5): hedges that make a claim probable or merely possible.
 PROBABLE_CUES = word_set("""
     expect believe likely anticipate assess estimate suggest indicate probably expectedly
-    presumably apparently appear seem think likelihood unlikely
+    presumably apparently appear seem think likelihood unlikely information intelligence
     """)
 POSSIBLE_CUES = word_set(
     "could may might potentially possibly perhaps assume assuming possible maybe"

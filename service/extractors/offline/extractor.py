@@ -8,23 +8,20 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
-from schemas.claims import ClaimKind, DraftClaim
+from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
-from service.extractors.offline import carryover
+from service.extractors.offline import carryover, completion
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.items import split_list_items, split_satellites
+from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
+from service.extractors.offline.locations import location_of
+from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
-from service.extractors.offline.properties import (
-    kind_of,
-    location_of,
-    noun_phrase,
-    subject_of,
-    subject_token,
-)
+from service.extractors.offline.pronouns import PronounResolver, possessive
 from service.extractors.offline.quantities import find_quantities
-from service.extractors.offline.references import PRONOUNS, References
+from service.extractors.offline.references import References
 from service.extractors.offline.segmentation import (
     Proposition,
     is_claim_candidate,
@@ -33,10 +30,11 @@ from service.extractors.offline.segmentation import (
     split_fronted_phrase,
 )
 from service.extractors.offline.statement import quote, render
+from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
 from service.extractors.offline.timeref import Context, find_time
 from service.extractors.offline.tokens import strip_edges
 
-RULES_VERSION = "2025.1"
+RULES_VERSION = "2025.2"
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
 # statements) restates it: the headline becomes that claim's second evidence span.
 HEADLINE_RESTATED_SCORE = 50.0
@@ -88,17 +86,21 @@ class _ClaimBuilder:
     def __init__(self, refs: References, published: dt.date | None) -> None:
         self.refs = refs
         self.published = published
+        self.pronouns = PronounResolver(refs)
 
     def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
         """Draft claims of one block (a paragraph or the headline)."""
         claims: list[DraftClaim] = []
         for segment in self._segments(block, doc):
-            content = segment.frame.content if segment.frame else strip_edges(segment.tokens)
+            outer = unwrap_nested(segment.frame) if segment.frame else None
+            content = outer.content if outer else strip_edges(segment.tokens)
             if len(content) < 3:
                 continue
             carried_unit = ""
-            for proposition, frame in self._attributed(_propositions(content), segment.frame):
-                claim = self._claim(proposition, frame, segment.sentence_start, carried_unit)
+            for proposition, frame in self._attributed(_propositions(content), outer):
+                claim = self._claim(
+                    proposition, frame, segment.sentence_start, carried_unit, block.headline
+                )
                 if claim is not None:
                     claims.append(claim)
                     if claim.quantities:
@@ -119,6 +121,7 @@ class _ClaimBuilder:
                 paired.append((proposition, frame))
                 continue
             self._remember(inner)
+            inner = unwrap_nested(inner)
             paired.extend((part, inner) for part in _propositions(inner.content))
         return paired
 
@@ -152,18 +155,31 @@ class _ClaimBuilder:
         return result
 
     def _claim(
-        self, proposition: Proposition, frame: Frame | None, anchor: int, carried_unit: str
+        self,
+        proposition: Proposition,
+        frame: Frame | None,
+        anchor: int,
+        carried_unit: str,
+        headline: bool = False,
     ) -> DraftClaim | None:
         head, tokens = proposition.head, proposition.tokens
         owned = {t.i for t in tokens} | {t.i for t in proposition.prefix}
         verb = frame.verb if frame else None
         replacements = dict(proposition.replacements)
-        resolved = self._resolve_subject_pronoun(head, owned, replacements)
-        statement = render(tokens, replacements, proposition.prefix)
+        resolved = self._resolve_subject_pronoun(head, owned, replacements, frame)
+        counted = completion.counted_number(head, owned)
+        replacements.update(counted.replacements)
+        owner = possessive(head, owned, self.refs)
+        if owner is not None:  # "their role" -> "North Korean troops’ role"
+            replacements[owner[0]] = owner[1] + ("’" if owner[1].endswith("s") else "’s")
+        replacements.update(completion.object_infinitive(head, verb).replacements)
+        statement = render(tokens, replacements, proposition.prefix, proposition.link)
         if len(statement.split()) < 3 or not (proposition.nominal or _has_verb(tokens)):
             return None
         certainty = certainty_of(head, owned, verb)
-        kind = kind_of(head, owned, verb, certainty)
+        kind = kind_of(head, owned, verb, certainty, headline=headline)
+        if proposition.link:
+            kind = ClaimKind.state  # "the army has 1.3 million soldiers": an attribute
         numbered = proposition.numbered_tokens or tokens
         quantities = [
             found.quantity
@@ -171,7 +187,18 @@ class _ClaimBuilder:
             if all(t.i in owned for t in found.tokens)
         ]
         context = Context(self.published, forward=kind is ClaimKind.forecast)
-        subject = subject_of(head, self.refs, resolved) or _first_noun(tokens, self.refs)
+        time = find_time(tokens, head, context)
+        past = head.tag_ in ("VBD", "VBN")
+        if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
+            kind = ClaimKind.forecast  # "is enough to start trading on July 1, 2020"
+        reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
+        subject = (
+            subject_of(head, self.refs, counted.subject or resolved, reported=reported)
+            or _prefix_subject(proposition.prefix, self.refs)
+            or _first_noun(tokens, head, self.refs)
+        )
+        if owner is not None and not (counted.subject or resolved):
+            subject = f"{subject} of {owner[1]}"
         self._remember_subject(head, subject)
         return DraftClaim(
             statement=statement,
@@ -181,14 +208,20 @@ class _ClaimBuilder:
             certainty=certainty,
             negated=is_negated(head, owned, verb),
             quantities=quantities,
-            time=find_time(tokens, head, context),
+            time=time,
             location=location_of(tokens, head),
             evidence=[quote(proposition.evidence)],
             anchor=anchor,
         )
 
+    def _after(self, time: TimeRef | None) -> bool:
+        """True when the time starts after the publication date."""
+        if time is None or time.start is None or self.published is None:
+            return False
+        return time.start[:10] > self.published.isoformat()[: len(time.start)]
+
     def _resolve_subject_pronoun(
-        self, head: Token, owned: set[int], replacements: dict[int, str]
+        self, head: Token, owned: set[int], replacements: dict[int, str], frame: Frame | None
     ) -> str | None:
         """Replace a pronoun subject with its antecedent; returns the antecedent."""
         subject = subject_token(head)
@@ -196,10 +229,10 @@ class _ClaimBuilder:
             return None
         if subject.i in replacements:
             return replacements[subject.i]
-        if subject.lower_ not in PRONOUNS - {"it"} or subject.i not in owned:
+        if subject.i not in owned or subject.pos_ != "PRON":
             return None
-        offset = subject.idx + int(subject.doc.user_data.get("base", 0))
-        antecedent = self.refs.antecedent(subject.lower_, offset)
+        verb, source = (frame.verb, frame.source) if frame else (None, None)
+        antecedent = self.pronouns.resolve(subject, head, verb, source)
         if antecedent:
             replacements[subject.i] = antecedent
         return antecedent
@@ -208,6 +241,7 @@ class _ClaimBuilder:
         token = subject_token(head)
         if token is None or token.pos_ == "PRON":
             return
+        self.pronouns.note_subject(token)
         offset = token.idx + int(token.doc.user_data.get("base", 0))
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
@@ -226,11 +260,30 @@ def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
-def _first_noun(tokens: list[Token], refs: References) -> str:
-    for token in tokens:
-        if token.pos_ in ("NOUN", "PROPN"):
-            return noun_phrase(token, refs)
-    return tokens[0].text
+def _prefix_subject(prefix: list[Token], refs: References) -> str | None:
+    """The subject a split-off clause shares with its main clause ("..., surpassing ...")."""
+    ids = {t.i for t in prefix}
+    roots = [t for t in prefix if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN")]
+    return noun_phrase(roots[0], refs) if roots else None
+
+
+def _first_noun(tokens: list[Token], head: Token, refs: References) -> str:
+    """A fallback subject: the first noun outside time phrases and fronted adverbials
+    ("At this point, ...")."""
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    for token in nouns:
+        if token.ent_type_ in ("DATE", "TIME") or _in_fronted_phrase(token, head):
+            continue
+        return noun_phrase(token, refs)
+    return noun_phrase(nouns[0], refs) if nouns else tokens[0].text
+
+
+def _in_fronted_phrase(token: Token, head: Token) -> bool:
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.i < head.i and token.head.i == head.i:
+            return True
+        token = token.head
+    return False
 
 
 def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[DraftClaim]:

@@ -56,17 +56,36 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
         opener = phrase[0]
         tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
         participle = opener.tag_ == "VBG" and opener.lower_ not in _SATELLITE_PREPOSITIONS
-        subject = subject_tokens(proposition.head, ids) if participle else []
+        possessed = opener.lower_ == "with" and _starts_with_number(tokens)
+        subject = subject_tokens(proposition.head, ids) if participle or possessed else []
+        subject = [t for t in subject if t.i not in taken]  # "the garrison, with 1,200 ..."
         split.append(
             Proposition(
                 tokens=tokens,
                 head=opener,
                 evidence=tokens,
-                prefix=subject or [],
+                prefix=subject,
+                link=_possession(subject) if possessed and subject else "",
                 nominal=not participle,
             )
         )
     return split
+
+
+def _starts_with_number(tokens: list[Token]) -> bool:
+    """ "1.3 million soldiers", "up to 500 staff": a counted thing, not "this time 67%"."""
+    position = 0
+    while position < len(tokens) and tokens[position].lower_ in _ITEM_OPENERS:
+        position += 1
+    return position < len(tokens) and is_number_token(tokens[position])
+
+
+def _possession(subject: list[Token]) -> str:
+    """ "has" or "have": "the army, with 1.3 million soldiers" -> "the army has ..."."""
+    ids = {t.i for t in subject}
+    head = next((t for t in subject if t.head.i not in ids), subject[-1])
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    return "have" if plural else "has"
 
 
 def _item_start(tokens: list[Token], position: int) -> int | None:
@@ -144,6 +163,8 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
                 prefix=proposition.prefix,
                 replacements=proposition.replacements,
                 numbered_tokens=tokens,
+                nominal=proposition.nominal,
+                link=proposition.link,
             )
         )
     return split

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.tokens import strip_edges, word_set
+from service.extractors.offline.sources import DOCUMENT_HEADS
+from service.extractors.offline.tokens import join_tokens, strip_edges, word_set
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -16,6 +17,8 @@ FILLER_OPENERS = word_set(
     "thanks thank sorry hey hi hello welcome okay ok well yes no please goodbye"
 )
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+# Verbs by which a document records figures ("a report, which figured 21 injured").
+RECORDING_VERBS = word_set("figure record list show count tally put give")
 _RELATIVE_ADVERBS = frozenset({"where", "when"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _FRONTED_PREPOSITIONS = frozenset({"following", "after", "before"})
@@ -30,6 +33,7 @@ class Proposition:
     head: Token
     evidence: list[Token]
     prefix: list[Token] = field(default_factory=list)  # an elided subject, said elsewhere
+    link: str = ""  # a verb joining prefix and tokens ("KPA" + "has" + "1.3 million soldiers")
     replacements: dict[int, str] = field(default_factory=dict)  # token index -> text
     numbered_tokens: list[Token] | None = None  # for list items: the tokens quantities come from
     nominal: bool = False  # a noun phrase standing for an event ("an initial deployment of ...")
@@ -222,7 +226,14 @@ def _resolve_relative(proposition: Proposition) -> None:
     relative = _relative_word(proposition.head)
     if relative is None:
         return
-    noun = proposition.head.head
+    noun = _antecedent_noun(proposition.head.head, relative)
+    if _document_report(noun, relative):
+        # "the report, which figured 21 injured": the document is the attribution, the
+        # statement is what it records
+        dropped = {relative.i, proposition.head.i}
+        proposition.tokens = [t for t in proposition.tokens if t.i not in dropped]
+        proposition.nominal = True
+        return
     antecedent = [
         t
         for t in noun.subtree
@@ -230,8 +241,41 @@ def _resolve_relative(proposition: Proposition) -> None:
     ]
     if relative.lower_ in _RELATIVE_ADVERBS:
         proposition.tokens = [t for t in proposition.tokens if t.i != relative.i]
+    elif noun.ent_type_ == "PERSON" and relative.lower_ == "who":
+        entity = next(e for e in noun.doc.ents if e.start <= noun.i < e.end)
+        proposition.replacements[relative.i] = entity.text
     else:
-        proposition.replacements[relative.i] = " ".join(t.text for t in antecedent)
+        proposition.replacements[relative.i] = join_tokens(antecedent)
+
+
+def _document_report(noun: Token, relative: Token) -> bool:
+    """A "which" clause whose antecedent is a document and whose verb records content."""
+    verb = relative.head
+    return (
+        relative.dep_ == "nsubj"
+        and noun.lemma_.lower() in DOCUMENT_HEADS
+        and verb.lemma_.lower() in RECORDING_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _antecedent_noun(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for, when the parser attached the clause too low:
+    "who" refers to a person ("Rahman, a director of the Commission, who ..."), "which"
+    not to a date ("the report on Saturday, which figured ...")."""
+    if relative.lower_ == "who" and noun.ent_type_ != "PERSON":
+        token = noun
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "appos"):
+                break
+            token = token.head
+            if token.ent_type_ == "PERSON":
+                return token
+    if relative.lower_ in _RELATIVE_SUBJECTS and noun.ent_type_ in ("DATE", "TIME"):
+        governor = noun.head.head if noun.dep_ == "pobj" else noun
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return governor
+    return noun
 
 
 def split_fronted_phrase(proposition: Proposition) -> list[Proposition]:

@@ -48,6 +48,8 @@ CONNECTIVES = [
         "that",
     )
 ]
+# Words that make a connective part of a phrase to keep ("So far, 3,000 ...").
+_FIXED_PHRASE_ENDS = {"so": frozenset({"far", "many", "much"}), "yet": frozenset({"again"})}
 # Connectives dropped even without a following comma.
 _BARE_CONNECTIVES = frozenset({"but", "and", "so", "also", "yet", "that", "then"})
 _EDGE_CHARACTERS = " \t\n,;:—–-“”\"‘'«»"
@@ -66,6 +68,8 @@ def _strip_connectives(tokens: list[Token]) -> list[Token]:
             if [t.lower_ for t in tokens[:size]] != phrase or len(tokens) <= size:
                 continue
             following = tokens[size]
+            if following.lower_ in _FIXED_PHRASE_ENDS.get(" ".join(phrase), ()):
+                continue  # "so far", "so many" are not the connective "so"
             if following.text == ",":
                 tokens, changed = tokens[size + 1 :], True
             elif phrase[0] in _BARE_CONNECTIVES and size == 1:
@@ -77,9 +81,12 @@ def _strip_connectives(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def render(tokens: list[Token], replacements: dict[int, str], prefix: list[Token]) -> str:
+def render(
+    tokens: list[Token], replacements: dict[int, str], prefix: list[Token], link: str = ""
+) -> str:
     """The statement: tokens joined with their original spacing, quotes and connectives
-    dropped, pronouns replaced, first letter capitalised, ending with a period."""
+    dropped, pronouns replaced, first letter capitalised, ending with a period. `link` is a
+    word put between an elided subject (`prefix`) and the tokens ("has")."""
     body = _strip_connectives([t for t in tokens if not t.is_quote])
     words = [t for t in prefix if not t.is_quote] + body
     parts: list[str] = []
@@ -88,6 +95,8 @@ def render(tokens: list[Token], replacements: dict[int, str], prefix: list[Token
         if previous is not None:
             adjacent = token.i == previous.i + 1 and token.doc is previous.doc
             parts.append(previous.whitespace_ if adjacent else " ")
+        if link and body and token is body[0] and prefix:
+            parts.append(link + " ")
         parts.append(replacements.get(token.i, token.text))
         previous = token
     text = "".join(parts)

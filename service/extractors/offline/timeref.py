@@ -157,16 +157,28 @@ def _relative(text: str, context: Context) -> Bounds:
     return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
 
 
-def _month_day(month: str, day: str, year: str | None, context: Context) -> Bounds:
+def _month_day(
+    month: str, day: str, year: str | None, context: Context, weekday: str | None = None
+) -> Bounds:
     number, date = MONTHS[month.rstrip(".")], int(re.sub(r"\D", "", day))
     resolved = _full_year(year) if year else _year_for(number, date, context)
     if resolved is None:
         return None, None
+    if weekday and not year:  # "Saturday, April 4": the nearby year where it is a Saturday
+        years = (resolved, resolved - 1, resolved + 1)
+        resolved = next((y for y in years if _is_weekday(y, number, date, weekday)), resolved)
     try:
         iso = dt.date(resolved, number, date).isoformat()
     except ValueError:
         return None, None
     return iso, iso
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == WEEKDAYS[weekday]
+    except ValueError:
+        return False
 
 
 def _month(month: str, year: str | None, context: Context) -> Bounds:
@@ -192,8 +204,8 @@ _ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Boun
         lambda m, c: _month(m.group(1), m.group(2), c),
     ),
     (
-        re.compile(rf"^{_WEEKDAY},?\s+({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
-        lambda m, c: _month_day(m.group(1), m.group(2), m.group(3), c),
+        re.compile(rf"^({_WEEKDAY}),?\s+({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
+        lambda m, c: _month_day(m.group(2), m.group(3), m.group(4), c, weekday=m.group(1)),
     ),
     (re.compile(rf"^.*{_WEEKDAY}{_PART}$"), lambda m, c: _weekday(m.group(0), c)),
     (re.compile(r"^(?i:the)\s+(\d{3})0s$"), lambda m, c: (m.group(1) + "0", m.group(1) + "9")),

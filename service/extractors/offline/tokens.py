@@ -34,3 +34,14 @@ def strip_edges(tokens: list[Token], leading_words: frozenset[str] = frozenset()
     while tokens and _is_edge(tokens[-1], tokens):
         tokens = tokens[:-1]
     return tokens
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Tokens as text with their original spacing ("intra-European", not "intra - European")."""
+    parts: list[str] = []
+    for position, token in enumerate(tokens):
+        if position:
+            adjacent = token.i == tokens[position - 1].i + 1
+            parts.append(tokens[position - 1].whitespace_ if adjacent else " ")
+        parts.append(token.text)
+    return "".join(parts)

@@ -124,3 +124,61 @@ def test_statements_leave_the_attribution_out(extractor):
         assert "citing" not in claim.statement
         assert claim.source.via is None or claim.source.via not in claim.statement
         assert claim.statement[0].isupper()
+
+
+REFUGEES = "\n\n".join(
+    [
+        "Ministers report on refugee resettlement",
+        "The ministry said that after an initial shipment of around 2,000 Syrian refugees to "
+        "Germany in May, some additional 800 have since been resettled. So far, about 4,000 "
+        "Syrian refugees have been resettled in Germany, with the agency expecting around "
+        "9,000 to be resettled by March.",
+        "The city council confirmed on Monday that inspectors estimated the company had dumped "
+        "at least 300 tonnes of waste into the river in September.",
+        "Portugal previously announced it planned to join the alliance. The Lisbon garrison, "
+        "with 1,200 soldiers, guards the port.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def refugee_claims(extractor: OfflineExtractor) -> list[DraftClaim]:
+    article = ArticleInput(text=REFUGEES, published=dt.date(2024, 10, 27))
+    return extractor.extract(article).claims
+
+
+def _claim(claims: list[DraftClaim], words: str) -> DraftClaim:
+    (claim,) = [claim for claim in claims if words in claim.statement]
+    return claim
+
+
+def test_an_elided_count_is_completed_from_the_previous_clause(refugee_claims):
+    claim = _claim(refugee_claims, "800")
+    assert claim.statement == "Some additional 800 Syrian refugees have since been resettled."
+    assert claim.subject == "Syrian refugees"
+
+
+def test_an_object_infinitive_fragment_becomes_a_full_forecast(refugee_claims):
+    claim = _claim(refugee_claims, "9,000")
+    assert claim.statement == "Around 9,000 Syrian refugees are expected to be resettled by March."
+    assert claim.kind.value == "forecast"
+    assert claim.certainty.value == "probable"
+
+
+def test_a_relayed_estimate_is_attributed_to_the_relaying_source(refugee_claims):
+    claim = _claim(refugee_claims, "300 tonnes")
+    assert claim.statement.startswith("The company had dumped at least 300 tonnes")
+    assert claim.source is not None and claim.source.name == "The city council"
+    assert claim.certainty.value == "probable"
+
+
+def test_a_pronoun_in_a_reported_clause_takes_the_reporting_subject(refugee_claims):
+    claim = _claim(refugee_claims, "planned to join")
+    assert claim.statement == "Portugal planned to join the alliance."
+    assert claim.subject == "Portugal"
+
+
+def test_a_with_phrase_count_becomes_an_attribute_of_the_subject(refugee_claims):
+    claim = _claim(refugee_claims, "1,200")
+    assert claim.statement == "The Lisbon garrison has 1,200 soldiers."
+    assert claim.kind.value == "state"

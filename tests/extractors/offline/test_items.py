@@ -54,3 +54,19 @@ def test_list_of_objects_without_numbers_stays_one_proposition(parse: Parse):
     assert _statements(parse, text) == [
         "The soldiers were trained in artillery, drones and infantry tactics."
     ]
+
+
+def test_a_with_phrase_count_gets_the_subject_and_a_verb(parse: Parse):
+    doc = parse(
+        "The army is the fourth-largest, with 1.3 million soldiers and 7.6 million reservists."
+    )
+    statements = []
+    for clause in split_clauses(list(doc)):
+        for part in split_satellites(clause):
+            for item in split_list_items(part):
+                statements.append(render(item.tokens, item.replacements, item.prefix, item.link))
+    assert statements == [
+        "The army is the fourth-largest.",
+        "The army has 1.3 million soldiers.",
+        "The army has 7.6 million reservists.",
+    ]

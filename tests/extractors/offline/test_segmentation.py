@@ -70,3 +70,21 @@ def test_questions_greetings_and_fragments_are_not_claims(parse: Parse, text: st
 
 def test_plain_statement_is_a_claim_candidate(parse: Parse):
     assert is_claim_candidate(list(parse("North Korean troops arrived in the Kursk region.")))
+
+
+def test_who_refers_to_the_person_not_to_the_organisation_in_the_apposition(parse: Parse):
+    text = (
+        "One victim was Jalal Rahman, a director of the Anti-Corruption Commission, "
+        "who was cared for at a hospital."
+    )
+    statements = _statements(parse, text)
+    assert "Jalal Rahman was cared for at a hospital." in statements
+
+
+def test_a_document_that_records_figures_is_left_out_of_the_statement(parse: Parse):
+    text = (
+        "Ten villages were affected, according to a report on Saturday, "
+        "which figured 21 injured residents."
+    )
+    statements = _statements(parse, text)
+    assert "21 injured residents." in statements

@@ -71,3 +71,10 @@ def test_modal_may_is_not_a_month(parse: Parse):
 def test_time_of_the_main_clause_wins_over_a_relative_clause(parse: Parse):
     text = "On Saturday, aftershocks of a quake that struck on Wednesday increased the toll."
     assert _time(parse, text) == ("On Saturday", "2024-10-26", "2024-10-26")
+
+
+def test_a_weekday_with_a_date_picks_the_year_where_they_agree(parse: Parse):
+    text = "The shutdown was planned to end on Saturday, April 4."
+    published = dt.date(2020, 4, 8)
+    expected = ("on Saturday, April 4", "2020-04-04", "2020-04-04")
+    assert _time(parse, text, published, forward=True) == expected

@@ -1,0 +1,118 @@
+"""Completion: make a clause split off its sentence stand alone (spec rule 3).
+
+Each rule returns token replacements for the statement (token index -> text) and, where it
+names the subject, the subject phrase: a bare number gets the noun it counts ("some
+additional 1,500" -> "some additional 1,500 North Korean troops"), an object-infinitive
+fragment gets its verb back ("around 10,000 to be deployed" -> "... are anticipated to be
+deployed"). Pronouns are resolved in `pronouns`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from service.extractors.offline.pronouns import plural
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.subjects import describing_words
+from service.extractors.offline.tokens import join_tokens
+
+# Verbs taking an object and an infinitive ("anticipating 10,000 to be deployed"), with the
+# participle that turns the fragment into a passive clause ("are anticipated to ...").
+PARTICIPLES = {
+    "anticipate": "anticipated",
+    "expect": "expected",
+    "estimate": "estimated",
+    "believe": "believed",
+    "predict": "predicted",
+    "project": "projected",
+    "forecast": "forecast",
+    "report": "reported",
+    "consider": "considered",
+    "understand": "understood",
+    "know": "known",
+    "assume": "assumed",
+    "suspect": "suspected",
+}
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Roles of a number that heads a list item of its own ("21 injured, 36 in North Cotabato").
+_ITEM_DEPS = frozenset({"appos", "conj", "dep"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "oprd", "ccomp"})
+
+
+@dataclass
+class Completion:
+    """Replacements that complete a statement, and the subject phrase they supply."""
+
+    replacements: dict[int, str] = field(default_factory=dict)
+    subject: str | None = None
+
+
+def _arguments(head: Token, owned: set[int]) -> list[Token]:
+    """Subjects and objects of the head, and arguments whose governor lies outside the
+    proposition ("anticipating [around 10,000] to be deployed")."""
+    children = [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and c.i in owned]
+    dangling = [
+        t
+        for t in head.doc
+        if t.i in owned and t.dep_ in _ARGUMENT_DEPS and t.head.i not in owned and t.i < head.i
+    ]
+    items = [t for t in head.doc if t.i in owned and t.dep_ in _ITEM_DEPS and t.pos_ == "NUM"]
+    return children + dangling + items
+
+
+def _bare_number(head: Token, owned: set[int]) -> Token | None:
+    """A number standing alone as subject or object ("some additional 1,500 have ...")."""
+    for argument in _arguments(head, owned):
+        partitive = any(c.lower_ == "of" for c in argument.children)  # "two of the victims"
+        if argument.pos_ == "NUM" and is_number_token(argument) and not partitive:
+            return argument
+    return None
+
+
+def _counted_earlier(number: Token) -> Token | None:
+    """The noun the nearest number before `number` counts, in its sentence or the one
+    before ("around 1,500 North Korean troops" -> troops)."""
+    doc = number.doc
+    sentence = number.sent
+    start = sentence.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : number.i]):
+        if token.dep_ != "nummod" or not is_number_token(token):
+            continue
+        noun = token.head
+        if noun.pos_ == "NOUN" and noun.tag_ == "NNS":
+            return noun
+    return None
+
+
+def counted_number(head: Token, owned: set[int]) -> Completion:
+    """ "some additional 1,500 have since been dispatched": the number gets the noun the
+    previous number counted."""
+    number = _bare_number(head, owned)
+    if number is None:
+        return Completion()
+    noun = _counted_earlier(number)
+    if noun is None:
+        return Completion()
+    phrase = join_tokens(describing_words(noun))
+    subject = phrase if number.dep_ != "dobj" or number.head.i != head.i else None
+    return Completion({number.i: f"{number.text} {phrase}"}, subject)
+
+
+def object_infinitive(head: Token, verb: Token | None) -> Completion:
+    """ "anticipating around 10,000 to be deployed": the fragment "around 10,000 to be
+    deployed" becomes "around 10,000 ... are anticipated to be deployed"."""
+    if verb is None or head.head.i != verb.i or head.dep_ not in _COMPLEMENT_DEPS:
+        return Completion()
+    participle = PARTICIPLES.get(verb.lemma_.lower())
+    to = next((c for c in head.children if c.lower_ == "to" and c.dep_ == "aux"), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:  # the parser may hang the subject on the verb as its object
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i < head.i), None)
+    if participle is None or to is None or subject is None or subject.i > to.i:
+        return Completion()
+    be = "are" if plural(subject) else "is"
+    return Completion({to.i: f"{be} {participle} to"})

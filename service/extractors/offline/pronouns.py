@@ -1,0 +1,181 @@
+"""Pronouns: what a pronoun subject (or possessive) refers to, where grammar makes it
+reliable (spec rule 3: "He" -> "Kim Yong-bok").
+
+"Nigeria announced it planned to join": the reporting subject. "I" in reported speech: the
+speaker. "It" in a later clause: the sentence's main subject when that is a named thing.
+"He"/"they" otherwise: the most recent person or plural phrase (`References`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from schemas.claims import Source
+from service.extractors.offline.references import PRONOUNS, References
+from service.extractors.offline.subjects import noun_phrase
+from service.extractors.offline.tokens import join_tokens
+
+# Possessive pronouns resolved like their personal pronoun ("their role" -> "they").
+POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
+_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "xcomp"})
+_NAMED_ENTITIES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW"})
+
+
+def plural(token: Token) -> bool:
+    """Plural noun, number above one, or "X and Y" (not "G7, or the Group of Seven")."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
+    if joined and any(c.dep_ == "conj" for c in token.children):
+        return True
+    return token.pos_ == "NUM" and token.lower_ not in ("one", "1")
+
+
+def mention(noun: Token) -> str:
+    """How a statement names an antecedent: its words up to the head, determiner kept
+    lower-case, appositives and clauses left out ("the Amazon rainforest")."""
+    words = [
+        t
+        for t in noun.subtree
+        if t.i <= noun.i and not t.is_punct and not any(a.dep_ == "appos" for a in _path(t, noun))
+    ]
+    text = join_tokens(words)
+    first = words[0] if words else noun
+    if first.dep_ == "det" and first.lower_ in ("the", "a", "an"):
+        text = first.lower_ + text[len(first.text) :]
+    return text
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    chain = []
+    while token.i != top.i and token.head.i != token.i:
+        chain.append(token)
+        token = token.head
+    return chain
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Number and person agreement between a pronoun and a candidate antecedent."""
+    word = pronoun.lower_
+    person = noun.ent_type_ == "PERSON"
+    if word in ("he", "she"):
+        return person
+    if word == "they":
+        return plural(noun) and not person
+    return word == "it" and not person and not plural(noun)
+
+
+def _reporter(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def _reported_clause(head: Token, verb: Token) -> bool:
+    """True when `head` is the reported clause of `verb` (or a conjunct of it)."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in ("ccomp", "parataxis")
+
+
+def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: References) -> str:
+    """ "Nigeria announced it planned to join": a pronoun subject of the reported clause
+    that agrees with the reporting subject refers to it. Returns "" when it does not."""
+    if verb is None or subject.lower_ not in ("it", "they", "he", "she"):
+        return ""
+    reporter = _reporter(verb)
+    if reporter is None or not _reported_clause(head, verb) or not _agrees(subject, reporter):
+        return ""
+    if reporter.ent_type_ == "PERSON":
+        return noun_phrase(reporter, refs)  # the full name
+    return mention(reporter)
+
+
+def expletive(subject: Token) -> bool:
+    """ "It remains unclear what ...", "it is likely that ...": an "it" with no referent."""
+    head = subject.head
+    holders = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
+    return any(
+        child.dep_ in _CLAUSE_DEPS and child.i > head.i
+        for holder in holders
+        for child in holder.children
+    )
+
+
+def named_antecedent(subject: Token, candidate: Token | None, refs: References) -> str:
+    """ "Brazil is not a member of G7, but it is part of a pact": "it" takes the main
+    subject of the sentence (or of the sentence before) when that is a named, non-person
+    thing of the same number. Returns "" when the rules cannot tell."""
+    if subject.lower_ != "it" or candidate is None or expletive(subject):
+        return ""
+    phrase = [t for t in candidate.subtree if t.i <= candidate.i]
+    named = any(t.ent_type_ in _NAMED_ENTITIES or t.pos_ == "PROPN" for t in phrase)
+    if not named or candidate.pos_ == "PRON" or not _agrees(subject, candidate):
+        return ""
+    return mention(candidate)
+
+
+def possessive(head: Token, owned: set[int], refs: References) -> tuple[int, str] | None:
+    """ "Their exact role remains unclear": the subject's possessive pronoun and what it
+    refers to (token index, antecedent), or None."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i not in owned:
+        return None
+    pronoun = next(
+        (c for c in subject.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS),
+        None,
+    )
+    if pronoun is None:
+        return None
+    offset = pronoun.idx + int(pronoun.doc.user_data.get("base", 0))
+    antecedent = refs.antecedent(POSSESSIVE_PRONOUNS[pronoun.lower_], offset)
+    return (pronoun.i, antecedent) if antecedent else None
+
+
+class PronounResolver:
+    """Resolves pronoun subjects claim by claim, remembering each sentence's main subject."""
+
+    def __init__(self, refs: References) -> None:
+        self.refs = refs
+        # the subject of each sentence's first claim, keyed by (block offset, sentence start)
+        self.main_subjects: dict[tuple[int, int], Token] = {}
+
+    def note_subject(self, token: Token) -> None:
+        """Remember a claim's subject token (the first one per sentence is its main one)."""
+        base = int(token.doc.user_data.get("base", 0))
+        self.main_subjects.setdefault((base, token.sent.start), token)
+
+    def resolve(
+        self, subject: Token, head: Token, verb: Token | None, source: Source | None
+    ) -> str | None:
+        """What a pronoun subject refers to, or None when the rules cannot tell."""
+        reporter = reporter_pronoun(subject, head, verb, self.refs)
+        if reporter:
+            return reporter
+        if subject.lower_ == "i" and source is not None and self._is_person(source.name):
+            return source.name
+        if subject.lower_ == "it":
+            candidate = self._main_subject_before(subject)
+            return named_antecedent(subject, candidate, self.refs) or None
+        if subject.lower_ not in PRONOUNS:
+            return None
+        offset = subject.idx + int(subject.doc.user_data.get("base", 0))
+        return self.refs.antecedent(subject.lower_, offset)
+
+    def _is_person(self, name: str) -> bool:
+        return any(name in (full, self.refs.full_name(full)) for _, full in self.refs.persons)
+
+    def _main_subject_before(self, pronoun: Token) -> Token | None:
+        """The first claim's subject in the pronoun's sentence, or else in the sentence
+        before it (same block)."""
+        base = int(pronoun.doc.user_data.get("base", 0))
+        sentence = pronoun.sent
+        here = self.main_subjects.get((base, sentence.start))
+        if here is not None and here.i < pronoun.i:
+            return here
+        if sentence.start == 0:
+            return None
+        previous = pronoun.doc[sentence.start - 1].sent
+        return self.main_subjects.get((base, previous.start))
