@@ -19,7 +19,18 @@ BASELINE_FORMAT_VERSION = 1
 CLAIM_F1_TOLERANCE = 0.02
 STRICT_F1_TOLERANCE = 0.02
 FIELD_TOLERANCE = 0.03
-KEY_FIELDS = ("kind", "certainty", "negated", "source_name", "quantities", "time")
+KEY_FIELDS = (
+    "kind",
+    "certainty",
+    "negated",
+    "source_name",
+    "source_anonymous",
+    "source_via",
+    "quantities",
+    "time",
+    "location",
+    "subject",
+)
 REQUIRED_GROUNDING = 1.0
 # (label, baseline key, report summary key, tolerance)
 HEADLINE_CHECKS = (
