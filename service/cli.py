@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -15,6 +16,7 @@ from rich.table import Table
 from schemas.claims import Claim
 from schemas.gold import GoldArticle, GoldClaim
 from service import migrations
+from service.article_text import TextProblem, check_article_text
 from service.config import get_settings
 from service.datelines import publication_date
 from service.extractors import EXTRACTOR_KINDS, build_extractor
@@ -38,12 +40,22 @@ def serve(
     import uvicorn
 
     settings = get_settings()
-    migrations.upgrade(settings.resolved_database_url())
     host, port = host or settings.host, port or settings.port
+    _require_free_port(host, port)  # before start-up marks another server's runs interrupted
+    migrations.upgrade(settings.resolved_database_url())
     extractor = f"llm ({settings.model})" if settings.model else "offline"
     err.print(f"claimkit on http://{host}:{port}  docs: http://{host}:{port}/docs")
     err.print(f"database: {settings.resolved_database_url()}  extractor: {extractor}")
     uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+def _require_free_port(host: str, port: int) -> None:
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            err.print(f"[red]cannot serve on {host}:{port}: {error.strerror}[/red]")
+            raise typer.Exit(2) from None
 
 
 def _read_text(file: str) -> str:
@@ -53,13 +65,15 @@ def _read_text(file: str) -> str:
         err.print(f"[red]cannot read {file}: {error.strerror}[/red]")
         raise typer.Exit(2) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         err.print(f"[red]{file} is not UTF-8: byte 0x{raw[error.start]:02x} at {error.start}[/red]")
         raise typer.Exit(2) from None
-    if not text.strip():
-        err.print(f"[red]{file} is empty[/red]")
-        raise typer.Exit(2)
+    try:
+        check_article_text(text, max_chars=get_settings().max_article_chars)
+    except TextProblem as problem:
+        err.print(f"[red]{file}: {problem}[/red]")
+        raise typer.Exit(2) from None
     return text
 
 

@@ -116,6 +116,7 @@ def _store_success(
     session: Session, run: ExtractionRun, grounded: GroundedExtraction, started: float
 ) -> None:
     result = grounded.result
+    run.error_kind = run.error = None  # a run another process marked interrupted did finish
     run.model = result.model
     run.prompt_id = result.prompt_id
     run.prompt_sha = result.prompt_sha

@@ -80,3 +80,22 @@ def test_db_upgrade_creates_the_tables(tmp_path: Path):
     engine = create_engine(f"sqlite:///{tmp_path / 'claimkit.db'}")
     assert {"article", "extraction_run", "claim"} <= set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_serve_refuses_a_port_in_use_before_touching_the_database(tmp_path: Path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output
+    assert not (tmp_path / "claimkit.db").exists()
+
+
+def test_extract_refuses_html_like_the_api():
+    result = runner.invoke(app, ["extract", "-"], input="<html><body><p>x</p></body></html>")
+    assert result.exit_code == 2
+    assert "looks like HTML" in result.output

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -52,6 +53,15 @@ TAGS = [
 ]
 
 
+DOCS_PATHS = frozenset({"/docs", "/redoc"})
+# The docs pages may load only from this server: ReDoc's bundle would otherwise fetch its
+# footer logo from a CDN. Inline scripts/styles and blob workers are how both UIs run.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'"
+)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the engine and run queue live on app.state for the app's lifetime."""
     settings = settings or get_settings()
@@ -81,6 +91,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (articles, runs, claims, review, health, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+
+    @app.middleware("http")
+    async def docs_stay_local(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if request.url.path in DOCS_PATHS:
+            response.headers["Content-Security-Policy"] = DOCS_CSP
+        return response
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from typing import Annotated, Any
 
 from fastapi import HTTPException, Query, Request, status
@@ -12,14 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from schemas.api import ArticleCreate
+from service import article_text
 from service.config import Settings
-
-_HTML_TAG = re.compile(
-    r"<\s*(?:!doctype|html|head|body|p|div|span|br|a|article|section|script|style|h[1-6]|li|ul|table)"
-    r"\b[^>]*>",
-    re.IGNORECASE,
-)
-_HTML_TAGS_TO_REJECT = 3
 
 ARTICLE_BODY_OPENAPI: dict[str, Any] = {
     "requestBody": {
@@ -46,13 +39,23 @@ ARTICLE_BODY_OPENAPI: dict[str, Any] = {
 }
 
 
+_JSON_TYPES: dict[type, str] = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
 def _bad(code: int, message: str) -> HTTPException:
     return HTTPException(status_code=code, detail=message)
 
 
 def _decode(raw: bytes) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a leading byte-order mark is encoding, not text
     except UnicodeDecodeError as error:
         raise _bad(
             status.HTTP_400_BAD_REQUEST,
@@ -67,18 +70,18 @@ def _parse_json(body: str) -> ArticleCreate:
     except json.JSONDecodeError as error:
         raise _bad(
             status.HTTP_400_BAD_REQUEST,
-            f"the body is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+            f"the body is not valid JSON: {error}",
         ) from None
     if not isinstance(payload, dict):
         raise _bad(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"the body must be a JSON object with a 'text' field, not a JSON "
-            f"{type(payload).__name__}",
+            f"{_JSON_TYPES.get(type(payload), 'value')}",
         )
     try:
         return ArticleCreate.model_validate(payload)
     except ValidationError as error:
-        errors = error.errors(include_url=False, include_context=False)
+        errors = error.errors(include_url=False, include_context=False, include_input=False)
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
 
 
@@ -104,31 +107,9 @@ async def read_article(
 
 
 def check_article_text(text: str, settings: Settings) -> None:
-    """Reject text that cannot be stored or extracted, saying why."""
-    if not text.strip():
-        raise _bad(status.HTTP_422_UNPROCESSABLE_CONTENT, "text is empty or only whitespace")
-    if len(text) > settings.max_article_chars:
-        raise _bad(
-            status.HTTP_413_CONTENT_TOO_LARGE,
-            f"text has {len(text):,} characters; the limit is {settings.max_article_chars:,} "
-            "(CLAIMKIT_MAX_ARTICLE_CHARS)",
-        )
-    if "\x00" in text:
-        raise _bad(status.HTTP_422_UNPROCESSABLE_CONTENT, "text contains NUL (\\u0000) characters")
+    """Reject text that cannot be stored or extracted: 413 when too long, else 422."""
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise _bad(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            f"text contains an unpaired surrogate (\\u{ord(text[error.start]):04x}) at "
-            f"character {error.start}",
-        ) from None
-    tags = _HTML_TAG.findall(text[:20_000])
-    if len(tags) >= _HTML_TAGS_TO_REJECT:
-        shown = ", ".join(sorted({tag.lower() for tag in tags})[:4])
-        raise _bad(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            f"text looks like HTML ({len(tags)} tags such as {shown}); claimkit stores text "
-            "exactly as sent and quotes it verbatim, so send the article's plain text "
-            "(e.g. extract it with trafilatura or your browser's reader view)",
-        )
+        article_text.check_article_text(text, max_chars=settings.max_article_chars)
+    except article_text.TextProblem as problem:
+        code = 413 if problem.kind == "too_long" else 422
+        raise _bad(code, str(problem)) from None

@@ -20,8 +20,8 @@ from service.review.store import (
     Counts,
     ReviewedClaim,
     gold_claims,
+    gold_run,
     is_reviewed,
-    review_run,
     run_claims,
 )
 
@@ -76,7 +76,7 @@ def gold_document(*, session: Session, article_id: int, reviewed_only: bool = Fa
     article = session.get(Article, article_id)
     if article is None:
         raise LookupError(f"article {article_id} does not exist")
-    run = review_run(session=session, article_id=article_id)
+    run = gold_run(session=session, article_id=article_id)
     claims = run_claims(session=session, run_id=run.id) if run and run.id else []
     unreviewed = Counts.of(claims).unreviewed
     if reviewed_only and unreviewed:
@@ -95,7 +95,7 @@ def gold_document(*, session: Session, article_id: int, reviewed_only: bool = Fa
 
 
 def _exportable(*, session: Session, article_id: int, reviewed_only: bool) -> bool:
-    run = review_run(session=session, article_id=article_id)
+    run = gold_run(session=session, article_id=article_id)
     if run is None or run.id is None:
         return False
     claims = run_claims(session=session, run_id=run.id)

@@ -113,6 +113,23 @@ def review_run(*, session: Session, article_id: int) -> ExtractionRun | None:
     return current or repository.latest_run(session=session, article_id=article_id)
 
 
+def gold_run(*, session: Session, article_id: int) -> ExtractionRun | None:
+    """The run gold files come from: the most recently reviewed one, else the review run.
+
+    Re-extracting an article must not drop finished review work from its gold file: until
+    the new run gets a review, the older reviewed run keeps supplying the gold claims.
+    """
+    latest_reviewed = session.exec(
+        select(ClaimRecord.run_id)
+        .join(ClaimReview, col(ClaimReview.claim_id) == col(ClaimRecord.id))
+        .where(ClaimReview.article_id == article_id)
+        .order_by(col(ClaimReview.id).desc())
+    ).first()
+    if latest_reviewed is not None:
+        return session.get(ExtractionRun, latest_reviewed)
+    return review_run(session=session, article_id=article_id)
+
+
 def _events_by_claim(*, session: Session, claim_ids: Sequence[int]) -> dict[int, list[ClaimReview]]:
     grouped: dict[int, list[ClaimReview]] = defaultdict(list)
     if claim_ids:

@@ -367,3 +367,39 @@ def test_storage_failure_gives_a_failed_run_not_a_stuck_one(
     assert run["error_kind"] == "storage_error"
     assert "disk full" in run["error"]
     assert client.get(f"/articles/{response.json()['article']['id']}").status_code == 200
+
+
+def test_post_article_rejects_a_single_html_paragraph(client: TestClient):
+    response = client.post(
+        "/articles",
+        content=b"<p>The minister said 7 people died.</p>",
+        headers={"Content-Type": "text/plain"},
+    )
+    assert response.status_code == 422
+    assert "looks like HTML" in response.json()["detail"]
+
+
+def test_post_article_names_json_types_and_decode_errors_plainly(client: TestClient):
+    null = client.post("/articles", content=b"null", headers={"Content-Type": "application/json"})
+    assert null.json()["detail"].endswith("not a JSON null")
+    cut = client.post(
+        "/articles", content=b'{"text":"hi', headers={"Content-Type": "application/json"}
+    )
+    assert cut.json()["detail"] == (
+        "the body is not valid JSON: Unterminated string starting at: line 1 column 9 (char 8)"
+    )
+
+
+def test_validation_errors_do_not_echo_the_input_back(client: TestClient):
+    response = post(client, {"text": TEXT, "title": "x" * 5000})
+    assert response.status_code == 422
+    assert "x" * 100 not in response.text
+
+
+def test_leading_byte_order_mark_is_not_part_of_the_text(client: TestClient):
+    response = client.post(
+        "/articles",
+        content="\ufeff".encode() + TEXT.encode(),
+        headers={"Content-Type": "text/plain"},
+    )
+    assert response.json()["article"]["text"] == TEXT

@@ -243,3 +243,25 @@ def test_docs_link_the_review_pages_and_load_nothing_from_outside(
     assert requests
     outside = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
     assert outside == []
+
+
+def test_redoc_loads_nothing_from_outside(page: Any, live_server: LiveServer) -> None:
+    expect = _expect()
+    outside: dict[str, str | None] = {}
+
+    def note_failure(request: Any) -> None:
+        if urlsplit(request.url).hostname not in {"127.0.0.1", None}:
+            outside[request.url] = request.failure
+
+    finished: list[str] = []
+    page.on("requestfinished", lambda request: finished.append(request.url))
+    page.on("requestfailed", note_failure)
+    response = page.goto(f"{live_server.url}/redoc", wait_until="networkidle")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator("h1", has_text="claimkit").first).to_be_visible()
+    page.wait_for_timeout(500)  # ReDoc renders its footer logo after the page settles
+    remote = [url for url in finished if urlsplit(url).scheme in {"http", "https"}]
+    assert remote and {urlsplit(url).hostname for url in remote} == {"127.0.0.1"}
+    # ReDoc's bundle asks a CDN for its logo: the page's policy must stop it in the browser,
+    # before any connection is attempted.
+    assert all(failure == "csp" for failure in outside.values()), outside

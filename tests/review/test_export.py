@@ -128,3 +128,22 @@ def test_claims_sharing_a_position_export_to_a_valid_gold_file(engine: Engine, t
         (path,) = export_gold(session=session, out_dir=tmp_path)
     gold = GoldArticle.model_validate_json(path.read_text(encoding="utf-8"))
     assert sorted(c.id for c in gold.claims) == sorted([f"c{white_house}", f"c{soldiers}"])
+
+
+def test_reextraction_does_not_drop_finished_review_work_from_gold(engine: Engine):
+    with Session(engine) as session:
+        article_id, _, (first, _second) = stored_article(session)
+        store.accept(session=session, record=record(session, first), reviewer="ana")
+        session.commit()
+        newer = repository.add_run(session=session, article_id=article_id, extractor="llm")
+        newer.status = RunStatus.succeeded
+        repository.add_claims(
+            session=session, run=newer, claims=[claim("Unreviewed.", "Officials said")]
+        )
+        session.commit()
+        gold = gold_document(session=session, article_id=article_id)
+        assert [c.statement for c in gold.claims] == ["The White House confirmed it."]
+        newest = repository.run_claims(session=session, run_id=newer.id or 0)
+        store.reject(session=session, record=newest[0], reviewer="ana")
+        session.commit()
+        assert gold_document(session=session, article_id=article_id).claims == []

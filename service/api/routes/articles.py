@@ -138,6 +138,8 @@ def create_article(
         response.status_code = status.HTTP_200_OK
         assert existing.id is not None
         latest = repository.latest_run(session=session, article_id=existing.id)
+        if latest is not None and latest.status in (RunStatus.pending, RunStatus.running):
+            response.headers["Location"] = f"/runs/{latest.id}"
         return presenters.extraction_public(session, existing, latest, created=False)
     published = publication_date(payload.text, payload.published)
     try:
