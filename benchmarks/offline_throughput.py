@@ -3,7 +3,9 @@
 Prints words/second and ms per article for spaCy parsing alone, both as `nlp(text)` on the
 whole article and as `nlp.pipe` over the article's blocks (what the extractor parses), and
 for the whole offline extraction (parse + rules + grounding); then the ratios: what the
-rules and grounding cost on top of the parse.
+rules and grounding cost on top of the parse. Last, a scaling check: the whole corpus
+flattened into one paragraph (the worst case: one block for spaCy and the rules), at 1x
+and 4x its size; a per-word cost ratio near 1.0 means the extraction stays linear.
 Run: `make bench` or `.venv/bin/python benchmarks/offline_throughput.py`.
 """
 
@@ -96,6 +98,28 @@ def main() -> None:
         f"{extract / parse_blocks:.2f}x"
     )
     print(f"peak RSS: {peak_mib:.0f} MiB")
+    print_scaling(articles, extractor)
+
+
+def one_paragraph(articles: list[ArticleInput], copies: int) -> ArticleInput:
+    """The corpus text as a single paragraph, repeated `copies` times."""
+    flat = " ".join(" ".join(a.text.split()) for a in articles)
+    return ArticleInput(text=" ".join([flat] * copies), published=dt.date(2024, 11, 1))
+
+
+def print_scaling(articles: list[ArticleInput], extractor: OfflineExtractor) -> None:
+    """Per-word extraction cost of one long paragraph at 1x and 4x the corpus size."""
+    per_word = []
+    for copies in (1, 4):
+        article = one_paragraph(articles, copies)
+        words = len(article.text.split())
+        seconds = best_of(1, lambda article=article: extract_and_ground(article, extractor))
+        per_word.append(seconds / words)
+        print(
+            f"one paragraph x{copies}: {words:,} words in {seconds:.1f} s, "
+            f"{words / seconds:,.0f} words/s"
+        )
+    print(f"ratio per-word cost x4 / x1 (1.0 = linear): {per_word[1] / per_word[0]:.2f}x")
 
 
 if __name__ == "__main__":

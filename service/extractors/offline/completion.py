@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from service.extractors.offline.pronouns import plural
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.subjects import describing_words
-from service.extractors.offline.tokens import join_tokens
+from service.extractors.offline.tokens import join_tokens, owned_tokens, sentence_of
 
 # Verbs taking an object and an infinitive ("anticipating 10,000 to be deployed"), with the
 # participle that turns the fragment into a passive clause ("are anticipated to ...").
@@ -53,12 +53,11 @@ def _arguments(head: Token, owned: set[int]) -> list[Token]:
     """Subjects and objects of the head, and arguments whose governor lies outside the
     proposition ("anticipating [around 10,000] to be deployed")."""
     children = [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and c.i in owned]
+    tokens = owned_tokens(head, owned)
     dangling = [
-        t
-        for t in head.doc
-        if t.i in owned and t.dep_ in _ARGUMENT_DEPS and t.head.i not in owned and t.i < head.i
+        t for t in tokens if t.dep_ in _ARGUMENT_DEPS and t.head.i not in owned and t.i < head.i
     ]
-    items = [t for t in head.doc if t.i in owned and t.dep_ in _ITEM_DEPS and t.pos_ == "NUM"]
+    items = [t for t in tokens if t.dep_ in _ITEM_DEPS and t.pos_ == "NUM"]
     return children + dangling + items
 
 
@@ -75,10 +74,10 @@ def _counted_earlier(number: Token) -> Token | None:
     """The noun the nearest number before `number` counts, in its sentence or the one
     before ("around 1,500 North Korean troops" -> troops)."""
     doc = number.doc
-    sentence = number.sent
+    sentence = sentence_of(number)
     start = sentence.start
     if start > 0:
-        start = doc[start - 1].sent.start
+        start = sentence_of(doc[start - 1]).start
     for token in reversed(doc[start : number.i]):
         if token.dep_ != "nummod" or not is_number_token(token):
             continue

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from schemas.claims import Certainty, ClaimKind
 from service.extractors.offline.certainty import predicate_chain
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import owned_tokens, word_set
 
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FORECAST_VERBS = word_set("""
@@ -168,7 +168,7 @@ def _evaluative(head: Token, owned: set[int]) -> bool:
 
 
 def _words(head: Token, owned: set[int]) -> list[str]:
-    return [token.lower_ for token in head.doc if token.i in owned]
+    return [token.lower_ for token in owned_tokens(head, owned)]
 
 
 def _has_state_marker(head: Token, owned: set[int]) -> bool:
@@ -196,7 +196,7 @@ def _cumulative_count(head: Token, owned: set[int]) -> bool:
 
 def _dated(head: Token, owned: set[int]) -> bool:
     """True when the clause names a date or clock time."""
-    return any(t.ent_type_ in _TIME_ENTITIES for t in head.doc if t.i in owned)
+    return any(t.ent_type_ in _TIME_ENTITIES for t in owned_tokens(head, owned))
 
 
 def _timed(head: Token, owned: set[int]) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from service.extractors.offline.subjects import subject_token
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import entity_of, sentence_of, word_set
 
 # Nouns that name a place when a proper name modifies them ("the Kursk region").
 LOCATION_NOUNS = word_set("""
@@ -59,7 +59,7 @@ def _strip(text: str) -> str:
 def _entity(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity_of(token)
 
 
 def _place_entity(token: Token) -> Span | None:
@@ -160,7 +160,7 @@ def _relative_place(head: Token) -> str | None:
     where = next((c for c in head.children if c.lower_ == "where"), None)
     if where is None:
         return None
-    for token in reversed(list(where.sent)):
+    for token in reversed(list(sentence_of(where))):
         if token.i >= where.i:
             continue
         place = _region_phrase(token) or (

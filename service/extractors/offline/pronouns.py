@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.subjects import noun_phrase
-from service.extractors.offline.tokens import join_tokens
+from service.extractors.offline.tokens import join_tokens, sentence_of
 
 # Possessive pronouns resolved like their personal pronoun ("their role" -> "they").
 POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
@@ -145,7 +145,7 @@ class PronounResolver:
     def note_subject(self, token: Token) -> None:
         """Remember a claim's subject token (the first one per sentence is its main one)."""
         base = int(token.doc.user_data.get("base", 0))
-        self.main_subjects.setdefault((base, token.sent.start), token)
+        self.main_subjects.setdefault((base, sentence_of(token).start), token)
 
     def resolve(
         self, subject: Token, head: Token, verb: Token | None, source: Source | None
@@ -171,11 +171,11 @@ class PronounResolver:
         """The first claim's subject in the pronoun's sentence, or else in the sentence
         before it (same block)."""
         base = int(pronoun.doc.user_data.get("base", 0))
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         here = self.main_subjects.get((base, sentence.start))
         if here is not None and here.i < pronoun.i:
             return here
         if sentence.start == 0:
             return None
-        previous = pronoun.doc[sentence.start - 1].sent
+        previous = sentence_of(pronoun.doc[sentence.start - 1])
         return self.main_subjects.get((base, previous.start))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from schemas.claims import Approx, Quantity
-from service.extractors.offline.tokens import word_list, word_set
+from service.extractors.offline.tokens import verbatim, word_list, word_set
 
 SMALL_NUMBERS = {
     word: value
@@ -328,8 +328,7 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
 
 
 def _text(tokens: list[Token]) -> str:
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return verbatim(tokens)
 
 
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import entity_of, word_set
 
 # Ranks, titles and honorifics dropped from person names ("Dr Meerjady Sabrina Flora").
 TITLES = word_set("""
@@ -32,10 +33,11 @@ _DEFINITION = re.compile(
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
 
 
-def _stems(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(name: str) -> frozenset[str]:
     """Content-word stems of a name ("South Korea's" -> {"south", "korea"})."""
     words = re.findall(r"[a-z]+", name.lower().replace("’s", "").replace("'s", ""))
-    return {word[:5] for word in words if word not in _STOP_WORDS}
+    return frozenset(word[:5] for word in words if word not in _STOP_WORDS)
 
 
 def strip_titles(name: str) -> str:
@@ -149,8 +151,16 @@ class References:
         person = any(name == source.name for _, name in self.persons)
         if source.via:
             channel = Source(name=source.via)
-            self.sources.append(KnownSource(source.via.split()[-1].lower(), channel, False, False))
-        self.sources.append(KnownSource(head_lemma, source, plural, person, words))
+            self._add(KnownSource(source.via.split()[-1].lower(), channel, False, False))
+        self._add(KnownSource(head_lemma, source, plural, person, words))
+
+    def _add(self, known: KnownSource) -> None:
+        # Lookups scan from the most recent source back, so an earlier identical entry
+        # can never change an answer; dropping it keeps the list as short as the
+        # article's distinct sources.
+        if known in self.sources:
+            self.sources.remove(known)
+        self.sources.append(known)
 
     def source_for_pronoun(self, pronoun: str, offset: int) -> Source | None:
         """The earlier source a pronoun subject of a reporting verb refers to."""
@@ -200,10 +210,12 @@ class References:
 def person_in(tokens: list[Token]) -> Span | None:
     """The PERSON entity of a phrase: the one at its head, else the last one."""
     indices = {token.i for token in tokens}
+    within = {e.start: e for e in (entity_of(t) for t in tokens) if e is not None}
     found = [
-        ent
-        for ent in tokens[0].doc.ents
-        if ent.label_ == "PERSON" and all(i in indices for i in range(ent.start, ent.end))
+        within[start]
+        for start in sorted(within)
+        if within[start].label_ == "PERSON"
+        and all(i in indices for i in range(within[start].start, within[start].end))
     ]
     for entity in found:
         if any(t.head.i not in indices or t.head.i == t.i for t in entity):

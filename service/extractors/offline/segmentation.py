@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.sources import DOCUMENT_HEADS
-from service.extractors.offline.tokens import join_tokens, strip_edges, word_set
+from service.extractors.offline.tokens import entity_of, join_tokens, strip_edges, word_set
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -242,8 +242,8 @@ def _resolve_relative(proposition: Proposition) -> None:
     if relative.lower_ in _RELATIVE_ADVERBS:
         proposition.tokens = [t for t in proposition.tokens if t.i != relative.i]
     elif noun.ent_type_ == "PERSON" and relative.lower_ == "who":
-        entity = next(e for e in noun.doc.ents if e.start <= noun.i < e.end)
-        proposition.replacements[relative.i] = entity.text
+        entity = entity_of(noun)
+        proposition.replacements[relative.i] = entity.text if entity else noun.text
     else:
         proposition.replacements[relative.i] = join_tokens(antecedent)
 

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.references import PRONOUNS, References, person_in
-from service.extractors.offline.tokens import strip_edges, word_set
+from service.extractors.offline.tokens import entity_of, strip_edges, verbatim, word_set
 
 # Head nouns of sources that identify no individual or organisation.
 ANONYMOUS_HEADS = word_set("""
@@ -36,8 +36,7 @@ def phrase_text(tokens: list[Token]) -> str:
     """Verbatim text from the first to the last token."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return verbatim(tokens)
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -66,7 +65,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if lemma in DOCUMENT_HEADS:
         for token in tokens:
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-                entity = next(e for e in token.doc.ents if e.start == token.i)
+                entity = entity_of(token)
+                assert entity is not None  # a token tagged B begins an entity
                 return Source(name=refs.expand(entity.text)), lemma
     text = refs.expand(phrase_text(tokens))
     earlier = refs.earlier_source(text, lemma)

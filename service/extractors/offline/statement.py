@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Token
 
+from service.extractors.offline.tokens import verbatim
+
 # Discourse connectives dropped from the start of a statement ("However, ...").
 CONNECTIVES = [
     phrase.split()
@@ -111,7 +113,6 @@ def render(
 
 def quote(tokens: list[Token]) -> str:
     """The verbatim text from the first to the last token, trimmed of edge punctuation."""
-    doc = tokens[0].doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = verbatim(tokens)
     stripped = text.strip(_EDGE_CHARACTERS)
     return stripped or text.strip()

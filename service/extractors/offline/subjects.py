@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from service.extractors.offline.references import References
-from service.extractors.offline.tokens import join_tokens, word_set
+from service.extractors.offline.tokens import entity_of, join_tokens, sentence_of, word_set
 
 # Heads that name a share or count of something: the subject is what they count
 # ("16 percent of trade" -> "trade", "thousands of troops" -> "troops").
@@ -66,7 +66,9 @@ def entity_text(token: Token, refs: References) -> str | None:
     """The named entity a token belongs to (full person names), unless it is an amount."""
     if not token.ent_type_ or token.ent_type_ in NUMERIC_ENTITIES:
         return None
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    entity = entity_of(token)
+    if entity is None:
+        return None
     if entity.label_ == "PERSON":
         return refs.full_name(entity.text)
     return _clean_entity(entity.text) or None
@@ -115,23 +117,28 @@ def _whole_names(words: list[Token], noun: Token) -> list[Token]:
     decision", not "Kim Jong decision")."""
     doc = noun.doc
     indices = {t.i for t in words}
-    for entity in doc.ents:
+    for entity in _entities_among(words):
         if entity.label_ in NUMERIC_ENTITIES or entity.end > noun.i:
             continue
-        if any(entity.start <= i < entity.end for i in indices):
-            indices.update(range(entity.start, entity.end))
-            after = doc[entity.end] if entity.end < noun.i else None
-            if after is not None and after.tag_ == "POS":
-                indices.add(after.i)
+        indices.update(range(entity.start, entity.end))
+        after = doc[entity.end] if entity.end < noun.i else None
+        if after is not None and after.tag_ == "POS":
+            indices.add(after.i)
     return [doc[i] for i in sorted(indices)]
+
+
+def _entities_among(tokens: list[Token]) -> list[Span]:
+    """The named entities that any of `tokens` belongs to, in document order."""
+    found = {e.start: e for e in (entity_of(t) for t in tokens) if e is not None}
+    return [found[start] for start in sorted(found)]
 
 
 def _closing(opening: Token) -> int:
     """Index of the bracket closing `opening` (or of the last token of the sentence)."""
-    for token in opening.doc[opening.i : opening.sent.end]:
+    for token in opening.doc[opening.i : sentence_of(opening).end]:
         if token.text == ")":
             return token.i
-    return opening.sent.end - 1
+    return sentence_of(opening).end - 1
 
 
 def noun_phrase(noun: Token, refs: References, *, complement: bool = True) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.tokens import word_list
+from service.extractors.offline.tokens import verbatim, word_list
 
 MONTHS = {
     name: number
@@ -285,13 +285,14 @@ def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | N
     if not tokens:
         return None
     doc = tokens[0].doc
-    window_start, window_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    window = doc.text[window_start:window_end]
+    window_start = tokens[0].idx
+    window = verbatim(tokens)
     owned = {(t.idx, t.idx + len(t.text)): t for t in tokens}
+    span = doc[tokens[0].i : tokens[-1].i + 1]  # every token the window can touch
     best: tuple[tuple[int, int, int], TimeRef] | None = None
     for match in _candidates(window):
         start, end = window_start + match.start(), window_start + match.end()
-        covered = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+        covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
         bounds = resolve(match, context)

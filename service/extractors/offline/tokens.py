@@ -1,8 +1,18 @@
-"""Small helpers shared by the rule modules: word tables and token trimming."""
+"""Small helpers shared by the rule modules: word tables, sentence lookup, token trimming."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+# spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` on every access (O(n) each), so
+# per-claim lookups on long blocks would be quadratic; these helpers cache them per doc.
+_SENTENCE_STARTS = "claimkit_sentence_starts"
+_TEXT = "claimkit_text"
+_ENTITY_BY_TOKEN = "claimkit_entity_by_token"
+_ENTITIES = "claimkit_entities"
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -13,6 +23,56 @@ def word_set(text: str) -> frozenset[str]:
 def word_list(text: str) -> list[str]:
     """An ordered word table written as whitespace-separated words."""
     return text.split()
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding `token`, like `token.sent` but in O(log n)."""
+    doc = token.doc
+    starts: list[int] | None = doc.user_data.get(_SENTENCE_STARTS)
+    if starts is None:
+        starts = [sentence.start for sentence in doc.sents]
+        doc.user_data[_SENTENCE_STARTS] = starts
+    index = bisect_right(starts, token.i) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else len(doc)
+    return doc[starts[index] : end]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once per doc."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT] = text
+    return text
+
+
+def verbatim(tokens: list[Token]) -> str:
+    """The document text from the first to the last token, as written."""
+    return doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The document's named entities, built once per doc."""
+    found: tuple[Span, ...] | None = doc.user_data.get(_ENTITIES)
+    if found is None:
+        found = tuple(doc.ents)
+        doc.user_data[_ENTITIES] = found
+    return found
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity `token` belongs to, if any."""
+    doc = token.doc
+    by_token: dict[int, Span] | None = doc.user_data.get(_ENTITY_BY_TOKEN)
+    if by_token is None:
+        by_token = {i: entity for entity in entities(doc) for i in range(entity.start, entity.end)}
+        doc.user_data[_ENTITY_BY_TOKEN] = by_token
+    return by_token.get(token.i)
+
+
+def owned_tokens(head: Token, owned: Iterable[int]) -> list[Token]:
+    """The tokens at the `owned` indices of head's document, in document order."""
+    return [head.doc[i] for i in sorted(owned)]
 
 
 def _is_edge(token: Token, tokens: list[Token]) -> bool:
