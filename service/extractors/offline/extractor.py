@@ -34,7 +34,7 @@ from service.extractors.offline.subjects import noun_phrase, subject_of, subject
 from service.extractors.offline.timeref import Context, find_time
 from service.extractors.offline.tokens import strip_edges
 
-RULES_VERSION = "2025.2"
+RULES_VERSION = "2025.3"
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
 # statements) restates it: the headline becomes that claim's second evidence span.
 HEADLINE_RESTATED_SCORE = 50.0
@@ -274,8 +274,24 @@ def _first_noun(tokens: list[Token], head: Token, refs: References) -> str:
     for token in nouns:
         if token.ent_type_ in ("DATE", "TIME") or _in_fronted_phrase(token, head):
             continue
-        return noun_phrase(token, refs)
+        return noun_phrase(_phrase_head(token), refs)
     return noun_phrase(nouns[0], refs) if nouns else tokens[0].text
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a modifier belongs to ("assault" -> "rifle", "co-belligerents" -> the last
+    part), so a fallback subject is never a bare modifier."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    doc = token.doc
+    while token.i + 2 < len(doc) and _joins(token, doc[token.i + 1]):
+        token = doc[token.i + 2]
+    return token
+
+
+def _joins(token: Token, hyphen: Token) -> bool:
+    """A hyphen written tight between two words ("co-belligerents")."""
+    return hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
 
 
 def _in_fronted_phrase(token: Token, head: Token) -> bool:

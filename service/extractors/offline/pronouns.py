@@ -88,6 +88,8 @@ def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: Refe
     reporter = _reporter(verb)
     if reporter is None or not _reported_clause(head, verb) or not _agrees(subject, reporter):
         return ""
+    if reporter.i > subject.i:  # "It's an assault rifle, the minister said": not cataphoric
+        return ""
     if reporter.ent_type_ == "PERSON":
         return noun_phrase(reporter, refs)  # the full name
     return mention(reporter)

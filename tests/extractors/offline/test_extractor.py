@@ -182,3 +182,28 @@ def test_a_with_phrase_count_becomes_an_attribute_of_the_subject(refugee_claims)
     claim = _claim(refugee_claims, "1,200")
     assert claim.statement == "The Lisbon garrison has 1,200 soldiers."
     assert claim.kind.value == "state"
+
+
+def _only_claim(extractor: OfflineExtractor, text: str) -> DraftClaim:
+    (claim,) = extractor.extract(ArticleInput(text=text)).claims
+    return claim
+
+
+def test_a_pronoun_quoted_before_its_speaker_is_not_the_speaker(extractor: OfflineExtractor):
+    claim = _only_claim(extractor, "It's an assault rifle, the minister said.")
+    assert claim.statement == "It's an assault rifle."
+    assert claim.source is not None and claim.source.name == "the minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("It's an assault rifle, the minister said.", "assault rifle"),
+        ("We received a mass casualty alert, the hospital said.", "mass casualty alert"),
+        ('"If they\'re co-belligerents, that is a serious issue," Austin said.', "belligerents"),
+    ],
+)
+def test_a_fallback_subject_is_a_whole_noun_not_a_modifier(
+    extractor: OfflineExtractor, text: str, subject: str
+):
+    assert _only_claim(extractor, text).subject == subject
