@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter
 
 from schemas.claims import Claim
+
+_HTTP_URL = TypeAdapter(HttpUrl)
+
+
+def _web_address(value: str) -> str:
+    """Accept an absolute http(s) URL, kept exactly as sent (not normalised)."""
+    try:
+        _HTTP_URL.validate_python(value)
+    except ValueError:
+        raise ValueError("must be an absolute http:// or https:// URL") from None
+    return value
+
+
+WebAddress = Annotated[str, Field(max_length=2000), AfterValidator(_web_address)]
 
 
 class ArticleCreate(BaseModel):
@@ -32,7 +46,7 @@ class ArticleCreate(BaseModel):
 
     text: str = Field(description="the article's plain text, exactly as it should be stored")
     title: str | None = Field(None, max_length=1000)
-    url: str | None = Field(None, max_length=2000)
+    url: WebAddress | None = Field(None, description="where the article was published")
     outlet: str | None = Field(None, max_length=500)
     published: dt.date | None = Field(
         None, description="publication date; when absent, a dateline at the top is used"

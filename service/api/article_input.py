@@ -78,11 +78,24 @@ def _parse_json(body: str) -> ArticleCreate:
             f"the body must be a JSON object with a 'text' field, not a JSON "
             f"{_JSON_TYPES.get(type(payload), 'value')}",
         )
+    return _validated(payload, location="body")
+
+
+def _validated(fields: dict[str, Any], *, location: str) -> ArticleCreate:
+    """An ArticleCreate, or a 422 naming each bad field at its place in the request."""
     try:
-        return ArticleCreate.model_validate(payload)
+        return ArticleCreate.model_validate(fields)
     except ValidationError as error:
         errors = error.errors(include_url=False, include_context=False, include_input=False)
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+        located = [{**e, "loc": _place(location, e["loc"])} for e in errors]
+        raise RequestValidationError(located) from None
+
+
+def _place(location: str, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    # text/plain: the body is the text; every other field is a query parameter
+    if location == "query" and loc[:1] == ("text",):
+        return ("body", *loc[1:])
+    return (location, *loc)
 
 
 async def read_article(
@@ -98,7 +111,8 @@ async def read_article(
     if media_type == "application/json" or media_type.endswith("+json"):
         return _parse_json(body)
     if media_type == "text/plain":
-        return ArticleCreate(text=body, title=title, url=url, outlet=outlet, published=published)
+        fields = {"text": body, "title": title, "url": url, "outlet": outlet}
+        return _validated({**fields, "published": published}, location="query")
     shown = media_type or "none"
     raise _bad(
         status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,

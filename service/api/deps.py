@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi import Depends, HTTPException, Path, Query, Request, Security, status
 from fastapi.security import APIKeyHeader
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -64,11 +64,19 @@ def require_write_access(
         raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="unauthorized")
 
 
+# Ids are 32-bit integers in PostgreSQL: a larger number cannot name a record, and sending
+# it to the database would fail there rather than come back as "not found".
+MAX_ID = 2**31 - 1
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="an article's id")]
+RunId = Annotated[int, Path(ge=1, le=MAX_ID, description="an extraction run's id")]
+ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="a claim's id")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="how many items to skip")]
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_article(article_id: int, session: SessionDep) -> Article:
+def get_article(article_id: ArticleId, session: SessionDep) -> Article:
     """The article named in the path, or 404."""
     article = session.get(Article, article_id)
     if article is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
@@ -143,6 +144,26 @@ def test_post_article_rejects_a_bad_date(client: TestClient):
     response = post(client, {"text": TEXT, "published": "27/10/2024"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "published"]
+
+
+def test_post_article_rejects_a_url_that_is_not_http(client: TestClient):
+    response = post(client, {"text": TEXT, "url": "javascript:alert(1)"})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body", "url"]
+    assert "http:// or https:// URL" in error["msg"]
+
+
+def test_post_plain_text_names_a_bad_query_field_instead_of_failing(client: TestClient):
+    response = client.post(
+        "/articles",
+        content=TEXT.encode(),
+        params={"title": "x" * 1001, "url": "example.com"},
+        headers={"Content-Type": "text/plain"},
+    )
+    assert response.status_code == 422
+    places = [error["loc"] for error in response.json()["detail"]]
+    assert places == [["query", "title"], ["query", "url"]]
 
 
 def test_post_article_rejects_html(client: TestClient):
@@ -403,3 +424,23 @@ def test_leading_byte_order_mark_is_not_part_of_the_text(client: TestClient):
         headers={"Content-Type": "text/plain"},
     )
     assert response.json()["article"]["text"] == TEXT
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/articles/99999999999"),
+        ("GET", "/articles/99999999999/claims"),
+        ("GET", "/runs/99999999999"),
+        ("GET", "/claims/99999999999/review"),
+        ("POST", "/claims/99999999999/accept"),
+        ("GET", "/claims?article_id=99999999999"),
+        ("GET", "/articles?skip=99999999999999999999"),
+    ],
+)
+def test_an_id_too_large_for_the_database_is_a_422_naming_it(
+    client: TestClient, method: str, path: str
+):
+    response = client.request(method, path)
+    assert response.status_code == 422
+    assert "2147483647" in response.json()["detail"][0]["msg"]

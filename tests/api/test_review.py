@@ -348,6 +348,20 @@ def test_queue_flags_unreviewed_claims_with_fuzzy_evidence(
     assert item["counts"]["low_confidence"] == 1
 
 
+def test_unknown_review_page_in_a_browser_is_an_html_404_linking_the_queue(client: TestClient):
+    response = client.get("/review/articles/999", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "article 999 does not exist" in response.text
+    assert 'href="/review"' in response.text
+
+
+def test_unknown_review_page_for_an_api_client_stays_json(client: TestClient):
+    response = client.get("/review/articles/999", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "article 999 does not exist"}
+
+
 def test_queue_page_lists_articles_with_links(client: TestClient, article: dict[str, Any]):
     response = client.get("/review")
     assert response.status_code == 200

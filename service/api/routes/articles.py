@@ -21,8 +21,11 @@ from service import repository
 from service.api import presenters
 from service.api.article_input import ARTICLE_BODY_OPENAPI, check_article_text, read_article
 from service.api.deps import (
+    MAX_ID,
     ArticleDep,
+    ArticleId,
     ExtractorFactoryDep,
+    Offset,
     RunQueueDep,
     SessionDep,
     SettingsDep,
@@ -43,7 +46,6 @@ WaitQuery = Annotated[
         "URL to poll (default CLAIMKIT_DEFAULT_WAIT_SECONDS)",
     ),
 ]
-Skip = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "the body is not UTF-8 or not JSON"},
@@ -178,7 +180,7 @@ def create_article(
     description="Newest first, without their text, with each article's latest run.",
     response_model=ArticlesPublic,
 )
-def list_articles(session: SessionDep, skip: Skip = 0, limit: Limit = 50) -> ArticlesPublic:
+def list_articles(session: SessionDep, skip: Offset = 0, limit: Limit = 50) -> ArticlesPublic:
     articles, count = repository.list_articles(session=session, skip=skip, limit=limit)
     return ArticlesPublic(
         data=[presenters.article_summary(session, article) for article in articles], count=count
@@ -205,10 +207,12 @@ def get_article(article: ArticleDep, session: SessionDep) -> ArticlePublic:
     responses={404: {"description": "no such article or run"}},
 )
 def get_article_claims(
-    article_id: int,
+    article_id: ArticleId,
     article: ArticleDep,
     session: SessionDep,
-    run_id: Annotated[int | None, Query(description="a run of this article")] = None,
+    run_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="a run of this article")
+    ] = None,
 ) -> ClaimsPublic:
     if run_id is None:
         run = repository.current_run(session=session, article_id=article_id)
@@ -233,7 +237,7 @@ def get_article_claims(
     response_model=RunsPublic,
     responses={404: {"description": "no such article"}},
 )
-def get_article_runs(article_id: int, article: ArticleDep, session: SessionDep) -> RunsPublic:
+def get_article_runs(article_id: ArticleId, article: ArticleDep, session: SessionDep) -> RunsPublic:
     runs = [
         presenters.run_public(run)
         for run in repository.list_runs(session=session, article_id=article_id)

@@ -10,7 +10,7 @@ from schemas.api import ClaimsPublic
 from schemas.claims import Certainty, ClaimKind
 from service import repository
 from service.api import presenters
-from service.api.deps import SessionDep
+from service.api.deps import MAX_ID, Offset, SessionDep
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -29,8 +29,8 @@ def list_claims(
     kind: ClaimKind | None = None,
     certainty: Certainty | None = None,
     q: Annotated[str | None, Query(description="text in the statement")] = None,
-    article_id: int | None = None,
-    skip: Annotated[int, Query(ge=0)] = 0,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    skip: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> ClaimsPublic:
     filters = repository.ClaimFilter(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -43,6 +44,19 @@ def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
         "write_protected": settings.api_key is not None,
         "keys": KEYS,
     }
+
+
+def error_page(request: Request, *, status_code: int, detail: str) -> HTMLResponse:
+    """A review-styled HTML page for an error a browser hit (unknown article, say)."""
+    context = {
+        "root": request.scope.get("root_path", ""),
+        "write_protected": False,
+        "keys": KEYS,
+        "status_code": status_code,
+        "title": HTTPStatus(status_code).phrase,
+        "detail": detail,
+    }
+    return templates.TemplateResponse(request, "error.html", context, status_code=status_code)
 
 
 def _panel(*, session: SessionDep, article: Article) -> dict[str, Any]:

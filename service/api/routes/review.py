@@ -18,7 +18,7 @@ from schemas.review import (
     ReviewedClaimPublic,
     UndoPublic,
 )
-from service.api.deps import ArticleDep, SessionDep, WriteAccess, get_article
+from service.api.deps import ArticleDep, ClaimId, Offset, SessionDep, WriteAccess, get_article
 from service.models import Article, ClaimReview
 from service.review import store
 from service.review.edits import EditError, resolve_edit
@@ -101,7 +101,7 @@ def get_review_queue(
         Query(alias="status", description="review progress, or `failed` for failed runs"),
     ] = None,
     extractor: Annotated[str | None, Query(description="e.g. offline, llm")] = None,
-    skip: Annotated[int, Query(ge=0)] = 0,
+    skip: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> QueuePublic:
     items, extractors = review_queue(session=session, status=status_filter, extractor=extractor)
@@ -154,7 +154,7 @@ def get_article_gold(
     response_model=ClaimReviewPublic,
     responses={404: {"description": "no such claim"}},
 )
-def get_claim_review(claim_id: int, session: SessionDep) -> ClaimReviewPublic:
+def get_claim_review(claim_id: ClaimId, session: SessionDep) -> ClaimReviewPublic:
     return claim_review_public(_claim(session=session, claim_id=claim_id))
 
 
@@ -167,7 +167,9 @@ def get_claim_review(claim_id: int, session: SessionDep) -> ClaimReviewPublic:
     responses=_WRITE,
     dependencies=[WriteAccess],
 )
-def accept_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
+def accept_claim(
+    claim_id: ClaimId, session: SessionDep, reviewer: ReviewerDep
+) -> ReviewedClaimPublic:
     record = _claim(session=session, claim_id=claim_id).record
     store.accept(session=session, record=record, reviewer=reviewer)
     return _fresh(session=session, claim_id=claim_id)
@@ -182,7 +184,9 @@ def accept_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> R
     responses=_WRITE,
     dependencies=[WriteAccess],
 )
-def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> ReviewedClaimPublic:
+def reject_claim(
+    claim_id: ClaimId, session: SessionDep, reviewer: ReviewerDep
+) -> ReviewedClaimPublic:
     record = _claim(session=session, claim_id=claim_id).record
     store.reject(session=session, record=record, reviewer=reviewer)
     return _fresh(session=session, claim_id=claim_id)
@@ -202,7 +206,7 @@ def reject_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> R
     dependencies=[WriteAccess],
 )
 def edit_claim(
-    claim_id: int, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
+    claim_id: ClaimId, edit: ClaimEdit, session: SessionDep, reviewer: ReviewerDep
 ) -> ReviewedClaimPublic:
     claim = _claim(session=session, claim_id=claim_id)
     article = get_article(claim.record.article_id, session)
@@ -226,7 +230,7 @@ def edit_claim(
     responses={**_WRITE, 409: {"description": "nothing to undo"}},
     dependencies=[WriteAccess],
 )
-def undo_claim(claim_id: int, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
+def undo_claim(claim_id: ClaimId, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
     claim = _claim(session=session, claim_id=claim_id)
     return _undo(session=session, events=claim.events, reviewer=reviewer, scope=f"claim {claim_id}")
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, status
 from schemas.api import ClaimsPublic, RunPublic
 from service import repository
 from service.api import presenters
-from service.api.deps import SessionDep
+from service.api.deps import RunId, SessionDep
 from service.models import ExtractionRun
 
 router = APIRouter(prefix="/runs", tags=["runs"])
@@ -29,7 +29,7 @@ def _get_run(session: SessionDep, run_id: int) -> ExtractionRun:
     response_model=RunPublic,
     responses={404: {"description": "no such run"}},
 )
-def get_run(run_id: int, session: SessionDep) -> RunPublic:
+def get_run(run_id: RunId, session: SessionDep) -> RunPublic:
     return presenters.run_public(_get_run(session, run_id))
 
 
@@ -40,7 +40,7 @@ def get_run(run_id: int, session: SessionDep) -> RunPublic:
     response_model=ClaimsPublic,
     responses={404: {"description": "no such run"}},
 )
-def get_run_claims(run_id: int, session: SessionDep) -> ClaimsPublic:
+def get_run_claims(run_id: RunId, session: SessionDep) -> ClaimsPublic:
     _get_run(session, run_id)
     claims = presenters.claims_public(repository.run_claims(session=session, run_id=run_id))
     return ClaimsPublic(data=claims, count=len(claims))
