@@ -205,8 +205,11 @@ def _read_report(path: Path) -> dict[str, Any]:
         raise _fail([f"cannot read the report: {error}"]) from error
 
 
-def _signed(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.3f}"
+def _shown(value: float | None, *, count: bool, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    sign = "+" if signed else ""
+    return f"{value:{sign}.0f}" if count else f"{value:{sign}.3f}"
 
 
 def print_comparison(comparison: Comparison, a: Path, b: Path) -> None:
@@ -215,9 +218,9 @@ def print_comparison(comparison: Comparison, a: Path, b: Path) -> None:
     for column in ("figure", "A", "B", "B - A"):
         table.add_column(column, justify="left" if column == "figure" else "right")
     for figure in comparison.figures:
-        values = (figure.a, figure.b)
-        cells = ["–" if v is None else f"{v:.3f}" if v <= 1 else f"{v:.0f}" for v in values]
-        table.add_row(figure.label, *cells, _signed(figure.delta))
+        cells = [_shown(value, count=figure.count) for value in (figure.a, figure.b)]
+        delta = _shown(figure.delta, count=figure.count, signed=True)
+        table.add_row(figure.label, *cells, delta)
     console.print(table)
     for label, estimate in (
         ("ΔF1", comparison.delta_f1),
@@ -339,4 +342,8 @@ def gold_export(
         engine.dispose()
     for path in paths:
         console.print(str(path))
+    if not paths:
+        rule = "every claim" if reviewed_only else "at least one claim"
+        console.print(f"no gold files written: no article has {rule} reviewed yet", style="yellow")
+        return
     console.print(f"wrote {len(paths)} gold files to {out_dir}", style="green")

@@ -24,6 +24,7 @@ class FigureDelta:
     label: str
     a: float | None
     b: float | None
+    count: bool = False  # a number of things (articles, claims), not a rate
 
     @property
     def delta(self) -> float | None:
@@ -53,6 +54,9 @@ class Comparison:
     only_in_a: list[str]
     only_in_b: list[str]
     worse: list[ArticleChange]
+
+
+COUNT_LABELS = frozenset({label for label, _ in COUNTS} | {"failed articles"})
 
 
 def summary_figures(summary: dict[str, Any]) -> dict[str, float | None]:
@@ -133,7 +137,10 @@ def compare_reports(a: dict[str, Any], b: dict[str, Any]) -> Comparison:
     ids_a = {article["id"] for article in articles_a}
     ids_b = {article["id"] for article in articles_b}
     return Comparison(
-        figures=[FigureDelta(label, figures_a[label], figures_b[label]) for label in figures_a],
+        figures=[
+            FigureDelta(label, figures_a[label], figures_b[label], count=label in COUNT_LABELS)
+            for label in figures_a
+        ],
         delta_f1=paired_delta_f1(articles_a, articles_b, hits="matched"),
         delta_strict_f1=paired_delta_f1(articles_a, articles_b, hits="strict_matched"),
         common_articles=len(ids_a & ids_b),

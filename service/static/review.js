@@ -376,8 +376,12 @@
     new: () => newFromSelection(),
     undo: () => undo(),
     help: () => toggleHelp(),
+    nextArticle: () => document.getElementById("next-article")?.click(),
   };
-  const KEYS = { j: "next", k: "prev", a: "accept", x: "reject", e: "edit", n: "new", u: "undo", "?": "help" };
+  const KEYS = {
+    j: "next", k: "prev", a: "accept", x: "reject", e: "edit", n: "new", u: "undo", "?": "help",
+    "]": "nextArticle",
+  };
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action]");

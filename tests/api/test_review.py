@@ -378,10 +378,24 @@ def test_article_page_highlights_every_claim_and_prints_keys(
         assert f'data-claim-id="{claim["id"]}"' in response.text
         for span in claim["reviewed"]["evidence"]:
             assert f'data-start="{span["start"]}"' in response.text
-    for key in "jkaxenu?":
+    for key in "jkaxenu?]":
         assert f"<kbd>{key}</kbd>" in response.text
     assert 'src="/static/review.js"' in response.text
     assert client.get("/static/review.js").status_code == 200
+
+
+def test_article_page_links_the_next_article_that_needs_review(
+    client: TestClient, fake_extractor: FakeExtractor
+):
+    first = post_article(client, fake_extractor)["article"]["id"]
+    second = post_article(client, fake_extractor, text=TEXT + "\n\nA fourth paragraph.")
+    page = client.get(f"/review/articles/{first}").text
+    link = f'id="next-article" class="button" href="/review/articles/{second["article"]["id"]}"'
+    assert link in page
+    for claim in second["claims"]:
+        assert client.post(f"/claims/{claim['id']}/accept").status_code == 200
+    page = client.get(f"/review/articles/{first}").text
+    assert 'id="next-article" class="button" href="/review"' in page
 
 
 def test_docs_link_the_review_pages_and_describe_the_review_endpoints(client: TestClient):

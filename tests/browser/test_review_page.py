@@ -142,7 +142,7 @@ def test_reviewer_works_through_an_article_from_the_keyboard(
     state = live_server.api.get(f"/articles/{article_id}/review").json()
     claims = state["claims"]
     _assert_highlights_match_claims(page, text, claims)
-    for key in "jkaxenu?":
+    for key in "jkaxenu?]":
         expect(page.locator(".toolbar kbd", has_text=key).first).to_be_visible()
     page.screenshot(path=screenshots / "review-article.png")
 
@@ -227,6 +227,12 @@ def test_reviewer_works_through_an_article_from_the_keyboard(
     assert "Edited Source" in by_source
     assert any(claim.evidence[0].text == headline for claim in gold.claims)
     assert json.loads(gold_path.read_text(encoding="utf-8"))["id"] == gold.id
+
+    # "]" leaves for the next article that needs review (or the queue when none does).
+    page.keyboard.press("]")
+    here = f"{live_server.url}/review/articles/{article_id}"
+    page.wait_for_url(lambda url: url != here)
+    assert re.search(r"/review(/articles/\d+)?$", page.url)
 
     assert {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}
 

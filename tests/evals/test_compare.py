@@ -35,6 +35,15 @@ def test_every_summary_figure_is_compared() -> None:
     } <= set(labels)
 
 
+def test_counts_are_marked_as_counts_and_rates_are_not() -> None:
+    report, _ = report_for([perfect_drafts()])
+    comparison = compare_reports(report, report)
+    assert figure(comparison, "gold claims").count
+    assert figure(comparison, "failed articles").count
+    assert not figure(comparison, "claim F1").count
+    assert not figure(comparison, "grounding rate").count
+
+
 def test_a_worse_run_shows_negative_deltas_and_names_the_article() -> None:
     before, _ = report_for([perfect_drafts(), perfect_drafts(), perfect_drafts()])
     after, _ = report_for([perfect_drafts(), [draft_of(ARRIVED, negated=True)], perfect_drafts()])

@@ -82,5 +82,6 @@ def test_gold_export_reviewed_only_skips_partly_reviewed_articles(database, tmp_
     result = runner.invoke(gold_app, ["export", "--reviewed-only", str(out)])
     assert result.exit_code == 0, result.output
     assert list(out.glob("*.json")) == []
+    assert "no article has every claim reviewed yet" in result.output
     assert runner.invoke(gold_app, ["export", str(out)]).exit_code == 0
     assert len(list(out.glob("*.json"))) == 1

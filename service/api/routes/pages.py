@@ -34,6 +34,7 @@ KEYS = [
     ("e", "edit the selected claim (Ctrl+Enter saves, Esc cancels)"),
     ("n", "new claim from the text selected in the article"),
     ("u", "undo the last review action on this article"),
+    ("]", "open the next article in the queue that still needs review"),
     ("?", "show or hide these keys"),
 ]
 
@@ -105,11 +106,23 @@ def queue_page(
     return templates.TemplateResponse(request, "queue.html", context)
 
 
+def next_to_review(*, session: SessionDep, after: int) -> int | None:
+    """The most urgent other article that still has unreviewed claims, if any."""
+    items, _ = review_queue(session=session)
+    waiting = (item for item in items if item.article_id != after and item.counts.unreviewed)
+    return next((item.article_id for item in waiting), None)
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
     article: ArticleDep, request: Request, session: SessionDep, settings: SettingsDep
 ) -> HTMLResponse:
-    context = {**_common(request, settings), **_panel(session=session, article=article)}
+    assert article.id is not None
+    context = {
+        **_common(request, settings),
+        **_panel(session=session, article=article),
+        "next_article": next_to_review(session=session, after=article.id),
+    }
     return templates.TemplateResponse(request, "article.html", context)
 
 
