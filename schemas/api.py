@@ -12,7 +12,7 @@ from schemas.claims import Claim
 _HTTP_URL = TypeAdapter(HttpUrl)
 
 
-def _web_address(value: str) -> str:
+def web_address(value: str) -> str:
     """Accept an absolute http(s) URL, kept exactly as sent (not normalised)."""
     try:
         _HTTP_URL.validate_python(value)
@@ -21,7 +21,7 @@ def _web_address(value: str) -> str:
     return value
 
 
-WebAddress = Annotated[str, Field(max_length=2000), AfterValidator(_web_address)]
+WebAddress = Annotated[str, Field(max_length=2000), AfterValidator(web_address)]
 
 
 class ArticleCreate(BaseModel):

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from schemas.api import web_address
 from schemas.claims import Claim
 from schemas.gold import GoldArticle, GoldClaim
 from service import migrations
@@ -140,6 +141,12 @@ def extract(
     outlet: Annotated[str | None, typer.Option()] = None,
 ) -> None:
     """Extract claims from one article and print them (nothing is stored)."""
+    if url is not None:
+        try:
+            web_address(url)
+        except ValueError as error:
+            err.print(f"[red]--url {error}[/red]")
+            raise typer.Exit(2) from None
     text = _read_text(file)
     settings = get_settings()
     try:

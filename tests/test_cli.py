@@ -60,6 +60,21 @@ def test_extract_missing_file_exits_with_a_message(tmp_path: Path):
     assert "cannot read" in result.output
 
 
+def test_extract_rejects_a_url_that_is_not_http():
+    result = runner.invoke(app, ["extract", str(SEED), "--url", "example.com/story"])
+    assert result.exit_code == 2
+    assert "--url must be an absolute http:// or https:// URL" in result.output
+
+
+def test_extract_keeps_a_valid_url_in_the_json():
+    url = "https://example.com/story?id=1"
+    result = runner.invoke(
+        app, ["extract", str(SEED), "--json", "--extractor", "sentences", "--url", url]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["url"] == url
+
+
 def test_extract_rejects_non_utf8_input(tmp_path: Path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("caf\xe9".encode("latin-1"))
