@@ -98,3 +98,10 @@ def review_queue(
     extractors = sorted({item.run.extractor for item in items if item.run is not None})
     kept = [item for item in items if item.matches(status=status, extractor=extractor)]
     return sorted(kept, key=QueueItem.urgency), extractors
+
+
+def next_to_review(*, session: Session, after: int) -> int | None:
+    """The most urgent article other than `after` that still has unreviewed claims."""
+    items, _ = review_queue(session=session)
+    waiting = (item for item in items if item.article_id != after and item.counts.unreviewed)
+    return next((item.article_id for item in waiting), None)

@@ -384,18 +384,20 @@ def test_article_page_highlights_every_claim_and_prints_keys(
     assert client.get("/static/review.js").status_code == 200
 
 
-def test_article_page_links_the_next_article_that_needs_review(
+def test_next_article_leads_to_the_next_article_that_needs_review(
     client: TestClient, fake_extractor: FakeExtractor
 ):
     first = post_article(client, fake_extractor)["article"]["id"]
     second = post_article(client, fake_extractor, text=TEXT + "\n\nA fourth paragraph.")
     page = client.get(f"/review/articles/{first}").text
-    link = f'id="next-article" class="button" href="/review/articles/{second["article"]["id"]}"'
-    assert link in page
+    assert f'id="next-article" class="button" href="/review/next?after={first}"' in page
+    following = client.get(f"/review/next?after={first}", follow_redirects=False)
+    assert following.status_code == 303
+    assert following.headers["location"] == f"/review/articles/{second['article']['id']}"
     for claim in second["claims"]:
         assert client.post(f"/claims/{claim['id']}/accept").status_code == 200
-    page = client.get(f"/review/articles/{first}").text
-    assert 'id="next-article" class="button" href="/review"' in page
+    following = client.get(f"/review/next?after={first}", follow_redirects=False)
+    assert following.headers["location"] == "/review"
 
 
 def test_docs_link_the_review_pages_and_describe_the_review_endpoints(client: TestClient):

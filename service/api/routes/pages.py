@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from schemas.claims import Approx, Certainty, ClaimKind
@@ -17,7 +17,7 @@ from service.models import Article
 from service.review import store
 from service.review.export import gold_id
 from service.review.highlight import Mark, highlighted_html
-from service.review.queue import QUEUE_STATUSES, review_queue
+from service.review.queue import QUEUE_STATUSES, next_to_review, review_queue
 from service.review.store import Counts
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -106,23 +106,22 @@ def queue_page(
     return templates.TemplateResponse(request, "queue.html", context)
 
 
-def next_to_review(*, session: SessionDep, after: int) -> int | None:
-    """The most urgent other article that still has unreviewed claims, if any."""
-    items, _ = review_queue(session=session)
-    waiting = (item for item in items if item.article_id != after and item.counts.unreviewed)
-    return next((item.article_id for item in waiting), None)
+@router.get("/next")
+def next_article_page(
+    request: Request, session: SessionDep, after: Annotated[int, Query()] = 0
+) -> RedirectResponse:
+    # Computed when asked, not on every page load: the queue order changes as people review.
+    following = next_to_review(session=session, after=after)
+    root = request.scope.get("root_path", "")
+    target = f"/review/articles/{following}" if following is not None else "/review"
+    return RedirectResponse(root + target, status_code=303)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
     article: ArticleDep, request: Request, session: SessionDep, settings: SettingsDep
 ) -> HTMLResponse:
-    assert article.id is not None
-    context = {
-        **_common(request, settings),
-        **_panel(session=session, article=article),
-        "next_article": next_to_review(session=session, after=article.id),
-    }
+    context = {**_common(request, settings), **_panel(session=session, article=article)}
     return templates.TemplateResponse(request, "article.html", context)
 
 
