@@ -71,6 +71,7 @@ ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="an article's id")]
 RunId = Annotated[int, Path(ge=1, le=MAX_ID, description="an extraction run's id")]
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="a claim's id")]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="how many items to skip")]
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -25,6 +25,7 @@ from service.api.deps import (
     ArticleDep,
     ArticleId,
     ExtractorFactoryDep,
+    Limit,
     Offset,
     RunQueueDep,
     SessionDep,
@@ -46,7 +47,6 @@ WaitQuery = Annotated[
         "URL to poll (default CLAIMKIT_DEFAULT_WAIT_SECONDS)",
     ),
 ]
-Limit = Annotated[int, Query(ge=1, le=500)]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "the body is not UTF-8 or not JSON"},
     401: {"description": "CLAIMKIT_API_KEY is set and X-API-Key is missing or wrong"},

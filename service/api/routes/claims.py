@@ -10,7 +10,7 @@ from schemas.api import ClaimsPublic
 from schemas.claims import Certainty, ClaimKind
 from service import repository
 from service.api import presenters
-from service.api.deps import MAX_ID, Offset, SessionDep
+from service.api.deps import MAX_ID, Limit, Offset, SessionDep
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -31,7 +31,7 @@ def list_claims(
     q: Annotated[str | None, Query(description="text in the statement")] = None,
     article_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     skip: Offset = 0,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Limit = 100,
 ) -> ClaimsPublic:
     filters = repository.ClaimFilter(
         article_id=article_id,

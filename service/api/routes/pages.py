@@ -107,9 +107,7 @@ def queue_page(
 
 
 @router.get("/next")
-def next_article_page(
-    request: Request, session: SessionDep, after: Annotated[int, Query()] = 0
-) -> RedirectResponse:
+def next_article_page(request: Request, session: SessionDep, after: int = 0) -> RedirectResponse:
     # Computed when asked, not on every page load: the queue order changes as people review.
     following = next_to_review(session=session, after=after)
     root = request.scope.get("root_path", "")

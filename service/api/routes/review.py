@@ -18,7 +18,15 @@ from schemas.review import (
     ReviewedClaimPublic,
     UndoPublic,
 )
-from service.api.deps import ArticleDep, ClaimId, Offset, SessionDep, WriteAccess, get_article
+from service.api.deps import (
+    ArticleDep,
+    ClaimId,
+    Limit,
+    Offset,
+    SessionDep,
+    WriteAccess,
+    get_article,
+)
 from service.models import Article, ClaimReview
 from service.review import store
 from service.review.edits import EditError, resolve_edit
@@ -102,7 +110,7 @@ def get_review_queue(
     ] = None,
     extractor: Annotated[str | None, Query(description="e.g. offline, llm")] = None,
     skip: Offset = 0,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Limit = 100,
 ) -> QueuePublic:
     items, extractors = review_queue(session=session, status=status_filter, extractor=extractor)
     page = items[skip : skip + limit]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from schemas.claims import Source
 from service.extractors.offline.attribution import Frame
 from service.extractors.offline.references import References, strip_titles
-from service.extractors.offline.tokens import doc_text, strip_edges
+from service.extractors.offline.tokens import doc_text, per_doc, strip_edges
 
 # Sentence openers that explicitly continue the previous sentence's report.
 CONTINUATION_OPENERS = [
@@ -36,18 +36,18 @@ CONTINUATION_OPENERS = [
 ]
 _OPENING_QUOTES = frozenset({"“", "«"})
 _CLOSING_QUOTES = frozenset({"”", "»"})
-_REGIONS = "claimkit_quotation_regions"
 
 
 def quotation_regions(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of quotations in a block (curly pairs or alternating straight quotes)."""
-    cached: list[tuple[int, int]] | None = doc.user_data.get(_REGIONS)
-    if cached is not None:
-        return cached
+    return per_doc(doc, "quotation_regions", lambda: _find_quotations(doc_text(doc)))
+
+
+def _find_quotations(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     opened: int | None = None
     straight_open: int | None = None
-    for position, char in enumerate(doc_text(doc)):
+    for position, char in enumerate(text):
         if char in _OPENING_QUOTES:
             opened = position
         elif char in _CLOSING_QUOTES and opened is not None:
@@ -59,7 +59,6 @@ def quotation_regions(doc: Doc) -> list[tuple[int, int]]:
             else:
                 regions.append((straight_open, position + 1))
                 straight_open = None
-    doc.user_data[_REGIONS] = regions
     return regions
 
 

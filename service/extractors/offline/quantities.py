@@ -327,10 +327,6 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     return None if high is None else (high, start, stop)
 
 
-def _text(tokens: list[Token]) -> str:
-    return verbatim(tokens)
-
-
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -373,7 +369,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         if upper is not None:
             approx = Approx.range
         quantity = Quantity(
-            text=_text(tokens[begin:last]), value=value, upper=upper, unit=unit, approx=approx
+            text=verbatim(tokens[begin:last]), value=value, upper=upper, unit=unit, approx=approx
         )
         found.append(Found(quantity, tuple(tokens[begin:last])))
         unit_so_far = unit

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
-from service.extractors.offline.tokens import entity_of, word_set
+from service.extractors.offline.tokens import entities_among, word_set
 
 # Ranks, titles and honorifics dropped from person names ("Dr Meerjady Sabrina Flora").
 TITLES = word_set("""
@@ -210,12 +210,10 @@ class References:
 def person_in(tokens: list[Token]) -> Span | None:
     """The PERSON entity of a phrase: the one at its head, else the last one."""
     indices = {token.i for token in tokens}
-    within = {e.start: e for e in (entity_of(t) for t in tokens) if e is not None}
     found = [
-        within[start]
-        for start in sorted(within)
-        if within[start].label_ == "PERSON"
-        and all(i in indices for i in range(within[start].start, within[start].end))
+        entity
+        for entity in entities_among(tokens)
+        if entity.label_ == "PERSON" and all(i in indices for i in range(entity.start, entity.end))
     ]
     for entity in found:
         if any(t.head.i not in indices or t.head.i == t.i for t in entity):

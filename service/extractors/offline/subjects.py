@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from service.extractors.offline.references import References
-from service.extractors.offline.tokens import entity_of, join_tokens, sentence_of, word_set
+from service.extractors.offline.tokens import (
+    entities_among,
+    entity_of,
+    join_tokens,
+    sentence_of,
+    word_set,
+)
 
 # Heads that name a share or count of something: the subject is what they count
 # ("16 percent of trade" -> "trade", "thousands of troops" -> "troops").
@@ -117,7 +123,7 @@ def _whole_names(words: list[Token], noun: Token) -> list[Token]:
     decision", not "Kim Jong decision")."""
     doc = noun.doc
     indices = {t.i for t in words}
-    for entity in _entities_among(words):
+    for entity in entities_among(words):
         if entity.label_ in NUMERIC_ENTITIES or entity.end > noun.i:
             continue
         indices.update(range(entity.start, entity.end))
@@ -125,12 +131,6 @@ def _whole_names(words: list[Token], noun: Token) -> list[Token]:
         if after is not None and after.tag_ == "POS":
             indices.add(after.i)
     return [doc[i] for i in sorted(indices)]
-
-
-def _entities_among(tokens: list[Token]) -> list[Span]:
-    """The named entities that any of `tokens` belongs to, in document order."""
-    found = {e.start: e for e in (entity_of(t) for t in tokens) if e is not None}
-    return [found[start] for start in sorted(found)]
 
 
 def _closing(opening: Token) -> int:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-# spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` on every access (O(n) each), so
-# per-claim lookups on long blocks would be quadratic; these helpers cache them per doc.
-_SENTENCE_STARTS = "claimkit_sentence_starts"
-_TEXT = "claimkit_text"
-_ENTITY_BY_TOKEN = "claimkit_entity_by_token"
-_ENTITIES = "claimkit_entities"
+T = TypeVar("T")
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -25,13 +21,23 @@ def word_list(text: str) -> list[str]:
     return text.split()
 
 
+def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """`build()` once per document, kept in its user_data under `key`.
+
+    spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` on every access (O(n) each), so
+    per-claim lookups on long blocks would be quadratic without this.
+    """
+    name = f"claimkit_{key}"
+    if name not in doc.user_data:
+        doc.user_data[name] = build()
+    value: T = doc.user_data[name]
+    return value
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding `token`, like `token.sent` but in O(log n)."""
     doc = token.doc
-    starts: list[int] | None = doc.user_data.get(_SENTENCE_STARTS)
-    if starts is None:
-        starts = [sentence.start for sentence in doc.sents]
-        doc.user_data[_SENTENCE_STARTS] = starts
+    starts = per_doc(doc, "sentence_starts", lambda: [sentence.start for sentence in doc.sents])
     index = bisect_right(starts, token.i) - 1
     end = starts[index + 1] if index + 1 < len(starts) else len(doc)
     return doc[starts[index] : end]
@@ -39,11 +45,7 @@ def sentence_of(token: Token) -> Span:
 
 def doc_text(doc: Doc) -> str:
     """The document's text, built once per doc."""
-    text: str | None = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.text
-        doc.user_data[_TEXT] = text
-    return text
+    return per_doc(doc, "text", lambda: doc.text)
 
 
 def verbatim(tokens: list[Token]) -> str:
@@ -51,23 +53,19 @@ def verbatim(tokens: list[Token]) -> str:
     return doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """The document's named entities, built once per doc."""
-    found: tuple[Span, ...] | None = doc.user_data.get(_ENTITIES)
-    if found is None:
-        found = tuple(doc.ents)
-        doc.user_data[_ENTITIES] = found
-    return found
-
-
 def entity_of(token: Token) -> Span | None:
     """The named entity `token` belongs to, if any."""
     doc = token.doc
-    by_token: dict[int, Span] | None = doc.user_data.get(_ENTITY_BY_TOKEN)
-    if by_token is None:
-        by_token = {i: entity for entity in entities(doc) for i in range(entity.start, entity.end)}
-        doc.user_data[_ENTITY_BY_TOKEN] = by_token
+    by_token = per_doc(
+        doc, "entity_by_token", lambda: {i: e for e in doc.ents for i in range(e.start, e.end)}
+    )
     return by_token.get(token.i)
+
+
+def entities_among(tokens: Iterable[Token]) -> list[Span]:
+    """The named entities that any of `tokens` belongs to, in document order."""
+    found = {e.start: e for e in (entity_of(t) for t in tokens) if e is not None}
+    return [found[start] for start in sorted(found)]
 
 
 def owned_tokens(head: Token, owned: Iterable[int]) -> list[Token]:
