@@ -39,6 +39,69 @@ class Settings(BaseSettings):
     llm_max_tokens: int | None = Field(None, gt=0, description="cap on completion tokens")
     llm_chunk_chars: int = Field(12_000, ge=500, description="article characters per model call")
 
+    model_retries: int = Field(
+        4,
+        ge=0,
+        le=20,
+        description="retries of a model request after a 429, timeout, "
+        "connection error or 5xx, with exponential backoff and jitter",
+    )
+    model_retry_backoff: float = Field(
+        1.0, ge=0, description="seconds before the first retry of a failed model request"
+    )
+    model_retry_max_wait: float = Field(
+        60.0, ge=0, description="longest wait between two tries (also caps Retry-After)"
+    )
+    model_rpm: int | None = Field(
+        None, gt=0, description="requests per minute to the model, shared by all workers"
+    )
+    model_tpm: int | None = Field(
+        None, gt=0, description="prompt tokens per minute to the model, shared by all workers"
+    )
+
+    queue_url: str | None = Field(
+        None,
+        description="redis://host:6379/0 to share runs between processes and machines; "
+        "default: a SQLite queue file <data_dir>/queue.db (one machine)",
+    )
+    queue_name: str = Field(
+        "claimkit",
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_]+$",
+        description="name of the queue, so several deployments can share one Redis",
+    )
+    workers: int = Field(
+        16,
+        ge=1,
+        le=256,
+        description="worker threads per consumer (runs mostly wait on the "
+        "model); CPU-bound offline runs are limited to the cores",
+    )
+    embedded_worker: bool = Field(
+        True, description="`claimkit serve` also executes runs (false: API only)"
+    )
+    max_pending_runs: int = Field(
+        1000,
+        ge=1,
+        description="runs waiting to start before POST answers 503 (the article is still stored)",
+    )
+    worker_heartbeat_seconds: float = Field(
+        5.0, gt=0, description="how often a worker says it is alive and looks for lost runs"
+    )
+    worker_timeout_seconds: float = Field(
+        30.0, gt=0, description="a worker silent this long is dead: its runs start again"
+    )
+    max_interruptions: int = Field(
+        3, ge=1, description="interrupted attempts (worker died) before a run fails"
+    )
+
+    db_pool_size: int = Field(10, ge=1, description="database connections kept open")
+    db_max_overflow: int = Field(30, ge=0, description="extra connections under load")
+    db_pool_timeout: float = Field(
+        30.0, gt=0, description="seconds to wait for a free database connection"
+    )
+
     max_article_chars: int = Field(200_000, gt=0, description="longest article text accepted")
     default_wait_seconds: float = Field(
         30.0, ge=0, description="how long POST waits for a run before answering 202"
@@ -54,6 +117,12 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'claimkit.db').as_posix()}"
+
+    def resolved_queue_url(self) -> str:
+        """The queue URL to use: the configured one or the default SQLite queue file."""
+        if self.queue_url:
+            return self.queue_url
+        return f"sqlite:///{(self.data_dir / 'queue.db').as_posix()}"
 
 
 @lru_cache

@@ -51,6 +51,8 @@ class ExtractionResult:
     attempts: int = 1
     dropped: int = 0  # claims the extractor itself discarded (e.g. ungrounded after re-asks)
     notes: list[str] = field(default_factory=list)
+    retries: int = 0  # model requests repeated after a transient fault (429, timeout, 5xx)
+    last_error: str | None = None  # the last transient fault, even when a retry then worked
 
 
 class FailureKind(StrEnum):
@@ -67,13 +69,22 @@ class ExtractionError(Exception):
     """An extraction that could not produce claims; the run is recorded as failed."""
 
     def __init__(
-        self, kind: FailureKind, message: str, *, attempts: int = 1, usage: Usage | None = None
+        self,
+        kind: FailureKind,
+        message: str,
+        *,
+        attempts: int = 1,
+        usage: Usage | None = None,
+        retries: int = 0,
+        last_error: str | None = None,
     ) -> None:
         super().__init__(f"{kind.value}: {message}")
         self.kind = kind
         self.message = message
         self.attempts = attempts
         self.usage = usage or Usage()
+        self.retries = retries
+        self.last_error = last_error
 
 
 @runtime_checkable

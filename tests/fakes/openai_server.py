@@ -1,16 +1,19 @@
 """A scripted OpenAI-compatible chat server on 127.0.0.1 for end-to-end LLM tests.
 
-Tests enqueue replies (a tool call, plain content, an HTTP error, a delay) and read back
-every request body the client sent. Requests that carry `tools` are answered with a tool
-call (instructor's TOOLS mode); others get the reply as `message.content` (JSON modes).
+Tests enqueue replies (a tool call, plain content, an HTTP error, a delay, a dropped
+connection) and read back every request body the client sent. When the queue is empty, a
+`responder` (a function of the request body) answers, if one is set; benchmarks use it to
+serve any number of requests. Requests that carry `tools` are answered with a tool call
+(instructor's TOOLS mode); others get the reply as `message.content` (JSON modes).
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -42,6 +45,7 @@ class HttpError:
     status: int
     message: str = "scripted error"
     type: str = "server_error"
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. {"Retry-After": "2"}
 
 
 @dataclass(frozen=True)
@@ -49,23 +53,34 @@ class Delay:
     """Wait `seconds` (longer than the client's timeout, typically) before answering `then`."""
 
     seconds: float
-    then: Reply | HttpError = field(default_factory=lambda: Reply({"claims": []}))
+    then: Reply | HttpError | Drop = field(default_factory=lambda: Reply({"claims": []}))
 
 
-Scripted = Reply | HttpError | Delay
+@dataclass(frozen=True)
+class Drop:
+    """Close the connection without answering (the client sees a connection error)."""
+
+
+Scripted = Reply | HttpError | Delay | Drop
+Responder = Callable[[dict[str, Any]], Scripted]
 
 CHAT_PATH = "/v1/chat/completions"
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 512  # many concurrent clients: the default backlog of 5 drops SYNs
 
 
 class ScriptedOpenAIServer:
     """An OpenAI-compatible /v1/chat/completions endpoint that plays back queued replies."""
 
-    def __init__(self) -> None:
+    def __init__(self, responder: Responder | None = None) -> None:
         self.queue: deque[Scripted] = deque()
         self.requests: list[dict[str, Any]] = []
+        self.responder = responder
         self._stopping = threading.Event()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -101,6 +116,8 @@ class ScriptedOpenAIServer:
             self.requests.append(body)
             if self.queue:
                 return self.queue.popleft()
+        if self.responder is not None:
+            return self.responder(body)
         return HttpError(500, "the scripted server has no reply left for this request")
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
@@ -118,15 +135,23 @@ class ScriptedOpenAIServer:
                     if server._stopping.wait(scripted.seconds):
                         return
                     scripted = scripted.then
-                if isinstance(scripted, HttpError):
-                    self._send(scripted.status, _error_body(scripted.message, scripted.type))
+                if isinstance(scripted, Drop):
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                elif isinstance(scripted, HttpError):
+                    body_out = _error_body(scripted.message, scripted.type)
+                    self._send(scripted.status, body_out, scripted.headers)
                 else:
                     self._send(200, _completion(body, scripted, len(server.requests)))
 
-            def _send(self, status: int, payload: dict[str, Any]) -> None:
+            def _send(
+                self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
+            ) -> None:
                 data = json.dumps(payload).encode()
                 try:
                     self.send_response(status)
+                    for name, value in (headers or {}).items():
+                        self.send_header(name, value)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
