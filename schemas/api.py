@@ -90,6 +90,16 @@ class RunPublic(BaseModel):
     parameters: dict[str, Any]
     usage: UsagePublic
     attempts: int
+    retries: int = Field(
+        description="model requests repeated after transient faults (429, timeout, 5xx)"
+    )
+    last_error: str | None = Field(
+        description="the last transient fault, also when a retry then succeeded"
+    )
+    interruptions: int = Field(
+        description="times the worker executing this run died or was stopped mid-run"
+    )
+    worker: str | None = Field(description="the worker that holds or last held the run")
     claims_count: int
     dropped_count: int
     notes: list[str]
@@ -165,6 +175,25 @@ class ExtractionPublic(BaseModel):
         description="null while the run is pending or running; poll run.url"
     )
     created: bool = Field(description="false when the same text was already stored")
+    reused: bool = Field(
+        False,
+        description="true when an earlier succeeded run with the same extractor, model, "
+        "prompt and parameters answers instead of a new run (ask `force=true` to re-run)",
+    )
+
+
+class QueueHealth(BaseModel):
+    """The run queue: where it lives, how much waits, who works on it."""
+
+    backend: str = Field(description="sqlite (one machine) or redis (shared)")
+    ok: bool = Field(description="the queue's storage answers")
+    detail: str
+    pending_runs: int = Field(description="runs waiting to start (the backlog)")
+    max_pending_runs: int = Field(description="backlog at which POST answers 503")
+    running_runs: int
+    workers: int = Field(description="worker processes heard from recently")
+    worker_threads: int = Field(description="their threads in total")
+    embedded_worker: bool = Field(description="this server executes runs itself")
 
 
 class HealthPublic(BaseModel):
@@ -177,3 +206,6 @@ class HealthPublic(BaseModel):
     model: str | None
     extractor_ok: bool
     extractor_detail: str
+    queue: QueueHealth | None = Field(
+        description="null when the database cannot be read (the queue state lives there)"
+    )

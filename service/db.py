@@ -11,15 +11,26 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
+from service.config import Settings
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys, a busy timeout and its folder."""
+
+def make_engine(
+    url: str, *, pool_size: int = 10, max_overflow: int = 30, pool_timeout: float = 30.0
+) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys, a busy timeout and its folder.
+
+    Sessions are short (open, read or write, commit, close), so a pool of a few connections
+    serves many concurrent requests and worker threads; the sizes are settings.
+    """
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **pool)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    else:
+        pool = {}  # an in-memory database lives in one connection
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -30,6 +41,16 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine for the configured database, with the configured pool sizes."""
+    return make_engine(
+        settings.resolved_database_url(),
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout,
+    )
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""SQLModel tables: Article, ExtractionRun, ClaimRecord and ClaimReview."""
+"""SQLModel tables: Article, ExtractionRun, ClaimRecord, ClaimReview and Worker."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text
+from sqlalchemy import JSON, Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 
@@ -57,6 +57,7 @@ class ExtractionRun(SQLModel, table=True):
     status: str = Field(default=RunStatus.pending, max_length=16, index=True)
     extractor: str = Field(max_length=32)
     model: str | None = None
+    prompt_version: str | None = Field(default=None, max_length=32)  # as asked for
     prompt_id: str | None = None
     prompt_sha: str | None = Field(default=None, max_length=64)
     parameters: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
@@ -74,12 +75,34 @@ class ExtractionRun(SQLModel, table=True):
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
     latency_ms: float | None = None
+    # Identity of what produced the run (extractor, model, prompt sha, parameters), so an
+    # identical re-extraction of the same article returns this run instead of a new call.
+    fingerprint: str | None = Field(default=None, max_length=64, index=True)
+    retries: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # model retries
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    # Queue bookkeeping: which worker holds the run, under which lease, how often a worker
+    # died holding it, and when it was last put on the queue.
+    worker_id: str | None = Field(default=None, max_length=100)
+    lease: str | None = Field(default=None, max_length=32)
+    interruptions: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    queued_at: dt.datetime | None = None
 
 
 class ClaimRecord(SQLModel, table=True):
     """A stored claim: the full contract object plus columns to filter on."""
 
     __tablename__ = "claim"
+    # A run's extracted claims are written once: a second write of the same run would clash.
+    __table_args__ = (
+        Index(
+            "uq_claim_extracted_position",
+            "run_id",
+            "position",
+            unique=True,
+            sqlite_where=text("origin = 'extracted'"),
+            postgresql_where=text("origin = 'extracted'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="extraction_run.id", index=True)
@@ -113,3 +136,15 @@ class ClaimReview(SQLModel, table=True):
     undoes_id: int | None = Field(default=None, foreign_key="claim_review.id")
     reviewer: str = Field(max_length=100)
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Worker(SQLModel, table=True):
+    """A process executing runs; its heartbeat tells the others it is alive."""
+
+    id: str = Field(primary_key=True, max_length=100)  # host:pid:random
+    hostname: str = Field(max_length=255)
+    pid: int
+    threads: int
+    started_at: dt.datetime = Field(default_factory=utcnow)
+    last_seen: dt.datetime = Field(default_factory=utcnow, index=True)
+    stopped_at: dt.datetime | None = None

@@ -6,13 +6,22 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from schemas.claims import Claim
-from service.models import Article, ClaimOrigin, ClaimRecord, ExtractionRun, RunStatus
+from service.models import (
+    Article,
+    ClaimOrigin,
+    ClaimRecord,
+    ExtractionRun,
+    RunStatus,
+    Worker,
+    utcnow,
+)
 
 
 def text_sha256(text: str) -> str:
@@ -68,15 +77,143 @@ def add_run(
     article_id: int,
     extractor: str,
     model: str | None = None,
-    prompt_id: str | None = None,
+    prompt_version: str | None = None,
+    fingerprint: str | None = None,
 ) -> ExtractionRun:
     """Stage a pending run for an article (flushed, so it has an id)."""
     run = ExtractionRun(
-        article_id=article_id, extractor=extractor, model=model, prompt_id=prompt_id
+        article_id=article_id,
+        extractor=extractor,
+        model=model,
+        prompt_version=prompt_version,
+        fingerprint=fingerprint,
+        queued_at=utcnow(),
     )
     session.add(run)
     session.flush()
     return run
+
+
+def reusable_run(*, session: Session, article_id: int, fingerprint: str) -> ExtractionRun | None:
+    """The article's latest succeeded run made by an identical extractor, if any."""
+    return session.exec(
+        select(ExtractionRun)
+        .where(
+            ExtractionRun.article_id == article_id,
+            ExtractionRun.fingerprint == fingerprint,
+            ExtractionRun.status == RunStatus.succeeded,
+        )
+        .order_by(col(ExtractionRun.id).desc())
+    ).first()
+
+
+def count_runs(*, session: Session, status: RunStatus) -> int:
+    """How many runs have this status (pending: the backlog; running: under way)."""
+    query = select(func.count()).select_from(ExtractionRun).where(ExtractionRun.status == status)
+    return session.exec(query).one()
+
+
+def claim_run(*, session: Session, run_id: int, worker_id: str, lease: str) -> bool:
+    """Mark a pending run running under `lease`; False when it is not pending any more.
+
+    One conditional UPDATE, so two workers handed the same run cannot both claim it.
+    """
+    result = session.execute(
+        update(ExtractionRun)
+        .where(col(ExtractionRun.id) == run_id, col(ExtractionRun.status) == RunStatus.pending)
+        .values(status=RunStatus.running, worker_id=worker_id, lease=lease, started_at=utcnow())
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def settle_run(
+    *,
+    session: Session,
+    run_id: int,
+    lease: str | None,
+    values: dict[str, Any],
+    from_status: RunStatus = RunStatus.running,
+) -> bool:
+    """Write a run's outcome if it is still `from_status` under `lease`; False otherwise.
+
+    A worker presumed dead may still finish: its lease was replaced when the run was
+    released, so its late result is refused instead of written twice.
+    """
+    result = session.execute(
+        update(ExtractionRun)
+        .where(
+            col(ExtractionRun.id) == run_id,
+            col(ExtractionRun.status) == from_status,
+            col(ExtractionRun.lease).is_not_distinct_from(lease),
+        )
+        .values(**values)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def running_runs(*, session: Session) -> Sequence[ExtractionRun]:
+    """Runs under way, oldest first."""
+    return session.exec(
+        select(ExtractionRun)
+        .where(ExtractionRun.status == RunStatus.running)
+        .order_by(col(ExtractionRun.id))
+    ).all()
+
+
+def waiting_run_ids(*, session: Session, queued_before: dt.datetime) -> list[int]:
+    """Pending runs put on the queue before this time (or never), oldest first."""
+    ids = session.exec(
+        select(ExtractionRun.id)
+        .where(
+            ExtractionRun.status == RunStatus.pending,
+            (col(ExtractionRun.queued_at) < queued_before) | col(ExtractionRun.queued_at).is_(None),
+        )
+        .order_by(col(ExtractionRun.id))
+    ).all()
+    return [run_id for run_id in ids if run_id is not None]
+
+
+def mark_queued(*, session: Session, run_ids: Sequence[int]) -> None:
+    """Record that these runs were put on the queue now."""
+    session.execute(
+        update(ExtractionRun).where(col(ExtractionRun.id).in_(run_ids)).values(queued_at=utcnow())
+    )
+
+
+def run_status(*, session: Session, run_id: int) -> str | None:
+    """A run's status, read without loading the row."""
+    return session.exec(select(ExtractionRun.status).where(ExtractionRun.id == run_id)).first()
+
+
+def beat(*, session: Session, worker_id: str, hostname: str, pid: int, threads: int) -> None:
+    """Record that a worker is alive now (registering it the first time)."""
+    worker = session.get(Worker, worker_id)
+    if worker is None:
+        worker = Worker(id=worker_id, hostname=hostname, pid=pid, threads=threads)
+    worker.last_seen = utcnow()
+    worker.stopped_at = None
+    session.add(worker)
+
+
+def stop_worker(*, session: Session, worker_id: str) -> None:
+    """Record that a worker stopped on purpose."""
+    worker = session.get(Worker, worker_id)
+    if worker is not None:
+        worker.stopped_at = utcnow()
+        session.add(worker)
+
+
+def live_workers(*, session: Session, seen_after: dt.datetime) -> Sequence[Worker]:
+    """Workers not stopped and heard from since `seen_after`."""
+    return session.exec(
+        select(Worker).where(col(Worker.stopped_at).is_(None), col(Worker.last_seen) >= seen_after)
+    ).all()
+
+
+def forget_workers(*, session: Session, seen_before: dt.datetime) -> None:
+    """Delete worker rows not heard from since `seen_before` (they hold no runs any more)."""
+    for worker in session.exec(select(Worker).where(col(Worker.last_seen) < seen_before)):
+        session.delete(worker)
 
 
 def latest_run(*, session: Session, article_id: int) -> ExtractionRun | None:
@@ -106,15 +243,6 @@ def list_runs(*, session: Session, article_id: int) -> Sequence[ExtractionRun]:
         select(ExtractionRun)
         .where(ExtractionRun.article_id == article_id)
         .order_by(col(ExtractionRun.id).desc())
-    ).all()
-
-
-def unfinished_runs(*, session: Session) -> Sequence[ExtractionRun]:
-    """Runs still pending or running (e.g. interrupted by a restart)."""
-    return session.exec(
-        select(ExtractionRun).where(
-            col(ExtractionRun.status).in_([RunStatus.pending, RunStatus.running])
-        )
     ).all()
 
 

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from service.api.app import create_app
-from service.api.deps import get_extractor_factory
 from service.config import Settings
 from service.migrations import downgrade, upgrade
 from tests.fakes.extractor import FakeExtractor
@@ -65,6 +64,8 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         data_dir=tmp_path,
         database_url=database_url,
         default_wait_seconds=10,
+        workers=4,
+        worker_timeout_seconds=5,
     )
 
 
@@ -77,11 +78,7 @@ def fake_extractor() -> FakeExtractor:
 @pytest.fixture
 def app(settings: Settings, fake_extractor: FakeExtractor) -> FastAPI:
     """The app on the test database with the fake extractor injected."""
-    application = create_app(settings)
-    application.dependency_overrides[get_extractor_factory] = lambda: (
-        lambda **_options: fake_extractor
-    )
-    return application
+    return create_app(settings, extractor_factory=lambda **_options: fake_extractor)
 
 
 @pytest.fixture

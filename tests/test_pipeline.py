@@ -1,38 +1,146 @@
-"""The persisted flow: a run is executed to the end and records what happened."""
+"""The persisted flow: a worker claims a pending run, extracts, and settles it under a lease."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from schemas.claims import DraftClaim
 from service import repository
 from service.db import make_engine
-from service.models import ExtractionRun
-from service.pipeline import execute_run, fail_interrupted_runs
+from service.extractors.base import ArticleInput, ExtractionError, ExtractionResult, FailureKind
+from service.models import ExtractionRun, RunStatus
+from service.pipeline import RunSpec, execute_run
+from service.tasks import recovery
 from tests.fakes.extractor import FakeExtractor
 
 TEXT = "The bridge reopened on Monday."
+CLAIM = DraftClaim(statement="Reopened.", kind="event", subject="bridge", evidence=[TEXT])
 
 
-def test_run_marked_interrupted_by_another_process_that_then_finishes_is_clean(
-    database_url: str,
-):
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the freshly migrated test database."""
     engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def _pending_run(engine: Engine, *, extractor: str = "fake") -> int:
     with Session(engine) as session:
         article = repository.add_article(session=session, text=TEXT)
         assert article.id is not None
-        run = repository.add_run(session=session, article_id=article.id, extractor="fake")
+        run = repository.add_run(session=session, article_id=article.id, extractor=extractor)
         session.commit()
-        run_id = run.id
-    assert run_id is not None
-    assert fail_interrupted_runs(engine=engine) == 1
+        assert run.id is not None
+        return run.id
+
+
+def _run(engine: Engine, run_id: int) -> ExtractionRun:
+    with Session(engine) as session:
+        run = session.get(ExtractionRun, run_id)
+        assert run is not None
+        return run
+
+
+def test_execute_run_stores_claims_and_clears_the_lease(engine: Engine):
+    run_id = _pending_run(engine)
+    extractor = FakeExtractor()
+    extractor.enqueue([CLAIM])
+    specs: list[RunSpec] = []
+
+    def extractor_for(spec: RunSpec) -> FakeExtractor:
+        specs.append(spec)
+        return extractor
+
+    status = execute_run(engine=engine, run_id=run_id, extractor_for=extractor_for, worker_id="w1")
+    assert status == RunStatus.succeeded
+    run = _run(engine, run_id)
+    assert (run.status, run.claims_count, run.worker_id, run.lease) == ("succeeded", 1, "w1", None)
+    assert specs == [RunSpec(extractor="fake", model=None, prompt_version=None)]
+    with Session(engine) as session:
+        assert [c.statement for c in repository.run_claims(session=session, run_id=run_id)] == [
+            "Reopened."
+        ]
+
+
+def test_execute_run_skips_a_run_that_is_not_pending(engine: Engine):
+    run_id = _pending_run(engine)
+    extractor = FakeExtractor()
+    execute_run(engine=engine, run_id=run_id, extractor_for=lambda _: extractor, worker_id="w1")
+    again = execute_run(
+        engine=engine, run_id=run_id, extractor_for=lambda _: extractor, worker_id="w2"
+    )
+    assert again is None
+    assert len(extractor.history) == 1
+    assert _run(engine, run_id).worker_id == "w1"
+
+
+def test_a_result_arriving_after_the_run_was_handed_on_is_discarded(engine: Engine):
+    run_id = _pending_run(engine)
+
+    class ReleasedMeanwhile(FakeExtractor):
+        def extract(self, article: ArticleInput) -> ExtractionResult:
+            # While this worker extracts, the others decide it died and release the run.
+            running = recovery.runs_held_by(engine, "slow")
+            recovery.release_runs(engine, running, max_interruptions=3, reason="test")
+            return ExtractionResult(claims=[CLAIM])
+
+    status = execute_run(
+        engine=engine, run_id=run_id, extractor_for=lambda _: ReleasedMeanwhile(), worker_id="slow"
+    )
+    assert status is None
+    run = _run(engine, run_id)
+    assert (run.status, run.interruptions, run.claims_count) == ("pending", 1, 0)
+    with Session(engine) as session:
+        assert repository.run_claims(session=session, run_id=run_id) == []
+
+
+def test_extraction_error_fails_the_run_with_its_kind_retries_and_last_error(engine: Engine):
+    run_id = _pending_run(engine)
     extractor = FakeExtractor()
     extractor.enqueue(
-        [DraftClaim(statement="Reopened.", kind="event", subject="bridge", evidence=[TEXT])]
+        ExtractionError(
+            FailureKind.rate_limited,
+            "still rate limited",
+            attempts=1,
+            retries=4,
+            last_error="HTTP 429 rate limited (Retry-After 2 s)",
+        )
     )
-    finished = execute_run(engine=engine, run_id=run_id, extractor=extractor)
-    assert (finished.status, finished.error_kind, finished.error) == ("succeeded", None, None)
-    with Session(engine) as session:
-        stored = session.get(ExtractionRun, run_id)
-        assert stored is not None and stored.claims_count == 1
-    engine.dispose()
+    status = execute_run(
+        engine=engine, run_id=run_id, extractor_for=lambda _: extractor, worker_id="w"
+    )
+    assert status == RunStatus.failed
+    run = _run(engine, run_id)
+    assert (run.error_kind, run.retries) == ("rate_limited", 4)
+    assert run.last_error == "HTTP 429 rate limited (Retry-After 2 s)"
+    assert run.finished_at is not None
+
+
+def test_an_extractor_this_worker_cannot_build_fails_the_run_as_configuration(engine: Engine):
+    run_id = _pending_run(engine, extractor="llm")
+
+    def unavailable(_spec: RunSpec) -> FakeExtractor:
+        raise ValueError("no model configured: set CLAIMKIT_MODEL")
+
+    execute_run(engine=engine, run_id=run_id, extractor_for=unavailable, worker_id="w")
+    run = _run(engine, run_id)
+    assert (run.status, run.error_kind) == ("failed", "configuration")
+    assert "CLAIMKIT_MODEL" in (run.error or "")
+
+
+def test_a_crashing_extractor_fails_the_run_instead_of_leaving_it_running(engine: Engine):
+    run_id = _pending_run(engine)
+
+    class Crashing(FakeExtractor):
+        def extract(self, article: ArticleInput) -> ExtractionResult:
+            raise KeyError("boom")
+
+    execute_run(engine=engine, run_id=run_id, extractor_for=lambda _: Crashing(), worker_id="w")
+    run = _run(engine, run_id)
+    assert (run.status, run.error_kind) == ("failed", "internal_error")
+    assert "KeyError" in (run.error or "")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,9 +17,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.api.routes import articles, claims, health, pages, review, runs
 from service.config import Settings, get_settings
-from service.db import make_engine
-from service.pipeline import fail_interrupted_runs
-from service.runner import RunQueue
+from service.db import engine_for
+from service.extractors import build_extractor
+from service.extractors.base import Extractor
+from service.tasks.queue import RunQueue, make_huey
+from service.tasks.waiting import RunWaiter
+from service.tasks.worker import RunExecutor, WorkerRuntime, running
 
 logger = logging.getLogger(__name__)
 
@@ -64,22 +68,50 @@ DOCS_CSP = (
 )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; the engine and run queue live on app.state for the app's lifetime."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    extractor_factory: Callable[..., Extractor] | None = None,
+    immediate_runs: bool = False,
+) -> FastAPI:
+    """Build the app; engine, queue, waiter and embedded worker live for its lifetime.
+
+    `extractor_factory(kind=, model=, prompt_version=)` replaces the real extractors (tests);
+    `immediate_runs` executes each run inline when it is enqueued, with no consumer (tests).
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = make_engine(settings.resolved_database_url())
-        interrupted = fail_interrupted_runs(engine=engine)
-        if interrupted:
-            logger.warning("marked %d interrupted run(s) as failed", interrupted)
+        engine = engine_for(settings)
+        queue = RunQueue(make_huey(settings, immediate=immediate_runs))
+        waiter = RunWaiter(engine)
+        queue.on_finished(waiter.notify)
+        runtime = None
+        if immediate_runs:
+            queue.set_handler(
+                RunExecutor(
+                    engine=engine,
+                    extractor_factory=lambda: app.state.extractor_factory,
+                    worker_id="immediate",
+                )
+            )
+        elif settings.embedded_worker:
+            runtime = WorkerRuntime(
+                settings=settings,
+                engine=engine,
+                queue=queue,
+                extractor_factory=lambda: app.state.extractor_factory,
+                embedded=True,
+            )
         app.state.engine = engine
-        app.state.run_queue = RunQueue(engine)
+        app.state.run_queue = queue
+        app.state.run_waiter = waiter
+        app.state.worker_runtime = runtime
         try:
-            yield
+            with running(runtime):
+                yield
         finally:
-            app.state.run_queue.shutdown()
             engine.dispose()
 
     app = FastAPIOffline(
@@ -90,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.dependency_overrides[get_settings] = lambda: settings
+    app.state.extractor_factory = extractor_factory or partial(build_extractor, settings)
     for module in (articles, runs, claims, review, health, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")

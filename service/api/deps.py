@@ -12,10 +12,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from service.config import Settings, get_settings
-from service.extractors import build_extractor
 from service.extractors.base import Extractor
 from service.models import Article
-from service.runner import RunQueue
+from service.tasks.queue import RunQueue
+from service.tasks.waiting import RunWaiter
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
@@ -38,17 +38,19 @@ def get_run_queue(request: Request) -> RunQueue:
     return queue
 
 
+def get_run_waiter(request: Request) -> RunWaiter:
+    """Waits for runs without holding a connection."""
+    waiter: RunWaiter = request.app.state.run_waiter
+    return waiter
+
+
 ExtractorFactory = Callable[..., Extractor]
 
 
-def get_extractor_factory(settings: SettingsDep) -> ExtractorFactory:
-    """A function building the extractor for (kind, model, prompt_version) from settings."""
-
-    def factory(
-        *, kind: str | None = None, model: str | None = None, prompt_version: str | None = None
-    ) -> Extractor:
-        return build_extractor(settings, kind=kind, model=model, prompt_version=prompt_version)
-
+def get_extractor_factory(request: Request) -> ExtractorFactory:
+    """The function building the extractor for (kind, model, prompt_version): by default
+    `build_extractor` with the app's settings; tests give create_app a fake."""
+    factory: ExtractorFactory = request.app.state.extractor_factory
     return factory
 
 
@@ -87,5 +89,6 @@ def get_article(article_id: ArticleId, session: SessionDep) -> Article:
 
 ArticleDep = Annotated[Article, Depends(get_article)]
 RunQueueDep = Annotated[RunQueue, Depends(get_run_queue)]
+RunWaiterDep = Annotated[RunWaiter, Depends(get_run_waiter)]
 ExtractorFactoryDep = Annotated[ExtractorFactory, Depends(get_extractor_factory)]
 WriteAccess = Depends(require_write_access)

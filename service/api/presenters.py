@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from schemas.api import (
@@ -15,6 +16,7 @@ from schemas.api import (
     UsagePublic,
 )
 from service import repository
+from service.db import session_scope
 from service.models import Article, ClaimRecord, ExtractionRun, RunStatus
 
 
@@ -37,6 +39,10 @@ def run_public(run: ExtractionRun) -> RunPublic:
             cost_usd=run.cost_usd,
         ),
         attempts=run.attempts,
+        retries=run.retries,
+        last_error=run.last_error,
+        interruptions=run.interruptions,
+        worker=run.worker_id,
         claims_count=run.claims_count,
         dropped_count=run.dropped_count,
         notes=run.notes or [],
@@ -85,7 +91,12 @@ def article_public(session: Session, article: Article) -> ArticlePublic:
 
 
 def extraction_public(
-    session: Session, article: Article, run: ExtractionRun | None, *, created: bool
+    session: Session,
+    article: Article,
+    run: ExtractionRun | None,
+    *,
+    created: bool,
+    reused: bool = False,
 ) -> ExtractionPublic:
     """The answer to a POST: article, run, and the run's claims once it has finished."""
     claims = None
@@ -96,4 +107,16 @@ def extraction_public(
         run=run_public(run) if run else None,
         claims=claims,
         created=created,
+        reused=reused,
     )
+
+
+def load_extraction(
+    engine: Engine, *, article_id: int, run_id: int | None, created: bool, reused: bool = False
+) -> ExtractionPublic:
+    """Read an article and one of its runs in one short session, as a POST's answer."""
+    with session_scope(engine) as session:
+        article = session.get(Article, article_id)
+        assert article is not None  # articles are never deleted
+        run = session.get(ExtractionRun, run_id) if run_id is not None else None
+        return extraction_public(session, article, run, created=created, reused=reused)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
@@ -96,3 +98,16 @@ class Extractor(Protocol):
     def extract(self, article: ArticleInput) -> ExtractionResult:
         """Extract draft claims; raise ExtractionError when no result can be produced."""
         ...
+
+
+def fingerprint(extractor: Extractor) -> str:
+    """A hash of everything that determines an extractor's output for a given text.
+
+    Extractors describe themselves with an optional `identity()` (model, prompt sha,
+    parameters, rules version); two runs with equal fingerprints on the same text would
+    produce the same claims, so the second can be answered by the first.
+    """
+    identity = getattr(extractor, "identity", None)
+    described = identity() if callable(identity) else {}
+    canonical = json.dumps({"extractor": extractor.name, **described}, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()

@@ -52,6 +52,7 @@ class SentenceExtractor:
     """Every sentence one claim: statement and evidence are the sentence, kind `state`."""
 
     name = "sentences"
+    cpu_bound = True  # workers run at most one per core
 
     def extract(self, article: ArticleInput) -> ExtractionResult:
         """One draft claim per sentence of the article text."""

@@ -277,7 +277,9 @@ def test_reextract_keeps_old_runs_and_makes_the_new_one_current(
     )
     first = post(client, {"text": TEXT}).json()
     article_id = first["article"]["id"]
-    second = client.post(f"/articles/{article_id}/extract", json={"extractor": "offline"})
+    second = client.post(
+        f"/articles/{article_id}/extract", json={"extractor": "offline"}, params={"force": "true"}
+    )
     assert second.status_code == 201
     assert second.json()["claims"][0]["statement"] == "Second."
     current = client.get(f"/articles/{article_id}/claims").json()
@@ -299,7 +301,7 @@ def test_failed_reextract_leaves_the_previous_run_current(
         ExtractionError(FailureKind.timeout, "the model did not answer within 60 s"),
     )
     article_id = post(client, {"text": TEXT}).json()["article"]["id"]
-    failed = client.post(f"/articles/{article_id}/extract").json()
+    failed = client.post(f"/articles/{article_id}/extract", params={"force": "true"}).json()
     assert failed["run"]["status"] == "failed"
     assert failed["run"]["error_kind"] == "timeout"
     claims = client.get(f"/articles/{article_id}/claims").json()
@@ -328,12 +330,10 @@ def test_claims_of_a_run_of_another_article_is_404(client: TestClient):
 def test_misconfigured_extractor_records_a_failed_run_and_keeps_the_article(
     app, client: TestClient
 ):  # type: ignore[no-untyped-def]
-    from service.api.deps import get_extractor_factory
-
     def broken_factory(**_options: object) -> FakeExtractor:
         raise ValueError("prompt version 'v9' does not exist; available: v1")
 
-    app.dependency_overrides[get_extractor_factory] = lambda: broken_factory
+    app.state.extractor_factory = broken_factory
     body = post(client, {"text": TEXT}).json()
     assert body["run"]["status"] == "failed"
     assert body["run"]["error_kind"] == "configuration"

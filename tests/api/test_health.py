@@ -15,12 +15,10 @@ def test_health_reports_database_and_extractor(client: TestClient):
 
 
 def test_health_is_degraded_when_the_extractor_cannot_be_built(app, client: TestClient):  # type: ignore[no-untyped-def]
-    from service.api.deps import get_extractor_factory
-
     def broken(**_options: object) -> None:
         raise ValueError("model not configured")
 
-    app.dependency_overrides[get_extractor_factory] = lambda: broken
+    app.state.extractor_factory = broken
     body = client.get("/health").json()
     assert body["status"] == "degraded"
     assert body["extractor_ok"] is False

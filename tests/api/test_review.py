@@ -11,7 +11,6 @@ from pydantic import SecretStr
 from schemas.claims import DraftClaim
 from schemas.gold import GoldArticle
 from service.api.app import create_app
-from service.api.deps import get_extractor_factory
 from service.config import Settings
 from service.extractors.base import ExtractionError, FailureKind
 from tests.fakes.extractor import FakeExtractor
@@ -417,8 +416,10 @@ def test_docs_link_the_review_pages_and_describe_the_review_endpoints(client: Te
 @pytest.fixture
 def keyed_client(settings: Settings, fake_extractor: FakeExtractor):  # type: ignore[no-untyped-def]
     """A client for an app whose writes need the API key 'sesame'."""
-    app = create_app(settings.model_copy(update={"api_key": SecretStr("sesame")}))
-    app.dependency_overrides[get_extractor_factory] = lambda: lambda **_: fake_extractor
+    app = create_app(
+        settings.model_copy(update={"api_key": SecretStr("sesame")}),
+        extractor_factory=lambda **_: fake_extractor,
+    )
     with TestClient(app) as test_client:
         yield test_client
 

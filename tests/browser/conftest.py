@@ -16,7 +16,6 @@ import uvicorn
 
 from schemas.claims import ClaimKind, DraftClaim
 from service.api.app import create_app
-from service.api.deps import get_extractor_factory
 from service.config import Settings
 from service.extractors.base import ArticleInput, ExtractionResult, Extractor
 from service.migrations import upgrade
@@ -89,8 +88,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         api_key=API_KEY,  # type: ignore[arg-type]
     )
     extractor = _offline_or_fake(settings)
-    app = create_app(settings)
-    app.dependency_overrides[get_extractor_factory] = lambda: lambda **_options: extractor
+    app = create_app(settings, extractor_factory=lambda **_options: extractor)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

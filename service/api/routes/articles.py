@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import replace
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response, status
-from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
 
 from schemas.api import (
     ArticleCreate,
@@ -17,24 +18,25 @@ from schemas.api import (
     ExtractRequest,
     RunsPublic,
 )
-from service import repository
+from service import repository, submission
 from service.api import presenters
 from service.api.article_input import ARTICLE_BODY_OPENAPI, check_article_text, read_article
 from service.api.deps import (
     MAX_ID,
     ArticleDep,
     ArticleId,
+    EngineDep,
     ExtractorFactoryDep,
     Limit,
     Offset,
     RunQueueDep,
+    RunWaiterDep,
     SessionDep,
     SettingsDep,
     WriteAccess,
 )
-from service.datelines import publication_date
-from service.extractors.base import Extractor, FailureKind
-from service.models import Article, ExtractionRun, RunStatus, utcnow
+from service.extractors.base import Extractor
+from service.models import ExtractionRun
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -53,7 +55,15 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "the text is longer than CLAIMKIT_MAX_ARTICLE_CHARS"},
     415: {"description": "the Content-Type is neither application/json nor text/plain"},
     422: {"description": "empty text, HTML, unknown fields or bad values; the detail says which"},
+    503: {
+        "description": "the run queue is full (CLAIMKIT_MAX_PENDING_RUNS) or unreachable; the "
+        "article is stored (`Location`), retry after `Retry-After` seconds"
+    },
 }
+
+
+QUEUE_FULL_RETRY_AFTER = 10  # seconds: a backlog of runs drains at the workers' pace
+QUEUE_DOWN_RETRY_AFTER = 30
 
 
 def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> Extractor:
@@ -65,56 +75,84 @@ def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> E
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
 
 
-def _failed_run(*, session: SessionDep, article: Article, reason: str) -> ExtractionRun:
-    assert article.id is not None
-    run = repository.add_run(session=session, article_id=article.id, extractor="unavailable")
-    run.status = RunStatus.failed
-    run.error_kind = FailureKind.configuration.value
-    run.error = f"no extractor could be built: {reason}"
-    run.finished_at = utcnow()
-    session.commit()
-    return run
+def _unavailable(error: Exception, article_id: int, retry_after: int) -> HTTPException:
+    return HTTPException(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        str(error),
+        headers={"Retry-After": str(retry_after), "Location": f"/articles/{article_id}"},
+    )
 
 
-def _start_run(
+async def _queue_run(
     *,
-    session: SessionDep,
+    engine: EngineDep,
+    settings: SettingsDep,
     queue: RunQueueDep,
-    article: Article,
+    article_id: int,
     extractor: Extractor,
+    force: bool,
+) -> submission.Submitted:
+    """Start (or reuse) a run; a full or unreachable queue is a 503 naming the article."""
+    try:
+        return await run_in_threadpool(
+            partial(
+                submission.start_run,
+                engine=engine,
+                article_id=article_id,
+                extractor=extractor,
+                enqueue=queue.enqueue,
+                max_pending=settings.max_pending_runs,
+                force=force,
+            )
+        )
+    except submission.QueueFull as error:
+        raise _unavailable(error, article_id, QUEUE_FULL_RETRY_AFTER) from None
+    except submission.QueueDown as error:
+        raise _unavailable(error, article_id, QUEUE_DOWN_RETRY_AFTER) from None
+
+
+async def _answer(
+    *,
+    engine: EngineDep,
+    waiter: RunWaiterDep,
+    submitted: submission.Submitted,
     wait: float,
     response: Response,
-    created: bool,
+    finished_status: int,
 ) -> ExtractionPublic:
-    assert article.id is not None
-    run = repository.add_run(
-        session=session,
-        article_id=article.id,
-        extractor=extractor.name,
-        model=getattr(extractor, "model", None),
+    """Wait up to `wait` seconds for the run (holding no connection), then present it."""
+    if submitted.started and submitted.run_id is not None and wait > 0:
+        await waiter.wait(submitted.run_id, wait)
+    answer = await run_in_threadpool(
+        partial(
+            presenters.load_extraction,
+            engine,
+            article_id=submitted.article_id,
+            run_id=submitted.run_id,
+            created=submitted.created,
+            reused=submitted.reused,
+        )
     )
-    session.commit()  # the article and the pending run are stored before extraction starts
-    assert run.id is not None
-    future = queue.submit(run_id=run.id, extractor=extractor)
-    try:
-        future.result(timeout=wait)
-    except FutureTimeout:
-        response.status_code = status.HTTP_202_ACCEPTED
-        response.headers["Location"] = f"/runs/{run.id}"
-    session.expire_all()
-    finished = session.get(ExtractionRun, run.id)
-    return presenters.extraction_public(session, article, finished, created=created)
+    response.status_code = finished_status
+    if answer.run is not None and answer.run.status in ("pending", "running"):
+        response.headers["Location"] = answer.run.url
+        if submitted.started:
+            response.status_code = status.HTTP_202_ACCEPTED
+    return answer
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Store an article and extract its claims",
-    description="Stores the article (de-duplicated by a hash of its text), then runs an "
-    "extraction with the configured extractor. Waits up to `wait` seconds: 201 with the "
+    description="Stores the article (de-duplicated by a hash of its text), then queues an "
+    "extraction run with the configured extractor. Waits up to `wait` seconds: 201 with the "
     "claims when the run finished (a failed run is still 201, with `run.status` 'failed' "
     "and `run.error` saying why), 202 with a `Location` header to poll otherwise. Posting "
     "text that is already stored answers 200 with the stored article and its latest run. "
+    "When the backlog of waiting runs is full (`CLAIMKIT_MAX_PENDING_RUNS`) the article is "
+    "still stored and the answer is 503 with `Retry-After`: posting the same text again "
+    "later starts its run. "
     "HTML is rejected (422): claimkit stores text exactly as sent and quotes it verbatim. "
     "When no publication date is given, a dateline at the top of the text "
     "('date 2024-10-27', 'Friday, January 4, 2019') is used; `published_source` says which.",
@@ -123,54 +161,71 @@ def _start_run(
     openapi_extra=ARTICLE_BODY_OPENAPI,
     dependencies=[WriteAccess],
 )
-def create_article(
+async def create_article(
     payload: Annotated[ArticleCreate, Depends(read_article)],
-    session: SessionDep,
+    engine: EngineDep,
     settings: SettingsDep,
     queue: RunQueueDep,
+    waiter: RunWaiterDep,
     factory: ExtractorFactoryDep,
     response: Response,
     wait: WaitQuery = None,
 ) -> ExtractionPublic:
     check_article_text(payload.text, settings)
-    existing = repository.get_article_by_hash(
-        session=session, sha256=repository.text_sha256(payload.text)
+    article_id, created = await run_in_threadpool(
+        partial(submission.store_article, engine=engine, payload=payload)
     )
-    if existing is not None:
-        response.status_code = status.HTTP_200_OK
-        assert existing.id is not None
-        latest = repository.latest_run(session=session, article_id=existing.id)
-        if latest is not None and latest.status in (RunStatus.pending, RunStatus.running):
-            response.headers["Location"] = f"/runs/{latest.id}"
-        return presenters.extraction_public(session, existing, latest, created=False)
-    published = publication_date(payload.text, payload.published)
-    try:
-        article = repository.add_article(
-            session=session,
-            text=payload.text,
-            title=payload.title,
-            url=payload.url,
-            outlet=payload.outlet,
-            published=published.date,
-            published_source=published.source,
-            published_text=published.text,
+    wait = settings.default_wait_seconds if wait is None else wait
+    if not created:
+        latest = await run_in_threadpool(
+            partial(submission.latest_run_id, engine=engine, article_id=article_id)
         )
-    except IntegrityError:  # the same text arrived concurrently
-        session.rollback()
-        return create_article(payload, session, settings, queue, factory, response, wait)
+        if latest is not None:  # the usual case: answer with what is there
+            stored = submission.Submitted(article_id=article_id, run_id=latest)
+            return await _answer(
+                engine=engine,
+                waiter=waiter,
+                submitted=stored,
+                wait=wait,
+                response=response,
+                finished_status=status.HTTP_200_OK,
+            )
     try:
         extractor = factory()
     except ValueError as error:  # misconfigured (ExtractorUnavailable): keep the article
-        run = _failed_run(session=session, article=article, reason=str(error))
-        return presenters.extraction_public(session, article, run, created=True)
-    return _start_run(
-        session=session,
+        run_id = await run_in_threadpool(
+            partial(
+                submission.record_unavailable_extractor,
+                engine=engine,
+                article_id=article_id,
+                reason=str(error),
+            )
+        )
+        failed = submission.Submitted(article_id=article_id, run_id=run_id, created=created)
+        return await _answer(
+            engine=engine,
+            waiter=waiter,
+            submitted=failed,
+            wait=0,
+            response=response,
+            finished_status=status.HTTP_201_CREATED,
+        )
+    submitted = await _queue_run(
+        engine=engine,
+        settings=settings,
         queue=queue,
-        article=article,
+        article_id=article_id,
         extractor=extractor,
-        wait=settings.default_wait_seconds if wait is None else wait,
+        force=False,
+    )
+    submitted = replace(submitted, created=created)
+    return await _answer(
+        engine=engine,
+        waiter=waiter,
+        submitted=submitted,
+        wait=wait,
         response=response,
-        created=True,
+        finished_status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
     )
 
 
@@ -251,28 +306,52 @@ def get_article_runs(article_id: ArticleId, article: ArticleDep, session: Sessio
     summary="Re-extract an article",
     description="Starts a new run with another extractor, model or prompt version. Old runs "
     "and their claims are kept; the latest succeeded run becomes the article's current one. "
-    "Waits like POST /articles: 201 when finished, 202 with `Location` otherwise.",
+    "Waits like POST /articles: 201 when finished, 202 with `Location` otherwise. When an "
+    "earlier run used the same extractor, model, prompt and parameters and succeeded, it is "
+    "returned (200, `reused: true`) and nothing is called again, unless `force=true`.",
     response_model=ExtractionPublic,
-    responses={202: {}, 401: _ERRORS[401], 404: {"description": "no such article"}, 422: {}},
+    responses={
+        200: {"description": "an identical earlier run answers (`reused: true`)"},
+        202: {},
+        401: _ERRORS[401],
+        404: {"description": "no such article"},
+        422: {},
+        503: _ERRORS[503],
+    },
     dependencies=[WriteAccess],
 )
-def extract_article(
-    article: ArticleDep,
-    session: SessionDep,
+async def extract_article(
+    article_id: ArticleId,
+    engine: EngineDep,
     settings: SettingsDep,
     queue: RunQueueDep,
+    waiter: RunWaiterDep,
     factory: ExtractorFactoryDep,
     response: Response,
     request: Annotated[ExtractRequest | None, Body()] = None,
     wait: WaitQuery = None,
+    force: Annotated[
+        bool, Query(description="run again even when an identical run already succeeded")
+    ] = False,
 ) -> ExtractionPublic:
+    if not await run_in_threadpool(
+        partial(submission.article_exists, engine=engine, article_id=article_id)
+    ):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
     extractor = _build_extractor(factory, request or ExtractRequest())
-    return _start_run(
-        session=session,
+    submitted = await _queue_run(
+        engine=engine,
+        settings=settings,
         queue=queue,
-        article=article,
+        article_id=article_id,
         extractor=extractor,
+        force=force,
+    )
+    return await _answer(
+        engine=engine,
+        waiter=waiter,
+        submitted=submitted,
         wait=settings.default_wait_seconds if wait is None else wait,
         response=response,
-        created=False,
+        finished_status=status.HTTP_200_OK if submitted.reused else status.HTTP_201_CREATED,
     )

@@ -53,9 +53,14 @@ class OfflineExtractor:
     """spaCy + rules: deterministic draft claims without any model service."""
 
     name = "offline"
+    cpu_bound = True  # workers run at most one per core
 
     def __init__(self) -> None:
         """Cheap: the spaCy pipeline loads on the first extract() call."""
+
+    def identity(self) -> dict[str, str]:
+        """What determines the output besides the text: the spaCy model and rules version."""
+        return {"model": MODEL_NAME, "rules_version": RULES_VERSION}
 
     def extract(self, article: ArticleInput) -> ExtractionResult:
         """Extract draft claims from one article."""
