@@ -24,7 +24,7 @@ POSTGRES_URL_VAR = "CLAIMKIT_TEST_DATABASE_URL"
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's CLAIMKIT_* settings."""
     for name in list(os.environ):
-        if name.startswith("CLAIMKIT_") and name != POSTGRES_URL_VAR:
+        if name.startswith("CLAIMKIT_") and not name.startswith("CLAIMKIT_TEST_"):
             monkeypatch.delenv(name)
 
 

@@ -141,9 +141,17 @@ class WorkerRuntime:
             shutdown_timeout=self.settings.worker_timeout_seconds,
         )
 
+    def _handle(self, run_id: int) -> None:
+        if self._stopping.is_set():
+            # A thread still waiting on the queue when the stop came took a message: it is
+            # not this worker's to run any more, so it goes back for another worker.
+            self.queue.enqueue(run_id)
+            return
+        self.executor(run_id)
+
     def start(self) -> None:
         """Register, recover lost runs, then start the consumer threads and the heartbeat."""
-        self.queue.set_handler(self.executor)
+        self.queue.set_handler(self._handle)
         recovery.beat(self.engine, self.identity)
         self._sweep()
         self.consumer.start()
@@ -167,7 +175,7 @@ class WorkerRuntime:
 
     def run_forever(self) -> None:
         """Consume in the foreground until SIGINT/SIGTERM (`claimkit worker`)."""
-        self.queue.set_handler(self.executor)
+        self.queue.set_handler(self._handle)
         recovery.beat(self.engine, self.identity)
         self._sweep()
         self._heartbeat = threading.Thread(
