@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -58,18 +59,31 @@ def fold(text: str) -> str:
     return _WHITESPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    starts, position = [], haystack.find(needle)
-    while position != -1:
-        starts.append(position)
-        position = haystack.find(needle, position + 1)
-    return starts
+def _nearest(
+    haystack: str, needle: str, anchor: int | None, origin: list[int] | None = None
+) -> int:
+    """Index of the occurrence of `needle` nearest `anchor` (the earlier on a tie), or -1.
 
-
-def _nearest(starts: list[int], anchor: int | None) -> int:
+    `origin` maps haystack indices to the offsets `anchor` is given in (the identity when
+    None). Searches outward from the anchor instead of listing every occurrence, so one
+    quote costs the distance to its match, not the length of the article.
+    """
     if anchor is None:
-        return starts[0]
-    return min(starts, key=lambda start: (abs(start - anchor), start))
+        return haystack.find(needle)
+    split = _first_index_at(anchor, origin)
+    after = haystack.find(needle, split)
+    low = 0
+    if after != -1:
+        distance = (after if origin is None else origin[after]) - anchor
+        low = _first_index_at(anchor - distance, origin)
+    # The last occurrence starting in [low, split) is at least as near as `after`.
+    before = haystack.rfind(needle, low, split - 1 + len(needle))
+    return before if before != -1 else after
+
+
+def _first_index_at(offset: int, origin: list[int] | None) -> int:
+    """The first haystack index whose offset is at least `offset` (never negative)."""
+    return max(offset, 0) if origin is None else bisect.bisect_left(origin, offset)
 
 
 class Grounder:
@@ -95,9 +109,8 @@ class Grounder:
         stripped = quote.strip()
         if not stripped:
             raise QuoteNotFound(quote)
-        starts = _occurrences(self.text, stripped)
-        if starts:
-            start = _nearest(starts, anchor)
+        start = _nearest(self.text, stripped, anchor)
+        if start != -1:
             return Span(
                 start=start,
                 end=start + len(stripped),
@@ -106,12 +119,9 @@ class Grounder:
             )
         folded_quote = fold(stripped)
         folded = self.folded
-        starts = _occurrences(folded.text, folded_quote)
-        if not starts:
+        folded_start = _nearest(folded.text, folded_quote, anchor, folded.origin)
+        if folded_start == -1:
             raise QuoteNotFound(quote)
-        origin_starts = [folded.origin[s] for s in starts]
-        chosen = _nearest(origin_starts, anchor)
-        folded_start = starts[origin_starts.index(chosen)]
         start = folded.origin[folded_start]
         end = folded.origin[folded_start + len(folded_quote) - 1] + 1
         return Span(start=start, end=end, text=self.text[start:end], alignment=Alignment.fuzzy)

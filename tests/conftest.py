@@ -42,6 +42,23 @@ def _postgres_url_or_skip() -> str:
     return url
 
 
+REDIS_URL_VAR = "CLAIMKIT_TEST_REDIS_URL"
+
+
+def redis_url_or_skip() -> str:
+    """The test Redis URL, or skip saying why."""
+    url = os.environ.get(REDIS_URL_VAR)
+    if not url:
+        pytest.skip(f"{REDIS_URL_VAR} is not set: Redis variant skipped")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.skip(f"Redis at {REDIS_URL_VAR} is unreachable: {error}")
+    return url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A freshly migrated database: a SQLite file, or the test PostgreSQL emptied first."""

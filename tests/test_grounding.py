@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from schemas.claims import Alignment, DraftClaim
-from service.grounding import Grounder, QuoteNotFound, fold, ground_claims
+from service.grounding import FoldedText, Grounder, QuoteNotFound, fold, ground_claims
 
 ARTICLE = (
     "Kim Jong Un\u2019s generals arrived. A senior official said, \u201cExpectedly, around "
@@ -98,3 +100,64 @@ def test_ground_claims_keeps_located_drafts_and_reports_the_rest():
 def test_grounding_deduplicates_identical_spans_of_one_claim():
     result = ground_claims(ARTICLE, [draft("generals arrived", "generals arrived")])
     assert len(result.claims[0].evidence) == 1
+
+
+def reference_locate(text: str, quote: str, anchor: int | None) -> tuple[int, int] | None:
+    """Offsets of `quote` by listing every occurrence and taking the nearest (the old way)."""
+
+    def occurrences(haystack: str, needle: str) -> list[int]:
+        return [i for i in range(len(haystack)) if haystack.startswith(needle, i)]
+
+    def nearest(starts: list[int]) -> int:
+        return starts[0] if anchor is None else min(starts, key=lambda s: (abs(s - anchor), s))
+
+    stripped = quote.strip()
+    if starts := occurrences(text, stripped):
+        start = nearest(starts)
+        return start, start + len(stripped)
+    folded = FoldedText.of(text)
+    folded_quote = fold(stripped)
+    starts = occurrences(folded.text, folded_quote)
+    if not starts:
+        return None
+    chosen = nearest([folded.origin[s] for s in starts])
+    folded_start = next(s for s in starts if folded.origin[s] == chosen)
+    return chosen, folded.origin[folded_start + len(folded_quote) - 1] + 1
+
+
+def random_text(rng: random.Random, length: int) -> str:
+    """Text from a tiny alphabet with curly quotes, dashes and whitespace runs."""
+    return "".join(rng.choice("ab ab\u2019'\u2014-\n  \u00a0") for _ in range(length))
+
+
+def test_located_quote_is_the_nearest_occurrence_of_all_for_random_texts_and_anchors():
+    rng = random.Random(20240611)
+    for _ in range(3000):
+        text = random_text(rng, rng.randrange(1, 40))
+        quote = random_text(rng, rng.randrange(1, 5))
+        if rng.random() < 0.5:  # often a real substring, so exact matches happen
+            start = rng.randrange(len(text))
+            quote = text[start : start + rng.randrange(1, 6)]
+        anchor = rng.choice([None, rng.randrange(-3, len(text) + 4)])
+        try:
+            span = Grounder(text).locate(quote, anchor=anchor)
+        except QuoteNotFound:
+            assert not quote.strip() or reference_locate(text, quote, anchor) is None
+            continue
+        assert (span.start, span.end) == reference_locate(text, quote, anchor)
+        assert span.text == text[span.start : span.end]
+
+
+def test_repeated_phrase_before_and_after_the_anchor_at_equal_distance_picks_the_earlier():
+    text = "ab..ab"
+    assert Grounder(text).locate("ab", anchor=2).start == 0
+    assert Grounder(text).locate("ab", anchor=3).start == 4
+
+
+def test_fuzzy_repeated_phrase_picks_the_occurrence_nearest_the_anchor():
+    text = "it\u2019s here. it\u2019s here. it\u2019s here."
+    third = text.rindex("it")
+
+    span = Grounder(text).locate("it's here.", anchor=third - 2)
+
+    assert span.start == third and span.alignment is Alignment.fuzzy

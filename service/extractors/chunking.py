@@ -8,6 +8,7 @@ start offset, so quotes found in a chunk map back to article offsets exactly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -112,22 +113,54 @@ def merge_chunk_claims(chunks: list[Chunk], claims: list[LocatedClaim]) -> list[
     Duplicates: the same statement after normalisation, or claims of different chunks
     whose evidence overlaps inside the paragraph those chunks share.
     """
-    kept: list[LocatedClaim] = []
+    statements: set[str] = set()
+    evidence = _KeptEvidence(chunks)
+    kept: list[DraftClaim] = []
     for candidate in claims:
-        if not any(_duplicates(earlier, candidate, chunks) for earlier in kept):
-            kept.append(candidate)
-    return [located.claim for located in kept]
+        statement = normalize_statement(candidate.claim.statement)
+        if statement in statements or evidence.overlaps(candidate):
+            continue
+        statements.add(statement)
+        evidence.add(candidate)
+        kept.append(candidate.claim)
+    return kept
 
 
-def _duplicates(earlier: LocatedClaim, later: LocatedClaim, chunks: list[Chunk]) -> bool:
-    if normalize_statement(earlier.claim.statement) == normalize_statement(later.claim.statement):
-        return True
-    if earlier.chunk == later.chunk:
-        return False  # one chunk may legitimately quote a sentence for several claims
-    shared_start = chunks[later.chunk].start
-    shared_end = min(chunks[earlier.chunk].end, chunks[later.chunk].shared_until)
-    for a_start, a_end in earlier.spans:
-        for b_start, b_end in later.spans:
-            if max(a_start, b_start, shared_start) < min(a_end, b_end, shared_end):
-                return True
-    return False
+class _KeptEvidence:
+    """The evidence spans of the claims kept so far, sorted by start for overlap queries.
+
+    A later claim duplicates a kept claim of another chunk when one span of each overlaps
+    inside the later chunk's shared region, cut at the kept claim's chunk end. Only kept
+    spans starting less than the longest kept span before that region can reach into it.
+    """
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        self.chunks = chunks
+        self.starts: list[int] = []  # sorted, parallel to spans
+        self.spans: list[tuple[int, int, int]] = []  # (start, end, chunk)
+        self.longest = 0
+
+    def add(self, claim: LocatedClaim) -> None:
+        """Remember a kept claim's non-empty spans."""
+        for start, end in claim.spans:
+            if start < end:
+                position = bisect.bisect_right(self.starts, start)
+                self.starts.insert(position, start)
+                self.spans.insert(position, (start, end, claim.chunk))
+                self.longest = max(self.longest, end - start)
+
+    def overlaps(self, claim: LocatedClaim) -> bool:
+        """True when a kept claim of another chunk shares evidence with `claim`."""
+        chunk = self.chunks[claim.chunk]
+        for b_start, b_end in claim.spans:
+            low, high = max(b_start, chunk.start), min(b_end, chunk.shared_until)
+            if low >= high:
+                continue  # this span lies outside the shared region
+            first = bisect.bisect_right(self.starts, low - self.longest)
+            last = bisect.bisect_left(self.starts, high)
+            for a_start, a_end, a_chunk in self.spans[first:last]:
+                # One chunk may legitimately quote a sentence for several claims.
+                end = min(a_end, high, self.chunks[a_chunk].end)
+                if a_chunk != claim.chunk and max(a_start, low) < end:
+                    return True
+        return False

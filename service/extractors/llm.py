@@ -8,16 +8,26 @@ model with the error message, up to `max_retries` times. On the last attempt the
 check turns lenient: claims whose quotes still cannot be found are dropped and counted,
 the rest are kept. Schema errors and broken JSON on the last attempt remain fatal
 (`invalid_output`).
+
+Transient faults are a different matter: a 429, a timeout, a lost connection or a 5xx
+repeats the same request (tenacity, honouring Retry-After, else exponential backoff with
+jitter) up to `model_retries` times before the run fails. Every try first waits for the
+optional requests- and tokens-per-minute limit shared by all workers (ratelimit.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import hashlib
 import json
+import math
 import os
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 # litellm fetches its model cost map from the network on import unless told otherwise.
@@ -34,7 +44,10 @@ from instructor.core import (
     InstructorError,
     InstructorRetryException,
 )
+from limits.errors import StorageError
 from pydantic import ConfigDict, ValidationError, ValidationInfo, model_validator
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity.wait import wait_base, wait_exponential_jitter
 
 from schemas.claims import DraftClaim, Span
 from schemas.llm import LLMExtraction
@@ -51,6 +64,7 @@ from service.extractors.chunking import (
     merge_chunk_claims,
     split_into_chunks,
 )
+from service.extractors.ratelimit import ModelRateLimiter, shared_limiter
 from service.grounding import Grounder, QuoteNotFound
 from service.prompts import PromptNotFound, load_prompt
 
@@ -58,12 +72,17 @@ if TYPE_CHECKING:
     from service.config import Settings
 
 litellm.suppress_debug_info = True  # no "Give Feedback / Get Help" banners on stdout
+# Token estimates for rate limits use tiktoken (bundled with litellm) for every model: for
+# Llama, Cohere and some Claude ids litellm would otherwise download a Hugging Face tokenizer.
+litellm.disable_hf_tokenizer_download = True
 
 MODE = instructor.Mode.TOOLS
 SCHEMA_SHA = hashlib.sha256(
     json.dumps(LLMExtraction.model_json_schema(), sort_keys=True).encode()
 ).hexdigest()
-_LITELLM_PREFIX = re.compile(r"^(litellm\.\w+: )?(\w+: )?(\w+Exception - )?")
+_LITELLM_PREFIX = re.compile(r"^(litellm\.\w+: )?(\w+( Error)?: )?(\w+Exception - )?")
+# Transport failures (as opposed to bad URLs or local misuse) that a new connection may cure.
+_TRANSIENT_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
 class _QuoteCheck:
@@ -123,11 +142,28 @@ class _GroundedExtraction(LLMExtraction):
 
 @dataclass
 class _Ledger:
-    """Usage, cost and attempts summed over every request of one extraction."""
+    """Usage, cost, attempts and transient faults summed over every request of one extraction."""
 
     usage: Usage = field(default_factory=Usage)
     attempts: int = 0
     cost_known: bool = True
+    retries: int = 0  # requests repeated after a transient fault
+    last_error: str | None = None  # the last transient fault, even if its retry worked
+
+    def note_fault(self, description: str) -> None:
+        """Remember the latest transient fault."""
+        self.last_error = description
+
+    def count_retry(self) -> None:
+        """Count one request about to be repeated."""
+        self.retries += 1
+
+    def retry_note(self) -> str:
+        """The run note saying how often requests were retried and why."""
+        noun = "retry" if self.retries == 1 else "retries"
+        return (
+            f"{self.retries} model request {noun} after transient faults; last: {self.last_error}"
+        )
 
     def record_response(self, response: Any) -> None:
         """Hook: add one model response's token usage and cost."""
@@ -172,8 +208,11 @@ class LLMExtractor:
         temperature: float = 0.0,
         max_tokens: int | None = None,
         chunk_chars: int = 12_000,
-        rate_limit_retries: int = 2,
-        rate_limit_backoff: float = 1.0,
+        model_retries: int = 4,
+        model_retry_backoff: float = 1.0,
+        model_retry_max_wait: float = 60.0,
+        rate_limiter: ModelRateLimiter | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         try:
             litellm.get_llm_provider(model, api_base=api_base)
@@ -194,10 +233,12 @@ class LLMExtractor:
         self.temperature = temperature
         self.max_tokens = max_tokens
         self.chunk_chars = chunk_chars
-        self.rate_limit_retries = rate_limit_retries
-        self.rate_limit_backoff = rate_limit_backoff
+        self.model_retries = model_retries
+        self.model_retry_backoff = model_retry_backoff
+        self.model_retry_max_wait = model_retry_max_wait
+        self.rate_limiter = rate_limiter
+        self._sleep = sleep
         self._api_key = api_key
-        self._client = instructor.from_litellm(self._complete, mode=MODE)
 
     @classmethod
     def from_settings(
@@ -222,7 +263,21 @@ class LLMExtractor:
             temperature=settings.llm_temperature,
             max_tokens=settings.llm_max_tokens,
             chunk_chars=settings.llm_chunk_chars,
+            model_retries=settings.model_retries,
+            model_retry_backoff=settings.model_retry_backoff,
+            model_retry_max_wait=settings.model_retry_max_wait,
+            rate_limiter=shared_limiter(
+                model=chosen,
+                rpm=settings.model_rpm,
+                tpm=settings.model_tpm,
+                queue_url=settings.queue_url,
+                queue_name=settings.queue_name,
+            ),
         )
+
+    def identity(self) -> dict[str, Any]:
+        """What determines the output besides the text: model, prompt and parameters."""
+        return {"model": self.model, "prompt_sha": self.prompt.sha, "parameters": self.parameters}
 
     @property
     def parameters(self) -> dict[str, Any]:
@@ -262,6 +317,8 @@ class LLMExtractor:
                 f"article split into {len(chunks)} chunks of at most {self.chunk_chars} "
                 f"characters; {len(located) - len(claims)} duplicate claims merged"
             )
+        if ledger.retries:
+            notes.append(ledger.retry_note())
         return ExtractionResult(
             claims=claims,
             model=self.model,
@@ -272,6 +329,8 @@ class LLMExtractor:
             attempts=ledger.attempts,
             dropped=dropped,
             notes=notes,
+            retries=ledger.retries,
+            last_error=ledger.last_error,
         )
 
     def _ask(
@@ -297,7 +356,8 @@ class LLMExtractor:
         sampling: dict[str, Any] = {"temperature": self.temperature}
         if self.max_tokens is not None:
             sampling["max_tokens"] = self.max_tokens
-        return self._client.create(
+        client = instructor.from_litellm(partial(self._complete, ledger), mode=MODE)
+        return client.create(
             model=self.model,
             response_model=_GroundedExtraction,
             messages=[
@@ -311,31 +371,72 @@ class LLMExtractor:
             **sampling,
         )
 
-    def _complete(self, **request: Any) -> Any:
-        """One model request through litellm, retrying HTTP 429 with exponential backoff.
+    def _complete(self, ledger: _Ledger, **request: Any) -> Any:
+        """One model request through litellm, retrying transient faults with backoff.
 
         Connection settings are added here rather than passed through instructor, which
         would otherwise also stop its re-asks once `timeout` seconds have passed in total.
         """
-        for retry in range(self.rate_limit_retries + 1):
-            try:
-                return litellm.completion(
-                    **request,
-                    api_base=self.api_base,
-                    api_key=self._api_key,
-                    timeout=self.timeout,
-                    max_retries=0,  # the SDK's own retries would also repeat timeouts
-                    drop_params=True,  # omit parameters a provider does not support
-                )
-            except litellm.RateLimitError:
-                if retry == self.rate_limit_retries:
-                    raise
-                time.sleep(self.rate_limit_backoff * 2**retry)
-        raise AssertionError("unreachable")
+        tokens = self._estimate_tokens(request)
+        retrying = Retrying(
+            retry=retry_if_exception(_is_transient),
+            stop=stop_after_attempt(self.model_retries + 1),
+            wait=_WaitForServer(self.model_retry_backoff, self.model_retry_max_wait),
+            after=lambda state: ledger.note_fault(self._fault_line(_raised(state))),
+            before_sleep=lambda state: ledger.count_retry(),
+            sleep=self._sleep,
+            reraise=True,  # the provider's own error, for _describe; not tenacity's RetryError
+        )
+        return retrying(self._request, request, tokens)
+
+    def _request(self, request: dict[str, Any], tokens: int) -> Any:
+        """Send one request, first waiting for the shared rate limit when one is set."""
+        if self.rate_limiter is not None:
+            self.rate_limiter.acquire(tokens)
+        return litellm.completion(
+            **request,
+            api_base=self.api_base,
+            api_key=self._api_key,
+            timeout=self.timeout,
+            max_retries=0,  # retried in _complete; the SDK's own retries would come on top
+            drop_params=True,  # omit parameters a provider does not support
+        )
+
+    def _estimate_tokens(self, request: dict[str, Any]) -> int:
+        """Prompt tokens of a request, for a token rate limit (0 when none is set)."""
+        if self.rate_limiter is None or not self.rate_limiter.counts_tokens:
+            return 0
+        messages, tools = request.get("messages") or [], request.get("tools")
+        try:
+            return int(litellm.token_counter(model=self.model, messages=messages, tools=tools))
+        except Exception:  # litellm raises a variety of errors for content it cannot count
+            return math.ceil(len(json.dumps([messages, tools], default=str)) / 4)
+
+    def _fault_line(self, error: BaseException | None) -> str:
+        """A one-line description of a transient fault, as recorded in `last_error`."""
+        status = getattr(error, "status_code", None)
+        if isinstance(error, openai.RateLimitError):
+            after = _retry_after(error)
+            return "HTTP 429 rate limited" + (
+                f" (Retry-After {_seconds(after)} s)" if after is not None else ""
+            )
+        if isinstance(error, openai.APITimeoutError) and status != 504:
+            return f"timeout after {_seconds(self.timeout)} s"
+        transport = _transport_failure(error)
+        if transport is not None:
+            return f"connection failed: {transport}"[:200]
+        return f"HTTP {status}: {_detail(error)}"[:200]
 
     def _failure(self, error: InstructorError, attempts: int, ledger: _Ledger) -> ExtractionError:
         kind, message = self._describe(error, attempts)
-        return ExtractionError(kind, message, attempts=attempts, usage=ledger.usage)
+        return ExtractionError(
+            kind,
+            message,
+            attempts=attempts,
+            usage=ledger.usage,
+            retries=ledger.retries,
+            last_error=ledger.last_error,
+        )
 
     def _describe(self, error: InstructorError, attempts: int) -> tuple[FailureKind, str]:
         """The failure kind and a one-line explanation a user can act on."""
@@ -344,32 +445,137 @@ class LLMExtractor:
                 f"the model's output was cut off at the token limit (max_tokens={self.max_tokens})"
             )
         cause = error.__cause__ if isinstance(error, InstructorRetryException) else None
+        if isinstance(cause, StorageError):
+            return FailureKind.model_error, (
+                f"the shared model rate limit could not be checked: {cause.storage_error}"
+            )
         if cause is None or not isinstance(cause, openai.OpenAIError):
             return FailureKind.invalid_output, (
                 f"the model's output was still invalid after {attempts} attempts: "
                 + _summarize(cause or error)
             )
-        if isinstance(cause, litellm.Timeout):
-            return FailureKind.timeout, (
-                f"the model did not answer within the {self.timeout:g} s request timeout"
-            )
-        detail = _LITELLM_PREFIX.sub("", str(getattr(cause, "message", cause)))
+        retried = f", still after {self.model_retries} retries" if self.model_retries else ""
+        detail = _detail(cause)
         status = getattr(cause, "status_code", None)
+        if isinstance(cause, litellm.Timeout):
+            if status == 504:  # litellm reports a gateway timeout as a timeout
+                return FailureKind.timeout, (
+                    f"the model server's gateway timed out (HTTP 504){retried}: {detail}"
+                )
+            return FailureKind.timeout, (
+                f"the model did not answer within the {self.timeout:g} s request timeout{retried}"
+            )
         if isinstance(cause, litellm.RateLimitError):
             return FailureKind.rate_limited, (
-                f"the model provider refused the request as rate limited (HTTP 429), still "
-                f"after {self.rate_limit_retries} retries: {detail}"
+                f"the model provider refused the request as rate limited (HTTP 429){retried}: "
+                f"{detail}"
             )
+        where = self.api_base or "the provider's default address"
         if _connection_failed(cause):
-            where = self.api_base or "the provider's default address"
-            return FailureKind.model_error, f"could not connect to the model server at {where}"
+            return FailureKind.model_error, (
+                f"could not connect to the model server at {where}{retried}"
+            )
+        transport = _transport_failure(cause)
+        if transport is not None:
+            return FailureKind.model_error, (
+                f"the connection to the model server at {where} failed{retried}: {transport}"
+            )
         if status in (401, 403):
             return FailureKind.model_error, (
                 f"the model provider rejected the credentials (HTTP {status}): {detail}"
             )
         if status is not None:
-            return FailureKind.model_error, f"the model provider answered HTTP {status}: {detail}"
+            again = retried if _is_transient(cause) else ""
+            return FailureKind.model_error, (
+                f"the model provider answered HTTP {status}{again}: {detail}"
+            )
         return FailureKind.model_error, f"the model call failed: {detail}"
+
+
+class _WaitForServer(wait_base):
+    """Retry-After when the server sent one, else exponential backoff with jitter; capped.
+
+    Without Retry-After the n-th wait is backoff·2ⁿ⁻¹ plus a random part of up to one
+    backoff, so workers that failed together do not all retry at the same moment.
+    """
+
+    def __init__(self, backoff: float, max_wait: float) -> None:
+        self.max_wait = max_wait
+        self.backoff = wait_exponential_jitter(multiplier=backoff, jitter=backoff, max=max_wait)
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        after = _retry_after(_raised(retry_state))
+        if after is None:
+            return self.backoff(retry_state)
+        return min(after, self.max_wait)
+
+
+def _raised(retry_state: RetryCallState) -> BaseException | None:
+    """The exception the last try raised, if it raised one."""
+    outcome = retry_state.outcome
+    return outcome.exception() if outcome is not None and outcome.failed else None
+
+
+def _is_transient(error: BaseException | None) -> bool:
+    """True for faults worth another try: 429, timeouts, lost connections and 5xx."""
+    if isinstance(error, (openai.RateLimitError, openai.APIConnectionError)):
+        return True  # APIConnectionError includes timeouts (litellm.Timeout derives from it)
+    if _transport_failure(error) is not None:
+        return True
+    status = getattr(error, "status_code", None)
+    return isinstance(error, openai.APIError) and isinstance(status, int) and status >= 500
+
+
+def _retry_after(error: BaseException | None) -> float | None:
+    """Seconds the server asked to wait in Retry-After (seconds or an HTTP date), if it did."""
+    # litellm re-raises provider errors with a stand-in response whose headers are empty;
+    # the server's headers travel in litellm_response_headers.
+    for raw in (
+        getattr(error, "litellm_response_headers", None),
+        getattr(getattr(error, "response", None), "headers", None),
+    ):
+        if isinstance(raw, Mapping) and (value := httpx.Headers(raw).get("retry-after")):
+            return _parse_retry_after(value)
+    return None
+
+
+def _parse_retry_after(value: str) -> float | None:
+    """A Retry-After value in seconds from now; None when it is neither a number nor a date."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
+    return max(0.0, seconds) if math.isfinite(seconds) else None
+
+
+def _transport_failure(error: BaseException | None) -> BaseException | None:
+    """The broken-connection or timed-out transport error in the chain, if there is one.
+
+    litellm reports a dropped or refused connection as HTTP 500 "Connection error."; the
+    httpx error underneath says what happened.
+    """
+    current = error
+    while current is not None:
+        if isinstance(current, _TRANSIENT_TRANSPORT):
+            return current
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _detail(error: BaseException | None) -> str:
+    """The provider's message without litellm's class-name prefixes."""
+    return _LITELLM_PREFIX.sub("", str(getattr(error, "message", error)))
+
+
+def _seconds(value: float) -> str:
+    """Seconds for a message: 2, 0.5, 37.4, 3600."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def _summarize(error: BaseException) -> str:

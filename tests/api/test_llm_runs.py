@@ -40,6 +40,7 @@ def llm_client(settings: Settings, openai_server: ScriptedOpenAIServer) -> Itera
             "model_api_key": SecretStr("test"),
             "llm_timeout": 1.0,
             "llm_max_retries": 1,
+            "model_retries": 0,  # each test scripts a single fault; retries: test_llm_faults.py
         }
     )
     with TestClient(create_app(configured)) as client:

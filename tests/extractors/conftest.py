@@ -10,11 +10,19 @@ import pytest
 from service.extractors.llm import LLMExtractor
 from tests.fakes.openai_server import ScriptedOpenAIServer, openai_server
 
-__all__ = ["make_extractor", "openai_server"]
+__all__ = ["make_extractor", "openai_server", "slept"]
+
+MakeExtractor = Callable[..., LLMExtractor]
 
 
 @pytest.fixture
-def make_extractor(openai_server: ScriptedOpenAIServer) -> Callable[..., LLMExtractor]:
+def slept() -> list[float]:
+    """Every wait between retries the extractor asked for; tests never really sleep."""
+    return []
+
+
+@pytest.fixture
+def make_extractor(openai_server: ScriptedOpenAIServer, slept: list[float]) -> MakeExtractor:
     """Build an LLMExtractor that talks to the scripted server; keywords override defaults."""
 
     def build(**overrides: Any) -> LLMExtractor:
@@ -24,7 +32,9 @@ def make_extractor(openai_server: ScriptedOpenAIServer) -> Callable[..., LLMExtr
             "api_key": "test",
             "timeout": 5.0,
             "max_retries": 2,
-            "rate_limit_backoff": 0.01,
+            "model_retries": 2,
+            "model_retry_backoff": 0.01,
+            "sleep": slept.append,
         }
         return LLMExtractor(**(options | overrides))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,91 @@ def test_normalised_statement_ignores_case_punctuation_and_curly_quotes() -> Non
     assert normalize_statement("The “Blue” line  opened!") == normalize_statement(
         'the "blue" line opened'
     )
+
+
+def reference_merge(chunks: list[Chunk], claims: list[LocatedClaim]) -> list[DraftClaim]:
+    """The merge rule applied to every pair of claims, as it was first written."""
+
+    def duplicates(earlier: LocatedClaim, later: LocatedClaim) -> bool:
+        if normalize_statement(earlier.claim.statement) == normalize_statement(
+            later.claim.statement
+        ):
+            return True
+        if earlier.chunk == later.chunk:
+            return False
+        shared_start = chunks[later.chunk].start
+        shared_end = min(chunks[earlier.chunk].end, chunks[later.chunk].shared_until)
+        return any(
+            max(a_start, b_start, shared_start) < min(a_end, b_end, shared_end)
+            for a_start, a_end in earlier.spans
+            for b_start, b_end in later.spans
+        )
+
+    kept: list[LocatedClaim] = []
+    for candidate in claims:
+        if not any(duplicates(earlier, candidate) for earlier in kept):
+            kept.append(candidate)
+    return [located.claim for located in kept]
+
+
+def random_chunks(rng: random.Random) -> list[Chunk]:
+    """Chunks of a random article as split_into_chunks makes them, or arbitrary ones."""
+    if rng.random() < 0.7:
+        text = "\n\n".join(paragraphs(rng.randrange(1, 15), length=rng.randrange(40, 120)))
+        return split_into_chunks(text, rng.randrange(100, 400))
+    chunks = []
+    for _ in range(rng.randrange(1, 6)):
+        start = rng.randrange(0, 300)
+        chunks.append(Chunk(start, "x" * rng.randrange(1, 150), rng.randrange(0, 400)))
+    return chunks
+
+
+def random_claims(rng: random.Random, chunks: list[Chunk]) -> list[LocatedClaim]:
+    """Claims with spans in (or, now and then, around) their chunk, mostly in chunk order."""
+    claims = []
+    for _ in range(rng.randrange(0, 40)):
+        index = rng.randrange(len(chunks))
+        chunk = chunks[index]
+        spans = []
+        for _ in range(rng.randrange(1, 4)):
+            start = rng.randrange(chunk.start - 5, chunk.end + 5)
+            spans.append((start, start + rng.randrange(-2, 60)))
+        statement = rng.choice(["The port opened.", "the port opened", "Ships left."])
+        if rng.random() < 0.6:
+            statement = f"Claim {rng.randrange(1000)}."
+        claims.append(LocatedClaim(claim=draft(statement), spans=tuple(spans), chunk=index))
+    if rng.random() < 0.8:
+        claims.sort(key=lambda claim: claim.chunk)
+    return claims
+
+
+def test_merge_keeps_the_same_claims_as_comparing_every_pair_on_random_inputs() -> None:
+    rng = random.Random(1729)
+    for _ in range(600):
+        chunks = random_chunks(rng)
+        claims = random_claims(rng, chunks)
+
+        merged = merge_chunk_claims(chunks, claims)
+
+        assert [id(c) for c in merged] == [id(c) for c in reference_merge(chunks, claims)]
+
+
+def test_merge_of_thousands_of_claims_keeps_each_shared_paragraph_once() -> None:
+    # Differently worded claims of two chunks about the paragraph they share: the pairwise
+    # merge took tens of seconds for this many.
+    parts = paragraphs(3000)
+    text = "\n\n".join(parts)
+    chunks = split_into_chunks(text, 1000)
+    claims: list[LocatedClaim] = []
+    first_claim: dict[str, int] = {}  # paragraph -> index of the first claim quoting it
+    for index, chunk in enumerate(chunks):
+        for part in chunk.text.split("\n\n"):
+            start = text.index(part, chunk.start)
+            first_claim.setdefault(part, len(claims))
+            statement = f"{part.split(' says')[0]} as read in chunk {index}."
+            claims.append(located(statement, (start, start + len(part)), chunk=index))
+
+    merged = merge_chunk_claims(chunks, claims)
+
+    assert len(claims) == 3000 + len(chunks) - 1
+    assert merged == [claims[first].claim for first in first_claim.values()]

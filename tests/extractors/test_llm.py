@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,9 +16,8 @@ from service.extractors.base import ArticleInput, ExtractionError, FailureKind
 from service.extractors.llm import LLMExtractor
 from service.pipeline import extract_and_ground
 from service.prompts import load_prompt
+from tests.extractors.conftest import MakeExtractor
 from tests.fakes.openai_server import Delay, HttpError, Reply, ScriptedOpenAIServer
-
-MakeExtractor = Callable[..., LLMExtractor]
 
 ARTICLE = ArticleInput(
     text=(
@@ -249,7 +247,7 @@ def test_persistent_rate_limit_is_a_rate_limited_error(
     openai_server.enqueue(*[HttpError(429, "Rate limit reached", "rate_limit_error")] * 3)
 
     with pytest.raises(ExtractionError) as caught:
-        make_extractor(rate_limit_retries=2).extract(ARTICLE)
+        make_extractor(model_retries=2).extract(ARTICLE)
 
     assert caught.value.kind is FailureKind.rate_limited
     assert "HTTP 429" in caught.value.message
@@ -264,12 +262,12 @@ def test_answer_slower_than_the_timeout_is_a_timeout_error(
     started = time.monotonic()
 
     with pytest.raises(ExtractionError) as caught:
-        make_extractor(timeout=0.5).extract(ARTICLE)
+        make_extractor(timeout=0.5, model_retries=0).extract(ARTICLE)
 
     assert caught.value.kind is FailureKind.timeout
     assert "0.5 s" in caught.value.message
     assert time.monotonic() - started < 5
-    assert len(openai_server.requests) == 1  # a timed-out request is not repeated
+    assert len(openai_server.requests) == 1  # retries are off here; see test_llm_faults.py
 
 
 def test_server_error_is_a_model_error_naming_the_status(
@@ -278,7 +276,7 @@ def test_server_error_is_a_model_error_naming_the_status(
     openai_server.enqueue(HttpError(500, "the GPU caught fire"))
 
     with pytest.raises(ExtractionError) as caught:
-        make_extractor().extract(ARTICLE)
+        make_extractor(model_retries=0).extract(ARTICLE)
 
     assert caught.value.kind is FailureKind.model_error
     assert "HTTP 500" in caught.value.message
@@ -395,12 +393,18 @@ def test_from_settings_uses_the_configured_model_and_limits() -> None:
         llm_temperature=0.5,
         llm_max_tokens=2000,
         llm_chunk_chars=4000,
+        model_retries=3,
+        model_retry_backoff=0.5,
+        model_retry_max_wait=20,
     )
 
     extractor = LLMExtractor.from_settings(settings, prompt_version="v1")
 
     assert extractor.model == "openai/gpt-4o-mini"
     assert extractor.api_base == "http://127.0.0.1:9/v1"
+    assert (extractor.model_retries, extractor.model_retry_backoff) == (3, 0.5)
+    assert extractor.model_retry_max_wait == 20
+    assert extractor.rate_limiter is None  # no CLAIMKIT_MODEL_RPM or _TPM
     assert extractor.parameters | {"schema_sha": None, "mode": None} == {
         "temperature": 0.5,
         "max_tokens": 2000,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
@@ -11,22 +10,7 @@ from sqlalchemy import Engine
 
 from service.config import Settings
 from service.db import make_engine
-
-REDIS_URL_VAR = "CLAIMKIT_TEST_REDIS_URL"
-
-
-def redis_url_or_skip() -> str:
-    """The test Redis URL, or skip saying why."""
-    url = os.environ.get(REDIS_URL_VAR)
-    if not url:
-        pytest.skip(f"{REDIS_URL_VAR} is not set: Redis variant skipped")
-    import redis
-
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis at {REDIS_URL_VAR} is unreachable: {error}")
-    return url
+from tests.conftest import redis_url_or_skip
 
 
 def _forget_queue(url: str, name: str) -> None:
