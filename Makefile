@@ -1,5 +1,6 @@
 # Two commands: `make run` serves the app, `make test` runs lint, types and tests.
-# Both install everything from uv.lock into .venv first (uv itself comes from PyPI if missing).
+# Both install from uv.lock into .venv first (uv itself comes from PyPI if missing): `make run`
+# the app's packages only, `make test` those plus the dev tools (pytest, ruff, mypy, ...).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -9,28 +10,47 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v $(PYTHON))
 export LITELLM_LOCAL_MODEL_COST_MAP := True
 
-.PHONY: setup run test lint format gate eval bench clean
+ENSURE_UV := command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
+	|| $(PYTHON) -m pip install --quiet uv
 
-$(VENV)/.synced: pyproject.toml uv.lock
-	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
-		|| $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --frozen
+# One stamp per way .venv was synced; each sync removes the other stamp, since `uv sync`
+# makes the venv exactly match (--no-dev uninstalls the dev tools, a dev sync adds them).
+RUN_SYNCED := $(VENV)/.synced-run
+DEV_SYNCED := $(VENV)/.synced-dev
+# What the app needs: a dev sync has all of it too, so after `make test` the runtime targets
+# keep the dev venv (re-syncing it when the lock changes) instead of uninstalling the tools.
+RUNTIME := $(if $(wildcard $(DEV_SYNCED)),$(DEV_SYNCED),$(RUN_SYNCED))
+
+.PHONY: setup setup-dev run test lint format gate eval bench clean
+
+$(RUN_SYNCED): pyproject.toml uv.lock
+	@$(ENSURE_UV)
+	$(UV) sync --frozen --no-dev
+	@rm -f $(DEV_SYNCED)
 	@touch $@
 
-setup: $(VENV)/.synced  ## install the locked dependencies into .venv
+$(DEV_SYNCED): pyproject.toml uv.lock
+	@$(ENSURE_UV)
+	$(UV) sync --frozen
+	@rm -f $(RUN_SYNCED)
+	@touch $@
+
+setup: $(RUNTIME)  ## install the app's locked dependencies into .venv
+
+setup-dev: $(DEV_SYNCED)  ## install them plus the dev tools
 
 run: setup  ## migrate the SQLite database and serve on http://127.0.0.1:8000 (docs at /docs)
 	$(VENV)/bin/claimkit serve
 
-test: setup lint  ## lint, type-check and run the test suite
+test: setup-dev lint  ## lint, type-check and run the test suite
 	$(VENV)/bin/python -m pytest
 
-lint: setup
+lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-format: setup
+format: setup-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 

@@ -201,9 +201,9 @@ def main() -> None:
     """Serve, extract, ground, print."""
     # Imported here, not above: the spawned server process re-imports this module and
     # should not spend seconds importing litellm it never uses.
+    from service.extraction import extract_and_ground
     from service.extractors import llm
     from service.extractors.llm import LLMExtractor
-    from service.pipeline import extract_and_ground
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--chars", type=int, default=150_000)

@@ -19,11 +19,11 @@ import statistics
 import time
 from pathlib import Path
 
+from service.extraction import extract_and_ground
 from service.extractors.base import ArticleInput
 from service.extractors.offline import OfflineExtractor
 from service.extractors.offline.layout import split_blocks
 from service.extractors.offline.nlp import load_nlp
-from service.pipeline import extract_and_ground
 
 GOLD = Path(__file__).resolve().parents[1] / "evals" / "gold"
 

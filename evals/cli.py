@@ -1,19 +1,21 @@
-"""`claimkit eval ...` and `claimkit gold ...`: score extractors on gold data, check gold files."""
+"""`claimkit eval ...` and `claimkit gold ...`: score extractors on gold data, check gold files.
+
+Scoring, reports and the database are imported by the commands that use them, so that
+`--help` and `gold check` start quickly.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlmodel import Session
 
 from evals.cache import CachingExtractor, ExtractionCache
 from evals.cases import GoldCase, GoldError, check_gold, load_gold
-from evals.compare import Comparison, compare_reports
 from evals.gate import (
     GateResult,
     baseline_from_report,
@@ -23,16 +25,15 @@ from evals.gate import (
 )
 from evals.matching import MATCH_THRESHOLD, SimilarityDistribution
 from evals.report.figures import estimate_rows, field_rows, other_rows
-from evals.report.html import write_html
-from evals.report.json import build_report, read_report, write_report
 from evals.report.markdown import write_markdown
-from evals.runner import Evaluation, evaluate, run_extractor
 from service.config import get_settings
-from service.db import make_engine
 from service.extractors import EXTRACTOR_KINDS, build_extractor
-from service.extractors.base import ExtractionError, Extractor
 from service.extractors.sentences import SentenceExtractor
-from service.review.export import export_gold
+
+if TYPE_CHECKING:
+    from evals.compare import Comparison
+    from evals.runner import Evaluation
+    from service.extractors.base import Extractor
 
 DEFAULT_GOLD = Path("evals/gold")
 DEFAULT_OUTPUT_ROOT = Path("eval-output")
@@ -67,6 +68,8 @@ def _load_cases(gold: Path) -> list[GoldCase]:
 
 
 def _build(kind: str, model: str | None, prompt: str | None) -> Extractor:
+    from service.extractors.base import ExtractionError
+
     try:
         return build_extractor(get_settings(), kind=kind, model=model, prompt_version=prompt)
     except (ImportError, ValueError, ExtractionError) as error:
@@ -82,6 +85,8 @@ def run_evaluations(
     show_progress: bool,
 ) -> tuple[Evaluation, Evaluation]:
     """Evaluate the extractor and the sentence floor (once, when they are the same)."""
+    from evals.runner import evaluate
+
     evaluation = evaluate(
         cases,
         extractor,
@@ -154,6 +159,9 @@ def eval_main(
     ] = None,
 ) -> None:
     """Run an extractor over every gold article, score it, write report.json/md/html."""
+    from evals.report.html import write_html
+    from evals.report.json import build_report, write_report
+
     if context.invoked_subcommand is not None:
         return
     cases = _load_cases(gold)
@@ -199,6 +207,8 @@ def _read_baseline(path: Path) -> dict[str, Any]:
 
 
 def _read_report(path: Path) -> dict[str, Any]:
+    from evals.report.json import read_report
+
     try:
         return read_report(path)
     except (OSError, ValueError) as error:
@@ -249,6 +259,8 @@ def compare_command(
     b: Annotated[Path, typer.Argument(help="the later report.json")],
 ) -> None:
     """Difference in every figure (B - A), paired bootstrap ΔF1, and the articles that got worse."""
+    from evals.compare import compare_reports
+
     print_comparison(compare_reports(_read_report(a), _read_report(b)), a, b)
 
 
@@ -266,6 +278,8 @@ def baseline_command(
     ] = None,
 ) -> None:
     """Write (or overwrite) a gate baseline: the only way a baseline changes."""
+    from evals.report.json import build_report
+
     if from_report:
         report = _read_report(from_report)
     else:
@@ -292,6 +306,8 @@ def similarities_command(
     prompt: PromptOption = None,
 ) -> None:
     """Histogram of predicted x gold similarities, overlapping or not: the threshold's data."""
+    from evals.runner import run_extractor
+
     cases = _load_cases(gold)
     runs = run_extractor(cases, _build(extractor, model, prompt), show_progress=console.is_terminal)
     distribution = SimilarityDistribution()
@@ -334,6 +350,11 @@ def gold_export(
     ] = False,
 ) -> None:
     """Write reviewed articles from the database as gold files (accepted, edited, added claims)."""
+    from sqlmodel import Session
+
+    from service.db import make_engine
+    from service.review.export import export_gold
+
     engine = make_engine(get_settings().resolved_database_url())
     try:
         with Session(engine) as session:

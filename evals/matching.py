@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, utils
-from scipy.optimize import linear_sum_assignment
 
 from schemas.claims import Claim, Span
 
@@ -110,6 +109,8 @@ def match_claims(
     predicted: Sequence[Claim], gold: Sequence[Claim], *, threshold: float = MATCH_THRESHOLD
 ) -> ArticleMatching:
     """Maximum-weight one-to-one matching over pairs whose similarity reaches `threshold`."""
+    from scipy.optimize import linear_sum_assignment  # a second to import; `--help` needs none
+
     matrix = similarity_matrix(predicted, gold)
     weights = np.where(matrix >= threshold, matrix, 0.0)
     pairs = []

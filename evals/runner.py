@@ -16,6 +16,7 @@ from evals.cases import GoldCase
 from evals.matching import MATCH_THRESHOLD
 from evals.metrics import ArticleScore, Grounding, Summary, score_article, summarize
 from schemas.claims import Claim
+from service.extraction import GroundedExtraction, extract_and_ground
 from service.extractors.base import (
     ArticleInput,
     ExtractionError,
@@ -24,7 +25,6 @@ from service.extractors.base import (
     Usage,
 )
 from service.grounding import Grounder, QuoteNotFound
-from service.pipeline import GroundedExtraction, extract_and_ground
 
 
 @dataclass

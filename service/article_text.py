@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Literal
 
@@ -53,3 +54,8 @@ def check_article_text(text: str, *, max_chars: int) -> None:
             "it verbatim, so send the article's plain text (e.g. extract it with trafilatura "
             "or your browser's reader view)",
         )
+
+
+def text_sha256(text: str) -> str:
+    """The content hash articles are de-duplicated by."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,34 +1,109 @@
-"""The `claimkit` command: serve, extract, db; `eval` and `gold` plug in via entry points."""
+"""The `claimkit` command: serve, extract, db; `eval` and `gold` plug in via entry points.
+
+Start-up is kept short: each command imports what it needs when it runs (spaCy, litellm,
+alembic, uvicorn, the database layer), and a plugin is imported only when it is invoked.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import socket
 import sys
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
-from schemas.api import web_address
-from schemas.claims import Claim
-from schemas.gold import GoldArticle, GoldClaim
-from service import migrations
-from service.article_text import TextProblem, check_article_text
-from service.config import get_settings
-from service.datelines import publication_date
-from service.extractors import EXTRACTOR_KINDS, build_extractor
-from service.extractors.base import ArticleInput, ExtractionError
-from service.pipeline import GroundedExtraction, extract_and_ground
-from service.repository import text_sha256
+from service.extractors import EXTRACTOR_KINDS
 
-app = typer.Typer(help="Turn news articles into typed, attributed, source-grounded claims.")
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+    from typer._click import Command, Context  # the click that typer vendors
+
+    from schemas.claims import Claim
+    from schemas.gold import GoldArticle
+    from service.config import Settings
+    from service.extraction import GroundedExtraction
+    from service.extractors.base import ArticleInput
+
+PLUGIN_GROUP = "claimkit.cli"
+
+
+class PluginStub(TyperCommand):
+    """Stands in for a plugin in listings (help, completion) without importing it."""
+
+    def __init__(self, entry: EntryPoint) -> None:
+        module = entry.value.partition(":")[0]
+        super().__init__(entry.name, help=f"Plugin ({module}): claimkit {entry.name} --help")
+        self.entry = entry
+
+
+class PluginGroup(TyperGroup):
+    """Our commands plus those registered under the `claimkit.cli` entry points.
+
+    A plugin is listed as a stub and imported only when it is about to run.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plugins_offered = False
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        """Our commands in definition order, then the plugins."""
+        self._offer_plugins()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        """The command, or a plugin's stub; plugins are looked up only for other names."""
+        if cmd_name not in self.commands:
+            self._offer_plugins()
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        """Like click's, but a plugin about to run is imported first."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, PluginStub):
+            command = self._load_plugin(command.entry)
+        return name, command, rest
+
+    def _offer_plugins(self) -> None:
+        if self._plugins_offered:
+            return
+        from importlib.metadata import entry_points
+
+        for entry in entry_points(group=PLUGIN_GROUP):
+            self.commands.setdefault(entry.name, PluginStub(entry))  # our own commands win
+        self._plugins_offered = True
+
+    def _load_plugin(self, entry: EntryPoint) -> Command:
+        try:
+            loaded = entry.load()
+        except ImportError as error:  # a broken plugin fails alone, not the whole CLI
+            err.print(f"[red]claimkit {entry.name} unavailable: {error}[/red]")
+            raise typer.Exit(2) from None
+        command = typer.main.get_group(loaded) if isinstance(loaded, typer.Typer) else loaded
+        command.name = entry.name
+        self.add_command(command, entry.name)
+        return command
+
+
+app = typer.Typer(
+    cls=PluginGroup, help="Turn news articles into typed, attributed, source-grounded claims."
+)
 db_app = typer.Typer(help="Database schema migrations.")
 app.add_typer(db_app, name="db")
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _settings() -> Settings:
+    from service.config import get_settings
+
+    return get_settings()
 
 
 @app.command()
@@ -40,7 +115,9 @@ def serve(
     """Migrate the database, then serve the API (docs at /docs)."""
     import uvicorn
 
-    settings = get_settings()
+    from service import migrations
+
+    settings = _settings()
     host, port = host or settings.host, port or settings.port
     _require_free_port(host, port)  # before start-up marks another server's runs interrupted
     migrations.upgrade(settings.resolved_database_url())
@@ -51,7 +128,11 @@ def serve(
 
 
 def _require_free_port(host: str, port: int) -> None:
+    """Exit 2 when another process listens on host:port."""
     with socket.socket() as probe:
+        # as uvicorn does: a stopped server's connections in TIME_WAIT must not block the
+        # port, while a live listener still makes the bind fail (on Linux)
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as error:
@@ -60,6 +141,8 @@ def _require_free_port(host: str, port: int) -> None:
 
 
 def _read_text(file: str) -> str:
+    from service.article_text import TextProblem, check_article_text
+
     try:
         raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as error:
@@ -71,7 +154,7 @@ def _read_text(file: str) -> str:
         err.print(f"[red]{file} is not UTF-8: byte 0x{raw[error.start]:02x} at {error.start}[/red]")
         raise typer.Exit(2) from None
     try:
-        check_article_text(text, max_chars=get_settings().max_article_chars)
+        check_article_text(text, max_chars=_settings().max_article_chars)
     except TextProblem as problem:
         err.print(f"[red]{file}: {problem}[/red]")
         raise typer.Exit(2) from None
@@ -82,6 +165,9 @@ def _contract_document(
     article: ArticleInput, url: str | None, grounded: GroundedExtraction, extractor: str
 ) -> GoldArticle:
     """The extraction as a gold-format document (unreviewed), so it can seed gold data."""
+    from schemas.gold import GoldArticle, GoldClaim
+    from service.article_text import text_sha256
+
     model = grounded.result.model or "no model"
     return GoldArticle(
         id=f"article-{text_sha256(article.text)[:12]}",
@@ -99,6 +185,8 @@ def _contract_document(
 
 
 def _print_table(claims: list[Claim]) -> None:
+    from rich.table import Table
+
     table = Table(show_lines=True)
     for column in ("#", "statement", "kind", "source", "certainty", "numbers", "time", "evidence"):
         table.add_column(column, overflow="fold")
@@ -141,16 +229,16 @@ def extract(
     outlet: Annotated[str | None, typer.Option()] = None,
 ) -> None:
     """Extract claims from one article and print them (nothing is stored)."""
+    from service.datelines import publication_date
+    from service.extraction import extract_and_ground
+    from service.extractors import build_extractor
+    from service.extractors.base import ArticleInput, ExtractionError
+
     if url is not None:
-        try:
-            web_address(url)
-        except ValueError as error:
-            err.print(f"[red]--url {error}[/red]")
-            raise typer.Exit(2) from None
+        _check_url(url)
     text = _read_text(file)
-    settings = get_settings()
     try:
-        chosen = build_extractor(settings, kind=extractor, model=model, prompt_version=prompt)
+        chosen = build_extractor(_settings(), kind=extractor, model=model, prompt_version=prompt)
     except ValueError as error:  # ExtractorUnavailable
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
@@ -173,10 +261,22 @@ def extract(
     )
 
 
+def _check_url(url: str) -> None:
+    from schemas.api import web_address
+
+    try:
+        web_address(url)
+    except ValueError as error:
+        err.print(f"[red]--url {error}[/red]")
+        raise typer.Exit(2) from None
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations (default: to the latest)."""
-    url = get_settings().resolved_database_url()
+    from service import migrations
+
+    url = _settings().resolved_database_url()
     migrations.upgrade(url, revision)
     err.print(f"database at {revision}: {url}")
 
@@ -184,22 +284,14 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 @db_app.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument()]) -> None:
     """Revert migrations down to a revision ('base' empties the schema)."""
-    migrations.downgrade(get_settings().resolved_database_url(), revision)
+    from service import migrations
+
+    migrations.downgrade(_settings().resolved_database_url(), revision)
 
 
 @db_app.command("revision")
 def db_revision(message: Annotated[str, typer.Option("-m", "--message")]) -> None:
     """Autogenerate a migration from the models (developers)."""
-    migrations.make_revision(get_settings().resolved_database_url(), message)
+    from service import migrations
 
-
-def _load_plugins() -> None:
-    """Mount the sub-commands other packages register (evals: `eval`, `gold`)."""
-    for entry in entry_points(group="claimkit.cli"):
-        try:
-            app.add_typer(entry.load(), name=entry.name)
-        except ImportError as error:  # a broken plugin must not take the whole CLI down
-            err.print(f"[yellow]claimkit {entry.name} unavailable: {error}[/yellow]")
-
-
-_load_plugins()
+    migrations.make_revision(_settings().resolved_database_url(), message)

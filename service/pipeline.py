@@ -18,43 +18,17 @@ from sqlalchemy import Engine
 from schemas.claims import Claim
 from service import repository
 from service.db import session_scope
+from service.extraction import extract_and_ground
 from service.extractors.base import (
     ArticleInput,
     ExtractionError,
-    ExtractionResult,
     Extractor,
     FailureKind,
     Usage,
 )
-from service.grounding import ground_claims
 from service.models import Article, ExtractionRun, RunStatus, utcnow
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class GroundedExtraction:
-    """An extractor's result with every surviving claim anchored to the text."""
-
-    result: ExtractionResult
-    claims: list[Claim]
-    dropped_reasons: list[str]
-
-    @property
-    def dropped(self) -> int:
-        """Claims lost in the extractor plus those grounding could not anchor."""
-        return self.result.dropped + len(self.dropped_reasons)
-
-
-def extract_and_ground(article: ArticleInput, extractor: Extractor) -> GroundedExtraction:
-    """Run the extractor and anchor its quotes; raises ExtractionError from the extractor."""
-    result = extractor.extract(article)
-    grounded = ground_claims(article.text, result.claims)
-    return GroundedExtraction(
-        result=result,
-        claims=grounded.claims,
-        dropped_reasons=[reason for _, reason in grounded.dropped],
-    )
 
 
 @dataclass(frozen=True)

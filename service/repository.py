@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from schemas.claims import Claim
+from service.article_text import text_sha256
 from service.models import (
     Article,
     ClaimOrigin,
@@ -22,11 +22,6 @@ from service.models import (
     Worker,
     utcnow,
 )
-
-
-def text_sha256(text: str) -> str:
-    """The content hash articles are de-duplicated by."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def get_article_by_hash(*, session: Session, sha256: str) -> Article | None:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from schemas.api import ArticleCreate
 from service import repository
+from service.article_text import text_sha256
 from service.datelines import publication_date
 from service.db import session_scope
 from service.extractors.base import Extractor, FailureKind, fingerprint
@@ -60,7 +61,7 @@ class QueueDown(Exception):
 
 def store_article(*, engine: Engine, payload: ArticleCreate) -> tuple[int, bool]:
     """Store the article unless its text is stored already; returns (id, created)."""
-    sha = repository.text_sha256(payload.text)
+    sha = text_sha256(payload.text)
     published = publication_date(payload.text, payload.published)
     with session_scope(engine) as session:
         existing = repository.get_article_by_hash(session=session, sha256=sha)

@@ -1,8 +1,14 @@
-"""The claimkit command line: extract and db."""
+"""The claimkit command line: extract, db, serve's port check, and the lazy plugins."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import socket
+import subprocess
+import sys
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
@@ -10,11 +16,22 @@ from sqlalchemy import create_engine, inspect
 from typer.testing import CliRunner
 
 from schemas.gold import GoldArticle
-from service.cli import app
+from service.cli import PLUGIN_GROUP, app
 from service.config import get_settings
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).parent / "fixtures" / "articles" / "003_5b6f3de2cc2e325e.txt"
+HEAVY_MODULES = ("evals.cli", "spacy", "litellm", "alembic", "sqlalchemy", "scipy", "uvicorn")
+MODULES_AFTER_RUN = """
+import json, sys
+from service.cli import app
+try:
+    app(sys.argv[1:], prog_name="claimkit")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -97,17 +114,104 @@ def test_db_upgrade_creates_the_tables(tmp_path: Path):
     engine.dispose()
 
 
-def test_serve_refuses_a_port_in_use_before_touching_the_database(tmp_path: Path):
-    import socket
+def _listener(*, reuse_address: bool) -> socket.socket:
+    listener = socket.socket()
+    if reuse_address:  # as uvicorn binds its socket
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    return listener
 
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
+
+def _port_left_in_time_wait() -> int:
+    """A port whose server (bound like uvicorn) closed a connection first, then stopped."""
+    with _listener(reuse_address=True) as server:
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            connection, _ = server.accept()
+            connection.close()  # closing first leaves the server's side in TIME_WAIT
+            assert client.recv(1) == b""
+    return port
+
+
+def _binds_without_reuse_address(port: int) -> bool:
+    with socket.socket() as plain:
+        try:
+            plain.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@pytest.mark.parametrize("reuse_address", [False, True], ids=["plain", "uvicorn-like"])
+def test_serve_refuses_a_port_with_a_live_listener(tmp_path: Path, reuse_address: bool):
+    with _listener(reuse_address=reuse_address) as taken:
         port = taken.getsockname()[1]
         result = runner.invoke(app, ["serve", "--port", str(port)])
     assert result.exit_code == 2
-    assert f"cannot serve on 127.0.0.1:{port}" in result.output
-    assert not (tmp_path / "claimkit.db").exists()
+    assert f"cannot serve on 127.0.0.1:{port}: {os.strerror(errno.EADDRINUSE)}" in result.output
+    assert not (tmp_path / "claimkit.db").exists(), "refused before touching the database"
+
+
+def test_serve_accepts_a_port_whose_previous_server_left_connections_in_time_wait(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    served: list[int] = []
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: served.append(kwargs["port"]))
+    port = _port_left_in_time_wait()
+    assert not _binds_without_reuse_address(port), "the port should hold a TIME_WAIT connection"
+    result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 0, result.output
+    assert served == [port]
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["extract", "--help"]])
+def test_help_imports_no_plugin_and_no_heavy_library(arguments: list[str]):
+    done = subprocess.run(
+        [sys.executable, "-c", MODULES_AFTER_RUN, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    *help_lines, modules = done.stdout.splitlines()
+    assert "Usage: claimkit" in "\n".join(help_lines)
+    assert set(HEAVY_MODULES) & set(json.loads(modules)) == set()
+
+
+def test_help_lists_the_plugins_by_name():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "eval" in result.output and "gold" in result.output
+
+
+def test_a_plugin_shows_its_own_help_when_asked():
+    result = runner.invoke(app, ["eval", "--help"])
+    assert result.exit_code == 0
+    assert "Score an extractor against gold claims." in result.output
+
+
+def test_a_plugin_is_imported_and_run_when_invoked():
+    gold_file = sorted((ROOT / "evals" / "gold").glob("*.json"))[0]
+    result = runner.invoke(app, ["gold", "check", str(gold_file)])
+    assert result.exit_code == 0, result.output
+    assert "ok: 1 gold files" in result.output
+
+
+def test_a_mistyped_plugin_name_gets_a_suggestion():
+    result = runner.invoke(app, ["evl"])
+    assert result.exit_code == 2
+    assert "Did you mean 'eval'?" in result.output
+
+
+def test_a_broken_plugin_is_listed_and_fails_alone_when_invoked(monkeypatch: pytest.MonkeyPatch):
+    broken = EntryPoint(name="broken", value="claimkit_no_such_module:app", group=PLUGIN_GROUP)
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda **_: [broken])
+    assert "broken" in runner.invoke(app, ["--help"]).output
+    result = runner.invoke(app, ["broken"])
+    assert result.exit_code == 2
+    assert "claimkit broken unavailable" in result.output
+    assert runner.invoke(app, ["extract", "--help"]).exit_code == 0
 
 
 def test_extract_refuses_html_like_the_api():

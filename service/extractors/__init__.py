@@ -1,13 +1,16 @@
-"""Extractors and the factory that picks one from settings."""
+"""Extractors and the factory that picks one from settings.
+
+Importing this package is cheap (the CLI's help lists EXTRACTOR_KINDS); each extractor
+and its dependencies load when built.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from service.extractors.base import ExtractionError, Extractor
-
 if TYPE_CHECKING:
     from service.config import Settings
+    from service.extractors.base import Extractor
 
 EXTRACTOR_KINDS = ("offline", "llm", "sentences")
 
@@ -38,6 +41,7 @@ def build_extractor(
 
         return SentenceExtractor()
     if kind == "llm":
+        from service.extractors.base import ExtractionError
         from service.extractors.llm import LLMExtractor
 
         try:

@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from schemas.gold import GoldArticle, GoldClaim
+from service.article_text import text_sha256
 from service.models import Article, ExtractionRun
-from service.repository import text_sha256
 from service.review.store import (
     Counts,
     ReviewedClaim,

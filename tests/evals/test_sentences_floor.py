@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from service.extraction import extract_and_ground
 from service.extractors.base import ArticleInput
 from service.extractors.sentences import SentenceExtractor, split_sentences
-from service.pipeline import extract_and_ground
 
 TEXT = (
     "Troops gather in Kursk\n\n"

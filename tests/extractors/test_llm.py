@@ -12,9 +12,9 @@ import pytest
 from schemas.claims import ClaimFields, DraftClaim
 from schemas.llm import LLMClaim, LLMExtraction
 from service.config import Settings
+from service.extraction import extract_and_ground
 from service.extractors.base import ArticleInput, ExtractionError, FailureKind
 from service.extractors.llm import LLMExtractor
-from service.pipeline import extract_and_ground
 from service.prompts import load_prompt
 from tests.extractors.conftest import MakeExtractor
 from tests.fakes.openai_server import Delay, HttpError, Reply, ScriptedOpenAIServer

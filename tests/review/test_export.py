@@ -14,7 +14,7 @@ from schemas.claims import Claim
 from schemas.gold import GoldArticle
 from service import repository
 from service.db import make_engine
-from service.models import ClaimRecord, ExtractionRun, RunStatus
+from service.models import ClaimOrigin, ClaimRecord, ExtractionRun, RunStatus
 from service.review import store
 from service.review.export import IncompleteReview, export_gold, gold_document
 
@@ -121,6 +121,10 @@ def test_export_reviewed_only_skips_partly_reviewed_articles(engine: Engine, tmp
 def test_claims_sharing_a_position_export_to_a_valid_gold_file(engine: Engine, tmp_path: Path):
     with Session(engine) as session:
         _, _, (white_house, soldiers) = stored_article(session)
+        # As two reviewers adding claims at once would leave them (extracted claims of a
+        # run cannot share a position: the database refuses it).
+        for claim_id in (white_house, soldiers):
+            record(session, claim_id).origin = ClaimOrigin.review
         record(session, soldiers).position = record(session, white_house).position
         for claim_id in (white_house, soldiers):
             store.accept(session=session, record=record(session, claim_id), reviewer="ada")

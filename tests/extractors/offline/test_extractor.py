@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from schemas.claims import Approx, DraftClaim
+from service.extraction import extract_and_ground
 from service.extractors.base import ArticleInput, Extractor
 from service.extractors.offline import OfflineExtractor
 from service.extractors.offline.nlp import MODEL_NAME
-from service.pipeline import extract_and_ground
 
 ARTICLES = Path(__file__).parents[2] / "fixtures" / "articles"
 KURSK = "000"  # "Kim Jong Un's Trusted Generals Deployed as 5,000 North Korean Troops ..."
