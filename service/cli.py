@@ -7,10 +7,12 @@ alembic, uvicorn, the database layer), and a plugin is imported only when it is 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
 
 import typer
 from rich.console import Console
@@ -111,20 +113,105 @@ def serve(
     host: Annotated[str | None, typer.Option(help="default CLAIMKIT_HOST")] = None,
     port: Annotated[int | None, typer.Option(help="default CLAIMKIT_PORT")] = None,
     reload: Annotated[bool, typer.Option(help="restart on code changes")] = False,
+    worker: Annotated[
+        bool | None,
+        typer.Option(
+            "--worker/--no-worker",
+            help="also execute runs in this process (default CLAIMKIT_EMBEDDED_WORKER, on); "
+            "--no-worker serves the API only, for `claimkit worker` processes to run them",
+        ),
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(min=1, max=256, help="worker threads (default CLAIMKIT_WORKERS)")
+    ] = None,
 ) -> None:
-    """Migrate the database, then serve the API (docs at /docs)."""
+    """Migrate the database, then serve the API (docs at /docs) and execute runs."""
     import uvicorn
 
     from service import migrations
+    from service.config import get_settings
 
+    # uvicorn builds the app from settings in the environment (also after a reload).
+    if worker is not None:
+        os.environ["CLAIMKIT_EMBEDDED_WORKER"] = "true" if worker else "false"
+    if threads is not None:
+        os.environ["CLAIMKIT_WORKERS"] = str(threads)
+    get_settings.cache_clear()
     settings = _settings()
     host, port = host or settings.host, port or settings.port
-    _require_free_port(host, port)  # before start-up marks another server's runs interrupted
+    _require_free_port(host, port)  # a second server on the port fails before migrating
     migrations.upgrade(settings.resolved_database_url())
     extractor = f"llm ({settings.model})" if settings.model else "offline"
+    runs = (
+        f"{settings.workers} worker threads on {_safe_url(settings.resolved_queue_url())}"
+        if settings.embedded_worker
+        else f"no worker here: runs wait on {_safe_url(settings.resolved_queue_url())} for "
+        "`claimkit worker`"
+    )
     err.print(f"claimkit on http://{host}:{port}  docs: http://{host}:{port}/docs")
-    err.print(f"database: {settings.resolved_database_url()}  extractor: {extractor}")
+    err.print(f"database: {_safe_url(settings.resolved_database_url())}  extractor: {extractor}")
+    err.print(f"runs: {runs}")
     uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+@app.command()
+def worker(
+    threads: Annotated[
+        int | None, typer.Option(min=1, max=256, help="worker threads (default CLAIMKIT_WORKERS)")
+    ] = None,
+) -> None:
+    """Execute queued runs without serving the API; stops on Ctrl-C or SIGTERM.
+
+    Start as many as you like, on any machines that reach the same database and
+    CLAIMKIT_QUEUE_URL (redis://...). Runs a stopped worker held go back on the queue.
+    """
+    import logging
+    from functools import partial
+
+    from service import migrations
+    from service.db import engine_for
+    from service.extractors import build_extractor
+    from service.tasks.queue import RunQueue, make_huey
+    from service.tasks.worker import WorkerRuntime
+
+    settings = _settings()
+    if threads is not None:
+        settings = settings.model_copy(update={"workers": threads})
+    database = settings.resolved_database_url()
+    if not migrations.is_current(database):
+        err.print(
+            f"[red]the database at {_safe_url(database)} is not at the latest schema: run "
+            "`claimkit db upgrade` (or start `claimkit serve`) first[/red]"
+        )
+        raise typer.Exit(2)
+    try:  # fail now, not on the first run, when the configured extractor cannot be built
+        build_extractor(settings)
+    except ValueError as error:  # ExtractorUnavailable
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("huey").setLevel(logging.WARNING)  # one line per task is too much
+    runtime = WorkerRuntime(
+        settings=settings,
+        engine=engine_for(settings),
+        queue=RunQueue(make_huey(settings)),
+        extractor_factory=lambda: partial(build_extractor, settings),
+        embedded=False,
+    )
+    err.print(
+        f"claimkit worker {runtime.identity.id}: {settings.workers} threads on "
+        f"{_safe_url(settings.resolved_queue_url())}, database {_safe_url(database)}"
+    )
+    runtime.run_forever()
+
+
+def _safe_url(url: str) -> str:
+    """A URL fit to print: any password replaced by ***."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _require_free_port(host: str, port: int) -> None:

@@ -31,3 +31,20 @@ def downgrade(database_url: str, revision: str) -> None:
 def make_revision(database_url: str, message: str) -> None:
     """Autogenerate a new migration from the difference between models and database."""
     command.revision(alembic_config(database_url), message=message, autogenerate=True)
+
+
+def is_current(database_url: str) -> bool:
+    """Whether the database is at the latest migration (without changing it)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from service.db import make_engine
+
+    heads = set(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    finally:
+        engine.dispose()
+    return current == heads

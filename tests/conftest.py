@@ -28,7 +28,8 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
 
 
-def _postgres_url_or_skip() -> str:
+def postgres_url_or_skip() -> str:
+    """The test PostgreSQL URL, or skip saying why."""
     url = os.environ.get(POSTGRES_URL_VAR)
     if not url:
         pytest.skip(f"{POSTGRES_URL_VAR} is not set: PostgreSQL variant skipped")
@@ -65,7 +66,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'claimkit.db'}"
     else:
-        url = _postgres_url_or_skip()
+        url = postgres_url_or_skip()
         downgrade(url, "base")
     upgrade(url)
     yield url

@@ -218,3 +218,36 @@ def test_extract_refuses_html_like_the_api():
     result = runner.invoke(app, ["extract", "-"], input="<html><body><p>x</p></body></html>")
     assert result.exit_code == 2
     assert "looks like HTML" in result.output
+
+
+def test_worker_refuses_a_database_that_is_not_migrated():
+    result = runner.invoke(app, ["worker"])
+    assert result.exit_code == 2
+    assert "claimkit db upgrade" in result.output
+
+
+def test_worker_refuses_an_extractor_it_cannot_build(monkeypatch: pytest.MonkeyPatch):
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    monkeypatch.setenv("CLAIMKIT_MODEL", "openai/test-model")
+    monkeypatch.setenv("CLAIMKIT_PROMPT_VERSION", "v99")
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["worker"])
+    assert result.exit_code == 2
+    assert "v99" in result.output
+
+
+def test_serve_no_worker_serves_the_api_only(monkeypatch: pytest.MonkeyPatch):
+    started: dict[str, object] = {}
+
+    def fake_run(*args: object, **kwargs: object) -> None:
+        started["embedded"] = get_settings().embedded_worker
+        started["workers"] = get_settings().workers
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    # serve passes its options to uvicorn's app through these; undone after the test
+    monkeypatch.setenv("CLAIMKIT_EMBEDDED_WORKER", "true")
+    monkeypatch.setenv("CLAIMKIT_WORKERS", "16")
+    result = runner.invoke(app, ["serve", "--port", "0", "--no-worker", "--threads", "3"])
+    assert result.exit_code == 0, result.output
+    assert started == {"embedded": False, "workers": 3}
+    assert "no worker here" in result.output
