@@ -185,10 +185,13 @@ def worker(
         )
         raise typer.Exit(2)
     try:  # fail now, not on the first run, when the configured extractor cannot be built
-        build_extractor(settings)
+        extractor = build_extractor(settings)
     except ValueError as error:  # ExtractorUnavailable
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
+    warm_up = getattr(extractor, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("huey").setLevel(logging.WARNING)  # one line per task is too much
     runtime = WorkerRuntime(

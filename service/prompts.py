@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ class Prompt:
         parts: int = 1,
     ) -> str:
         """The user message for one article (or one part of a long article)."""
-        return _ENVIRONMENT.from_string(self.user_template).render(
+        return _compiled(self.user_template).render(
             text=text,
             published=published.isoformat() if published else None,
             published_weekday=published.strftime("%A") if published else None,
@@ -63,6 +64,12 @@ class Prompt:
             part=part,
             parts=parts,
         )
+
+
+@lru_cache(maxsize=32)
+def _compiled(template: str) -> jinja2.Template:
+    """A user template compiled once, not on every model call."""
+    return _ENVIRONMENT.from_string(template)
 
 
 def available_versions(task: str, prompts_dir: Path = PROMPTS_DIR) -> list[str]:
@@ -75,7 +82,28 @@ def available_versions(task: str, prompts_dir: Path = PROMPTS_DIR) -> list[str]:
 
 
 def load_prompt(task: str, version: str, prompts_dir: Path = PROMPTS_DIR) -> Prompt:
-    """Load one prompt version; raises PromptNotFound naming the available versions."""
+    """Load one prompt version; raises PromptNotFound naming the available versions.
+
+    Extractors are built for every run, so a version is read from disk again only when
+    one of its files changed (size or modification time).
+    """
+    version_dir = prompts_dir / task / version
+    stamp = tuple(_stat(version_dir / name) for name in PROMPT_FILES)
+    return _load_prompt(task, version, prompts_dir, stamp)
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=64)
+def _load_prompt(
+    task: str, version: str, prompts_dir: Path, _stamp: tuple[tuple[int, int] | None, ...]
+) -> Prompt:
     versions = available_versions(task, prompts_dir)
     if version not in versions:
         listed = ", ".join(versions) if versions else "none"

@@ -68,6 +68,19 @@ DOCS_CSP = (
 )
 
 
+def _warm_up(factory: Callable[..., Extractor]) -> None:
+    """Build the default extractor once and let it load its libraries (spaCy's model, the
+    model client), so the first POSTs do not pay for that."""
+    try:
+        extractor = factory()
+    except ValueError as error:  # misconfigured: /health and every run say so
+        logger.warning("the configured extractor cannot be built: %s", error)
+        return
+    warm_up = getattr(extractor, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -104,6 +117,7 @@ def create_app(
                 extractor_factory=lambda: app.state.extractor_factory,
                 embedded=True,
             )
+        _warm_up(app.state.extractor_factory)
         app.state.engine = engine
         app.state.run_queue = queue
         app.state.run_waiter = waiter
@@ -121,7 +135,7 @@ def create_app(
         openapi_tags=TAGS,
         lifespan=lifespan,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     app.state.extractor_factory = extractor_factory or partial(build_extractor, settings)
     for module in (articles, runs, claims, review, health, pages):
         app.include_router(module.router)

@@ -342,11 +342,7 @@ def test_misconfigured_extractor_records_a_failed_run_and_keeps_the_article(
 
 
 def test_writes_need_the_api_key_when_one_is_set(app, client: TestClient, settings):  # type: ignore[no-untyped-def]
-    from service.config import get_settings
-
-    app.dependency_overrides[get_settings] = lambda: settings.model_copy(
-        update={"api_key": SecretStr("s3cret")}
-    )
+    app.state.settings = settings.model_copy(update={"api_key": SecretStr("s3cret")})
     assert post(client, {"text": TEXT}).status_code == 401
     wrong = client.post("/articles", json={"text": TEXT}, headers={"X-API-Key": "nope"})
     assert (wrong.status_code, wrong.json()) == (401, {"detail": "unauthorized"})

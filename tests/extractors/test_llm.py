@@ -423,3 +423,19 @@ def test_from_settings_without_a_model_is_a_configuration_error() -> None:
 
     assert caught.value.kind is FailureKind.configuration
     assert "CLAIMKIT_MODEL" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The menu listed {{ price }} for the soup, the owner said.",
+        "A sign read {% if open %} at the door.",
+        "    Every line of this article is indented.\n    The second line too.",
+    ],
+)
+def test_article_text_reaches_the_model_exactly_as_written(
+    openai_server: ScriptedOpenAIServer, make_extractor: MakeExtractor, text: str
+) -> None:
+    openai_server.enqueue(claims())
+    make_extractor().extract(ArticleInput(text=text))
+    assert text in last_message(openai_server.requests[0])

@@ -58,6 +58,10 @@ class OfflineExtractor:
     def __init__(self) -> None:
         """Cheap: the spaCy pipeline loads on the first extract() call."""
 
+    def warm_up(self) -> None:
+        """Load the spaCy pipeline now rather than on the first article."""
+        load_nlp()
+
     def identity(self) -> dict[str, str]:
         """What determines the output besides the text: the spaCy model and rules version."""
         return {"model": MODEL_NAME, "rules_version": RULES_VERSION}
