@@ -60,9 +60,12 @@ eval: setup  ## score the offline extractor on evals/gold
 gate: setup  ## fail when the offline extractor regresses against its committed baseline
 	$(VENV)/bin/claimkit eval --out eval-output/gate --gate evals/baselines/offline.json
 
-bench: setup  ## speed benchmarks (figures and ratios)
+bench: setup  ## speed benchmarks (figures and ratios); PostgreSQL and Redis scenarios need them running
 	$(VENV)/bin/python benchmarks/offline_throughput.py
 	$(VENV)/bin/python benchmarks/post_latency.py
+	$(VENV)/bin/python benchmarks/queue_load.py
+	$(VENV)/bin/python benchmarks/llm_long_article.py
+	$(VENV)/bin/python benchmarks/cli_startup.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-output

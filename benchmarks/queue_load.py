@@ -216,9 +216,10 @@ async def all_final(client: httpx.AsyncClient) -> float:
         await asyncio.sleep(0.05)
 
 
-async def read_runs(client: httpx.AsyncClient, run_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Every run, read once."""
-    answers = await asyncio.gather(*(client.get(f"/runs/{run_id}") for run_id in run_ids))
+async def read_runs(url: str, run_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Every run, read once (new connections: the burst's ones may have idled out)."""
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+        answers = [await client.get(f"/runs/{run_id}") for run_id in run_ids]
     return {answer.json()["id"]: answer.json() for answer in answers}
 
 
@@ -239,7 +240,7 @@ async def throughput(url: str, *, articles: int, concurrency: int) -> tuple[floa
         started = time.perf_counter()
         run_ids = await asyncio.gather(*(post(n) for n in range(articles)))
         finished = await all_final(client)
-        return finished - started, await read_runs(client, list(run_ids))
+        return finished - started, await read_runs(url, list(run_ids))
 
 
 def report_throughput(
@@ -288,6 +289,13 @@ def scenario_embedded(args: argparse.Namespace, model_url: str) -> None:
 
 def scenario_redis(args: argparse.Namespace, model_url: str) -> None:
     """`serve --no-worker` and two `claimkit worker`s of 8 threads on Redis."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError:
+        print(f"Redis queue: skipped, no Redis at {REDIS_URL}")
+        return
     use_postgres = postgres_reachable()
     database = postgres_database() if use_postgres else nullcontext_str()
     with tempfile.TemporaryDirectory() as tmp, database as database_url, deployment(
@@ -323,8 +331,9 @@ async def burst(url: str, *, distinct: int, copies: int) -> dict[str, Any]:
         stored = [a for a in articles.json()["data"]]
         run_ids = [a["latest_run"]["id"] for a in stored if a["latest_run"]]
         final = await all_final(client) - started
-        runs = await read_runs(client, run_ids)
-        lost = 0
+    runs = await read_runs(url, run_ids)
+    lost = 0
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         for run in runs.values():
             claims = (await client.get(f"/runs/{run['id']}/claims")).json()["count"]
             expected = 1 if run["status"] == "succeeded" else 0
@@ -332,7 +341,7 @@ async def burst(url: str, *, distinct: int, copies: int) -> dict[str, Any]:
     return {
         "codes": dict(sorted(codes.items())),
         "5xx": sum(count for code, count in codes.items() if code >= 500),
-        "stored": len(stored),
+        "stored": len({a["text_sha256"] for a in stored}) if len(stored) == distinct else -1,
         "distinct": distinct,
         "runs": len(runs),
         "statuses": dict(Counter(run["status"] for run in runs.values())),
