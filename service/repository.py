@@ -57,6 +57,11 @@ def add_article(
     return article
 
 
+def lock_article(*, session: Session, article_id: int) -> None:
+    """Lock an article's row until the transaction ends (a write that changes nothing)."""
+    session.execute(update(Article).where(col(Article.id) == article_id).values(id=col(Article.id)))
+
+
 def list_articles(*, session: Session, skip: int, limit: int) -> tuple[Sequence[Article], int]:
     """A page of articles, newest first, and the total count."""
     total = session.exec(select(func.count()).select_from(Article)).one()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from schemas.api import ArticleCreate
 from service import repository
@@ -59,49 +60,111 @@ class QueueDown(Exception):
         self.article_id = article_id
 
 
-def store_article(*, engine: Engine, payload: ArticleCreate) -> tuple[int, bool]:
-    """Store the article unless its text is stored already; returns (id, created)."""
-    sha = text_sha256(payload.text)
-    published = publication_date(payload.text, payload.published)
-    with session_scope(engine) as session:
-        existing = repository.get_article_by_hash(session=session, sha256=sha)
-        if existing is not None:
-            assert existing.id is not None
-            return existing.id, False
+def submit_article(
+    *,
+    engine: Engine,
+    payload: ArticleCreate,
+    build_extractor: Callable[[], Extractor],
+    enqueue: Enqueue,
+    max_pending: int,
+) -> Submitted:
+    """Store an article and queue its first run; stored text answers with its latest run.
+
+    The article and its run are written in one transaction, so whoever sees the article
+    sees its run. A stored article without a run (it came while the queue was full) gets
+    one now, and only one however many identical POSTs race: the article's row is locked
+    first. Raises QueueFull or QueueDown with the article stored.
+    """
+    try:
+        extractor, unavailable = build_extractor(), None
+    except ValueError as error:  # ExtractorUnavailable: the article is kept all the same
+        extractor, unavailable = None, str(error)
+    for attempt in (1, 2):  # the same text inserted concurrently: the loser goes again
         try:
-            article = repository.add_article(
-                session=session,
-                text=payload.text,
-                title=payload.title,
-                url=payload.url,
-                outlet=payload.outlet,
-                published=published.date,
-                published_source=published.source,
-                published_text=published.text,
-            )
-            session.commit()
-        except IntegrityError:  # the same text arrived concurrently and won
-            session.rollback()
-            winner = repository.get_article_by_hash(session=session, sha256=sha)
-            if winner is None:
+            with session_scope(engine) as session:
+                article_id, created, latest = _locked_article(session, payload)
+                if latest is not None:
+                    return Submitted(article_id=article_id, run_id=latest)
+                if extractor is None:
+                    run_id = _unavailable_run(session, article_id, unavailable or "")
+                    session.commit()
+                    return Submitted(article_id=article_id, run_id=run_id, created=created)
+                pending = repository.count_runs(session=session, status=RunStatus.pending)
+                if pending >= max_pending:
+                    session.commit()  # the article, without a run
+                    raise QueueFull(article_id, pending, max_pending)
+                run_id = _pending_run(session, article_id, extractor)
+                session.commit()
+                break
+        except IntegrityError:
+            if attempt == 2:
                 raise
-            assert winner.id is not None
-            return winner.id, False
-        assert article.id is not None
-        return article.id, True
+    _enqueue(engine, article_id, run_id, enqueue)
+    return Submitted(article_id=article_id, run_id=run_id, created=created, started=True)
 
 
-def record_unavailable_extractor(*, engine: Engine, article_id: int, reason: str) -> int:
-    """Store a failed run saying why no extractor could be built; returns its id."""
-    with session_scope(engine) as session:
-        run = repository.add_run(session=session, article_id=article_id, extractor="unavailable")
-        run.status = RunStatus.failed
-        run.error_kind = FailureKind.configuration.value
-        run.error = f"no extractor could be built: {reason}"
-        run.finished_at = utcnow()
-        session.commit()
-        assert run.id is not None
-        return run.id
+def _locked_article(session: Session, payload: ArticleCreate) -> tuple[int, bool, int | None]:
+    """(id, created, latest run id) of the article with this text, inserted if new.
+
+    An existing article's row is locked (an idle UPDATE) for the rest of the transaction,
+    so concurrent requests for it read its runs one after the other.
+    """
+    sha = text_sha256(payload.text)
+    existing = repository.get_article_by_hash(session=session, sha256=sha)
+    if existing is not None:
+        assert existing.id is not None
+        repository.lock_article(session=session, article_id=existing.id)
+        latest = repository.latest_run(session=session, article_id=existing.id)
+        return existing.id, False, latest.id if latest else None
+    published = publication_date(payload.text, payload.published)
+    article = repository.add_article(
+        session=session,
+        text=payload.text,
+        title=payload.title,
+        url=payload.url,
+        outlet=payload.outlet,
+        published=published.date,
+        published_source=published.source,
+        published_text=published.text,
+    )
+    assert article.id is not None
+    return article.id, True, None
+
+
+def _unavailable_run(session: Session, article_id: int, reason: str) -> int:
+    """Stage a failed run saying why no extractor could be built."""
+    run = repository.add_run(session=session, article_id=article_id, extractor="unavailable")
+    run.status = RunStatus.failed
+    run.error_kind = FailureKind.configuration.value
+    run.error = f"no extractor could be built: {reason}"
+    run.finished_at = utcnow()
+    session.flush()
+    assert run.id is not None
+    return run.id
+
+
+def _pending_run(session: Session, article_id: int, extractor: Extractor) -> int:
+    """Stage a pending run of `extractor` on the article."""
+    prompt = getattr(extractor, "prompt", None)
+    run = repository.add_run(
+        session=session,
+        article_id=article_id,
+        extractor=extractor.name,
+        model=getattr(extractor, "model", None),
+        prompt_version=getattr(prompt, "version", None),
+        fingerprint=fingerprint(extractor),
+    )
+    assert run.id is not None
+    return run.id
+
+
+def _enqueue(engine: Engine, article_id: int, run_id: int, enqueue: Enqueue) -> None:
+    """Put the run on the queue; when the queue cannot be reached, fail it and say so."""
+    try:
+        enqueue(run_id)
+    except QueueUnavailable as error:
+        _fail_unqueued(engine, run_id, str(error))
+        raise QueueDown(article_id, run_id, str(error)) from error
 
 
 def start_run(
@@ -117,34 +180,19 @@ def start_run(
 
     Raises QueueFull at the backlog bound and QueueDown when the queue is unreachable.
     """
-    key = fingerprint(extractor)
     with session_scope(engine) as session:
         if not force:
             earlier = repository.reusable_run(
-                session=session, article_id=article_id, fingerprint=key
+                session=session, article_id=article_id, fingerprint=fingerprint(extractor)
             )
             if earlier is not None:
                 return Submitted(article_id=article_id, run_id=earlier.id, reused=True)
         pending = repository.count_runs(session=session, status=RunStatus.pending)
         if pending >= max_pending:
             raise QueueFull(article_id, pending, max_pending)
-        prompt = getattr(extractor, "prompt", None)
-        run = repository.add_run(
-            session=session,
-            article_id=article_id,
-            extractor=extractor.name,
-            model=getattr(extractor, "model", None),
-            prompt_version=getattr(prompt, "version", None),
-            fingerprint=key,
-        )
+        run_id = _pending_run(session, article_id, extractor)
         session.commit()
-        assert run.id is not None
-        run_id = run.id
-    try:
-        enqueue(run_id)
-    except QueueUnavailable as error:
-        _fail_unqueued(engine, run_id, str(error))
-        raise QueueDown(article_id, run_id, str(error)) from error
+    _enqueue(engine, article_id, run_id, enqueue)
     return Submitted(article_id=article_id, run_id=run_id, started=True)
 
 
@@ -169,10 +217,3 @@ def article_exists(*, engine: Engine, article_id: int) -> bool:
     """Whether an article with this id is stored."""
     with session_scope(engine) as session:
         return session.get(Article, article_id) is not None
-
-
-def latest_run_id(*, engine: Engine, article_id: int) -> int | None:
-    """The id of the article's most recent run, if it has one."""
-    with session_scope(engine) as session:
-        run = repository.latest_run(session=session, article_id=article_id)
-        return run.id if run else None

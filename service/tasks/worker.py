@@ -168,6 +168,8 @@ class WorkerRuntime:
 
     def stop(self) -> None:
         """Let runs under way finish (up to the worker timeout), then hand back the rest."""
+        if self._stopping.is_set():
+            return
         self._stopping.set()
         self.queue.wake.set()
         self.consumer.stop(graceful=True)

@@ -215,9 +215,8 @@ def test_unreachable_server_is_retried_then_named(
     assert "Connection refused" in caught.value.last_error
 
 
-def test_every_try_waits_for_the_shared_rate_limit(
-    openai_server: ScriptedOpenAIServer, make_extractor: MakeExtractor
-) -> None:
+def _limiter(**limits: int) -> tuple[ModelRateLimiter, list[float]]:
+    """A limiter whose waits are recorded; each wait empties the window, as a minute would."""
     limited: list[float] = []
 
     def pass_the_minute(seconds: float) -> None:
@@ -225,8 +224,15 @@ def test_every_try_waits_for_the_shared_rate_limit(
         limiter.reset()
 
     limiter = ModelRateLimiter(
-        model="openai/test-model", rpm=2, namespace=uuid.uuid4().hex, sleep=pass_the_minute
+        model="openai/test-model", namespace=uuid.uuid4().hex, sleep=pass_the_minute, **limits
     )
+    return limiter, limited
+
+
+def test_every_try_waits_for_the_shared_rate_limit(
+    openai_server: ScriptedOpenAIServer, make_extractor: MakeExtractor
+) -> None:
+    limiter, limited = _limiter(rpm=2)
     openai_server.enqueue(unavailable(), unavailable(), claims(OPENED))
 
     result = make_extractor(rate_limiter=limiter).extract(ARTICLE)
@@ -239,16 +245,8 @@ def test_every_try_waits_for_the_shared_rate_limit(
 def test_token_rate_limit_counts_each_request_estimate(
     openai_server: ScriptedOpenAIServer, make_extractor: MakeExtractor
 ) -> None:
-    limited: list[float] = []
-
-    def pass_the_minute(seconds: float) -> None:
-        limited.append(seconds)
-        limiter.reset()
-
     # Smaller than one request: the first goes through alone, the retry waits a minute.
-    limiter = ModelRateLimiter(
-        model="openai/test-model", tpm=50, namespace=uuid.uuid4().hex, sleep=pass_the_minute
-    )
+    limiter, limited = _limiter(tpm=50)
     openai_server.enqueue(unavailable(), claims(OPENED))
 
     make_extractor(rate_limiter=limiter).extract(ARTICLE)

@@ -43,19 +43,20 @@ def _statuses(engine: Engine, run_ids: list[int]) -> list[str]:
         return [session.get(ExtractionRun, run_id).status for run_id in run_ids]  # type: ignore[union-attr]
 
 
+StartWorker = Callable[..., WorkerRuntime]
+
+
 @pytest.fixture
-def start_worker(
-    queue_settings: Settings, engine: Engine
-) -> Iterator[Callable[[Extractor], WorkerRuntime]]:
+def start_worker(queue_settings: Settings, engine: Engine) -> Iterator[StartWorker]:
     """Start a worker runtime executing runs with a given extractor; stopped afterwards."""
     started: list[WorkerRuntime] = []
 
-    def start(extractor: Extractor) -> WorkerRuntime:
-        queue = RunQueue(make_huey(queue_settings))
+    def start(extractor: Extractor, **settings: object) -> WorkerRuntime:
+        configured = queue_settings.model_copy(update=settings)
         runtime = WorkerRuntime(
-            settings=queue_settings,
+            settings=configured,
             engine=engine,
-            queue=queue,
+            queue=RunQueue(make_huey(configured)),
             extractor_factory=lambda: lambda **_: extractor,
             embedded=True,
         )
@@ -68,9 +69,7 @@ def start_worker(
         runtime.stop()
 
 
-def test_worker_executes_every_queued_run(
-    start_worker: Callable[[Extractor], WorkerRuntime], engine: Engine
-):
+def test_worker_executes_every_queued_run(start_worker: StartWorker, engine: Engine):
     extractor = FakeExtractor()
     runtime = start_worker(extractor)
     run_ids = [_article_run(engine, f"Item {n} was reported on Monday.") for n in range(6)]
@@ -81,7 +80,7 @@ def test_worker_executes_every_queued_run(
 
 
 def test_worker_registers_itself_and_says_when_it_stopped(
-    start_worker: Callable[[Extractor], WorkerRuntime], engine: Engine
+    start_worker: StartWorker, engine: Engine
 ):
     runtime = start_worker(FakeExtractor())
     with Session(engine) as session:
@@ -115,9 +114,7 @@ class _Gate(FakeExtractor):
         return ExtractionResult(claims=[])
 
 
-def test_io_bound_runs_use_every_worker_thread(
-    start_worker: Callable[[Extractor], WorkerRuntime], engine: Engine
-):
+def test_io_bound_runs_use_every_worker_thread(start_worker: StartWorker, engine: Engine):
     gate = _Gate(cpu_bound=False)
     runtime = start_worker(gate)
     run_ids = [_article_run(engine, f"Story {n}.") for n in range(3)]
@@ -129,7 +126,7 @@ def test_io_bound_runs_use_every_worker_thread(
 
 
 def test_cpu_bound_runs_are_limited_to_the_cores(
-    start_worker: Callable[[Extractor], WorkerRuntime],
+    start_worker: StartWorker,
     engine: Engine,
     monkeypatch: pytest.MonkeyPatch,
 ):
@@ -147,23 +144,12 @@ def test_cpu_bound_runs_are_limited_to_the_cores(
 
 
 def test_stopping_a_worker_hands_its_unfinished_runs_back_to_the_queue(
-    start_worker: Callable[[Extractor], WorkerRuntime],
-    engine: Engine,
-    queue_settings: Settings,
+    start_worker: StartWorker, engine: Engine
 ):
     gate = _Gate(cpu_bound=False)
-    quick = queue_settings.model_copy(update={"worker_timeout_seconds": 0.3})
-    queue = RunQueue(make_huey(quick))
-    runtime = WorkerRuntime(
-        settings=quick,
-        engine=engine,
-        queue=queue,
-        extractor_factory=lambda: lambda **_: gate,
-        embedded=True,
-    )
-    runtime.start()
+    runtime = start_worker(gate, worker_timeout_seconds=0.3)
     run_id = _article_run(engine, "A run that outlives its worker.")
-    queue.enqueue(run_id)
+    runtime.queue.enqueue(run_id)
     _wait_for(lambda: gate.inside == 1)
     runtime.stop()  # waits 0.3 s for the run, then releases it
     with Session(engine) as session:

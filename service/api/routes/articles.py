@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from typing import Annotated, Any
 
@@ -75,11 +74,17 @@ def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> E
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
 
 
-def _unavailable(error: Exception, article_id: int, retry_after: int) -> HTTPException:
+def _unavailable(error: submission.QueueFull | submission.QueueDown) -> HTTPException:
+    """503 naming the stored article, with when to try again."""
+    retry_after = (
+        QUEUE_FULL_RETRY_AFTER
+        if isinstance(error, submission.QueueFull)
+        else QUEUE_DOWN_RETRY_AFTER
+    )
     return HTTPException(
         status.HTTP_503_SERVICE_UNAVAILABLE,
         str(error),
-        headers={"Retry-After": str(retry_after), "Location": f"/articles/{article_id}"},
+        headers={"Retry-After": str(retry_after), "Location": f"/articles/{error.article_id}"},
     )
 
 
@@ -105,10 +110,8 @@ async def _queue_run(
                 force=force,
             )
         )
-    except submission.QueueFull as error:
-        raise _unavailable(error, article_id, QUEUE_FULL_RETRY_AFTER) from None
-    except submission.QueueDown as error:
-        raise _unavailable(error, article_id, QUEUE_DOWN_RETRY_AFTER) from None
+    except (submission.QueueFull, submission.QueueDown) as error:
+        raise _unavailable(error) from None
 
 
 async def _answer(
@@ -172,60 +175,26 @@ async def create_article(
     wait: WaitQuery = None,
 ) -> ExtractionPublic:
     check_article_text(payload.text, settings)
-    article_id, created = await run_in_threadpool(
-        partial(submission.store_article, engine=engine, payload=payload)
-    )
-    wait = settings.default_wait_seconds if wait is None else wait
-    if not created:
-        latest = await run_in_threadpool(
-            partial(submission.latest_run_id, engine=engine, article_id=article_id)
-        )
-        if latest is not None:  # the usual case: answer with what is there
-            stored = submission.Submitted(article_id=article_id, run_id=latest)
-            return await _answer(
-                engine=engine,
-                waiter=waiter,
-                submitted=stored,
-                wait=wait,
-                response=response,
-                finished_status=status.HTTP_200_OK,
-            )
     try:
-        extractor = factory()
-    except ValueError as error:  # misconfigured (ExtractorUnavailable): keep the article
-        run_id = await run_in_threadpool(
+        submitted = await run_in_threadpool(
             partial(
-                submission.record_unavailable_extractor,
+                submission.submit_article,
                 engine=engine,
-                article_id=article_id,
-                reason=str(error),
+                payload=payload,
+                build_extractor=factory,
+                enqueue=queue.enqueue,
+                max_pending=settings.max_pending_runs,
             )
         )
-        failed = submission.Submitted(article_id=article_id, run_id=run_id, created=created)
-        return await _answer(
-            engine=engine,
-            waiter=waiter,
-            submitted=failed,
-            wait=0,
-            response=response,
-            finished_status=status.HTTP_201_CREATED,
-        )
-    submitted = await _queue_run(
-        engine=engine,
-        settings=settings,
-        queue=queue,
-        article_id=article_id,
-        extractor=extractor,
-        force=False,
-    )
-    submitted = replace(submitted, created=created)
+    except (submission.QueueFull, submission.QueueDown) as error:
+        raise _unavailable(error) from None
     return await _answer(
         engine=engine,
         waiter=waiter,
         submitted=submitted,
-        wait=wait,
+        wait=settings.default_wait_seconds if wait is None else wait,
         response=response,
-        finished_status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        finished_status=status.HTTP_201_CREATED if submitted.created else status.HTTP_200_OK,
     )
 
 
