@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted"
 HOSTNAME = socket.gethostname()
+FORGET_WORKERS_AFTER = dt.timedelta(days=7)  # rows of workers gone this long are deleted
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ def _process_is_alive(pid: int) -> bool:
 def _alive(worker: Worker) -> bool:
     # On this host a dead process is known at once, without waiting for the timeout.
     return worker.hostname != HOSTNAME or _process_is_alive(worker.pid)
+
+
+def forget_old_workers(engine: Engine) -> None:
+    """Delete the rows of workers not heard from for FORGET_WORKERS_AFTER."""
+    with session_scope(engine) as session:
+        repository.forget_workers(session=session, seen_before=utcnow() - FORGET_WORKERS_AFTER)
+        session.commit()
 
 
 def live_worker_ids(engine: Engine, *, timeout: float) -> set[str]:
@@ -171,6 +179,7 @@ def sweep(
     queued more than `timeout` seconds ago: then no worker can still be about to claim it.
     A duplicate message is harmless anyway (claiming a run is a conditional update).
     """
+    forget_old_workers(engine)
     live = live_worker_ids(engine, timeout=timeout)
     orphans = orphaned_runs(engine, live=live)
     requeue = release_runs(

@@ -130,3 +130,12 @@ def test_releasing_a_run_whose_lease_changed_does_nothing(engine: Engine):
         session.commit()
     assert recovery.release_runs(engine, [stale], max_interruptions=3, reason="test") == []
     assert _get(engine, run_id).status == "running"
+
+
+def test_workers_gone_for_a_week_are_forgotten(engine: Engine):
+    _worker(engine, "long-gone", seconds_ago=8 * 24 * 3600)
+    _worker(engine, "recent", seconds_ago=3600)
+    _sweep(engine, [])
+    with Session(engine) as session:
+        assert session.get(Worker, "long-gone") is None
+        assert session.get(Worker, "recent") is not None
