@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
+from sqlmodel import Session
 
+from service import repository
 from service.api.app import create_app
 from service.config import Settings
 from service.migrations import downgrade, upgrade
@@ -110,3 +112,14 @@ def article_text(name_prefix: str) -> str:
     """The text of a fixture article by file-name prefix (e.g. '003')."""
     (path,) = ARTICLES.glob(f"{name_prefix}_*.txt")
     return path.read_text(encoding="utf-8")
+
+
+def pending_run(engine: Engine, text: str, *, extractor: str = "fake") -> int:
+    """Store an article with this text and a pending run of it; returns the run's id."""
+    with Session(engine) as session:
+        article = repository.add_article(session=session, text=text)
+        assert article.id is not None
+        run = repository.add_run(session=session, article_id=article.id, extractor=extractor)
+        session.commit()
+        assert run.id is not None
+        return run.id

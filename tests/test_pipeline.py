@@ -15,6 +15,7 @@ from service.extractors.base import ArticleInput, ExtractionError, ExtractionRes
 from service.models import ExtractionRun, RunStatus
 from service.pipeline import RunSpec, execute_run
 from service.tasks import recovery
+from tests.conftest import pending_run
 from tests.fakes.extractor import FakeExtractor
 
 TEXT = "The bridge reopened on Monday."
@@ -29,16 +30,6 @@ def engine(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _pending_run(engine: Engine, *, extractor: str = "fake") -> int:
-    with Session(engine) as session:
-        article = repository.add_article(session=session, text=TEXT)
-        assert article.id is not None
-        run = repository.add_run(session=session, article_id=article.id, extractor=extractor)
-        session.commit()
-        assert run.id is not None
-        return run.id
-
-
 def _run(engine: Engine, run_id: int) -> ExtractionRun:
     with Session(engine) as session:
         run = session.get(ExtractionRun, run_id)
@@ -47,7 +38,7 @@ def _run(engine: Engine, run_id: int) -> ExtractionRun:
 
 
 def test_execute_run_stores_claims_and_clears_the_lease(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, TEXT)
     extractor = FakeExtractor()
     extractor.enqueue([CLAIM])
     specs: list[RunSpec] = []
@@ -68,7 +59,7 @@ def test_execute_run_stores_claims_and_clears_the_lease(engine: Engine):
 
 
 def test_execute_run_skips_a_run_that_is_not_pending(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, TEXT)
     extractor = FakeExtractor()
     execute_run(engine=engine, run_id=run_id, extractor_for=lambda _: extractor, worker_id="w1")
     again = execute_run(
@@ -80,7 +71,7 @@ def test_execute_run_skips_a_run_that_is_not_pending(engine: Engine):
 
 
 def test_a_result_arriving_after_the_run_was_handed_on_is_discarded(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, TEXT)
 
     class ReleasedMeanwhile(FakeExtractor):
         def extract(self, article: ArticleInput) -> ExtractionResult:
@@ -100,7 +91,7 @@ def test_a_result_arriving_after_the_run_was_handed_on_is_discarded(engine: Engi
 
 
 def test_extraction_error_fails_the_run_with_its_kind_retries_and_last_error(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, TEXT)
     extractor = FakeExtractor()
     extractor.enqueue(
         ExtractionError(
@@ -122,7 +113,7 @@ def test_extraction_error_fails_the_run_with_its_kind_retries_and_last_error(eng
 
 
 def test_an_extractor_this_worker_cannot_build_fails_the_run_as_configuration(engine: Engine):
-    run_id = _pending_run(engine, extractor="llm")
+    run_id = pending_run(engine, TEXT, extractor="llm")
 
     def unavailable(_spec: RunSpec) -> FakeExtractor:
         raise ValueError("no model configured: set CLAIMKIT_MODEL")
@@ -134,7 +125,7 @@ def test_an_extractor_this_worker_cannot_build_fails_the_run_as_configuration(en
 
 
 def test_a_crashing_extractor_fails_the_run_instead_of_leaving_it_running(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, TEXT)
 
     class Crashing(FakeExtractor):
         def extract(self, article: ArticleInput) -> ExtractionResult:

@@ -9,19 +9,9 @@ import time
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from service import repository
 from service.models import ExtractionRun, RunStatus
 from service.tasks.waiting import RunWaiter
-
-
-def _pending_run(engine: Engine) -> int:
-    with Session(engine) as session:
-        article = repository.add_article(session=session, text="A pending story.")
-        assert article.id is not None
-        run = repository.add_run(session=session, article_id=article.id, extractor="fake")
-        session.commit()
-        assert run.id is not None
-        return run.id
+from tests.conftest import pending_run
 
 
 def _finish(engine: Engine, run_id: int) -> None:
@@ -34,7 +24,7 @@ def _finish(engine: Engine, run_id: int) -> None:
 
 
 def test_wait_returns_as_soon_as_a_local_worker_says_the_run_finished(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, "A pending story.")
     waiter = RunWaiter(engine, poll=30)  # polling alone would take 30 s
 
     def finish_soon() -> None:
@@ -49,14 +39,14 @@ def test_wait_returns_as_soon_as_a_local_worker_says_the_run_finished(engine: En
 
 
 def test_wait_sees_a_run_finished_by_another_process_by_polling(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, "A pending story.")
     waiter = RunWaiter(engine, poll=0.05)
     threading.Timer(0.1, _finish, args=(engine, run_id)).start()  # no notify: elsewhere
     assert asyncio.run(waiter.wait(run_id, timeout=10)) is True
 
 
 def test_wait_gives_up_after_the_timeout(engine: Engine):
-    run_id = _pending_run(engine)
+    run_id = pending_run(engine, "A pending story.")
     waiter = RunWaiter(engine, poll=0.05)
     started = time.monotonic()
     assert asyncio.run(waiter.wait(run_id, timeout=0.2)) is False

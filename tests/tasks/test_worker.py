@@ -17,17 +17,8 @@ from service.extractors.base import ArticleInput, ExtractionResult, Extractor
 from service.models import ExtractionRun, Worker
 from service.tasks.queue import RunQueue, make_huey
 from service.tasks.worker import WorkerRuntime
+from tests.conftest import pending_run
 from tests.fakes.extractor import FakeExtractor
-
-
-def _article_run(engine: Engine, text: str) -> int:
-    with Session(engine) as session:
-        article = repository.add_article(session=session, text=text)
-        assert article.id is not None
-        run = repository.add_run(session=session, article_id=article.id, extractor="fake")
-        session.commit()
-        assert run.id is not None
-        return run.id
 
 
 def _wait_for(predicate: Callable[[], bool], seconds: float = 20.0) -> None:
@@ -72,7 +63,7 @@ def start_worker(queue_settings: Settings, engine: Engine) -> Iterator[StartWork
 def test_worker_executes_every_queued_run(start_worker: StartWorker, engine: Engine):
     extractor = FakeExtractor()
     runtime = start_worker(extractor)
-    run_ids = [_article_run(engine, f"Item {n} was reported on Monday.") for n in range(6)]
+    run_ids = [pending_run(engine, f"Item {n} was reported on Monday.") for n in range(6)]
     for run_id in run_ids:
         runtime.queue.enqueue(run_id)
     _wait_for(lambda: _statuses(engine, run_ids) == ["succeeded"] * 6)
@@ -117,7 +108,7 @@ class _Gate(FakeExtractor):
 def test_io_bound_runs_use_every_worker_thread(start_worker: StartWorker, engine: Engine):
     gate = _Gate(cpu_bound=False)
     runtime = start_worker(gate)
-    run_ids = [_article_run(engine, f"Story {n}.") for n in range(3)]
+    run_ids = [pending_run(engine, f"Story {n}.") for n in range(3)]
     for run_id in run_ids:
         runtime.queue.enqueue(run_id)
     _wait_for(lambda: gate.inside == 3)
@@ -133,7 +124,7 @@ def test_cpu_bound_runs_are_limited_to_the_cores(
     monkeypatch.setattr("service.tasks.worker.os.cpu_count", lambda: 1)
     gate = _Gate(cpu_bound=True)
     runtime = start_worker(gate)
-    run_ids = [_article_run(engine, f"Story {n}.") for n in range(3)]
+    run_ids = [pending_run(engine, f"Story {n}.") for n in range(3)]
     for run_id in run_ids:
         runtime.queue.enqueue(run_id)
     _wait_for(lambda: _statuses(engine, run_ids).count("running") == 3)
@@ -148,7 +139,7 @@ def test_stopping_a_worker_hands_its_unfinished_runs_back_to_the_queue(
 ):
     gate = _Gate(cpu_bound=False)
     runtime = start_worker(gate, worker_timeout_seconds=0.3)
-    run_id = _article_run(engine, "A run that outlives its worker.")
+    run_id = pending_run(engine, "A run that outlives its worker.")
     runtime.queue.enqueue(run_id)
     _wait_for(lambda: gate.inside == 1)
     runtime.stop()  # waits 0.3 s for the run, then releases it
