@@ -64,10 +64,14 @@ class ExtractionRun(SQLModel, table=True):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    # Prompt tokens the provider served from its prompt cache, when it reports them.
+    cached_tokens: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     cost_usd: float | None = None
     attempts: int = 0
     claims_count: int = 0
     dropped_count: int = 0
+    # Claims that did not survive, each {statement, evidence: [quotes], reason}.
+    dropped: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     notes: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     error_kind: str | None = Field(default=None, max_length=32)
     error: str | None = Field(default=None, sa_column=Column(Text))
