@@ -74,7 +74,20 @@ class UsagePublic(BaseModel):
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
+    cached_tokens: int = Field(
+        0, description="prompt tokens the provider served from its prompt cache, if reported"
+    )
     cost_usd: float | None
+
+
+class DroppedClaimPublic(BaseModel):
+    """A claim the extractor proposed but the run discarded, so a reviewer can add it by hand."""
+
+    statement: str = Field(description="the claim as the extractor stated it")
+    evidence: list[str] = Field(description="the quotes it cited, as the extractor wrote them")
+    reason: str = Field(
+        description="why it was dropped, e.g. a quote not found verbatim in the article"
+    )
 
 
 class RunPublic(BaseModel):
@@ -101,7 +114,12 @@ class RunPublic(BaseModel):
     )
     worker: str | None = Field(description="the worker that holds or last held the run")
     claims_count: int
-    dropped_count: int
+    dropped_count: int = Field(description="claims discarded by the extractor or by grounding")
+    dropped: list[DroppedClaimPublic] = Field(
+        default_factory=list,
+        description="each discarded claim with its quotes and the reason (empty for runs "
+        "stored before dropped claims were recorded)",
+    )
     notes: list[str]
     error_kind: str | None
     error: str | None

@@ -44,7 +44,7 @@ class Alignment(StrEnum):
     """How an evidence quote was located in the article text."""
 
     exact = "exact"
-    fuzzy = "fuzzy"  # matched after folding whitespace, quotes and dashes
+    fuzzy = "fuzzy"  # located after folding (quotes, dashes, spacing, an ellipsis) or aligning
 
 
 class ContractModel(BaseModel):
@@ -94,6 +94,16 @@ class Span(ContractModel):
     end: int = Field(ge=0)
     text: str = Field(min_length=1)
     alignment: Alignment | None = None
+    score: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        exclude_if=lambda score: score is None,  # spans stored without a score stay as they were
+        description=(
+            "how similar the quote was to this text, 0..1, for fuzzy spans: 1.0 when equal "
+            "after folding, else the similarity of the aligned quote; absent for exact spans"
+        ),
+    )
 
     @model_validator(mode="after")
     def _consistent_length(self) -> Span:

@@ -1,7 +1,9 @@
-"""What a language model is asked to return: claims whose evidence is quoted, not located.
+"""What a language model returns: claims whose evidence is quoted, not located.
 
-The field descriptions are sent to the model as part of the tool schema, so they are
-prompt text: they restate the claim contract (spec sections 1, 2 and 5) for the model.
+Answers are validated against these models. What the model is *shown* is the schema of
+its prompt version (`prompts/extract_claims/<version>/schema.json`, covered by the
+prompt's sha, checked against these models by tests), so the descriptions here are for
+developers and never carry examples from any article.
 """
 
 from __future__ import annotations
@@ -25,33 +27,13 @@ _LENIENT = ConfigDict(extra="ignore")
 
 
 class LLMSource(Source):
-    """Who puts the claim forward. Omit the source entirely when the article itself asserts it."""
+    """Who puts the claim forward; absent when the article asserts it itself."""
 
     model_config = _LENIENT
 
-    name: NonEmptyStr = Field(
-        description=(
-            "The source as the article names it. A person: full name as given, without rank or "
-            "title ('Lloyd J. Austin III'). An organisation: as named ('South Korea's National "
-            "Intelligence Service'). An unidentified group: as written ('officials', "
-            "'analysts', 'reports')."
-        )
-    )
-    anonymous: bool = Field(
-        False,
-        description=(
-            "True when no individual or organisation is identified ('officials', 'sources "
-            "within the military', 'reports')."
-        ),
-    )
-    via: str | None = Field(
-        None,
-        description=(
-            "The channel that relayed the source's words: a publication, news agency, "
-            "broadcaster, press release or social network ('Kyodo News', 'Telegram'). Never a "
-            "person: a person who relays others is the source. Null when not relayed."
-        ),
-    )
+    name: NonEmptyStr = Field(description="a person, an organisation or an unnamed group")
+    anonymous: bool = Field(False, description="true when nobody is identified")
+    via: str | None = Field(None, description="the channel that relayed the words, never a person")
 
 
 class LLMQuantity(Quantity):
@@ -59,30 +41,11 @@ class LLMQuantity(Quantity):
 
     model_config = _LENIENT
 
-    text: NonEmptyStr = Field(
-        description="The number verbatim with its approximator: 'around 5,000', 'at least 30'."
-    )
-    value: float = Field(
-        description="The number as a plain value: 5000 for '5,000', 1300000 for '1.3 million'."
-    )
-    upper: float | None = Field(
-        None, description="Upper bound of a range ('11,000 to 12,000' -> 12000); else null."
-    )
-    unit: str = Field(
-        "",
-        description=(
-            "What is counted or measured: 'troops', 'percent', 'deaths per 100,000 people'. "
-            "Money uses the currency code as unit ('USD', 'GBP')."
-        ),
-    )
-    approx: Approx = Field(
-        Approx.exact,
-        description=(
-            "'exact' for a plain number; 'approximately' for around/about/approximately/some/"
-            "nearly; 'at_least' for at least/over/more than/upwards of; 'at_most' for up to/"
-            "under/fewer than/within; 'range' for 'X to Y' (then fill upper)."
-        ),
-    )
+    text: NonEmptyStr = Field(description="the number as written, with its approximator")
+    value: float = Field(description="the number as a plain value")
+    upper: float | None = Field(None, description="upper bound of a range")
+    unit: str = Field("", description="what is counted or measured; a currency code for money")
+    approx: Approx = Field(Approx.exact, description="how the number is qualified")
 
 
 class LLMTimeRef(TimeRef):
@@ -90,24 +53,9 @@ class LLMTimeRef(TimeRef):
 
     model_config = _LENIENT
 
-    text: NonEmptyStr = Field(
-        description="The time expression verbatim: 'on Wednesday', 'by October 28', 'last month'."
-    )
-    start: PartialIsoDate | None = Field(
-        None,
-        description=(
-            "ISO date, as precise as the text allows: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. Resolve "
-            "relative expressions against the publication date. Null for 'by ...' expressions "
-            "and vague periods."
-        ),
-    )
-    end: PartialIsoDate | None = Field(
-        None,
-        description=(
-            "ISO date of the end, same format. A single day has start == end; 'by December' has "
-            "only end. Null for vague periods ('in the coming days')."
-        ),
-    )
+    text: NonEmptyStr = Field(description="the time expression as written")
+    start: PartialIsoDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    end: PartialIsoDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 class LLMClaim(ClaimFields):
@@ -115,73 +63,19 @@ class LLMClaim(ClaimFields):
 
     model_config = _LENIENT
 
-    statement: NonEmptyStr = Field(
-        description=(
-            "One sentence stating the proposition so it stands alone: without the attribution "
-            "('X said'), with pronouns and vague references resolved to names from the article, "
-            "keeping numbers, conditions, time qualifiers and hedging ('expected to'). No facts "
-            "from outside the article."
-        )
-    )
-    kind: ClaimKind = Field(
-        description=(
-            "event: something that happened or is happening at a time; state: a standing "
-            "condition or attribute (sizes, roles, capabilities); forecast: an expectation, "
-            "plan, intention or prediction about the future; assessment: an evaluation, "
-            "interpretation or opinion."
-        )
-    )
-    subject: NonEmptyStr = Field(
-        description="The main entity the claim is about, as a short noun phrase."
-    )
-    source: LLMSource | None = Field(
-        None,
-        description=(
-            "Who puts the claim forward; null when the article asserts it in its own voice. "
-            "'announced', 'confirmed', 'told reporters' count like 'said'."
-        ),
-    )
-    certainty: Certainty = Field(
-        Certainty.certain,
-        description=(
-            "As the source states it. certain: plain assertion (also 'can' stating an ability). "
-            "probable: expected, believed, likely, anticipated, assess, estimate, 'evidence "
-            "suggests', 'all indications are'. possible: could, may, might, potentially, "
-            "assuming."
-        ),
-    )
-    negated: bool = Field(
-        False,
-        description=(
-            "True when the proposition is stated in the negative: 'not', 'not yet', 'cannot "
-            "corroborate', 'has not confirmed', 'there is no evidence that'."
-        ),
-    )
+    statement: NonEmptyStr = Field(description="the proposition as one standalone sentence")
+    kind: ClaimKind = Field(description="event, state, forecast or assessment")
+    subject: NonEmptyStr = Field(description="the main entity, a short noun phrase")
+    source: LLMSource | None = Field(None, description="null for the article's own voice")
+    certainty: Certainty = Field(Certainty.certain, description="as the source states it")
+    negated: bool = Field(False, description="true when stated in the negative")
     quantities: list[LLMQuantity] = Field(  # type: ignore[assignment]  # list is invariant
-        default_factory=list,
-        description=(
-            "Every explicit number in the proposition, spelled-out numbers included ('five "
-            "people'). Not ordinals, years or dates. Vague amounts ('thousands of') are not "
-            "quantities. Empty when none."
-        ),
+        default_factory=list, description="every explicit number in the proposition"
     )
-    time: LLMTimeRef | None = Field(
-        None,
-        description=(
-            "When the proposition holds or happens, if the text says; not when it was said. "
-            "Null when the text gives no time for the proposition itself."
-        ),
-    )
-    location: str | None = Field(
-        None, description="Where the proposition holds or happens, if the text says; else null."
-    )
+    time: LLMTimeRef | None = Field(None, description="when the proposition holds or happens")
+    location: str | None = Field(None, description="where the proposition holds or happens")
     evidence: list[NonEmptyStr] = Field(
-        min_length=1,
-        description=(
-            "One or more quotes copied character for character from the article text that "
-            "support the claim: a sentence or clause, not paraphrased, not shortened with "
-            "'...', no added words."
-        ),
+        min_length=1, description="quotes copied character for character from the article"
     )
 
 
@@ -190,6 +84,4 @@ class LLMExtraction(BaseModel):
 
     model_config = ConfigDict(extra="ignore", title="LLMExtraction")
 
-    claims: list[LLMClaim] = Field(
-        description=("All claims in the text, in article order; an empty list when there are none.")
-    )
+    claims: list[LLMClaim] = Field(description="all claims in the text, in article order")

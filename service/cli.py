@@ -317,8 +317,15 @@ def extract(
     title: Annotated[str | None, typer.Option()] = None,
     url: Annotated[str | None, typer.Option()] = None,
     outlet: Annotated[str | None, typer.Option()] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="exit with code 1 when any claim was dropped")
+    ] = False,
 ) -> None:
-    """Extract claims from one article and print them (nothing is stored)."""
+    """Extract claims from one article and print them (nothing is stored).
+
+    The claims go to standard output; a summary and every dropped claim with the reason
+    go to standard error.
+    """
     from service.datelines import publication_date
     from service.extraction import extract_and_ground
     from service.extractors import build_extractor
@@ -342,13 +349,28 @@ def extract(
     if as_json:
         document = _contract_document(article, url, grounded, chosen.name)
         sys.stdout.write(document.to_json())
-        return
-    _print_table(grounded.claims)
+    else:
+        _print_table(grounded.claims)
     when = f"{date.date} ({date.source})" if date.date else "unknown"
-    err.print(
-        f"{len(grounded.claims)} claims, {grounded.dropped} dropped; extractor "
-        f"{chosen.name}; published {when}"
-    )
+    _print_summary(grounded, f"extractor {chosen.name}; published {when}")
+    if strict and grounded.dropped:
+        noun = "claim was" if grounded.dropped == 1 else "claims were"
+        err.print(f"[red]--strict: {grounded.dropped} {noun} dropped[/red]")
+        raise typer.Exit(1)
+
+
+def _print_summary(grounded: GroundedExtraction, detail: str) -> None:
+    """On standard error: counts of kept and dropped claims, then one line per dropped claim."""
+    err.print(f"{len(grounded.claims)} claims, {grounded.dropped} dropped; {detail}")
+    for claim in grounded.dropped_claims:
+        line = f"  dropped {_clip(claim.statement, 80)!r}: {_clip(claim.reason, 160)}"
+        err.print(line, markup=False, highlight=False)  # article text is not rich markup
+
+
+def _clip(text: str, width: int) -> str:
+    """Text on one line, cut to `width` characters with an ellipsis when longer."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _check_url(url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +34,12 @@ class Settings(BaseSettings):
         None, description="API key sent to the model provider (else litellm's own env vars)"
     )
     prompt_version: str = Field("v1", description="prompt version under prompts/extract_claims/")
+    llm_mode: Literal["auto", "tools", "json_schema", "json"] = Field(
+        "auto",
+        description="how the model returns structure: tool call, JSON schema or plain JSON; "
+        "auto picks JSON schema for a custom api_base, tools where litellm knows the "
+        "provider supports them",
+    )
     llm_timeout: float = Field(60.0, gt=0, description="seconds per model request")
     llm_max_retries: int = Field(2, ge=0, description="re-asks after invalid or ungrounded output")
     llm_temperature: float = Field(0.0, ge=0, le=2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schemas.claims import Claim
-from service.extractors.base import ArticleInput, ExtractionResult, Extractor
+from service.extractors.base import ArticleInput, DroppedClaim, ExtractionResult, Extractor
 from service.grounding import ground_claims
 
 
@@ -19,12 +19,22 @@ class GroundedExtraction:
 
     result: ExtractionResult
     claims: list[Claim]
-    dropped_reasons: list[str]
+    grounding_dropped: list[DroppedClaim]  # drafts whose quotes grounding could not locate
 
     @property
     def dropped(self) -> int:
         """Claims lost in the extractor plus those grounding could not anchor."""
-        return self.result.dropped + len(self.dropped_reasons)
+        return self.result.dropped + len(self.grounding_dropped)
+
+    @property
+    def dropped_claims(self) -> list[DroppedClaim]:
+        """Every dropped claim with its reason: the extractor's first, then grounding's."""
+        return [*self.result.dropped_claims, *self.grounding_dropped]
+
+    @property
+    def dropped_reasons(self) -> list[str]:
+        """Why grounding dropped each of its drafts."""
+        return [dropped.reason for dropped in self.grounding_dropped]
 
 
 def extract_and_ground(article: ArticleInput, extractor: Extractor) -> GroundedExtraction:
@@ -34,5 +44,5 @@ def extract_and_ground(article: ArticleInput, extractor: Extractor) -> GroundedE
     return GroundedExtraction(
         result=result,
         claims=grounded.claims,
-        dropped_reasons=[reason for _, reason in grounded.dropped],
+        grounding_dropped=[DroppedClaim.of(draft, reason) for draft, reason in grounded.dropped],
     )

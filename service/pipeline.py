@@ -54,6 +54,7 @@ def _usage_values(usage: Usage) -> dict[str, Any]:
         "prompt_tokens": usage.prompt_tokens,
         "completion_tokens": usage.completion_tokens,
         "total_tokens": usage.total_tokens,
+        "cached_tokens": usage.cached_tokens,
         "cost_usd": usage.cost_usd,
     }
 
@@ -147,6 +148,7 @@ def _extract_values(
         "notes": [*result.notes, *grounded.dropped_reasons],
         "claims_count": len(grounded.claims),
         "dropped_count": grounded.dropped,
+        "dropped": [dropped.as_dict() for dropped in grounded.dropped_claims],
         "claims": grounded.claims,
     }
 

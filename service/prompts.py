@@ -1,7 +1,9 @@
-"""Versioned prompt files: prompts/<task>/<version>/{system.md,user.md,examples.json}.
+"""Versioned prompt files: prompts/<task>/<version>/{system.md,user.md,examples.json,schema.json}.
 
-A published version is never edited; a change is a new version directory. Each loaded
-prompt carries a sha256 of its files so every run records exactly what the model was told.
+A published version is never edited; a change is a new version directory. `schema.json` is
+the output schema the model is shown (tool parameters, or the JSON schema it must follow),
+so its descriptions are prompt text and belong to the version. Each loaded prompt carries a
+sha256 of all these files: every run records exactly what the model was told.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import jinja2
 
 PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"
 # The files that shape what the model sees, in hashing order; CHANGELOG.md is not one.
-PROMPT_FILES = ("system.md", "user.md", "examples.json")
+PROMPT_FILES = ("system.md", "user.md", "examples.json", "schema.json")
 
 _ENVIRONMENT = jinja2.Environment(
     undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False
@@ -38,6 +40,12 @@ class Prompt:
     system: str
     user_template: str
     sha: str
+    schema_text: str | None = None  # schema.json as written; None: the schemas/llm.py one
+
+    @property
+    def schema(self) -> dict[str, Any] | None:
+        """The output schema shown to the model (a fresh copy), if the version has one."""
+        return json.loads(self.schema_text) if self.schema_text is not None else None
 
     @property
     def id(self) -> str:
@@ -126,6 +134,7 @@ def _load_prompt(
         system=system,
         user_template=contents.get("user.md", "{{ text }}"),
         sha=_sha(contents),
+        schema_text=contents.get("schema.json"),
     )
 
 

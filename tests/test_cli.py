@@ -15,9 +15,11 @@ import pytest
 from sqlalchemy import create_engine, inspect
 from typer.testing import CliRunner
 
+from schemas.claims import DraftClaim
 from schemas.gold import GoldArticle
 from service.cli import PLUGIN_GROUP, app
 from service.config import get_settings
+from tests.fakes.extractor import FakeExtractor
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +106,79 @@ def test_extract_rejects_an_unknown_extractor():
     result = runner.invoke(app, ["extract", str(SEED), "--extractor", "magic"])
     assert result.exit_code == 2
     assert "unknown extractor 'magic'" in result.output
+
+
+DROPPING_TEXT = "The bridge reopened on Monday, mayor Lena Berg said."
+
+
+def _draft(statement: str, quote: str) -> DraftClaim:
+    return DraftClaim.model_validate(
+        {"statement": statement, "kind": "event", "subject": "the bridge", "evidence": [quote]}
+    )
+
+
+@pytest.fixture
+def dropping_extractor(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
+    """`extract` gets a fake whose second claim cites a quote the text does not contain."""
+    fake = FakeExtractor()
+    fake.enqueue(
+        [
+            _draft("The bridge reopened.", "The bridge reopened on Monday"),
+            _draft("The bridge cost [3] million.", "It cost 3 million euros."),
+        ]
+    )
+    monkeypatch.setattr("service.extractors.build_extractor", lambda *_, **__: fake)
+    return fake
+
+
+def test_extract_prints_dropped_claims_on_stderr(dropping_extractor: FakeExtractor):
+    result = runner.invoke(app, ["extract", "-"], input=DROPPING_TEXT)
+    assert result.exit_code == 0, result.output
+    assert "reopened" in result.stdout  # the table folds the statement
+    assert "cost" not in result.stdout
+    assert "1 claims, 1 dropped; extractor fake" in result.stderr
+    assert (
+        "  dropped 'The bridge cost [3] million.': quote not found verbatim in the article: "
+        "'It cost 3 million euros.'\n"
+    ) in result.stderr
+
+
+def test_extract_json_keeps_stdout_json_and_reports_dropped_claims_on_stderr(
+    dropping_extractor: FakeExtractor,
+):
+    result = runner.invoke(app, ["extract", "-", "--json"], input=DROPPING_TEXT)
+    assert result.exit_code == 0, result.output
+    statements = [claim["statement"] for claim in json.loads(result.stdout)["claims"]]
+    assert statements == ["The bridge reopened."]
+    assert "1 claims, 1 dropped" in result.stderr
+    assert "dropped 'The bridge cost [3] million.'" in result.stderr
+
+
+def test_extract_strict_exits_1_after_printing_when_a_claim_was_dropped(
+    dropping_extractor: FakeExtractor,
+):
+    result = runner.invoke(app, ["extract", "-", "--json", "--strict"], input=DROPPING_TEXT)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["claims"], "the output is printed before exiting"
+    assert "--strict: 1 claim was dropped" in result.stderr
+
+
+def test_extract_strict_exits_0_when_nothing_was_dropped():
+    result = runner.invoke(app, ["extract", str(SEED), "--extractor", "sentences", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert ", 0 dropped;" in result.stderr
+    assert "  dropped " not in result.stderr
+
+
+def test_extract_cuts_a_long_dropped_statement_to_one_line(monkeypatch: pytest.MonkeyPatch):
+    fake = FakeExtractor()
+    fake.enqueue([_draft("A very\nlong statement " + "word " * 40, "not in the text")])
+    monkeypatch.setattr("service.extractors.build_extractor", lambda *_, **__: fake)
+    result = runner.invoke(app, ["extract", "-"], input=DROPPING_TEXT)
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("  dropped ")]
+    assert "'A very long statement word word" in line
+    assert "…': quote not found verbatim" in line
+    assert len(line) < 300
 
 
 def test_db_upgrade_creates_the_tables(tmp_path: Path):

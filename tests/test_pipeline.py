@@ -11,7 +11,13 @@ from sqlmodel import Session
 from schemas.claims import DraftClaim
 from service import repository
 from service.db import make_engine
-from service.extractors.base import ArticleInput, ExtractionError, ExtractionResult, FailureKind
+from service.extractors.base import (
+    ArticleInput,
+    DroppedClaim,
+    ExtractionError,
+    ExtractionResult,
+    FailureKind,
+)
 from service.models import ExtractionRun, RunStatus
 from service.pipeline import RunSpec, execute_run
 from service.tasks import recovery
@@ -56,6 +62,29 @@ def test_execute_run_stores_claims_and_clears_the_lease(engine: Engine):
         assert [c.statement for c in repository.run_claims(session=session, run_id=run_id)] == [
             "Reopened."
         ]
+
+
+def test_execute_run_stores_every_dropped_claim_and_counts_them(engine: Engine):
+    run_id = pending_run(engine, TEXT)
+    extractor = FakeExtractor()
+    unfixed = DroppedClaim("Reopened early.", ("on Sunday",), "still not found after 3 attempts")
+    invented = DraftClaim(statement="Closed.", kind="event", subject="bridge", evidence=["shut"])
+    extractor.enqueue(ExtractionResult(claims=[CLAIM, invented], dropped_claims=[unfixed]))
+    execute_run(engine=engine, run_id=run_id, extractor_for=lambda _: extractor, worker_id="w")
+    run = _run(engine, run_id)
+    assert run.dropped == [
+        {
+            "statement": "Reopened early.",
+            "evidence": ["on Sunday"],
+            "reason": "still not found after 3 attempts",
+        },
+        {
+            "statement": "Closed.",
+            "evidence": ["shut"],
+            "reason": "quote not found verbatim in the article: 'shut'",
+        },
+    ]
+    assert (run.claims_count, run.dropped_count) == (1, 2)
 
 
 def test_execute_run_skips_a_run_that_is_not_pending(engine: Engine):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.llm import LLMClaim
+from schemas.llm import LLMClaim, LLMExtraction
 from service.grounding import Grounder
 from service.prompts import (
     PROMPTS_DIR,
@@ -108,3 +108,41 @@ def test_published_prompt_files_match_the_sha256_manifest() -> None:
         "version; add a new version directory and append its sums "
         "(cd prompts/extract_claims && sha256sum vN/* >> SHA256SUMS)"
     )
+
+
+def _claim_schema(schema: dict[str, object]) -> dict[str, object]:
+    """The schema of one claim, following a $ref if the schema uses $defs."""
+    items = schema["properties"]["claims"]["items"]  # type: ignore[index]
+    if "$ref" in items:
+        return schema["$defs"][items["$ref"].rsplit("/", 1)[-1]]  # type: ignore[index, no-any-return]
+    return items  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("version", available_versions("extract_claims"))
+def test_the_schema_a_version_shows_the_model_matches_the_llm_contract(version: str) -> None:
+    prompt = load_prompt("extract_claims", version)
+    assert prompt.schema is not None, f"{version} has no schema.json"
+    shown = _claim_schema(prompt.schema)
+    contract = _claim_schema(LLMExtraction.model_json_schema())
+    assert set(shown["properties"]) == set(contract["properties"])  # type: ignore[arg-type]
+    assert set(shown["required"]) == set(contract["required"])  # type: ignore[arg-type]
+
+
+def test_the_schema_file_is_part_of_the_prompt_sha(tmp_path: Path) -> None:
+    shutil.copytree(TASK_DIR / "v2", tmp_path / "extract_claims" / "v2")
+    before = load_prompt("extract_claims", "v2", prompts_dir=tmp_path).sha
+    schema = tmp_path / "extract_claims" / "v2" / "schema.json"
+    schema.write_text(schema.read_text().replace("verbatim quotes", "exact quotes"))
+
+    assert load_prompt("extract_claims", "v2", prompts_dir=tmp_path).sha != before
+
+
+def test_the_v2_example_answer_is_valid_and_quotes_its_article() -> None:
+    system = load_prompt("extract_claims", "v2").system
+    example = system.split("Example (made up).", 1)[1]
+    text = example.split("<<<\n", 1)[1].split("\n>>>", 1)[0]
+    answer = LLMExtraction.model_validate_json(example.split("Answer:\n", 1)[1])
+    assert answer.claims
+    for claim in answer.claims:
+        for quote in claim.evidence:
+            assert quote in text

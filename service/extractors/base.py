@@ -30,14 +30,34 @@ class Usage:
     completion_tokens: int = 0
     total_tokens: int = 0
     cost_usd: float | None = None
+    cached_tokens: int = 0  # prompt tokens the provider served from its cache
 
     def add(self, other: Usage) -> None:
         """Accumulate another call's usage into this one."""
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.total_tokens += other.total_tokens
+        self.cached_tokens += other.cached_tokens
         if other.cost_usd is not None:
             self.cost_usd = (self.cost_usd or 0.0) + other.cost_usd
+
+
+@dataclass(frozen=True)
+class DroppedClaim:
+    """A draft claim that was discarded, with the quotes it cited and why it was dropped."""
+
+    statement: str
+    evidence: tuple[str, ...]
+    reason: str
+
+    @classmethod
+    def of(cls, draft: DraftClaim, reason: str) -> DroppedClaim:
+        """The record of a dropped draft claim."""
+        return cls(statement=draft.statement, evidence=tuple(draft.evidence), reason=reason)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: {statement, evidence: [quotes], reason}, as a run stores it."""
+        return {"statement": self.statement, "evidence": list(self.evidence), "reason": self.reason}
 
 
 @dataclass
@@ -51,10 +71,17 @@ class ExtractionResult:
     parameters: dict[str, Any] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
     attempts: int = 1
-    dropped: int = 0  # claims the extractor itself discarded (e.g. ungrounded after re-asks)
+    # Claims the extractor itself discarded (e.g. ungrounded after re-asks): the count, and
+    # each one with its reason. The count is never below the list's length (it is raised to
+    # it); it can exceed it for a result that kept only the count (the eval cache does).
+    dropped: int = 0
+    dropped_claims: list[DroppedClaim] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     retries: int = 0  # model requests repeated after a transient fault (429, timeout, 5xx)
     last_error: str | None = None  # the last transient fault, even when a retry then worked
+
+    def __post_init__(self) -> None:
+        self.dropped = max(self.dropped, len(self.dropped_claims))
 
 
 class FailureKind(StrEnum):

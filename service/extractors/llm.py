@@ -18,9 +18,9 @@ optional requests- and tokens-per-minute limit shared by all workers (ratelimit.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import email.utils
-import hashlib
 import importlib
 import json
 import math
@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 # litellm fetches its model cost map from the network on import unless told otherwise.
@@ -56,6 +56,7 @@ from schemas.claims import DraftClaim, Span
 from schemas.llm import LLMExtraction
 from service.extractors.base import (
     ArticleInput,
+    DroppedClaim,
     ExtractionError,
     ExtractionResult,
     FailureKind,
@@ -67,9 +68,10 @@ from service.extractors.chunking import (
     merge_chunk_claims,
     split_into_chunks,
 )
+from service.extractors.modes import LLMMode, instructor_mode, mode_hint, resolve_mode
 from service.extractors.ratelimit import ModelRateLimiter, shared_limiter
 from service.grounding import Grounder, QuoteNotFound
-from service.prompts import PromptNotFound, load_prompt
+from service.prompts import Prompt, PromptNotFound, load_prompt
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -92,10 +94,6 @@ _LAZY_MODULES = (
     "instructor.v2.providers.openai.handlers",
 )
 
-MODE = instructor.Mode.TOOLS
-SCHEMA_SHA = hashlib.sha256(
-    json.dumps(LLMExtraction.model_json_schema(), sort_keys=True).encode()
-).hexdigest()
 _LITELLM_PREFIX = re.compile(r"^(litellm\.\w+: )?(\w+( Error)?: )?(\w+Exception - )?")
 # Transport failures (as opposed to bad URLs or local misuse) that a new connection may cure.
 _TRANSIENT_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
@@ -109,7 +107,7 @@ class _QuoteCheck:
         self.max_attempts = max_attempts
         self.attempts = 0
         self.spans: list[list[Span]] = []  # per kept claim, offsets within the chunk
-        self.dropped: list[str] = []
+        self.dropped: list[DroppedClaim] = []  # claims still unlocatable on the last attempt
 
     def count_attempt(self, *args: Any, **kwargs: Any) -> None:
         """Hook: called by instructor before every request to the model."""
@@ -119,6 +117,11 @@ class _QuoteCheck:
     def final_attempt(self) -> bool:
         """True on the last attempt instructor will make."""
         return self.attempts >= self.max_attempts
+
+    def drop(self, statement: str, evidence: list[str], error: QuoteNotFound) -> DroppedClaim:
+        """The record of a claim dropped on this attempt, its reason saying how often we asked."""
+        asked = f"{self.attempts} attempt" + ("" if self.attempts == 1 else "s")
+        return DroppedClaim(statement, tuple(evidence), f"{error} (after {asked})")
 
     def locate(self, evidence: list[str]) -> list[Span]:
         """Spans of the quotes in the chunk; later quotes prefer matches after earlier ones."""
@@ -155,7 +158,7 @@ class _GroundedExtraction(LLMExtraction):
         check = _CURRENT_CHECK.get()
         if check is None:
             return self
-        kept, problems = [], []
+        kept, problems, dropped = [], [], []
         check.spans = []
         for number, claim in enumerate(self.claims, start=1):
             try:
@@ -163,14 +166,37 @@ class _GroundedExtraction(LLMExtraction):
                 kept.append(claim)
             except QuoteNotFound as error:
                 problems.append(f"claim {number} ({claim.statement!r}): {error}")
+                dropped.append(check.drop(claim.statement, claim.evidence, error))
         if problems and not check.final_attempt:
             raise ValueError(
                 "evidence must be copied character for character from the article text; "
                 "fix or remove these quotes: " + "; ".join(problems)
             )
-        check.dropped = problems
+        check.dropped = dropped
         self.claims = kept
         return self
+
+
+@lru_cache(maxsize=16)
+def _versioned_model(schema_text: str) -> type[_GroundedExtraction]:
+    """A response model that shows the model a prompt version's own schema.json."""
+    schema = json.loads(schema_text)
+
+    def model_json_schema(cls: type, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return copy.deepcopy(schema)
+
+    return type(
+        str(schema.get("title", "LLMExtraction")),
+        (_GroundedExtraction,),
+        {"model_json_schema": classmethod(model_json_schema), "__doc__": schema.get("description")},
+    )
+
+
+def response_model_for(prompt: Prompt) -> type[_GroundedExtraction]:
+    """What the model is asked to return under `prompt`: its schema.json when it has one."""
+    if prompt.schema_text is None:
+        return _GroundedExtraction
+    return _versioned_model(prompt.schema_text)
 
 
 @dataclass
@@ -204,8 +230,15 @@ class _Ledger:
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion = int(getattr(usage, "completion_tokens", 0) or 0)
         total = int(getattr(usage, "total_tokens", 0) or 0) or prompt + completion
+        details = getattr(usage, "prompt_tokens_details", None)
+        cached = int(getattr(details, "cached_tokens", 0) or 0)
         self.usage.add(
-            Usage(prompt_tokens=prompt, completion_tokens=completion, total_tokens=total)
+            Usage(
+                prompt_tokens=prompt,
+                completion_tokens=completion,
+                total_tokens=total,
+                cached_tokens=cached,
+            )
         )
         cost = _cost(response)
         if cost is None:
@@ -246,9 +279,10 @@ class LLMExtractor:
         model_retry_max_wait: float = 60.0,
         rate_limiter: ModelRateLimiter | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        mode: LLMMode | str = LLMMode.auto,
     ) -> None:
         try:
-            litellm.get_llm_provider(model, api_base=api_base)
+            self._provider = str(litellm.get_llm_provider(model, api_base=api_base)[1])
         except Exception as error:
             raise ExtractionError(
                 FailureKind.configuration,
@@ -261,6 +295,7 @@ class LLMExtractor:
             raise ExtractionError(FailureKind.configuration, str(error)) from error
         self.model = model
         self.api_base = api_base
+        self.mode = resolve_mode(mode, model=model, api_base=api_base)
         self.timeout = timeout
         self.max_retries = max_retries
         self.temperature = temperature
@@ -296,6 +331,7 @@ class LLMExtractor:
             temperature=settings.llm_temperature,
             max_tokens=settings.llm_max_tokens,
             chunk_chars=settings.llm_chunk_chars,
+            mode=settings.llm_mode,
             model_retries=settings.model_retries,
             model_retry_backoff=settings.model_retry_backoff,
             model_retry_max_wait=settings.model_retry_max_wait,
@@ -328,8 +364,7 @@ class LLMExtractor:
             "max_retries": self.max_retries,
             "chunk_chars": self.chunk_chars,
             "timeout": self.timeout,
-            "mode": MODE.value,
-            "schema_sha": SCHEMA_SHA,
+            "mode": self.mode.value,
         }
 
     def extract(self, article: ArticleInput) -> ExtractionResult:
@@ -338,7 +373,7 @@ class LLMExtractor:
         ledger = _Ledger()
         located: list[LocatedClaim] = []
         notes: list[str] = []
-        dropped = 0
+        dropped: list[DroppedClaim] = []
         for index, chunk in enumerate(chunks):
             check = _QuoteCheck(chunk.text, max_attempts=self.max_retries + 1)
             try:
@@ -349,8 +384,8 @@ class LLMExtractor:
                 ledger.attempts += check.attempts
             for claim, spans in zip(extraction.claims, check.spans, strict=True):
                 located.append(_located(claim.model_dump(), spans, chunk, index))
-            dropped += len(check.dropped)
-            notes += [f"dropped after {check.attempts} attempts: {p}" for p in check.dropped]
+            dropped += check.dropped
+            notes += [f"dropped: {d.statement!r}: {d.reason}" for d in check.dropped]
         claims = merge_chunk_claims(chunks, located)
         if len(chunks) > 1:
             notes.append(
@@ -367,7 +402,8 @@ class LLMExtractor:
             parameters=self.parameters,
             usage=ledger.usage,
             attempts=ledger.attempts,
-            dropped=dropped,
+            dropped=len(dropped),
+            dropped_claims=dropped,
             notes=notes,
             retries=ledger.retries,
             last_error=ledger.last_error,
@@ -396,16 +432,16 @@ class LLMExtractor:
         sampling: dict[str, Any] = {"temperature": self.temperature}
         if self.max_tokens is not None:
             sampling["max_tokens"] = self.max_tokens
-        client = instructor.from_litellm(partial(self._complete, ledger), mode=MODE)
+        client = instructor.from_litellm(
+            partial(self._complete, ledger), mode=instructor_mode(self.mode)
+        )
+        messages: list[Any] = [self._system_message(), {"role": "user", "content": user}]
         token = _CURRENT_CHECK.set(check)
         try:
             return client.create(
                 model=self.model,
-                response_model=_GroundedExtraction,
-                messages=[
-                    {"role": "system", "content": self.prompt.system},
-                    {"role": "user", "content": user},
-                ],
+                response_model=response_model_for(self.prompt),
+                messages=messages,
                 max_retries=self.max_retries,
                 strict=False,
                 hooks=hooks,
@@ -413,6 +449,16 @@ class LLMExtractor:
             )
         finally:
             _CURRENT_CHECK.reset(token)
+
+    def _system_message(self) -> dict[str, Any]:
+        """The static instructions, marked cacheable for providers that need asking.
+
+        OpenAI caches a repeated prompt prefix by itself; Anthropic only when told to.
+        """
+        if self._provider != "anthropic":
+            return {"role": "system", "content": self.prompt.system}
+        block = {"type": "text", "text": self.prompt.system, "cache_control": {"type": "ephemeral"}}
+        return {"role": "system", "content": [block]}
 
     def _complete(self, ledger: _Ledger, **request: Any) -> Any:
         """One model request through litellm, retrying transient faults with backoff.
@@ -472,6 +518,9 @@ class LLMExtractor:
 
     def _failure(self, error: InstructorError, attempts: int, ledger: _Ledger) -> ExtractionError:
         kind, message = self._describe(error, attempts)
+        if kind in (FailureKind.invalid_output, FailureKind.model_error):
+            hint = mode_hint(self.mode, message)
+            message += f" (mode {self.mode.value}: {hint})" if hint else ""
         return ExtractionError(
             kind,
             message,

@@ -134,7 +134,10 @@
     const html = await response.text();
     const textScroll = articleText().scrollTop;
     const claimsScroll = claimsPane().scrollTop;
+    const droppedOpen = document.getElementById("dropped-claims")?.open;
     document.getElementById("review-panel").outerHTML = html;
+    const dropped = document.getElementById("dropped-claims");
+    if (dropped && droppedOpen) dropped.open = true;
     articleText().scrollTop = textScroll;
     claimsPane().scrollTop = claimsScroll;
     select((selectId && cardOf(selectId)) || cards()[0] || null);
@@ -245,6 +248,22 @@
     row.querySelector(".q-text").focus();
   }
 
+  // Open the new-claim editor with a statement and, when given, one evidence span.
+  function openNewClaim(span, statementText) {
+    document.querySelector(".new-claim")?.remove();
+    const template = document.getElementById("new-claim-template");
+    const card = template.content.firstElementChild.cloneNode(true);
+    claimsPane().prepend(card);
+    const form = card.querySelector("form.editor");
+    if (span) addEvidenceRow(form, span);
+    const statement = form.elements.namedItem("statement");
+    statement.value = statementText;
+    select(card);
+    claimsPane().scrollTop = 0;
+    statement.focus();
+    statement.select();
+  }
+
   function newFromSelection() {
     const selected = spanOfSelection() || lastSelection;
     if (!selected) {
@@ -252,19 +271,19 @@
       return;
     }
     const span = snapToWords(selected);
-    document.querySelector(".new-claim")?.remove();
-    const template = document.getElementById("new-claim-template");
-    const card = template.content.firstElementChild.cloneNode(true);
-    claimsPane().prepend(card);
-    const form = card.querySelector("form.editor");
-    addEvidenceRow(form, span);
-    const statement = form.elements.namedItem("statement");
-    statement.value = span.text;
-    select(card);
-    claimsPane().scrollTop = 0;
-    statement.focus();
-    statement.select();
+    openNewClaim(span, span.text);
     say("New claim: fill in the fields, Ctrl+Enter saves.");
+  }
+
+  // A dropped claim's statement in a new claim; evidence is the text selected right now, if any.
+  function newFromDropped(button) {
+    const selected = spanOfSelection();
+    openNewClaim(selected ? snapToWords(selected) : null, button.dataset.statement || "");
+    say(
+      selected
+        ? "New claim from a dropped one: check the fields, Ctrl+Enter saves."
+        : "New claim from a dropped one: select its evidence in the article, then press + selected text.",
+    );
   }
 
   function readEditor(form) {
@@ -384,6 +403,11 @@
   };
 
   document.addEventListener("click", (event) => {
+    const fromDropped = event.target.closest("[data-new-from-dropped]");
+    if (fromDropped) {
+      newFromDropped(fromDropped);
+      return;
+    }
     const button = event.target.closest("[data-action]");
     if (button) {
       const card = button.closest(".claim-card") || undefined;

@@ -383,6 +383,34 @@ def test_article_page_highlights_every_claim_and_prints_keys(
     assert client.get("/static/review.js").status_code == 200
 
 
+def test_article_page_lists_dropped_claims_with_quote_and_reason_escaped(
+    client: TestClient, fake_extractor: FakeExtractor
+):
+    drafts = [
+        draft("The White House confirmed the deployment.", "The White House confirmed"),
+        draft("<b>Troops</b> & tanks left.", "troops <left> on Friday"),
+    ]
+    article_id = post_article(client, fake_extractor, drafts=drafts)["article"]["id"]
+    page = client.get(f"/review/articles/{article_id}").text
+    assert '<details class="dropped" id="dropped-claims">' in page
+    assert "1 dropped" in page
+    assert '<p class="statement">&lt;b&gt;Troops&lt;/b&gt; &amp; tanks left.</p>' in page
+    assert '<q class="dropped-quote">troops &lt;left&gt; on Friday</q>' in page
+    assert '</q> <span class="flag flag-failed">not found</span>' in page
+    assert (
+        "quote not found verbatim in the article: &#39;troops &lt;left&gt; on Friday&#39;" in page
+    )
+    assert 'data-statement="&lt;b&gt;Troops&lt;/b&gt; &amp; tanks left."' in page
+    assert "<b>Troops</b>" not in page
+
+
+def test_article_page_has_no_dropped_section_when_nothing_was_dropped(
+    client: TestClient, article: dict[str, Any]
+):
+    page = client.get(f"/review/articles/{article['article_id']}").text
+    assert "dropped-claims" not in page
+
+
 def test_next_article_leads_to_the_next_article_that_needs_review(
     client: TestClient, fake_extractor: FakeExtractor
 ):

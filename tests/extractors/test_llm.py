@@ -127,7 +127,7 @@ def test_model_is_asked_for_the_llm_extraction_tool(
 ) -> None:
     openai_server.enqueue(claims())
 
-    make_extractor(temperature=0.3, max_tokens=900).extract(ARTICLE)
+    make_extractor(temperature=0.3, max_tokens=900, mode="tools").extract(ARTICLE)
 
     request = openai_server.requests[0]
     function = request["tools"][0]["function"]

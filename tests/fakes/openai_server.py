@@ -28,6 +28,7 @@ class Reply:
     arguments: dict[str, Any] | str
     prompt_tokens: int = 100
     completion_tokens: int = 20
+    cached_tokens: int | None = None  # reported as prompt_tokens_details.cached_tokens
     finish_reason: str | None = None  # default: "tool_calls" or "stop"; "length" = cut off
 
     @property
@@ -74,10 +75,21 @@ class _Server(ThreadingHTTPServer):
 class ScriptedOpenAIServer:
     """An OpenAI-compatible /v1/chat/completions endpoint that plays back queued replies."""
 
-    def __init__(self, responder: Responder | None = None) -> None:
+    def __init__(
+        self,
+        responder: Responder | None = None,
+        *,
+        answers_tools_in_text: bool = False,
+        rejects_response_format: bool = False,
+    ) -> None:
+        """`answers_tools_in_text`: like llama.cpp's server with models that cannot call
+        tools, a tools request is answered with the arguments as plain text and no tool
+        call. `rejects_response_format`: requests carrying response_format get HTTP 400."""
         self.queue: deque[Scripted] = deque()
         self.requests: list[dict[str, Any]] = []
         self.responder = responder
+        self.answers_tools_in_text = answers_tools_in_text
+        self.rejects_response_format = rejects_response_format
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
@@ -130,6 +142,11 @@ class ScriptedOpenAIServer:
                 if self.path.rstrip("/") != CHAT_PATH:
                     self._send(404, _error_body("not found", "invalid_request_error"))
                     return
+                if server.rejects_response_format and body.get("response_format"):
+                    server._next(body)  # recorded, and the scripted reply is consumed
+                    message = "'response_format' is not supported by this server"
+                    self._send(400, _error_body(message, "invalid_request_error"))
+                    return
                 scripted = server._next(body)
                 if isinstance(scripted, Delay):
                     if server._stopping.wait(scripted.seconds):
@@ -142,7 +159,9 @@ class ScriptedOpenAIServer:
                     body_out = _error_body(scripted.message, scripted.type)
                     self._send(scripted.status, body_out, scripted.headers)
                 else:
-                    self._send(200, _completion(body, scripted, len(server.requests)))
+                    tool_calls = bool(body.get("tools")) and not server.answers_tools_in_text
+                    answer = _completion(body, scripted, len(server.requests), tool_calls)
+                    self._send(200, answer)
 
             def _send(
                 self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
@@ -176,9 +195,11 @@ def _tool_name(body: dict[str, Any]) -> str:
     return str(body["tools"][0]["function"]["name"])
 
 
-def _completion(body: dict[str, Any], reply: Reply, number: int) -> dict[str, Any]:
+def _completion(
+    body: dict[str, Any], reply: Reply, number: int, tool_calls: bool
+) -> dict[str, Any]:
     message: dict[str, Any] = {"role": "assistant", "content": None}
-    if body.get("tools"):
+    if tool_calls:
         message["tool_calls"] = [
             {
                 "id": f"call_{number}",
@@ -200,6 +221,11 @@ def _completion(body: dict[str, Any], reply: Reply, number: int) -> dict[str, An
             "prompt_tokens": reply.prompt_tokens,
             "completion_tokens": reply.completion_tokens,
             "total_tokens": reply.prompt_tokens + reply.completion_tokens,
+            **(
+                {"prompt_tokens_details": {"cached_tokens": reply.cached_tokens}}
+                if reply.cached_tokens is not None
+                else {}
+            ),
         },
     }
 

@@ -15,6 +15,7 @@ from service import repository
 from service.api.deps import ArticleDep, SessionDep, SettingsDep
 from service.models import Article
 from service.review import store
+from service.review.dropped import dropped_views
 from service.review.export import gold_id
 from service.review.highlight import Mark, highlighted_html
 from service.review.queue import QUEUE_STATUSES, next_to_review, review_queue
@@ -74,6 +75,7 @@ def _panel(*, session: SessionDep, article: Article) -> dict[str, Any]:
         "run": run,
         "latest_run": repository.latest_run(session=session, article_id=article.id),
         "claims": claims,
+        "dropped": dropped_views(run, article.text),
         "counts": Counts.of(claims),
         "text_html": highlighted_html(article.text, marks),
         "gold_file": f"{gold_id(article)}.json",

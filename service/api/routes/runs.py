@@ -25,7 +25,9 @@ def _get_run(session: SessionDep, run_id: int) -> ExtractionRun:
     summary="Get one extraction run",
     description="Status (pending, running, succeeded, failed), the extractor, model, prompt "
     "id and sha, parameters, token usage and cost, attempts, latency, how many claims were "
-    "kept and dropped, and for a failed run the kind of failure and what happened.",
+    "kept and dropped, every dropped claim (`dropped`: its statement, the quotes it cited "
+    "and why it was dropped, e.g. a quote not found in the article even after the model "
+    "was asked again), and for a failed run the kind of failure and what happened.",
     response_model=RunPublic,
     responses={404: {"description": "no such run"}},
 )
