@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemas.claims import Alignment
 from service.grounding import Grounder, QuoteNotFound
 
 CASES_PATH = Path(__file__).parent / "alignment" / "alignment_cases.json"
 GOLD_DIR = Path(__file__).parent / "gold"
 GROUNDING_LABEL = "altered"
+LABELS = (GROUNDING_LABEL, "paraphrase", "near-miss")
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,12 @@ def measure(case: AlignmentCase, article_text: str) -> Measured:
     try:
         span = grounder.locate(case.quote)
     except QuoteNotFound:
-        reason = candidate.change if candidate else "too short, or no shared words"
-        return Measured(case, None, aligned, f"never grounds: {reason}")
-    score = 1.0 if span.score is None else span.score
-    return Measured(case, score, aligned, str(span.alignment))
+        reason = candidate.change if candidate else "too short or no shared words"
+        return Measured(case, None, aligned, f"rejected: {reason}")
+    if span.score is None:  # exact, or equal after folding: grounds at any threshold
+        outcome = "exact" if span.alignment is Alignment.exact else "fuzzy (folded)"
+        return Measured(case, 1.0, aligned, outcome)
+    return Measured(case, span.score, aligned, "fuzzy (aligned)")
 
 
 def measure_all(cases: list[AlignmentCase], articles: dict[str, str]) -> list[Measured]:
@@ -120,34 +124,51 @@ def distribution(scores: list[float]) -> str:
     quartiles = statistics.quantiles(scores, n=4) if len(scores) > 1 else scores * 3
     values = [min(scores), *quartiles, max(scores)]
     return f"n={len(scores):3d}  " + "  ".join(
-        f"{name} {value:.4f}" for name, value in zip(("min", "q1", "med", "q3", "max"), values)
+        f"{name} {value:.4f}"
+        for name, value in zip(("min", "q1", "med", "q3", "max"), values, strict=True)
     )
 
 
 def report(measured: list[Measured]) -> str:
     """Every case's outcome, the score distributions by class, and the chosen threshold."""
-    lines = [f"{'case':15} {'outcome':45} {'score':>6} {'aligned':>7}  change"]
-    for m in measured:
-        score = "-" if m.score is None else f"{m.score:.4f}"
-        aligned = "-" if m.aligned is None else f"{m.aligned:.4f}"
-        lines.append(f"{m.case.id:15} {m.outcome:45} {score:>6} {aligned:>7}  {m.case.change}")
-    lines.append("")
-    for label in ("altered", "paraphrase", "near-miss"):
-        group = [m for m in measured if m.case.label == label]
-        scored = [m.score for m in group if m.score is not None]
-        aligned = [m.aligned for m in group if m.aligned is not None]
-        lines.append(f"{label:10} score (grounds at threshold 0):  {distribution(scored)}")
-        lines.append(f"{'':10} aligned, before the checks:     {distribution(aligned)}")
-        lines.append(f"{'':10} never ground (checks, too short): {len(group) - len(scored)}")
     chosen = choose_threshold(measured)
     low, high = chosen.lowest_grounding, chosen.highest_rejected
-    lines += [
-        "",
-        f"lowest altered score        {_score(low):.4f}  ({low.case.id}: {low.case.change})",
-        f"highest score to reject     {_score(high):.4f}  ({high.case.id}: {high.case.change})",
-        f"threshold (midpoint)        {chosen.value:.3f}",
+    return "\n".join(
+        [
+            "score: what grounding compares with the threshold (1.0 when exact or folded);",
+            "aligned: best rapidfuzz similarity of the whole quote, before the evidence checks.",
+            "",
+            *map(_case_line, [None, *measured]),
+            "",
+            *(line for label in LABELS for line in _class_lines(label, measured)),
+            "",
+            f"lowest altered score     {_score(low):.4f}  ({low.case.id}: {low.case.change})",
+            f"highest score to reject  {_score(high):.4f}  ({high.case.id}: {high.case.change})",
+            f"threshold (midpoint)     {chosen.value:.3f}",
+        ]
+    )
+
+
+def _case_line(measured: Measured | None) -> str:
+    """One case's outcome and scores; the column heads for None."""
+    if measured is None:
+        return f"{'case':15} {'outcome':26} {'score':>6} {'aligned':>7}  change"
+    score = "-" if measured.score is None else f"{measured.score:.4f}"
+    aligned = "-" if measured.aligned is None else f"{measured.aligned:.4f}"
+    outcome = measured.outcome
+    return f"{measured.case.id:15} {outcome:26} {score:>6} {aligned:>7}  {measured.case.change}"
+
+
+def _class_lines(label: str, measured: list[Measured]) -> list[str]:
+    """The score distributions of one class."""
+    group = [m for m in measured if m.case.label == label]
+    scores = [m.score for m in group if m.score is not None]
+    aligned = [m.aligned for m in group if m.aligned is not None]
+    return [
+        f"{label:10} score, if it passes the checks: {distribution(scores)}",
+        f"{'':10} aligned, before the checks:     {distribution(aligned)}",
+        f"{'':10} fail the checks (never ground):  {len(group) - len(scores)}",
     ]
-    return "\n".join(lines)
 
 
 def main() -> None:

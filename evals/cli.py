@@ -118,6 +118,24 @@ def print_summary(report: dict[str, Any]) -> None:
     console.print(table)
     for failed in summary["failed_articles"]:
         console.print(f"failed article (scored as no claims): {failed}", style="yellow")
+    if report["extractor"].get("tokens"):
+        print_tokens(report["extractor"]["tokens"])
+
+
+def print_tokens(tokens: dict[str, Any]) -> None:
+    """Calls, prompt tokens (fixed and article part), output, cached tokens and cost."""
+    per = tokens["per_article"]
+    cost = "unknown" if tokens["cost_usd"] is None else f"${tokens['cost_usd']:.4f}"
+    console.print(
+        f"model use: {tokens['calls']} calls for {tokens['articles']} articles; prompt tokens "
+        f"{tokens['prompt_tokens']:,} = fixed {tokens['fixed_tokens']:,} "
+        f"({tokens['fixed_per_call']:,} per call) + article {tokens['article_part']:,}; "
+        f"{tokens['ratio_to_articles']:.2f}x the articles' own {tokens['article_tokens']:,}; "
+        f"output {tokens['completion_tokens']:,}; cached {tokens['cached_tokens']:,}; "
+        f"cost {cost}; per article {per['calls']:g} calls, {per['prompt_tokens']:,.0f} prompt "
+        f"and {per['completion_tokens']:,.0f} output tokens",
+        markup=False,
+    )
 
 
 def print_gate(result: GateResult, baseline: Path) -> None:

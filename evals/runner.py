@@ -15,6 +15,7 @@ from evals.cache import CachingExtractor
 from evals.cases import GoldCase
 from evals.matching import MATCH_THRESHOLD
 from evals.metrics import ArticleScore, Grounding, Summary, score_article, summarize
+from evals.tokens import TokenReport, token_report
 from schemas.claims import Claim
 from service.extraction import GroundedExtraction, extract_and_ground
 from service.extractors.base import (
@@ -112,6 +113,7 @@ class Evaluation:
     threshold: float
     configuration: dict[str, Any] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
+    tokens: TokenReport | None = None
     cache_hits: int | None = None
     cache_misses: int | None = None
 
@@ -169,6 +171,7 @@ def evaluate(
         threshold=threshold,
         configuration=_configuration(runs),
         usage=usage,
+        tokens=token_report(runs, extractor),
         cache_hits=caching.hits if caching else None,
         cache_misses=caching.misses if caching else None,
     )

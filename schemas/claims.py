@@ -100,8 +100,8 @@ class Span(ContractModel):
         le=1,
         exclude_if=lambda score: score is None,  # spans stored without a score stay as they were
         description=(
-            "how similar the quote was to this text, 0..1, for fuzzy spans: 1.0 when equal "
-            "after folding, else the similarity of the aligned quote; absent for exact spans"
+            "for a fuzzy span located by alignment, how similar the quote was to this text "
+            "(0..1); absent when the quote was this text exactly or up to folding"
         ),
     )
 

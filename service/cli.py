@@ -99,6 +99,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema migrations.")
 app.add_typer(db_app, name="db")
+models_app = typer.Typer(help="The configured model server.")
+app.add_typer(models_app, name="models")
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -381,6 +383,40 @@ def _check_url(url: str) -> None:
     except ValueError as error:
         err.print(f"[red]--url {error}[/red]")
         raise typer.Exit(2) from None
+
+
+@models_app.command("check")
+def models_check(
+    model: Annotated[
+        str | None, typer.Option(help="litellm model id (default CLAIMKIT_MODEL)")
+    ] = None,
+) -> None:
+    """Send one tiny request per mode (tools, json_schema, json) and say which ones work."""
+    from rich.table import Table
+
+    from service.extractors.model_check import auto_choice, check_modes
+
+    settings = _settings()
+    if not (model or settings.model):
+        err.print("[red]no model configured: set CLAIMKIT_MODEL or pass --model[/red]")
+        raise typer.Exit(2)
+    checks = check_modes(settings, model=model)
+    table = Table(
+        title=f"{model or settings.model} at {settings.model_api_base or 'provider default'}"
+    )
+    for column in ("mode", "works", "seconds", "detail"):
+        table.add_column(column, overflow="fold")
+    for check in checks:
+        table.add_row(
+            check.mode.value, "yes" if check.ok else "no", f"{check.seconds:.1f}", check.detail
+        )
+    Console().print(table)
+    auto = auto_choice(settings, model=model)
+    usable = [check.mode.value for check in checks if check.ok]
+    verdict = "works" if auto.value in usable else "does NOT work"
+    err.print(f"CLAIMKIT_LLM_MODE=auto picks {auto.value}, which {verdict} here")
+    if not usable:
+        raise typer.Exit(1)
 
 
 @db_app.command("upgrade")

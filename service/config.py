@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     model_api_key: SecretStr | None = Field(
         None, description="API key sent to the model provider (else litellm's own env vars)"
     )
-    prompt_version: str = Field("v1", description="prompt version under prompts/extract_claims/")
+    prompt_version: str = Field("v2", description="prompt version under prompts/extract_claims/")
     llm_mode: Literal["auto", "tools", "json_schema", "json"] = Field(
         "auto",
         description="how the model returns structure: tool call, JSON schema or plain JSON; "

@@ -5,9 +5,19 @@ from __future__ import annotations
 import random
 
 import pytest
+from rapidfuzz import fuzz
 
 from schemas.claims import Alignment, DraftClaim
-from service.grounding import FoldedText, Grounder, QuoteNotFound, fold, ground_claims
+from service import grounding
+from service.grounding import (
+    FUZZY_MIN_SCORE,
+    MAX_ELLIPSIS_GAP,
+    FoldedText,
+    Grounder,
+    QuoteNotFound,
+    fold,
+    ground_claims,
+)
 
 ARTICLE = (
     "Kim Jong Un\u2019s generals arrived. A senior official said, \u201cExpectedly, around "
@@ -85,8 +95,10 @@ def test_unlocatable_quote_raises(quote: str):
         Grounder(ARTICLE).locate(quote)
 
 
-def test_fold_collapses_whitespace_and_folds_quotes_and_dashes():
-    assert fold(" \u201cA\u201d \u2014\n\tB\u2019s ") == '"A" - B\'s'
+def test_fold_unifies_quote_marks_and_dashes_and_drops_spaces_next_to_punctuation():
+    assert fold(" \u201cA\u201d \u2014\n\tB\u2019s  C ") == '"A"-B"s C'
+    assert fold("U. S. \u00abword\u00bb , `x` \u2026") == 'U.S."word","x"...'
+    assert fold("soft\u00adhyphen") == "softhyphen"
 
 
 def test_ground_claims_keeps_located_drafts_and_reports_the_rest():
@@ -161,3 +173,188 @@ def test_fuzzy_repeated_phrase_picks_the_occurrence_nearest_the_anchor():
     span = Grounder(text).locate("it's here.", anchor=third - 2)
 
     assert span.start == third and span.alignment is Alignment.fuzzy
+
+
+# Extended folding, ellipses and bounded fuzzy alignment: what real models do to quotes.
+
+NEWS = (
+    "U.S. officials said on Monday that around 5,000 North Korean troops had arrived in "
+    "South Korea\u2019s neighbour Russia. \u201cWe have not yet seen them in combat,\u201d "
+    "a senior official said, adding that the units were trained near Vladivostok. "
+    "The ministry reported 1,200 new cases. The ministry reported 1,200 new cases."
+)
+
+
+def assert_is_article_slice(span, text: str = NEWS) -> None:
+    """The span's text is exactly the article's text at its offsets."""
+    assert text[span.start : span.end] == span.text
+
+
+def test_quote_with_single_quotes_for_curly_double_quotes_grounds_fuzzy():
+    span = Grounder(NEWS).locate("'We have not yet seen them in combat,' a senior official said")
+    assert span.alignment is Alignment.fuzzy and span.score is None  # equal up to folding
+    assert span.text.startswith("\u201cWe have") and span.text.endswith("official said")
+    assert_is_article_slice(span)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "`", "\u02bc"])
+def test_apostrophe_inside_a_word_matches_any_apostrophe_kind(apostrophe: str):
+    span = Grounder(NEWS).locate(f"South Korea{apostrophe}s neighbour")
+    assert span.text == "South Korea\u2019s neighbour"
+
+
+def test_guillemets_match_curly_quotes():
+    span = Grounder(NEWS).locate("\u00abWe have not yet seen them in combat,\u00bb")
+    assert span.text == "\u201cWe have not yet seen them in combat,\u201d"
+
+
+def test_spaced_abbreviation_matches_the_abbreviation():
+    span = Grounder(NEWS).locate("U. S. officials said")
+    assert span.text == "U.S. officials said" and span.start == 0
+
+
+def test_spaces_around_punctuation_in_the_quote_are_ignored():
+    span = Grounder(NEWS).locate("a senior official said , adding that the units")
+    assert span.text == "a senior official said, adding that the units"
+
+
+@pytest.mark.parametrize("ellipsis", ["...", " ... ", "\u2026", " \u2026 ", " . . . "])
+def test_model_inserted_ellipsis_spans_both_parts(ellipsis: str):
+    quote = f"around 5,000 North Korean troops{ellipsis}arrived in South Korea's neighbour Russia"
+    span = Grounder(NEWS).locate(quote)
+    start = NEWS.index("around 5,000")
+    assert (span.start, span.end) == (start, NEWS.index(" Russia.") + len(" Russia"))
+    assert span.alignment is Alignment.fuzzy and span.score is None
+    assert_is_article_slice(span)
+
+
+def test_ellipsis_with_three_parts_spans_from_the_first_to_the_last():
+    span = Grounder(NEWS).locate("U.S. officials ... 5,000 ... troops had arrived")
+    assert (
+        span.text
+        == "U.S. officials said on Monday that around 5,000 North Korean troops had arrived"
+    )
+
+
+def test_ellipsis_parts_further_apart_than_the_gap_do_not_ground():
+    text = "The start of it. " + "x " * MAX_ELLIPSIS_GAP + "The end of it."
+    with pytest.raises(QuoteNotFound):
+        Grounder(text).locate("The start of it ... The end of it.")
+    assert Grounder(text[:40] + text[-20:]).locate("The start of it ... The end of it.").start == 0
+
+
+def test_ellipsis_parts_in_the_wrong_order_do_not_ground():
+    with pytest.raises(QuoteNotFound):
+        Grounder(NEWS).locate("troops had arrived ... U.S. officials said")
+
+
+def test_quote_with_a_dropped_function_word_grounds_with_its_similarity():
+    span = Grounder(NEWS).locate("U.S. officials said on Monday around 5,000 North Korean troops")
+    assert span.text == "U.S. officials said on Monday that around 5,000 North Korean troops"
+    assert span.alignment is Alignment.fuzzy
+    assert span.score is not None and FUZZY_MIN_SCORE <= span.score < 1
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        (
+            "around 5000 North Korean troops had arrived",
+            "around 5,000 North Korean troops had arrived",
+        ),
+        (
+            "AROUND 5,000 NORTH KOREAN TROOPS HAD ARRIVED",
+            "around 5,000 North Korean troops had arrived",
+        ),
+        (
+            "adding that units were trained near Vladivostok",
+            "adding that the units were trained near Vladivostok",
+        ),
+    ],
+)
+def test_number_formatting_casing_and_auxiliaries_are_tolerated(quote: str, expected: str):
+    span = Grounder(NEWS).locate(quote)
+    assert span.text == expected and span.alignment is Alignment.fuzzy
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "around 5,000 North Korean troops had landed in Russia",  # paraphrase
+        "North Korean troops, around 5,000 of them, had arrived",  # reordered
+        "around 6,000 North Korean troops had arrived",  # number changed
+        "around 5,000 South Korean troops had arrived",  # name changed
+        "We have now seen them in combat, a senior official said",  # negation dropped
+        "the units were trained far from Vladivostok",  # word added
+    ],
+)
+def test_paraphrase_does_not_ground(quote: str):
+    with pytest.raises(QuoteNotFound):
+        Grounder(NEWS).locate(quote)
+
+
+def test_short_quote_must_match_exactly_or_folded():
+    with pytest.raises(QuoteNotFound):
+        Grounder(NEWS).locate("the ministry reported")  # one letter's case, 21 characters
+    with pytest.raises(QuoteNotFound):
+        Grounder(NEWS).locate("said Monday that")  # a dropped word, but only three words
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "officials said on Monday that around 5000 North Korean troops had",
+        "officials said on Monday around 5,000 North Korean troops had",
+        "adding that the units were trained near Vladivostok the ministry",
+        "Korea's neighbour Russia We have not yet seen them in combat",
+    ],
+)
+def test_fuzzy_span_text_is_exactly_the_article_slice(quote: str):
+    span = Grounder(NEWS).locate(quote)
+    assert_is_article_slice(span)
+    assert span.alignment is Alignment.fuzzy
+    for edge in (span.start, span.end):  # never inside a word or a number
+        assert not (NEWS[edge - 1 : edge].isalnum() and NEWS[edge : edge + 1].isalnum())
+    assert span.text == span.text.strip()
+
+
+def test_aligned_quote_picks_the_occurrence_nearest_the_anchor():
+    second = NEWS.rindex("The ministry")
+    span = Grounder(NEWS).locate("the ministry reported 1200 new cases", anchor=second)
+    assert span.start == second and span.alignment is Alignment.fuzzy
+    assert Grounder(NEWS).locate("the ministry reported 1200 new cases").start < second
+
+
+def test_exact_quote_has_no_score_and_never_folds_the_article(monkeypatch: pytest.MonkeyPatch):
+    def refuse(original: str) -> FoldedText:
+        raise AssertionError("folded an article for an exact quote")
+
+    monkeypatch.setattr(FoldedText, "of", refuse)
+    span = Grounder(NEWS).locate("around 5,000 North Korean troops")
+    assert span.alignment is Alignment.exact and span.score is None
+
+
+def test_alignment_in_a_long_article_only_aligns_a_few_windows_near_the_quote(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    rng = random.Random(7)
+    towns = ["Brenmoor", "Oldhaven", "Tallis", "Greywick", "Port Alder", "Ravensholt"]
+    sentences = [
+        f"About {rng.randrange(100, 9000):,} residents of {rng.choice(towns)} were evacuated."
+        for _ in range(3000)
+    ]
+    target = "The agency said 4,321 households in Kestrel Bay had lost power since Friday."
+    sentences.insert(1500, target)
+    text = " ".join(sentences)
+    windows: list[int] = []
+    align = fuzz.partial_ratio_alignment
+
+    def counting(needle: str, haystack: str) -> object:
+        windows.append(len(haystack))
+        return align(needle, haystack)
+
+    monkeypatch.setattr(grounding.fuzz, "partial_ratio_alignment", counting)
+    span = Grounder(text).locate("the agency said 4321 households in Kestrel Bay lost power")
+
+    assert span.text == "The agency said 4,321 households in Kestrel Bay had lost power"
+    assert len(windows) <= 6 and max(windows) < 3 * len(target)

@@ -125,6 +125,7 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "name": evaluation.extractor,
         **evaluation.configuration,
         "usage": asdict(evaluation.usage),
+        "tokens": evaluation.tokens.as_dict() if evaluation.tokens else None,
         "cache": {"hits": evaluation.cache_hits, "misses": evaluation.cache_misses},
         "summary": summary_to_dict(evaluation.summary),
         "articles": [

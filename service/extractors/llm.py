@@ -23,6 +23,7 @@ import datetime as dt
 import email.utils
 import importlib
 import json
+import logging
 import math
 import os
 import re
@@ -69,6 +70,7 @@ from service.extractors.chunking import (
     split_into_chunks,
 )
 from service.extractors.modes import LLMMode, instructor_mode, mode_hint, resolve_mode
+from service.extractors.prompt_tokens import PromptTokens, request_tokens
 from service.extractors.ratelimit import ModelRateLimiter, shared_limiter
 from service.grounding import Grounder, QuoteNotFound
 from service.prompts import Prompt, PromptNotFound, load_prompt
@@ -129,6 +131,21 @@ class _QuoteCheck:
         for quote in evidence:
             spans.append(self.grounder.locate(quote, anchor=spans[-1].end if spans else None))
         return spans
+
+
+class _Captured(Exception):
+    """Raised by first_request's stand-in model call once it has the request."""
+
+
+class _QuietCapture(logging.Filter):
+    """Drops instructor's retry log records while first_request stops its own request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _CAPTURING.get()
+
+
+_CAPTURING: ContextVar[bool] = ContextVar("capturing", default=False)
+logging.getLogger("instructor.v2.retry").addFilter(_QuietCapture())
 
 
 _SCHEMAS: dict[str, str] = {}  # _GroundedExtraction's JSON schema by arguments
@@ -268,7 +285,7 @@ class LLMExtractor:
         model: str,
         api_base: str | None = None,
         api_key: str | None = None,
-        prompt_version: str = "v1",
+        prompt_version: str = "v2",
         timeout: float = 60.0,
         max_retries: int = 2,
         temperature: float = 0.0,
@@ -421,21 +438,13 @@ class LLMExtractor:
         hooks = Hooks()
         hooks.on(HookName.COMPLETION_KWARGS, check.count_attempt)
         hooks.on(HookName.COMPLETION_RESPONSE, ledger.record_response)
-        user = self.prompt.render_user(
-            text=chunk.text,
-            published=article.published,
-            title=article.title,
-            outlet=article.outlet,
-            part=index + 1,
-            parts=parts,
-        )
         sampling: dict[str, Any] = {"temperature": self.temperature}
         if self.max_tokens is not None:
             sampling["max_tokens"] = self.max_tokens
         client = instructor.from_litellm(
             partial(self._complete, ledger), mode=instructor_mode(self.mode)
         )
-        messages: list[Any] = [self._system_message(), {"role": "user", "content": user}]
+        messages = self._messages(article, chunk.text, index + 1, parts)
         token = _CURRENT_CHECK.set(check)
         try:
             return client.create(
@@ -449,6 +458,47 @@ class LLMExtractor:
             )
         finally:
             _CURRENT_CHECK.reset(token)
+
+    def _messages(self, article: ArticleInput, text: str, part: int, parts: int) -> list[Any]:
+        """System message first, then the user message with the article text last."""
+        user = self.prompt.render_user(
+            text=text,
+            published=article.published,
+            title=article.title,
+            outlet=article.outlet,
+            part=part,
+            parts=parts,
+        )
+        return [self._system_message(), {"role": "user", "content": user}]
+
+    def first_request(self, article: ArticleInput) -> dict[str, Any]:
+        """The keyword arguments of the first request sent for `article`; nothing is sent."""
+        captured: dict[str, Any] = {}
+
+        def capture(**request: Any) -> Any:
+            captured.update(request)
+            raise _Captured
+
+        chunk = split_into_chunks(article.text, self.chunk_chars)[0]
+        parts = len(split_into_chunks(article.text, self.chunk_chars))
+        client = instructor.from_litellm(capture, mode=instructor_mode(self.mode))
+        token = _CAPTURING.set(True)
+        try:
+            with contextlib.suppress(_Captured, InstructorError):
+                client.create(
+                    model=self.model,
+                    response_model=response_model_for(self.prompt),
+                    messages=self._messages(article, chunk.text, 1, parts),
+                    max_retries=0,
+                    strict=False,
+                )
+        finally:
+            _CAPTURING.reset(token)
+        return captured
+
+    def prompt_tokens(self, article: ArticleInput | None = None) -> PromptTokens:
+        """Prompt tokens of the first request for `article`; for none, the fixed part."""
+        return request_tokens(self.first_request(article or ArticleInput(text="")))
 
     def _system_message(self) -> dict[str, Any]:
         """The static instructions, marked cacheable for providers that need asking.

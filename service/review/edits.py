@@ -65,11 +65,11 @@ def resolve_edit(
 
     Every item is located by the grounder; a span must land on its own offsets. A span at
     the offsets of one of the `original` spans (the claim before the edit) keeps that span's
-    alignment, so sending a fuzzy-located span back unchanged does not change it.
+    alignment and score, so sending a fuzzy-located span back unchanged does not change it.
     Raises EditError naming the evidence item that is not verbatim in the text.
     """
     grounder = Grounder(article_text)
-    alignments = {(span.start, span.end): span.alignment for span in original}
+    located = {(span.start, span.end): span for span in original}
     spans: list[Span] = []
     for index, item in enumerate(edit.evidence):
         if isinstance(item, Span):
@@ -77,8 +77,9 @@ def resolve_edit(
         else:
             span = _located_quote(grounder, item, index, anchor)
         offsets = (span.start, span.end)
-        if offsets in alignments:
-            span = span.model_copy(update={"alignment": alignments[offsets]})
+        if offsets in located:
+            before = located[offsets]
+            span = span.model_copy(update={"alignment": before.alignment, "score": before.score})
         spans.append(span)
         anchor = span.end
     unique = list({(span.start, span.end): span for span in spans}.values())

@@ -56,7 +56,7 @@ def test_post_article_with_a_model_records_prompt_model_and_usage(
     assert run["status"] == "succeeded"
     assert run["extractor"] == "llm"
     assert run["model"] == "openai/test-model"
-    assert run["prompt_id"] == "extract_claims/v1"
+    assert run["prompt_id"] == "extract_claims/v2"
     assert len(run["prompt_sha"]) == 64
     assert run["usage"]["prompt_tokens"] == 321
     assert run["usage"]["completion_tokens"] == 45

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from schemas.claims import ClaimFields, DraftClaim
-from schemas.llm import LLMClaim, LLMExtraction
+from schemas.llm import LLMClaim
 from service.config import Settings
 from service.extraction import extract_and_ground
 from service.extractors.base import ArticleInput, ExtractionError, FailureKind
@@ -106,7 +106,7 @@ def test_prompt_carries_publication_date_title_outlet_and_text(
     make_extractor().extract(ARTICLE)
 
     system, user = openai_server.requests[0]["messages"]
-    assert system == {"role": "system", "content": load_prompt("extract_claims", "v1").system}
+    assert system == {"role": "system", "content": load_prompt("extract_claims", "v2").system}
     assert "2024-03-06 (Wednesday)" in user["content"]
     assert "Example Coast News" in user["content"]
     assert ARTICLE.text in user["content"]
@@ -127,12 +127,14 @@ def test_model_is_asked_for_the_llm_extraction_tool(
 ) -> None:
     openai_server.enqueue(claims())
 
-    make_extractor(temperature=0.3, max_tokens=900, mode="tools").extract(ARTICLE)
+    extractor = make_extractor(temperature=0.3, max_tokens=900, mode="tools")
+    extractor.extract(ARTICLE)
 
     request = openai_server.requests[0]
     function = request["tools"][0]["function"]
     assert function["name"] == "LLMExtraction"
-    assert function["description"] == LLMExtraction.__doc__
+    assert extractor.prompt.schema is not None
+    assert function["description"] == extractor.prompt.schema["description"]
     assert "evidence" in json.dumps(function["parameters"])
     assert (request["temperature"], request["max_tokens"]) == (0.3, 900)
 
@@ -343,7 +345,7 @@ def test_long_article_is_split_into_chunks_and_duplicate_claims_merged(
     ]
     assert result.claims[2].anchor == article.text.index(paragraphs[2])
     assert len(openai_server.requests) == 2
-    assert "part 2 of 2" in last_message(openai_server.requests[1])
+    assert "part 2 of 2" in last_message(openai_server.requests[1]).lower()
     assert paragraphs[0] not in last_message(openai_server.requests[1])
     assert result.usage.total_tokens == 120 + 11
     assert result.attempts == 2
@@ -357,8 +359,8 @@ def test_prompt_id_sha_and_parameters_are_recorded(
 
     result = extractor.extract(ARTICLE)
 
-    prompt = load_prompt("extract_claims", "v1")
-    assert (result.prompt_id, result.prompt_sha) == ("extract_claims/v1", prompt.sha)
+    prompt = load_prompt("extract_claims", "v2")
+    assert (result.prompt_id, result.prompt_sha) == ("extract_claims/v2", prompt.sha)
     assert (extractor.prompt.id, extractor.prompt.sha) == (prompt.id, prompt.sha)
     assert result.model == "openai/test-model"
     assert result.parameters == extractor.parameters
@@ -373,7 +375,7 @@ def test_unknown_prompt_version_is_a_configuration_error_listing_versions(
         make_extractor(prompt_version="v999")
 
     assert caught.value.kind is FailureKind.configuration
-    assert "v1" in caught.value.message
+    assert "v1, v2" in caught.value.message
 
 
 def test_model_id_without_provider_is_a_configuration_error() -> None:

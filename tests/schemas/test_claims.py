@@ -101,3 +101,20 @@ def test_gold_article_json_puts_claim_ids_first_and_round_trips():
     assert written.endswith("\n")
     assert next(iter(json.loads(written)["claims"][0])) == "id"
     assert GoldArticle.model_validate_json(written) == gold
+
+
+def test_span_without_a_score_validates_and_is_stored_without_one():
+    span = Span.model_validate({"start": 0, "end": 3, "text": "abc", "alignment": "exact"})
+    assert span.score is None
+    assert "score" not in span.model_dump() and "score" not in span.model_dump_json()
+
+
+def test_fuzzy_span_score_round_trips():
+    span = Span(start=0, end=3, text="abc", alignment="fuzzy", score=0.95)
+    assert Span.model_validate_json(span.model_dump_json()) == span
+
+
+@pytest.mark.parametrize("score", [-0.1, 1.5])
+def test_span_score_must_be_between_zero_and_one(score: float):
+    with pytest.raises(ValidationError, match="score"):
+        Span(start=0, end=3, text="abc", score=score)
