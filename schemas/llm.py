@@ -8,7 +8,9 @@ developers and never carry examples from any article.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schemas.claims import (
     Approx,
@@ -22,6 +24,7 @@ from schemas.claims import (
     TimeRef,
 )
 
+_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Models forgive unknown keys (small models add "id" or "type"); known keys stay strict.
 _LENIENT = ConfigDict(extra="ignore")
 
@@ -43,6 +46,15 @@ class LLMQuantity(Quantity):
 
     text: NonEmptyStr = Field(description="the number as written, with its approximator")
     value: float = Field(description="the number as a plain value")
+
+    @field_validator("value", "upper", mode="before")
+    @classmethod
+    def _plain_number(cls, value: object) -> object:
+        # "5,000" for 5000: a thousands separator is formatting, not a wrong answer.
+        if isinstance(value, str) and re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", value.strip()):
+            return value.replace(",", "").strip()
+        return value
+
     upper: float | None = Field(None, description="upper bound of a range")
     unit: str = Field("", description="what is counted or measured; a currency code for money")
     approx: Approx = Field(Approx.exact, description="how the number is qualified")
@@ -56,6 +68,15 @@ class LLMTimeRef(TimeRef):
     text: NonEmptyStr = Field(description="the time expression as written")
     start: PartialIsoDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     end: PartialIsoDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _no_date_is_null(cls, value: object) -> object:
+        # Small models write "unknown", "N/A" or "" where they have no date: that is null,
+        # not a reason to reject every claim of the answer.
+        if isinstance(value, str) and not _ISO_DATE.match(value.strip()):
+            return None
+        return value.strip() if isinstance(value, str) else value
 
 
 class LLMClaim(ClaimFields):

@@ -135,3 +135,11 @@ def test_the_schema_file_is_part_of_the_prompt_sha(tmp_path: Path) -> None:
     schema.write_text(schema.read_text().replace('"number"', '"integer"', 1))
 
     assert load_prompt("extract_claims", "v2", prompts_dir=tmp_path).sha != before
+
+
+def test_v2_user_message_leaves_out_unknown_title_and_outlet_and_ends_with_the_text() -> None:
+    user = load_prompt("extract_claims", "v2").render_user(text="The ferry opened.")
+
+    assert user.startswith("Published: unknown\n")
+    assert "Title" not in user and "Outlet" not in user
+    assert user.endswith("The ferry opened.\n>>>")

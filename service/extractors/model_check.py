@@ -1,7 +1,7 @@
 """`claimkit models check`: which structured-output modes does the configured server accept?
 
-One tiny made-up article per mode, one attempt each, no retries: a mode is usable when
-the answer parses and its quotes ground.
+One tiny made-up article per mode, with the configured re-asks but no retries of
+transient faults: a mode is usable when an answer parses and its quotes ground.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def check_modes(settings: Settings, *, model: str | None = None) -> list[ModeChe
     checks = []
     for mode in CONCRETE_MODES:
         probe = settings.model_copy(
-            update={"llm_mode": mode.value, "llm_max_retries": 0, "model_retries": 0}
+            update={"llm_mode": mode.value, "model_retries": 0}
         )
         started = time.perf_counter()
         try:

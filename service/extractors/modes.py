@@ -9,7 +9,11 @@ else plain JSON with the schema in the prompt.
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
+
+# litellm fetches its model cost map from the network on import unless told otherwise.
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
 import instructor
 import litellm

@@ -119,7 +119,7 @@ def test_prompt_says_when_the_publication_date_is_unknown(
 
     make_extractor().extract(ArticleInput(text=ARTICLE.text))
 
-    assert "Publication date: unknown" in last_message(openai_server.requests[0])
+    assert "Published: unknown" in last_message(openai_server.requests[0])
 
 
 def test_model_is_asked_for_the_llm_extraction_tool(
