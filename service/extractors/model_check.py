@@ -33,9 +33,7 @@ def check_modes(settings: Settings, *, model: str | None = None) -> list[ModeChe
 
     checks = []
     for mode in CONCRETE_MODES:
-        probe = settings.model_copy(
-            update={"llm_mode": mode.value, "model_retries": 0}
-        )
+        probe = settings.model_copy(update={"llm_mode": mode.value, "model_retries": 0})
         started = time.perf_counter()
         try:
             extractor = LLMExtractor.from_settings(probe, model=model)
