@@ -127,6 +127,8 @@ class _QuoteCheck:
 
     def locate(self, evidence: list[str]) -> list[Span]:
         """Spans of the quotes in the chunk; later quotes prefer matches after earlier ones."""
+        if not evidence:  # answered like an unfound quote: re-asked, then dropped
+            raise QuoteNotFound("")
         spans: list[Span] = []
         for quote in evidence:
             spans.append(self.grounder.locate(quote, anchor=spans[-1].end if spans else None))

@@ -441,3 +441,16 @@ def test_article_text_reaches_the_model_exactly_as_written(
     openai_server.enqueue(claims())
     make_extractor().extract(ArticleInput(text=text))
     assert text in last_message(openai_server.requests[0])
+
+
+def test_a_claim_without_evidence_is_reasked_then_dropped_alone(
+    openai_server: ScriptedOpenAIServer, make_extractor: MakeExtractor
+) -> None:
+    bare = OPENED | {"statement": "The ferry is popular.", "evidence": []}
+    openai_server.enqueue(claims(OPENED, bare), claims(OPENED, bare), claims(OPENED, bare))
+
+    result = make_extractor().extract(ARTICLE)
+
+    assert [c.statement for c in result.claims] == [OPENED["statement"]]
+    assert result.dropped == 1
+    assert len(openai_server.requests) == 3
