@@ -65,6 +65,7 @@ bench: setup  ## speed benchmarks (figures and ratios); PostgreSQL and Redis sce
 	$(VENV)/bin/python benchmarks/post_latency.py
 	$(VENV)/bin/python benchmarks/queue_load.py
 	$(VENV)/bin/python benchmarks/llm_long_article.py
+	$(VENV)/bin/python benchmarks/prompt_tokens.py
 	$(VENV)/bin/python benchmarks/cli_startup.py
 
 clean:
