@@ -354,11 +354,24 @@ def extract(
     else:
         _print_table(grounded.claims)
     when = f"{date.date} ({date.source})" if date.date else "unknown"
-    _print_summary(grounded, f"extractor {chosen.name}; published {when}")
+    _print_summary(grounded, f"{_describe_run(grounded, chosen.name)}; published {when}")
     if strict and grounded.dropped:
         noun = "claim was" if grounded.dropped == 1 else "claims were"
         err.print(f"[red]--strict: {grounded.dropped} {noun} dropped[/red]")
         raise typer.Exit(1)
+
+
+def _describe_run(grounded: GroundedExtraction, extractor: str) -> str:
+    """Which extractor ran and, for a model, how: model, prompt, mode, requests, tokens."""
+    result = grounded.result
+    if result.model is None or result.prompt_id is None:
+        return f"extractor {extractor}"
+    mode = result.parameters.get("mode", "?")
+    return (
+        f"extractor {extractor} ({result.model}, {result.prompt_id}, mode {mode}, "
+        f"{result.attempts} request(s), {result.usage.prompt_tokens} prompt + "
+        f"{result.usage.completion_tokens} output tokens)"
+    )
 
 
 def _print_summary(grounded: GroundedExtraction, detail: str) -> None:
