@@ -1,43 +1,36 @@
 """The LLM extractor: instructor over litellm, with every quote checked against the article.
 
-How invalid output is handled. The model returns claims with quoted evidence; a pydantic
-validator locates every quote in the text the model was given (the per-call state is in a
-context variable). On every attempt but the last, an unlocatable
-quote, a schema error or broken JSON is a validation error, and instructor re-asks the
-model with the error message, up to `max_retries` times. On the last attempt the quote
-check turns lenient: claims whose quotes still cannot be found are dropped and counted,
-the rest are kept. Schema errors and broken JSON on the last attempt remain fatal
-(`invalid_output`).
+Invalid output: the answer is parsed into the prompt version's response model
+(llm_answer.py), whose validator locates every quote; instructor re-asks on validation
+errors up to `max_retries` times, and on the last attempt claims whose quotes are still
+missing are dropped and recorded. Schema errors and broken JSON on the last attempt are
+fatal (`invalid_output`).
 
-Transient faults are a different matter: a 429, a timeout, a lost connection or a 5xx
-repeats the same request (tenacity, honouring Retry-After, else exponential backoff with
-jitter) up to `model_retries` times before the run fails. Every try first waits for the
-optional requests- and tokens-per-minute limit shared by all workers (ratelimit.py).
+Transient faults are a different matter (llm_faults.py): a 429, a timeout, a lost
+connection or a 5xx repeats the same request (tenacity, honouring Retry-After, else
+exponential backoff with jitter) up to `model_retries` times before the run fails. Every
+try first waits for the optional requests- and tokens-per-minute limit shared by all
+workers (ratelimit.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
-import datetime as dt
-import email.utils
 import importlib
 import json
 import logging
 import math
 import os
-import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 # litellm fetches its model cost map from the network on import unless told otherwise.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
-import httpx
 import instructor
 import litellm
 import openai  # (installed with litellm and instructor; their errors derive from it)
@@ -49,12 +42,9 @@ from instructor.core import (
     InstructorRetryException,
 )
 from limits.errors import StorageError
-from pydantic import ConfigDict, ValidationError, model_validator
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
-from tenacity.wait import wait_base, wait_exponential_jitter
+from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
 from schemas.claims import DraftClaim, Span
-from schemas.llm import LLMExtraction
 from service.extractors.base import (
     ArticleInput,
     DroppedClaim,
@@ -69,11 +59,27 @@ from service.extractors.chunking import (
     merge_chunk_claims,
     split_into_chunks,
 )
+from service.extractors.llm_answer import (
+    CURRENT_CHECK,
+    GroundedAnswer,
+    QuoteCheck,
+    response_model_for,
+)
+from service.extractors.llm_faults import (
+    WaitForServer,
+    connection_failed,
+    detail_of,
+    is_transient,
+    raised,
+    retry_after,
+    seconds_text,
+    summarize,
+    transport_failure,
+)
 from service.extractors.modes import LLMMode, instructor_mode, mode_hint, resolve_mode
 from service.extractors.prompt_tokens import PromptTokens, request_tokens
 from service.extractors.ratelimit import ModelRateLimiter, shared_limiter
-from service.grounding import Grounder, QuoteNotFound
-from service.prompts import Prompt, PromptNotFound, load_prompt
+from service.prompts import PromptNotFound, load_prompt
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -96,44 +102,6 @@ _LAZY_MODULES = (
     "instructor.v2.providers.openai.handlers",
 )
 
-_LITELLM_PREFIX = re.compile(r"^(litellm\.\w+: )?(\w+( Error)?: )?(\w+Exception - )?")
-# Transport failures (as opposed to bad URLs or local misuse) that a new connection may cure.
-_TRANSIENT_TRANSPORT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-
-class _QuoteCheck:
-    """Per-call state for the quote validator: the chunk's text and the attempt count."""
-
-    def __init__(self, chunk_text: str, max_attempts: int) -> None:
-        self.grounder = Grounder(chunk_text)
-        self.max_attempts = max_attempts
-        self.attempts = 0
-        self.spans: list[list[Span]] = []  # per kept claim, offsets within the chunk
-        self.dropped: list[DroppedClaim] = []  # claims still unlocatable on the last attempt
-
-    def count_attempt(self, *args: Any, **kwargs: Any) -> None:
-        """Hook: called by instructor before every request to the model."""
-        self.attempts += 1
-
-    @property
-    def final_attempt(self) -> bool:
-        """True on the last attempt instructor will make."""
-        return self.attempts >= self.max_attempts
-
-    def drop(self, statement: str, evidence: list[str], error: QuoteNotFound) -> DroppedClaim:
-        """The record of a claim dropped on this attempt, its reason saying how often we asked."""
-        asked = f"{self.attempts} attempt" + ("" if self.attempts == 1 else "s")
-        return DroppedClaim(statement, tuple(evidence), f"{error} (after {asked})")
-
-    def locate(self, evidence: list[str]) -> list[Span]:
-        """Spans of the quotes in the chunk; later quotes prefer matches after earlier ones."""
-        if not evidence:  # answered like an unfound quote: re-asked, then dropped
-            raise QuoteNotFound("")
-        spans: list[Span] = []
-        for quote in evidence:
-            spans.append(self.grounder.locate(quote, anchor=spans[-1].end if spans else None))
-        return spans
-
 
 class _Captured(Exception):
     """Raised by first_request's stand-in model call once it has the request."""
@@ -148,74 +116,6 @@ class _QuietCapture(logging.Filter):
 
 _CAPTURING: ContextVar[bool] = ContextVar("capturing", default=False)
 logging.getLogger("instructor.v2.retry").addFilter(_QuietCapture())
-
-
-_SCHEMAS: dict[str, str] = {}  # _GroundedExtraction's JSON schema by arguments
-# The quote check of the request under way in this thread. Not instructor's `context`:
-# instructor renders every message as a Jinja template with it, which would rewrite any
-# "{{ ... }}" in an article's text (and fail on "{% ... %}").
-_CURRENT_CHECK: ContextVar[_QuoteCheck | None] = ContextVar("quote_check", default=None)
-
-
-class _GroundedExtraction(LLMExtraction):
-    # Same tool name and description as LLMExtraction: instructor sends both to the model.
-    __doc__ = LLMExtraction.__doc__
-    model_config = ConfigDict(title="LLMExtraction")
-
-    @classmethod
-    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """The JSON schema, generated once: instructor asks for it on every request, and
-        generating it was a third of a request's CPU time. Each caller gets its own copy."""
-        key = json.dumps([args, sorted(kwargs.items())], default=repr)
-        if key not in _SCHEMAS:
-            _SCHEMAS[key] = json.dumps(super().model_json_schema(*args, **kwargs))
-        schema: dict[str, Any] = json.loads(_SCHEMAS[key])
-        return schema
-
-    @model_validator(mode="after")
-    def _quotes_are_in_the_text(self) -> _GroundedExtraction:
-        check = _CURRENT_CHECK.get()
-        if check is None:
-            return self
-        kept, problems, dropped = [], [], []
-        check.spans = []
-        for number, claim in enumerate(self.claims, start=1):
-            try:
-                check.spans.append(check.locate(claim.evidence))
-                kept.append(claim)
-            except QuoteNotFound as error:
-                problems.append(f"claim {number} ({claim.statement!r}): {error}")
-                dropped.append(check.drop(claim.statement, claim.evidence, error))
-        if problems and not check.final_attempt:
-            raise ValueError(
-                "evidence must be copied character for character from the article text; "
-                "fix or remove these quotes: " + "; ".join(problems)
-            )
-        check.dropped = dropped
-        self.claims = kept
-        return self
-
-
-@lru_cache(maxsize=16)
-def _versioned_model(schema_text: str) -> type[_GroundedExtraction]:
-    """A response model that shows the model a prompt version's own schema.json."""
-    schema = json.loads(schema_text)
-
-    def model_json_schema(cls: type, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return copy.deepcopy(schema)
-
-    return type(
-        str(schema.get("title", "LLMExtraction")),
-        (_GroundedExtraction,),
-        {"model_json_schema": classmethod(model_json_schema), "__doc__": schema.get("description")},
-    )
-
-
-def response_model_for(prompt: Prompt) -> type[_GroundedExtraction]:
-    """What the model is asked to return under `prompt`: its schema.json when it has one."""
-    if prompt.schema_text is None:
-        return _GroundedExtraction
-    return _versioned_model(prompt.schema_text)
 
 
 @dataclass
@@ -394,7 +294,7 @@ class LLMExtractor:
         notes: list[str] = []
         dropped: list[DroppedClaim] = []
         for index, chunk in enumerate(chunks):
-            check = _QuoteCheck(chunk.text, max_attempts=self.max_retries + 1)
+            check = QuoteCheck(chunk.text, max_attempts=self.max_retries + 1)
             try:
                 extraction = self._ask(article, chunk, index, len(chunks), check, ledger)
             except InstructorError as error:
@@ -434,9 +334,9 @@ class LLMExtractor:
         chunk: Chunk,
         index: int,
         parts: int,
-        check: _QuoteCheck,
+        check: QuoteCheck,
         ledger: _Ledger,
-    ) -> _GroundedExtraction:
+    ) -> GroundedAnswer:
         hooks = Hooks()
         hooks.on(HookName.COMPLETION_KWARGS, check.count_attempt)
         hooks.on(HookName.COMPLETION_RESPONSE, ledger.record_response)
@@ -447,7 +347,7 @@ class LLMExtractor:
             partial(self._complete, ledger), mode=instructor_mode(self.mode)
         )
         messages = self._messages(article, chunk.text, index + 1, parts)
-        token = _CURRENT_CHECK.set(check)
+        token = CURRENT_CHECK.set(check)
         try:
             return client.create(
                 model=self.model,
@@ -459,7 +359,7 @@ class LLMExtractor:
                 **sampling,
             )
         finally:
-            _CURRENT_CHECK.reset(token)
+            CURRENT_CHECK.reset(token)
 
     def _messages(self, article: ArticleInput, text: str, part: int, parts: int) -> list[Any]:
         """System message first, then the user message with the article text last."""
@@ -520,10 +420,10 @@ class LLMExtractor:
         """
         tokens = self._estimate_tokens(request)
         retrying = Retrying(
-            retry=retry_if_exception(_is_transient),
+            retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.model_retries + 1),
-            wait=_WaitForServer(self.model_retry_backoff, self.model_retry_max_wait),
-            after=lambda state: ledger.note_fault(self._fault_line(_raised(state))),
+            wait=WaitForServer(self.model_retry_backoff, self.model_retry_max_wait),
+            after=lambda state: ledger.note_fault(self._fault_line(raised(state))),
             before_sleep=lambda state: ledger.count_retry(),
             sleep=self._sleep,
             reraise=True,  # the provider's own error, for _describe; not tenacity's RetryError
@@ -557,16 +457,16 @@ class LLMExtractor:
         """A one-line description of a transient fault, as recorded in `last_error`."""
         status = getattr(error, "status_code", None)
         if isinstance(error, openai.RateLimitError):
-            after = _retry_after(error)
+            after = retry_after(error)
             return "HTTP 429 rate limited" + (
-                f" (Retry-After {_seconds(after)} s)" if after is not None else ""
+                f" (Retry-After {seconds_text(after)} s)" if after is not None else ""
             )
         if isinstance(error, openai.APITimeoutError) and status != 504:
-            return f"timeout after {_seconds(self.timeout)} s"
-        transport = _transport_failure(error)
+            return f"timeout after {seconds_text(self.timeout)} s"
+        transport = transport_failure(error)
         if transport is not None:
             return f"connection failed: {transport}"[:200]
-        return f"HTTP {status}: {_detail(error)}"[:200]
+        return f"HTTP {status}: {detail_of(error)}"[:200]
 
     def _failure(self, error: InstructorError, attempts: int, ledger: _Ledger) -> ExtractionError:
         kind, message = self._describe(error, attempts)
@@ -596,10 +496,10 @@ class LLMExtractor:
         if cause is None or not isinstance(cause, openai.OpenAIError):
             return FailureKind.invalid_output, (
                 f"the model's output was still invalid after {attempts} attempts: "
-                + _summarize(cause or error)
+                + summarize(cause or error)
             )
         retried = f", still after {self.model_retries} retries" if self.model_retries else ""
-        detail = _detail(cause)
+        detail = detail_of(cause)
         status = getattr(cause, "status_code", None)
         if isinstance(cause, litellm.Timeout):
             if status == 504:  # litellm reports a gateway timeout as a timeout
@@ -615,11 +515,11 @@ class LLMExtractor:
                 f"{detail}"
             )
         where = self.api_base or "the provider's default address"
-        if _connection_failed(cause):
+        if connection_failed(cause):
             return FailureKind.model_error, (
                 f"could not connect to the model server at {where}{retried}"
             )
-        transport = _transport_failure(cause)
+        transport = transport_failure(cause)
         if transport is not None:
             return FailureKind.model_error, (
                 f"the connection to the model server at {where} failed{retried}: {transport}"
@@ -629,119 +529,11 @@ class LLMExtractor:
                 f"the model provider rejected the credentials (HTTP {status}): {detail}"
             )
         if status is not None:
-            again = retried if _is_transient(cause) else ""
+            again = retried if is_transient(cause) else ""
             return FailureKind.model_error, (
                 f"the model provider answered HTTP {status}{again}: {detail}"
             )
         return FailureKind.model_error, f"the model call failed: {detail}"
-
-
-class _WaitForServer(wait_base):
-    """Retry-After when the server sent one, else exponential backoff with jitter; capped.
-
-    Without Retry-After the n-th wait is backoff·2ⁿ⁻¹ plus a random part of up to one
-    backoff, so workers that failed together do not all retry at the same moment.
-    """
-
-    def __init__(self, backoff: float, max_wait: float) -> None:
-        self.max_wait = max_wait
-        self.backoff = wait_exponential_jitter(multiplier=backoff, jitter=backoff, max=max_wait)
-
-    def __call__(self, retry_state: RetryCallState) -> float:
-        after = _retry_after(_raised(retry_state))
-        if after is None:
-            return self.backoff(retry_state)
-        return min(after, self.max_wait)
-
-
-def _raised(retry_state: RetryCallState) -> BaseException | None:
-    """The exception the last try raised, if it raised one."""
-    outcome = retry_state.outcome
-    return outcome.exception() if outcome is not None and outcome.failed else None
-
-
-def _is_transient(error: BaseException | None) -> bool:
-    """True for faults worth another try: 429, timeouts, lost connections and 5xx."""
-    if isinstance(error, (openai.RateLimitError, openai.APIConnectionError)):
-        return True  # APIConnectionError includes timeouts (litellm.Timeout derives from it)
-    if _transport_failure(error) is not None:
-        return True
-    status = getattr(error, "status_code", None)
-    return isinstance(error, openai.APIError) and isinstance(status, int) and status >= 500
-
-
-def _retry_after(error: BaseException | None) -> float | None:
-    """Seconds the server asked to wait in Retry-After (seconds or an HTTP date), if it did."""
-    # litellm re-raises provider errors with a stand-in response whose headers are empty;
-    # the server's headers travel in litellm_response_headers.
-    for raw in (
-        getattr(error, "litellm_response_headers", None),
-        getattr(getattr(error, "response", None), "headers", None),
-    ):
-        if isinstance(raw, Mapping) and (value := httpx.Headers(raw).get("retry-after")):
-            return _parse_retry_after(value)
-    return None
-
-
-def _parse_retry_after(value: str) -> float | None:
-    """A Retry-After value in seconds from now; None when it is neither a number nor a date."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        seconds = (when - dt.datetime.now(dt.UTC)).total_seconds()
-    return max(0.0, seconds) if math.isfinite(seconds) else None
-
-
-def _transport_failure(error: BaseException | None) -> BaseException | None:
-    """The broken-connection or timed-out transport error in the chain, if there is one.
-
-    litellm reports a dropped or refused connection as HTTP 500 "Connection error."; the
-    httpx error underneath says what happened.
-    """
-    current = error
-    while current is not None:
-        if isinstance(current, _TRANSIENT_TRANSPORT):
-            return current
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _detail(error: BaseException | None) -> str:
-    """The provider's message without litellm's class-name prefixes."""
-    return _LITELLM_PREFIX.sub("", str(getattr(error, "message", error)))
-
-
-def _seconds(value: float) -> str:
-    """Seconds for a message: 2, 0.5, 37.4, 3600."""
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _summarize(error: BaseException) -> str:
-    """The first few validation problems as 'field: message', without pydantic's URLs."""
-    if not isinstance(error, ValidationError):
-        return str(error).strip().splitlines()[0][:300]
-    problems = [
-        f"{'.'.join(str(part) for part in problem['loc']) or 'output'}: {problem['msg']}"
-        for problem in error.errors()[:3]
-    ]
-    more = error.error_count() - len(problems)
-    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
-
-
-def _connection_failed(error: BaseException) -> bool:
-    """True when the error chain shows the server could not be reached at all."""
-    current: BaseException | None = error
-    while current is not None:
-        if isinstance(current, httpx.ConnectError):
-            return True
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _located(fields: dict[str, Any], spans: list[Span], chunk: Chunk, index: int) -> LocatedClaim:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from schemas.claims import DraftClaim
-from service.api.app import create_app
-from service.config import Settings
 from service.extractors.base import DroppedClaim, ExtractionResult
+from tests.api.test_llm_runs import llm_client
 from tests.fakes.extractor import FakeExtractor
 from tests.fakes.openai_server import Reply, ScriptedOpenAIServer, openai_server
 
-__all__ = ["openai_server"]
+__all__ = ["llm_client", "openai_server"]
 
 TEXT = "The bridge reopened on Monday, mayor Lena Berg said. About 1,200 cars crossed it."
 
@@ -31,23 +27,6 @@ def draft(statement: str, quote: str) -> DraftClaim:
 def llm_claim(statement: str, quote: str) -> dict[str, Any]:
     """A claim as the model returns it."""
     return {"statement": statement, "kind": "event", "subject": "the bridge", "evidence": [quote]}
-
-
-@pytest.fixture
-def llm_client(settings: Settings, openai_server: ScriptedOpenAIServer) -> Iterator[TestClient]:
-    """The app with its real extractor factory, configured for the scripted model server."""
-    configured = settings.model_copy(
-        update={
-            "model": "openai/test-model",
-            "model_api_base": openai_server.base_url,
-            "model_api_key": SecretStr("test"),
-            "llm_timeout": 1.0,
-            "llm_max_retries": 1,
-            "model_retries": 0,
-        }
-    )
-    with TestClient(create_app(configured)) as client:
-        yield client
 
 
 def test_a_claim_whose_quote_is_not_in_the_text_is_listed_on_the_run(

@@ -12,7 +12,7 @@ import pytest
 from instructor.v2.providers.openai.schema import generate_openai_schema
 
 from evals.contamination import findings, reference_texts, shingles
-from service.extractors.llm import response_model_for
+from service.extractors.llm_answer import response_model_for
 from service.prompts import PROMPTS_DIR, available_versions, load_prompt
 
 ROOT = Path(__file__).resolve().parents[2]
