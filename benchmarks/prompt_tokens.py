@@ -43,7 +43,7 @@ STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 def _gold_articles() -> list[tuple[str, list[dict[str, Any]]]]:
     articles = []
-    for path in sorted(GOLD.glob("*.json")):
+    for path in sorted(GOLD.rglob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         articles.append((data["text"], data["claims"]))
     return articles
