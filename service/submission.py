@@ -75,24 +75,23 @@ def submit_article(
     one now, and only one however many identical POSTs race: the article's row is locked
     first. Raises QueueFull or QueueDown with the article stored.
     """
-    try:
-        extractor, unavailable = build_extractor(), None
-    except ValueError as error:  # ExtractorUnavailable: the article is kept all the same
-        extractor, unavailable = None, str(error)
     for attempt in (1, 2):  # the same text inserted concurrently: the loser goes again
         try:
             with session_scope(engine) as session:
                 article_id, created, latest = _locked_article(session, payload)
                 if latest is not None:
                     return Submitted(article_id=article_id, run_id=latest)
-                if extractor is None:
-                    run_id = _unavailable_run(session, article_id, unavailable or "")
+                try:  # only now: stored text needs no extractor
+                    extractor = build_extractor()
+                except ValueError as error:  # ExtractorUnavailable: the article is kept
+                    run_id = _unavailable_run(session, article_id, str(error))
                     session.commit()
                     return Submitted(article_id=article_id, run_id=run_id, created=created)
-                pending = repository.count_runs(session=session, status=RunStatus.pending)
-                if pending >= max_pending:
+                try:
+                    _check_backlog(session, article_id, max_pending)
+                except QueueFull:
                     session.commit()  # the article, without a run
-                    raise QueueFull(article_id, pending, max_pending)
+                    raise
                 run_id = _pending_run(session, article_id, extractor)
                 session.commit()
                 break
@@ -129,6 +128,13 @@ def _locked_article(session: Session, payload: ArticleCreate) -> tuple[int, bool
     )
     assert article.id is not None
     return article.id, True, None
+
+
+def _check_backlog(session: Session, article_id: int, max_pending: int) -> None:
+    """Raise QueueFull when CLAIMKIT_MAX_PENDING_RUNS runs are already waiting."""
+    pending = repository.count_runs(session=session, status=RunStatus.pending)
+    if pending >= max_pending:
+        raise QueueFull(article_id, pending, max_pending)
 
 
 def _unavailable_run(session: Session, article_id: int, reason: str) -> int:
@@ -187,9 +193,7 @@ def start_run(
             )
             if earlier is not None:
                 return Submitted(article_id=article_id, run_id=earlier.id, reused=True)
-        pending = repository.count_runs(session=session, status=RunStatus.pending)
-        if pending >= max_pending:
-            raise QueueFull(article_id, pending, max_pending)
+        _check_backlog(session, article_id, max_pending)
         run_id = _pending_run(session, article_id, extractor)
         session.commit()
     _enqueue(engine, article_id, run_id, enqueue)

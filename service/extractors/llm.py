@@ -381,8 +381,8 @@ class LLMExtractor:
             captured.update(request)
             raise _Captured
 
-        chunk = split_into_chunks(article.text, self.chunk_chars)[0]
-        parts = len(split_into_chunks(article.text, self.chunk_chars))
+        chunks = split_into_chunks(article.text, self.chunk_chars)
+        chunk, parts = chunks[0], len(chunks)
         client = instructor.from_litellm(capture, mode=instructor_mode(self.mode))
         token = _CAPTURING.set(True)
         try:

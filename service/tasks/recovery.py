@@ -189,7 +189,7 @@ def sweep(
         reason="its worker stopped answering",
     )
     if queue_depth() == 0:
-        lost = [run_id for run_id in lost_pending_runs(engine, older_than=timeout)]
+        lost = lost_pending_runs(engine, older_than=timeout)
         if lost:
             logger.warning("re-enqueueing %d pending run(s) missing from the queue", len(lost))
             mark_queued(engine, lost)

@@ -149,16 +149,20 @@ class WorkerRuntime:
             return
         self.executor(run_id)
 
-    def start(self) -> None:
-        """Register, recover lost runs, then start the consumer threads and the heartbeat."""
+    def _begin(self) -> None:
+        """Take runs in this process, register, recover lost runs, start the heartbeat."""
         self.queue.set_handler(self._handle)
         recovery.beat(self.engine, self.identity)
         self._sweep()
-        self.consumer.start()
         self._heartbeat = threading.Thread(
             target=self._beat_until_stopped, name="claimkit-heartbeat", daemon=True
         )
         self._heartbeat.start()
+
+    def start(self) -> None:
+        """Register, recover lost runs, then start the consumer threads and the heartbeat."""
+        self._begin()
+        self.consumer.start()
         logger.info(
             "worker %s: %d threads on the %s queue",
             self.identity.id,
@@ -177,13 +181,7 @@ class WorkerRuntime:
 
     def run_forever(self) -> None:
         """Consume in the foreground until SIGINT/SIGTERM (`claimkit worker`)."""
-        self.queue.set_handler(self._handle)
-        recovery.beat(self.engine, self.identity)
-        self._sweep()
-        self._heartbeat = threading.Thread(
-            target=self._beat_until_stopped, name="claimkit-heartbeat", daemon=True
-        )
-        self._heartbeat.start()
+        self._begin()
         try:
             self.consumer.run()
         finally:

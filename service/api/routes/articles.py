@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
@@ -88,28 +89,12 @@ def _unavailable(error: submission.QueueFull | submission.QueueDown) -> HTTPExce
     )
 
 
-async def _queue_run(
-    *,
-    engine: EngineDep,
-    settings: SettingsDep,
-    queue: RunQueueDep,
-    article_id: int,
-    extractor: Extractor,
-    force: bool,
+async def _submit(
+    submit: Callable[..., submission.Submitted], **arguments: Any
 ) -> submission.Submitted:
-    """Start (or reuse) a run; a full or unreachable queue is a 503 naming the article."""
+    """Run a submission off the event loop; a full or unreachable queue is a 503."""
     try:
-        return await run_in_threadpool(
-            partial(
-                submission.start_run,
-                engine=engine,
-                article_id=article_id,
-                extractor=extractor,
-                enqueue=queue.enqueue,
-                max_pending=settings.max_pending_runs,
-                force=force,
-            )
-        )
+        return await run_in_threadpool(partial(submit, **arguments))
     except (submission.QueueFull, submission.QueueDown) as error:
         raise _unavailable(error) from None
 
@@ -175,19 +160,14 @@ async def create_article(
     wait: WaitQuery = None,
 ) -> ExtractionPublic:
     check_article_text(payload.text, settings)
-    try:
-        submitted = await run_in_threadpool(
-            partial(
-                submission.submit_article,
-                engine=engine,
-                payload=payload,
-                build_extractor=factory,
-                enqueue=queue.enqueue,
-                max_pending=settings.max_pending_runs,
-            )
-        )
-    except (submission.QueueFull, submission.QueueDown) as error:
-        raise _unavailable(error) from None
+    submitted = await _submit(
+        submission.submit_article,
+        engine=engine,
+        payload=payload,
+        build_extractor=factory,
+        enqueue=queue.enqueue,
+        max_pending=settings.max_pending_runs,
+    )
     return await _answer(
         engine=engine,
         waiter=waiter,
@@ -308,12 +288,13 @@ async def extract_article(
     ):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
     extractor = _build_extractor(factory, request or ExtractRequest())
-    submitted = await _queue_run(
+    submitted = await _submit(
+        submission.start_run,
         engine=engine,
-        settings=settings,
-        queue=queue,
         article_id=article_id,
         extractor=extractor,
+        enqueue=queue.enqueue,
+        max_pending=settings.max_pending_runs,
         force=force,
     )
     return await _answer(
