@@ -16,7 +16,18 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.api.routes import articles, claims, health, pages, review, runs
+from service.api.routes import (
+    articles,
+    claims,
+    clusters,
+    entities,
+    figures,
+    health,
+    link_pages,
+    pages,
+    review,
+    runs,
+)
 from service.config import Settings, get_settings
 from service.db import engine_for
 from service.extractors import build_extractor
@@ -161,7 +172,9 @@ def create_app(
     )
     app.state.settings = settings
     app.state.extractor_factory = extractor_factory or partial(build_extractor, settings)
-    for module in (articles, runs, claims, review, health, pages):
+    for module in (articles, runs, claims, entities, clusters, figures, review, health, pages):
+        app.include_router(module.router)
+    for module in (link_pages,):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
