@@ -54,11 +54,12 @@ format: setup-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-eval: setup  ## score the offline extractor on evals/gold
-	$(VENV)/bin/claimkit eval --out eval-output/latest
+eval: setup  ## score the offline extractor on evals/gold: dev and test splits side by side
+	$(VENV)/bin/claimkit eval --gold evals/gold --split all --out eval-output/latest
 
-gate: setup  ## fail when the offline extractor regresses against its committed baseline
-	$(VENV)/bin/claimkit eval --out eval-output/gate --gate evals/baselines/offline.json
+gate: setup  ## fail when the offline extractor regresses on dev or test against its baseline
+	$(VENV)/bin/claimkit eval --gold evals/gold --split all --out eval-output/gate \
+		--gate evals/baselines/offline.json
 
 bench: setup  ## speed benchmarks (figures and ratios); PostgreSQL and Redis scenarios need them running
 	$(VENV)/bin/python benchmarks/offline_throughput.py

@@ -1,4 +1,4 @@
-"""Offline extractor throughput over the gold corpus, against spaCy's own parse time.
+"""Offline extractor throughput over the dev gold articles, against spaCy's own parse time.
 
 Prints words/second and ms per article for spaCy parsing alone, both as `nlp(text)` on the
 whole article and as `nlp.pipe` over the article's blocks (what the extractor parses), and
@@ -25,11 +25,12 @@ from service.extractors.offline import OfflineExtractor
 from service.extractors.offline.layout import split_blocks
 from service.extractors.offline.nlp import load_nlp
 
-GOLD = Path(__file__).resolve().parents[1] / "evals" / "gold"
+# The dev split only: the test split (evals/gold/test) is read by the eval harness alone.
+GOLD = Path(__file__).resolve().parents[1] / "evals" / "gold" / "dev"
 
 
 def load_articles() -> list[ArticleInput]:
-    """Every gold article's text and publication date."""
+    """Every dev gold article's text and publication date."""
     articles = []
     for path in sorted(GOLD.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -1,8 +1,8 @@
 """POST /articles latency on the embedded default (SQLite file, offline extractor).
 
 Starts the real app under uvicorn on 127.0.0.1 (a free port, a temporary database), posts
-distinct articles built from the gold corpus over HTTP, and prints p50/p95 latency for new
-articles (store + extract + persist) and for re-posts of stored text (de-duplicated).
+distinct articles built from the dev gold articles over HTTP, and prints p50/p95 latency
+for new articles (store + extract + persist) and for re-posts of stored text (de-duplicated).
 Run: `make bench` or `.venv/bin/python benchmarks/post_latency.py`.
 """
 
@@ -24,7 +24,8 @@ from service.api.app import create_app
 from service.config import Settings
 from service.migrations import upgrade
 
-GOLD = Path(__file__).resolve().parents[1] / "evals" / "gold"
+# The dev split only: the test split (evals/gold/test) is read by the eval harness alone.
+GOLD = Path(__file__).resolve().parents[1] / "evals" / "gold" / "dev"
 
 
 def free_port() -> int:

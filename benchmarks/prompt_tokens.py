@@ -30,6 +30,7 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the scripted model lives in tests/fakes
 
+from evals.cases import gold_files  # noqa: E402
 from tests.fakes.openai_server import Reply, ScriptedOpenAIServer  # noqa: E402
 
 CLAIMKIT = Path(sys.executable).with_name("claimkit")
@@ -43,7 +44,7 @@ STRAIGHTEN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 def _gold_articles() -> list[tuple[str, list[dict[str, Any]]]]:
     articles = []
-    for path in sorted(GOLD.rglob("*.json")):
+    for path in gold_files(GOLD):  # both splits, as the eval pass scores both
         data = json.loads(path.read_text(encoding="utf-8"))
         articles.append((data["text"], data["claims"]))
     return articles

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from evals.cases import gold_files
 from schemas.claims import Alignment
 from service.grounding import Grounder, QuoteNotFound
 
@@ -69,9 +70,10 @@ def load_cases(path: Path = CASES_PATH) -> list[AlignmentCase]:
 def load_articles(cases: Iterable[AlignmentCase], gold_dir: Path = GOLD_DIR) -> dict[str, str]:
     """The text of every gold article the cases quote, by article id."""
     ids = {case.article for case in cases}
+    files = {path.stem: path for path in gold_files(gold_dir)}  # either split of the gold set
     texts = {}
     for article in sorted(ids):
-        document = json.loads((gold_dir / f"{article}.json").read_text(encoding="utf-8"))
+        document = json.loads(files[article].read_text(encoding="utf-8"))
         texts[article] = document["text"]
     return texts
 

@@ -1,16 +1,24 @@
-"""Load and validate gold files (spec section 3): any folder of JSON files or a single file."""
+"""Load and validate gold files (spec section 3): any folder of JSON files or a single file.
+
+A folder holding `dev/` and `test/` subfolders is a split gold set: its cases carry their
+split's name and are scored per split (nothing else in it is read, so `links/` and the
+like may sit beside the splits). Any other folder or file is one flat set.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from schemas.gold import GoldArticle
+
+SPLITS = ("dev", "test")
+ALL_SPLITS = "all"  # the name of a flat gold set, and of every split pooled
 
 
 class GoldError(ValueError):
@@ -27,20 +35,45 @@ class GoldCase:
 
     path: Path
     article: GoldArticle
+    split: str | None = None  # "dev" or "test" in a split gold set
 
     @property
     def id(self) -> str:
         """The article id (unique within a gold set)."""
         return self.article.id
 
+    @property
+    def split_name(self) -> str:
+        """The split this case is scored in ("all" for a flat gold set)."""
+        return self.split or ALL_SPLITS
 
-def gold_files(path: Path) -> list[Path]:
-    """The gold files at `path`: the file itself, or every *.json in the folder, sorted."""
+
+def split_folders(path: Path) -> dict[str, Path]:
+    """{"dev": path/dev, "test": path/test} when `path` is a split gold folder, else {}."""
+    folders = {split: path / split for split in SPLITS}
+    return folders if all(folder.is_dir() for folder in folders.values()) else {}
+
+
+def _json_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.json") if p.is_file())
+
+
+def gold_files_by_split(path: Path) -> list[tuple[Path, str | None]]:
+    """(file, split) for every gold file at `path`: the file itself, the *.json of a flat
+    folder, or those of each split folder in turn."""
     if path.is_file():
-        return [path]
-    if path.is_dir():
-        return sorted(p for p in path.glob("*.json") if p.is_file())
-    raise GoldError([f"{path}: no such file or folder"])
+        return [(path, None)]
+    if not path.is_dir():
+        raise GoldError([f"{path}: no such file or folder"])
+    splits = split_folders(path)
+    if not splits:
+        return [(file, None) for file in _json_files(path)]
+    return [(file, split) for split, folder in splits.items() for file in _json_files(folder)]
+
+
+def gold_files(path: Path, split: str | None = None) -> list[Path]:
+    """The gold files at `path` (of one split, when given), sorted within each split."""
+    return [file for file, name in gold_files_by_split(path) if split in (None, name)]
 
 
 def _claim_label(raw: Any, index: int) -> str:
@@ -107,7 +140,7 @@ def _raw_problems(path: Path, raw: dict[str, Any]) -> list[str]:
     return problems
 
 
-def load_gold_file(path: Path) -> GoldCase:
+def load_gold_file(path: Path, split: str | None = None) -> GoldCase:
     """Read and validate one gold file; raises GoldError listing every problem found."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -127,7 +160,7 @@ def load_gold_file(path: Path) -> GoldCase:
         raise GoldError(problems) from error
     if problems:
         raise GoldError(problems)
-    return GoldCase(path=path, article=article)
+    return GoldCase(path=path, article=article, split=split)
 
 
 def check_gold(paths: list[Path]) -> tuple[list[GoldCase], list[str]]:
@@ -136,15 +169,20 @@ def check_gold(paths: list[Path]) -> tuple[list[GoldCase], list[str]]:
     problems: list[str] = []
     for root in paths:
         try:
-            files = gold_files(root)
+            files = gold_files_by_split(root)
         except GoldError as error:
             problems += error.problems
             continue
         if not files:
             problems.append(f"{root}: no gold files (*.json) found")
-        for file in files:
+        if split_folders(root):
+            problems += [
+                f"{stray}: a gold file outside dev/ and test/; move it into one of them"
+                for stray in _json_files(root)
+            ]
+        for file, split in files:
             try:
-                cases.append(load_gold_file(file))
+                cases.append(load_gold_file(file, split))
             except GoldError as error:
                 problems += error.problems
     first_file: dict[str, Path] = {}
@@ -157,9 +195,16 @@ def check_gold(paths: list[Path]) -> tuple[list[GoldCase], list[str]]:
     return cases, problems
 
 
-def load_gold(path: Path) -> list[GoldCase]:
-    """Every gold case at `path` (folder or file); raises GoldError when any file is invalid."""
-    cases, problems = check_gold([path])
+def load_gold(path: Path, split: str | None = None) -> list[GoldCase]:
+    """Every gold case at `path` (folder or file), or those of one split ("dev", "test";
+    None or "all" for every split); raises GoldError when any file is invalid."""
+    if split in (None, ALL_SPLITS):
+        cases, problems = check_gold([path])
+    elif folder := split_folders(path).get(split):
+        cases, problems = check_gold([folder])  # the other split is not even read
+        cases = [replace(case, split=split) for case in cases]
+    else:
+        problems = [f"{path}: no split {split!r} (a split gold folder has dev/ and test/)"]
     if problems:
         raise GoldError(problems)
     return cases

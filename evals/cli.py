@@ -15,23 +15,29 @@ from rich.console import Console
 from rich.table import Table
 
 from evals.cache import CachingExtractor, ExtractionCache
-from evals.cases import GoldCase, GoldError, check_gold, load_gold
+from evals.cases import (
+    ALL_SPLITS,
+    SPLITS,
+    GoldCase,
+    GoldError,
+    check_gold,
+    load_gold,
+    split_folders,
+)
 from evals.gate import (
-    GateResult,
     baseline_from_report,
     check_against_baseline,
     read_baseline,
     write_baseline,
 )
 from evals.matching import MATCH_THRESHOLD, SimilarityDistribution
-from evals.report.figures import estimate_rows, field_rows, other_rows
 from evals.report.markdown import write_markdown
+from evals.terminal import console, print_comparison, print_gate, print_summary
 from service.config import get_settings
 from service.extractors import EXTRACTOR_KINDS, build_extractor
 from service.extractors.sentences import SentenceExtractor
 
 if TYPE_CHECKING:
-    from evals.compare import Comparison
     from evals.runner import Evaluation
     from service.extractors.base import Extractor
 
@@ -41,7 +47,6 @@ LLM_CONCURRENCY = 4
 
 eval_app = typer.Typer(help="Score an extractor against gold claims.", no_args_is_help=False)
 gold_app = typer.Typer(help="Gold data tools.", no_args_is_help=True)
-console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)  # unwrapped, so each problem stays on one line
 
 GoldOption = Annotated[
@@ -52,6 +57,14 @@ ExtractorOption = Annotated[
 ]
 ModelOption = Annotated[str | None, typer.Option("--model", help="litellm model id (llm)")]
 PromptOption = Annotated[str | None, typer.Option("--prompt", help="prompt version (llm)")]
+SplitOption = Annotated[
+    str,
+    typer.Option(
+        "--split",
+        help=f"in a gold folder with dev/ and test/: {', '.join(SPLITS)} or {ALL_SPLITS} "
+        "(every split, side by side)",
+    ),
+]
 
 
 def _fail(lines: list[str], code: int = 2) -> typer.Exit:
@@ -60,9 +73,11 @@ def _fail(lines: list[str], code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _load_cases(gold: Path) -> list[GoldCase]:
+def _load_cases(gold: Path, split: str = ALL_SPLITS) -> list[GoldCase]:
+    if split not in (*SPLITS, ALL_SPLITS):
+        raise _fail([f"unknown split {split!r}: use {', '.join(SPLITS)} or {ALL_SPLITS}"])
     try:
-        return load_gold(gold)
+        return load_gold(gold, split)
     except GoldError as error:
         raise _fail(error.problems) from error
 
@@ -100,60 +115,11 @@ def run_evaluations(
     return evaluation, floor
 
 
-def print_summary(report: dict[str, Any]) -> None:
-    """The terminal summary: every figure beside the floor's."""
-    summary, floor = report["extractor"]["summary"], report["floor"]["summary"]
-    name, floor_name = report["extractor"]["name"], f"floor ({report['floor']['name']})"
-    table = Table(title=f"{name} on {report['config']['gold']}")
-    for column in ("figure", name, "95% interval", floor_name):
-        table.add_column(column, justify="left" if column == "figure" else "right")
-    for row in estimate_rows(summary, floor):
-        table.add_row(*row)
-    table.add_section()
-    for label, value, counts, floor_value in field_rows(summary, floor):
-        table.add_row(f"{label} accuracy", value, counts, floor_value)
-    table.add_section()
-    for label, value, floor_value in other_rows(summary, floor):
-        table.add_row(label, value, "", floor_value)
-    console.print(table)
-    for failed in summary["failed_articles"]:
-        console.print(f"failed article (scored as no claims): {failed}", style="yellow")
-    if report["extractor"].get("tokens"):
-        print_tokens(report["extractor"]["tokens"])
-
-
-def print_tokens(tokens: dict[str, Any]) -> None:
-    """Calls, prompt tokens (fixed and article part), output, cached tokens and cost."""
-    per = tokens["per_article"]
-    cost = "unknown" if tokens["cost_usd"] is None else f"${tokens['cost_usd']:.4f}"
-    console.print(
-        f"model use: {tokens['calls']} calls for {tokens['articles']} articles; prompt tokens "
-        f"{tokens['prompt_tokens']:,} = fixed {tokens['fixed_tokens']:,} "
-        f"({tokens['fixed_per_call']:,} per call) + article {tokens['article_part']:,}; "
-        f"{tokens['ratio_to_articles']:.2f}x the articles' own {tokens['article_tokens']:,}; "
-        f"output {tokens['completion_tokens']:,}; cached {tokens['cached_tokens']:,}; "
-        f"cost {cost}; per article {per['calls']:g} calls, {per['prompt_tokens']:,.0f} prompt "
-        f"and {per['completion_tokens']:,.0f} output tokens",
-        markup=False,
-    )
-
-
-def print_gate(result: GateResult, baseline: Path) -> None:
-    """The gate's verdict and what failed."""
-    for warning in result.warnings:
-        console.print(f"gate warning: {warning}", style="yellow")
-    if result.passed:
-        console.print(f"gate passed against {baseline}", style="green")
-        return
-    console.print(f"gate FAILED against {baseline}:", style="bold red")
-    for line in result.failures():
-        console.print(f"  {line}", style="red", markup=False)
-
-
 @eval_app.callback(invoke_without_command=True)
 def eval_main(
     context: typer.Context,
     gold: GoldOption = DEFAULT_GOLD,
+    split: SplitOption = ALL_SPLITS,
     extractor: ExtractorOption = "offline",
     model: ModelOption = None,
     prompt: PromptOption = None,
@@ -176,13 +142,14 @@ def eval_main(
         Path | None, typer.Option("--gate", help="baseline file; exit 1 on a regression")
     ] = None,
 ) -> None:
-    """Run an extractor over every gold article, score it, write report.json/md/html."""
+    """Run an extractor over every gold article (once), score it per split, write
+    report.json/md/html."""
     from evals.report.html import write_html
     from evals.report.json import build_report, write_report
 
     if context.invoked_subcommand is not None:
         return
-    cases = _load_cases(gold)
+    cases = _load_cases(gold, split)
     baseline = _read_baseline(gate) if gate else None
     built = _build(extractor, model, prompt)
     settings = get_settings()
@@ -200,7 +167,11 @@ def eval_main(
         cases=cases,
         evaluation=evaluation,
         floor=floor,
-        options={"concurrency": workers, "cache": isinstance(built, CachingExtractor)},
+        options={
+            "split": split,
+            "concurrency": workers,
+            "cache": isinstance(built, CachingExtractor),
+        },
         created_at=started,
     )
     folder = out or DEFAULT_OUTPUT_ROOT / f"{started:%Y%m%d-%H%M%S}-{extractor}"
@@ -233,42 +204,27 @@ def _read_report(path: Path) -> dict[str, Any]:
         raise _fail([f"cannot read the report: {error}"]) from error
 
 
-def _shown(value: float | None, *, count: bool, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    sign = "+" if signed else ""
-    return f"{value:{sign}.0f}" if count else f"{value:{sign}.3f}"
+@eval_app.command("links")
+def links_command(
+    gold: GoldOption = DEFAULT_GOLD,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="report folder (default eval-output/links-<time>)")
+    ] = None,
+) -> None:
+    """Score cross-article linking on the link gold: entities and clusters (B-cubed and
+    pairwise P/R/F1), figure groups, disagreements and updates; writes report.json/md/html."""
+    import datetime as dt
 
+    from evals.links import run_links_eval
 
-def print_comparison(comparison: Comparison, a: Path, b: Path) -> None:
-    """Every figure of A and B with its change, ΔF1 intervals and the articles that got worse."""
-    table = Table(title=f"A = {a}   B = {b}")
-    for column in ("figure", "A", "B", "B - A"):
-        table.add_column(column, justify="left" if column == "figure" else "right")
-    for figure in comparison.figures:
-        cells = [_shown(value, count=figure.count) for value in (figure.a, figure.b)]
-        delta = _shown(figure.delta, count=figure.count, signed=True)
-        table.add_row(figure.label, *cells, delta)
-    console.print(table)
-    for label, estimate in (
-        ("ΔF1", comparison.delta_f1),
-        ("Δstrict F1", comparison.delta_strict_f1),
-    ):
-        console.print(
-            f"{label} (B - A, paired bootstrap over {comparison.common_articles} shared articles): "
-            f"{estimate.value:+.3f}  95% [{estimate.low:+.3f}, {estimate.high:+.3f}]"
-        )
-    for label, ids in (("only in A", comparison.only_in_a), ("only in B", comparison.only_in_b)):
-        if ids:
-            console.print(f"{label}: {', '.join(ids)}", style="yellow")
-    if not comparison.worse:
-        console.print("no article got worse")
-    for change in comparison.worse:
-        console.print(
-            f"worse: {change.article_id}: F1 {change.f1_a:.3f} -> {change.f1_b:.3f}, "
-            f"strict F1 {change.strict_f1_a:.3f} -> {change.strict_f1_b:.3f}",
-            style="red",
-        )
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    out_dir = out or Path("eval-output") / f"links-{stamp}"
+    try:
+        report = run_links_eval(gold, out_dir)
+    except GoldError as error:
+        raise _fail(error.problems, code=2) from error
+    console.print_json(data=report.get("overall", report.get("summary", {})))
+    console.print(f"reports written to {out_dir}/ (report.json, report.md, report.html)")
 
 
 @eval_app.command("compare")
@@ -288,6 +244,7 @@ def baseline_command(
         Path, typer.Argument(help="baseline file to write, e.g. evals/baselines/offline.json")
     ],
     gold: GoldOption = DEFAULT_GOLD,
+    split: SplitOption = ALL_SPLITS,
     extractor: ExtractorOption = "offline",
     model: ModelOption = None,
     prompt: PromptOption = None,
@@ -295,13 +252,13 @@ def baseline_command(
         Path | None, typer.Option("--from-report", help="take the figures from this report.json")
     ] = None,
 ) -> None:
-    """Write (or overwrite) a gate baseline: the only way a baseline changes."""
+    """Write (or overwrite) a gate baseline, figures per split: the only way one changes."""
     from evals.report.json import build_report
 
     if from_report:
         report = _read_report(from_report)
     else:
-        cases = _load_cases(gold)
+        cases = _load_cases(gold, split)
         built = _build(extractor, model, prompt)
         evaluation, floor = run_evaluations(
             cases,
@@ -311,22 +268,26 @@ def baseline_command(
             show_progress=console.is_terminal,
         )
         report = build_report(gold_path=gold, cases=cases, evaluation=evaluation, floor=floor)
-    baseline = write_baseline(baseline_from_report(report), path)
-    figures = baseline_from_report(report)["figures"]
-    console.print(f"baseline written to {baseline}: {figures}", markup=False)
+    content = baseline_from_report(report)
+    baseline = write_baseline(content, path)
+    console.print(f"baseline written to {baseline}:", markup=False)
+    for name, gated in content["splits"].items():
+        console.print(f"  {name}: {gated['figures']}", markup=False)
 
 
 @eval_app.command("similarities")
 def similarities_command(
     gold: GoldOption = DEFAULT_GOLD,
+    split: Annotated[str, typer.Option("--split", help="dev (default), test or all")] = "dev",
     extractor: ExtractorOption = "sentences",
     model: ModelOption = None,
     prompt: PromptOption = None,
 ) -> None:
-    """Histogram of predicted x gold similarities, overlapping or not: the threshold's data."""
+    """Histogram of predicted x gold similarities, overlapping or not: the threshold's data
+    (measured on dev/ only by default, so the test split never tunes the threshold)."""
     from evals.runner import run_extractor
 
-    cases = _load_cases(gold)
+    cases = _load_cases(gold, split if split_folders(gold) else ALL_SPLITS)
     runs = run_extractor(cases, _build(extractor, model, prompt), show_progress=console.is_terminal)
     distribution = SimilarityDistribution()
     for run in runs:
@@ -352,12 +313,28 @@ def gold_main() -> None:
 def gold_check(
     paths: Annotated[list[Path], typer.Argument(help="gold files or folders")],
 ) -> None:
-    """Validate gold files: spans match the text, fields follow the contract, ids are unique."""
-    cases, problems = check_gold(paths)
-    if problems:
-        raise _fail(problems, code=1)
+    """Validate gold files: spans match the text, fields follow the contract, ids are unique;
+    link gold (a `links/` folder) references existing claims, mentions and figures."""
+    from evals.links import check_links_gold, is_link_gold_path, link_gold_paths
+
+    article_paths = [path for path in paths if not is_link_gold_path(path)]
+    cases, problems = check_gold(article_paths) if article_paths else ([], [])
+    link_paths = list(dict.fromkeys(path.resolve() for path in link_gold_paths(paths)))
+    groups, link_problems = check_links_gold(link_paths)
+    if problems or link_problems:
+        raise _fail([*problems, *link_problems], code=1)
+    if groups:
+        console.print(f"ok: {len(groups)} link gold groups", style="green")
+    if not article_paths:
+        return
     claims = sum(len(case.article.claims) for case in cases)
-    console.print(f"ok: {len(cases)} gold files, {claims} claims", style="green")
+    per_split: dict[str, list[int]] = {}
+    for case in cases:
+        if case.split:
+            per_split.setdefault(case.split, []).append(len(case.article.claims))
+    parts = [f"{name} {len(c)} files, {sum(c)} claims" for name, c in per_split.items()]
+    where = f" ({'; '.join(parts)})" if parts else ""
+    console.print(f"ok: {len(cases)} gold files, {claims} claims{where}", style="green")
 
 
 @gold_app.command("export")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -54,6 +54,8 @@ class Comparison:
     only_in_a: list[str]
     only_in_b: list[str]
     worse: list[ArticleChange]
+    # per split both reports scored: (shared articles, ΔF1, Δstrict F1)
+    per_split: dict[str, tuple[int, Estimate, Estimate]] = field(default_factory=dict)
 
 
 COUNT_LABELS = frozenset({label for label, _ in COUNTS} | {"failed articles"})
@@ -129,6 +131,30 @@ def worse_articles(
     return sorted(changes, key=lambda c: min(c.f1_b - c.f1_a, c.strict_f1_b - c.strict_f1_a))
 
 
+def _split(articles: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [article for article in articles if article.get("split", "all") == name]
+
+
+def split_deltas(
+    articles_a: list[dict[str, Any]], articles_b: list[dict[str, Any]]
+) -> dict[str, tuple[int, Estimate, Estimate]]:
+    """ΔF1 and Δstrict F1 per split, when the reports hold more than one split."""
+    names = list(dict.fromkeys(a.get("split", "all") for a in articles_a))
+    if len(names) < 2:
+        return {}
+    deltas = {}
+    for name in names:
+        split_a, split_b = _split(articles_a, name), _split(articles_b, name)
+        shared = len({a["id"] for a in split_a} & {b["id"] for b in split_b})
+        if shared:
+            deltas[name] = (
+                shared,
+                paired_delta_f1(split_a, split_b, hits="matched"),
+                paired_delta_f1(split_a, split_b, hits="strict_matched"),
+            )
+    return deltas
+
+
 def compare_reports(a: dict[str, Any], b: dict[str, Any]) -> Comparison:
     """Compare the primary extractor of report A with that of report B."""
     articles_a, articles_b = a["extractor"]["articles"], b["extractor"]["articles"]
@@ -147,4 +173,5 @@ def compare_reports(a: dict[str, Any], b: dict[str, Any]) -> Comparison:
         only_in_a=sorted(ids_a - ids_b),
         only_in_b=sorted(ids_b - ids_a),
         worse=worse_articles(articles_a, articles_b),
+        per_split=split_deltas(articles_a, articles_b),
     )

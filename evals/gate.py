@@ -1,7 +1,8 @@
 """The regression gate: compare a report with a committed baseline and fail on a drop.
 
 A check fails when a figure falls more than its tolerance below the baseline, or when
-grounding is below 100%. Baselines are written only by an explicit command
+grounding is below 100%, in every split the baseline holds (dev and test for a split gold
+set, "all" for a flat one). Baselines are written only by an explicit command
 (`claimkit eval baseline PATH`), never as a side effect of a run.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 BASELINE_FORMAT = "claimkit-eval-baseline"
-BASELINE_FORMAT_VERSION = 1
+BASELINE_FORMAT_VERSION = 2  # 2: figures per split
 
 # Absolute drops (in F1 / accuracy points on a 0-1 scale) a run may show before the gate fails.
 CLAIM_F1_TOLERANCE = 0.02
@@ -85,9 +86,29 @@ def _show(value: float | None) -> str:
     return "none" if value is None else f"{value:.3f}"
 
 
+def _split_summaries(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    extractor = report["extractor"]
+    return extractor.get("splits") or {"all": extractor["summary"]}
+
+
+def _split_sha(report: dict[str, Any], split: str) -> str | None:
+    splits = report["config"].get("splits") or {}
+    return splits.get(split, {}).get("gold_sha256") or (
+        report["config"]["gold_sha256"] if split == "all" else None
+    )
+
+
+def _figures(summary: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "claim_f1": summary["claim_micro"]["f1"]["value"],
+        "strict_f1": summary["strict_micro"]["f1"]["value"],
+        "grounding_rate": summary["grounding_rate"],
+        "fields": {name: summary["fields"][name]["accuracy"] for name in KEY_FIELDS},
+    }
+
+
 def baseline_from_report(report: dict[str, Any]) -> dict[str, Any]:
-    """The gated figures of a report's primary extractor, as a baseline file's content."""
-    summary = report["extractor"]["summary"]
+    """The gated figures of a report's primary extractor, per split, as a baseline file."""
     return {
         "format": BASELINE_FORMAT,
         "format_version": BASELINE_FORMAT_VERSION,
@@ -95,13 +116,14 @@ def baseline_from_report(report: dict[str, Any]) -> dict[str, Any]:
         "created_at": report["created_at"],
         "git_sha": report["versions"]["git_sha"],
         "gold": report["config"]["gold"],
-        "gold_sha256": report["config"]["gold_sha256"],
         "match_threshold": report["config"]["match_threshold"],
-        "figures": {
-            "claim_f1": summary["claim_micro"]["f1"]["value"],
-            "strict_f1": summary["strict_micro"]["f1"]["value"],
-            "grounding_rate": summary["grounding_rate"],
-            "fields": {name: summary["fields"][name]["accuracy"] for name in KEY_FIELDS},
+        "splits": {
+            name: {
+                "articles": summary["articles"],
+                "gold_sha256": _split_sha(report, name),
+                "figures": _figures(summary),
+            }
+            for name, summary in _split_summaries(report).items()
         },
     }
 
@@ -114,10 +136,17 @@ def write_baseline(baseline: dict[str, Any], path: Path) -> Path:
 
 
 def read_baseline(path: Path) -> dict[str, Any]:
-    """Read a baseline file, refusing anything else."""
+    """Read a baseline file, refusing anything else and baselines of an older format."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("format") != BASELINE_FORMAT:
         raise ValueError(f"{path}: not a claimkit eval baseline")
+    version = data.get("format_version")
+    if version != BASELINE_FORMAT_VERSION:
+        raise ValueError(
+            f"{path}: baseline format_version {version}, this claimkit reads "
+            f"{BASELINE_FORMAT_VERSION} (figures per split); write a new one with "
+            f"`claimkit eval baseline {path}`"
+        )
     return data
 
 
@@ -125,10 +154,25 @@ def _minimum(baseline: float | None, tolerance: float) -> float | None:
     return None if baseline is None else round(baseline - tolerance, 4)
 
 
+def split_checks(prefix: str, summary: dict[str, Any], expected: dict[str, Any]) -> list[Check]:
+    """Every gated figure of one split against its baseline figures."""
+    checks = []
+    for label, key, summary_key, tolerance in HEADLINE_CHECKS:
+        current = summary[summary_key]["f1"]["value"]
+        minimum = _minimum(expected[key], tolerance)
+        checks.append(Check(f"{prefix}{label}", expected[key], current, minimum))
+    for name in KEY_FIELDS:
+        before = expected["fields"].get(name)
+        current = summary["fields"][name]["accuracy"]
+        minimum = _minimum(before, FIELD_TOLERANCE)
+        checks.append(Check(f"{prefix}{name} accuracy", before, current, minimum))
+    before, current = expected.get("grounding_rate"), summary["grounding_rate"]
+    checks.append(Check(f"{prefix}grounding rate", before, current, REQUIRED_GROUNDING))
+    return checks
+
+
 def check_against_baseline(report: dict[str, Any], baseline: dict[str, Any]) -> GateResult:
-    """Gate a report's primary extractor against a baseline."""
-    summary = report["extractor"]["summary"]
-    expected = baseline["figures"]
+    """Gate a report's primary extractor against a baseline, split by split."""
     result = GateResult(checks=[])
     if report["extractor"]["name"] != baseline["extractor"]:
         result.problems.append(
@@ -140,24 +184,21 @@ def check_against_baseline(report: dict[str, Any], baseline: dict[str, Any]) -> 
             f"the baseline was scored at match threshold {baseline.get('match_threshold')}, "
             f"this run at {report['config']['match_threshold']}"
         )
-    if report["config"]["gold_sha256"] != baseline.get("gold_sha256"):
-        result.warnings.append(
-            "the gold data differs from the baseline's; if the change is intended, "
-            "update the baseline with `claimkit eval baseline`"
-        )
-    for label, key, summary_key, tolerance in HEADLINE_CHECKS:
-        current = summary[summary_key]["f1"]["value"]
-        result.checks.append(
-            Check(label, expected[key], current, _minimum(expected[key], tolerance))
-        )
-    for name in KEY_FIELDS:
-        before = expected["fields"].get(name)
-        current = summary["fields"][name]["accuracy"]
-        result.checks.append(
-            Check(f"{name} accuracy", before, current, _minimum(before, FIELD_TOLERANCE))
-        )
-    result.checks.append(
-        Check("grounding rate", expected.get("grounding_rate"), summary["grounding_rate"],
-              REQUIRED_GROUNDING)
-    )  # fmt: skip
+    scored = _split_summaries(report)
+    for name in scored.keys() - baseline["splits"].keys():
+        result.warnings.append(f"split {name!r} is not in the baseline, so it is not gated")
+    for name, gated in baseline["splits"].items():
+        where = "" if name == "all" else f"{name} split: "
+        if name not in scored:
+            result.problems.append(
+                f"the baseline gates split {name!r}, which this run did not score "
+                "(score every split: --split all)"
+            )
+            continue
+        if _split_sha(report, name) != gated.get("gold_sha256"):
+            result.warnings.append(
+                f"{where}the gold data differs from the baseline's; if the change is intended, "
+                "update the baseline with `claimkit eval baseline`"
+            )
+        result.checks += split_checks(where, scored[name], gated["figures"])
     return result

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike
 
-from evals.fields import FIELD_CHECKS, STRICT_CHECKS
+from evals.fields import FIELD_CHECKS, LENIENT_CHECKS, STRICT_CHECKS
 from evals.matching import MATCH_THRESHOLD, match_claims
+from evals.name_rules import ArticleNames
 from schemas.claims import Claim
 
 BOOTSTRAP_RESAMPLES = 2000
@@ -29,6 +30,7 @@ class PairScore:
     similarity: float
     fields: dict[str, bool | None]
     strict: bool
+    lenient: dict[str, bool | None] = field(default_factory=dict)  # name fields, containment
 
 
 @dataclass
@@ -63,17 +65,30 @@ class ArticleScore:
         """Matched pairs whose source, quantity values, time and negation agree."""
         return sum(pair.strict for pair in self.pairs)
 
-    def field_counts(self, name: str) -> tuple[int, int]:
-        """(agreeing pairs, pairs the field applies to) for one field."""
-        verdicts = [pair.fields[name] for pair in self.pairs if pair.fields[name] is not None]
+    def field_counts(self, name: str, *, lenient: bool = False) -> tuple[int, int]:
+        """(agreeing pairs, pairs the field applies to) for one field (or its lenient rule)."""
+        verdicts = [
+            verdict
+            for pair in self.pairs
+            if (verdict := (pair.lenient if lenient else pair.fields).get(name)) is not None
+        ]
         return sum(bool(v) for v in verdicts), len(verdicts)
 
 
-def score_pair(predicted: Claim, gold: Claim) -> tuple[dict[str, bool | None], bool]:
+def score_pair(
+    predicted: Claim, gold: Claim, names: ArticleNames | None = None
+) -> tuple[dict[str, bool | None], bool]:
     """Every field's agreement and whether the pair counts for strict F1."""
-    fields = {name: check(predicted, gold) for name, check in FIELD_CHECKS.items()}
-    strict = all(check(predicted, gold) for check in STRICT_CHECKS.values())
+    names = names or ArticleNames()
+    fields = {name: check(predicted, gold, names) for name, check in FIELD_CHECKS.items()}
+    strict = all(check(predicted, gold, names) for check in STRICT_CHECKS.values())
     return fields, strict
+
+
+def lenient_verdicts(predicted: Claim, gold: Claim) -> dict[str, bool | None]:
+    """The name fields under the old containment rule."""
+    names = ArticleNames()
+    return {name: check(predicted, gold, names) for name, check in LENIENT_CHECKS.items()}
 
 
 def score_article(
@@ -81,16 +96,21 @@ def score_article(
     predicted: Sequence[Claim],
     gold: Sequence[Claim],
     *,
+    text: str = "",
     threshold: float = MATCH_THRESHOLD,
     grounding: Grounding | None = None,
     error: str | None = None,
 ) -> ArticleScore:
-    """Match one article's predictions to its gold claims and score every pair."""
+    """Match one article's predictions to its gold claims and score every pair; `text` (the
+    article) decides which name aliases hold."""
     matching = match_claims(predicted, gold, threshold=threshold)
+    names = ArticleNames(text)
     pairs = []
     for pair in matching.pairs:
-        fields, strict = score_pair(predicted[pair.predicted], gold[pair.gold])
-        pairs.append(PairScore(pair.predicted, pair.gold, pair.similarity, fields, strict))
+        p, g = predicted[pair.predicted], gold[pair.gold]
+        fields, strict = score_pair(p, g, names)
+        lenient = lenient_verdicts(p, g)
+        pairs.append(PairScore(pair.predicted, pair.gold, pair.similarity, fields, strict, lenient))
     return ArticleScore(
         article_id=article_id,
         gold=len(gold),
@@ -204,6 +224,7 @@ class Summary:
     strict_micro: PRF
     strict_macro: PRF
     fields: dict[str, FieldAccuracy]
+    lenient_fields: dict[str, FieldAccuracy]
     grounding_rate: float | None
     quotes: int
     grounded_quotes: int
@@ -211,6 +232,13 @@ class Summary:
     unmatched_gold: int
     unmatched_predicted: int
     failed_articles: list[str]
+
+
+def _field_accuracy(
+    articles: Sequence[ArticleScore], name: str, *, lenient: bool = False
+) -> FieldAccuracy:
+    pairs = [article.field_counts(name, lenient=lenient) for article in articles]
+    return FieldAccuracy(sum(p[0] for p in pairs), sum(p[1] for p in pairs))
 
 
 def counts(articles: Sequence[ArticleScore]) -> dict[str, np.ndarray]:
@@ -238,10 +266,8 @@ def summarize(
     strict_micro, strict_macro = micro_and_macro(
         c["strict_matched"], c["predicted"], c["gold"], indices
     )
-    fields = {}
-    for name in FIELD_CHECKS:
-        pairs = [a.field_counts(name) for a in articles]
-        fields[name] = FieldAccuracy(sum(p[0] for p in pairs), sum(p[1] for p in pairs))
+    fields = {name: _field_accuracy(articles, name) for name in FIELD_CHECKS}
+    lenient = {name: _field_accuracy(articles, name, lenient=True) for name in LENIENT_CHECKS}
     quotes = sum(a.grounding.quotes for a in articles)
     grounded = sum(a.grounding.grounded for a in articles)
     return Summary(
@@ -255,6 +281,7 @@ def summarize(
         strict_micro=strict_micro,
         strict_macro=strict_macro,
         fields=fields,
+        lenient_fields=lenient,
         grounding_rate=round(grounded / quotes, 4) if quotes else None,
         quotes=quotes,
         grounded_quotes=grounded,

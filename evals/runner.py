@@ -13,8 +13,17 @@ from rich.progress import Progress
 
 from evals.cache import CachingExtractor
 from evals.cases import GoldCase
+from evals.errors import CategoryCount, article_errors, count_errors
 from evals.matching import MATCH_THRESHOLD
-from evals.metrics import ArticleScore, Grounding, Summary, score_article, summarize
+from evals.metrics import (
+    ArticleScore,
+    Estimate,
+    Grounding,
+    Summary,
+    score_article,
+    summarize,
+)
+from evals.splits import by_split, gaps
 from evals.tokens import TokenReport, token_report
 from schemas.claims import Claim
 from service.extraction import GroundedExtraction, extract_and_ground
@@ -116,6 +125,9 @@ class Evaluation:
     tokens: TokenReport | None = None
     cache_hits: int | None = None
     cache_misses: int | None = None
+    splits: dict[str, Summary] = field(default_factory=dict)  # "all" for a flat gold set
+    gaps: dict[str, Estimate] = field(default_factory=dict)  # dev minus test, when both
+    errors: dict[str, list[CategoryCount]] = field(default_factory=dict)  # per split
 
 
 def _configuration(runs: Sequence[ArticleRun]) -> dict[str, Any]:
@@ -139,6 +151,7 @@ def score_runs(runs: Sequence[ArticleRun], *, threshold: float) -> list[ArticleS
             run.case.id,
             run.claims,
             run.case.article.claims,
+            text=run.case.article.text,
             threshold=threshold,
             grounding=run.grounding,
             error=run.error,
@@ -155,9 +168,14 @@ def evaluate(
     concurrency: int = 1,
     show_progress: bool = False,
 ) -> Evaluation:
-    """Run `extractor` over the gold cases and score it."""
+    """Run `extractor` over the gold cases (each once) and score it, per split as well."""
     runs = run_extractor(cases, extractor, concurrency=concurrency, show_progress=show_progress)
     scores = score_runs(runs, threshold=threshold)
+    split_names = [run.case.split_name for run in runs]
+    grouped = by_split(split_names, scores)
+    errors = by_split(
+        split_names, [article_errors(r, s) for r, s in zip(runs, scores, strict=True)]
+    )
     usage = Usage()
     for run in runs:
         if run.result is not None:
@@ -174,4 +192,10 @@ def evaluate(
         tokens=token_report(runs, extractor),
         cache_hits=caching.hits if caching else None,
         cache_misses=caching.misses if caching else None,
+        splits={name: summarize(split) for name, split in grouped.items()},
+        gaps=gaps(grouped),
+        errors={
+            name: count_errors(error for article in found for error in article)
+            for name, found in errors.items()
+        },
     )

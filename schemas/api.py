@@ -3,13 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    TypeAdapter,
+)
 
-from schemas.claims import Claim
+from schemas.claims import (
+    NO_NUL_PATTERN,
+    NOT_BLANK_PATTERN,
+    Claim,
+    JsonPattern,
+    storable_text,
+)
 
 _HTTP_URL = TypeAdapter(HttpUrl)
+
+# An absolute http(s) URL with a DNS name (its last label starting with a letter) or an
+# IPv4 address, an optional port, then anything but whitespace and control characters.
+# Every string it matches is a valid URL (pydantic's HttpUrl agrees), and the OpenAPI
+# description shows the same pattern, so clients can tell in advance what is accepted.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_TOP_LABEL = r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_HOST = rf"(?:(?:{_LABEL}\.)*{_TOP_LABEL}|{_OCTET}(?:\.{_OCTET}){{3}})"
+WEB_ADDRESS_PATTERN = rf"^https?://{_HOST}(?::[1-9][0-9]{{0,3}})?(?:[/?#][^\s\x00-\x1f\x7f]*)?$"
+_WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN)
+MAX_URL_CHARS = 2000
 
 
 def web_address(value: str) -> str:
@@ -18,10 +46,96 @@ def web_address(value: str) -> str:
         _HTTP_URL.validate_python(value)
     except ValueError:
         raise ValueError("must be an absolute http:// or https:// URL") from None
+    if not _WEB_ADDRESS.fullmatch(value):
+        raise ValueError(
+            "must be an absolute http:// or https:// URL with a host name (or IPv4 address), "
+            "an optional port below 10000, and no spaces or control characters"
+        )
     return value
 
 
-WebAddress = Annotated[str, Field(max_length=2000), AfterValidator(web_address)]
+WebAddress = Annotated[
+    str,
+    StringConstraints(max_length=MAX_URL_CHARS),
+    AfterValidator(web_address),
+    JsonPattern(WEB_ADDRESS_PATTERN),
+]
+_Storable = AfterValidator(storable_text)
+ArticleTitle = Annotated[
+    str, StringConstraints(max_length=1000), _Storable, JsonPattern(NO_NUL_PATTERN)
+]
+OutletName = Annotated[
+    str, StringConstraints(max_length=500), _Storable, JsonPattern(NO_NUL_PATTERN)
+]
+ModelId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    _Storable,
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+PromptVersion = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+    _Storable,
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+# The text's own checks (empty, NUL, HTML, CLAIMKIT_MAX_ARTICLE_CHARS) answer with messages
+# naming the problem (service/article_text.py); the pattern only describes them.
+ArticleText = Annotated[str, JsonPattern(NOT_BLANK_PATTERN)]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date_only(value: object) -> object:
+    """Refuse what pydantic would otherwise read as a date: numbers (Unix times), other
+    spellings. A date is written YYYY-MM-DD, as the schema's `format: date` says."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(iso_date_only)]
+
+
+class ErrorIssue(BaseModel):
+    """One problem with a request: where it is and what is wrong."""
+
+    loc: list[str | int] = Field(
+        description="where: 'body', 'query', 'path' or 'header', then the field, e.g. "
+        "['body', 'evidence', 0]"
+    )
+    msg: str = Field(description="what is wrong, for people")
+    type: str = Field(description="the kind of problem, for programs, e.g. missing, too_long")
+
+
+class ErrorPublic(BaseModel):
+    """Every error answer: what went wrong, and a code programs can branch on."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"detail": "article 41 does not exist", "code": "not_found"},
+                {
+                    "detail": [
+                        {"loc": ["query", "q"], "msg": "String should have at most 200 "
+                         "characters", "type": "string_too_long"}
+                    ],
+                    "code": "validation_error",
+                },
+            ]
+        }
+    )  # fmt: skip
+
+    detail: str | list[ErrorIssue] = Field(
+        description="a message naming the problem, or (code validation_error) one issue per "
+        "bad field"
+    )
+    code: str = Field(
+        description="machine-readable: e.g. validation_error, not_found, body_too_large, "
+        "json_too_deep, query_too_long, unsupported_media_type, cross_origin, unauthorized, "
+        "model_not_allowed, queue_full"
+    )
 
 
 class ArticleCreate(BaseModel):
@@ -44,11 +158,14 @@ class ArticleCreate(BaseModel):
         },
     )
 
-    text: str = Field(description="the article's plain text, exactly as it should be stored")
-    title: str | None = Field(None, max_length=1000)
+    text: ArticleText = Field(
+        description="the article's plain text, exactly as it should be stored: not empty, "
+        "no NUL, not HTML, at most CLAIMKIT_MAX_ARTICLE_CHARS characters"
+    )
+    title: ArticleTitle | None = None
     url: WebAddress | None = Field(None, description="where the article was published")
-    outlet: str | None = Field(None, max_length=500)
-    published: dt.date | None = Field(
+    outlet: OutletName | None = None
+    published: IsoDate | None = Field(
         None, description="publication date; when absent, a dateline at the top is used"
     )
 
@@ -64,8 +181,14 @@ class ExtractRequest(BaseModel):
     extractor: Literal["offline", "llm", "sentences"] | None = Field(
         None, description="default: llm when a model is given or configured, else offline"
     )
-    model: str | None = Field(None, description="litellm model id, e.g. openai/gpt-4o-mini")
-    prompt_version: str | None = Field(None, description="e.g. v1 (LLM only)")
+    model: ModelId | None = Field(
+        None,
+        description="litellm model id, one of CLAIMKIT_ALLOWED_MODELS (default: the "
+        "configured CLAIMKIT_MODEL)",
+    )
+    prompt_version: PromptVersion | None = Field(
+        None, description="a version under prompts/extract_claims/, e.g. v1 (LLM only)"
+    )
 
 
 class UsagePublic(BaseModel):
@@ -162,12 +285,21 @@ class ArticlesPublic(BaseModel):
     count: int = Field(description="total number of articles")
 
 
+ClaimFlag = Literal["fuzzy_evidence", "instruction_in_evidence"]
+
+
 class ClaimPublic(Claim):
     """A stored claim: the contract claim plus where it lives."""
 
     id: int
     article_id: int
     run_id: int
+    flags: list[ClaimFlag] = Field(
+        default_factory=list,
+        description="why a reviewer should look closely: evidence located only by the lenient "
+        "match, or evidence that reads as an instruction to a language model (a prompt "
+        "injection the extractor may have obeyed)",
+    )
 
 
 class ClaimsPublic(BaseModel):

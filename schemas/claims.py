@@ -2,15 +2,77 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 PartialIsoDate = Annotated[
     str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 ]
-NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# What the JSON schema promises about text: no NUL anywhere, and (for non-empty text)
+# at least one character that is not whitespace. Validation is done by `storable_text`,
+# whose messages name the problem; the patterns only describe it to clients.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+NOT_BLANK_PATTERN = r"^[^\x00]*\S[^\x00]*$"
+
+
+@dataclass(frozen=True)
+class JsonPattern:
+    """Adds `pattern` to a string's JSON schema without changing its validation."""
+
+    pattern: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The wrapped type's schema with the pattern."""
+        schema = handler(core_schema)
+        schema["pattern"] = self.pattern
+        return schema
+
+
+def storable_text(value: str) -> str:
+    """Refuse text no database stores faithfully: NUL characters and unpaired surrogates."""
+    if "\x00" in value:
+        raise ValueError(
+            f"must not contain NUL (\\u0000); found at character {value.index(chr(0))}"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(
+            f"must be valid Unicode: unpaired surrogate \\u{ord(value[error.start]):04x} at "
+            f"character {error.start}"
+        ) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(storable_text), JsonPattern(NO_NUL_PATTERN)]
+"""Any text a database can store: no NUL, no unpaired surrogate."""
+
+NonEmptyStr = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(storable_text),
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+"""Text with at least one non-whitespace character, stripped, storable."""
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+"""A number JSON can carry: NaN and infinities are refused."""
 
 
 class ClaimKind(StrEnum):
@@ -58,16 +120,16 @@ class Source(ContractModel):
 
     name: NonEmptyStr
     anonymous: bool = False
-    via: str | None = None
+    via: Text | None = None
 
 
 class Quantity(ContractModel):
     """An explicit number in a claim, with its approximator and unit."""
 
     text: NonEmptyStr
-    value: float
-    upper: float | None = None
-    unit: str = ""
+    value: FiniteFloat
+    upper: FiniteFloat | None = None
+    unit: Text = ""
     approx: Approx = Approx.exact
 
     @model_validator(mode="after")
@@ -92,12 +154,13 @@ class Span(ContractModel):
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    text: str = Field(min_length=1)
+    text: Text = Field(min_length=1)
     alignment: Alignment | None = None
     score: float | None = Field(
         default=None,
         ge=0,
         le=1,
+        allow_inf_nan=False,
         exclude_if=lambda score: score is None,  # spans stored without a score stay as they were
         description=(
             "for a fuzzy span located by alignment, how similar the quote was to this text "
@@ -130,7 +193,7 @@ class ClaimFields(ContractModel):
     negated: bool = False
     quantities: list[Quantity] = Field(default_factory=list)
     time: TimeRef | None = None
-    location: str | None = None
+    location: Text | None = None
 
 
 _CLAIM_EXAMPLE: dict[str, Any] = {

@@ -4,14 +4,90 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from schemas.api import RunPublic
-from schemas.claims import Claim, ClaimFields, NonEmptyStr, Span
+from schemas.api import ClaimFlag, RunPublic
+from schemas.claims import (
+    NO_NUL_PATTERN,
+    NOT_BLANK_PATTERN,
+    Claim,
+    ClaimFields,
+    JsonPattern,
+    Quantity,
+    Source,
+    Span,
+    TimeRef,
+    storable_text,
+)
 
 QueueStatus = Literal["new", "in_progress", "done"]
+
+# Limits on what a reviewer sends: generous for real claims, small enough that a claim
+# stays cheap to store and to serve on every read of its article.
+MAX_STATEMENT_CHARS = 2_000
+MAX_FIELD_CHARS = 500  # subject, location, source name and channel, quantity and time text
+MAX_QUOTE_CHARS = 5_000  # one evidence item
+MAX_EVIDENCE_ITEMS = 20
+MAX_QUANTITIES = 20
+
+_Storable = AfterValidator(storable_text)
+
+
+Statement = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_STATEMENT_CHARS),
+    _Storable,
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+FieldText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_FIELD_CHARS),
+    _Storable,
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+OptionalText = Annotated[
+    str, StringConstraints(max_length=MAX_FIELD_CHARS), _Storable, JsonPattern(NO_NUL_PATTERN)
+]
+Quote = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS),
+    _Storable,
+    JsonPattern(NOT_BLANK_PATTERN),
+]
+SpanText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS),
+    _Storable,
+    JsonPattern(NO_NUL_PATTERN),
+]
+
+
+class EditSource(Source):
+    """A claim's source as a reviewer writes it (the contract's Source, with size limits)."""
+
+    name: FieldText
+    via: OptionalText | None = None
+
+
+class EditQuantity(Quantity):
+    """A quantity as a reviewer writes it (the contract's Quantity, with size limits)."""
+
+    text: FieldText
+    unit: OptionalText = ""
+
+
+class EditTime(TimeRef):
+    """A time as a reviewer writes it (the contract's TimeRef, with size limits)."""
+
+    text: FieldText
+
+
+class EditSpan(Span):
+    """An evidence span as a reviewer sends it (the contract's Span, with a size limit)."""
+
+    text: SpanText
 
 
 class ReviewStatus(StrEnum):
@@ -51,8 +127,17 @@ class ClaimEdit(ClaimFields):
         },
     )  # fmt: skip
 
-    evidence: list[Span | NonEmptyStr] = Field(
+    statement: Statement
+    subject: FieldText
+    source: EditSource | None = None
+    quantities: list[EditQuantity] = Field(  # type: ignore[assignment]  # narrowed: limits
+        default_factory=list, max_length=MAX_QUANTITIES
+    )
+    time: EditTime | None = None
+    location: OptionalText | None = None
+    evidence: list[EditSpan | Quote] = Field(
         min_length=1,
+        max_length=MAX_EVIDENCE_ITEMS,
         description="each item a span `{start, end, text}` that must satisfy "
         "`article_text[start:end] == text` (no surrounding whitespace; `alignment` is "
         "ignored: kept from the claim's span at the same offsets, else set by the server), "
@@ -75,6 +160,12 @@ class ReviewedClaimPublic(BaseModel):
     original: Claim | None = Field(description="as extracted; null for claims reviewers added")
     reviewed: Claim = Field(description="as reviewed: the edited value, else the original")
     changed: list[str] = Field(description="top-level fields where reviewed differs from original")
+    flags: list[ClaimFlag] = Field(
+        default_factory=list,
+        description="why a reviewer should look closely: evidence located only by the lenient "
+        "match, or evidence that reads as an instruction to a language model (a prompt "
+        "injection the extractor may have obeyed)",
+    )
 
 
 class ReviewEventPublic(BaseModel):
@@ -117,7 +208,8 @@ class ReviewCounts(BaseModel):
     rejected: int
     added: int
     low_confidence: int = Field(
-        description="unreviewed claims with evidence located only by the lenient (fuzzy) match"
+        description="unreviewed claims with a flag: evidence located only by the lenient "
+        "(fuzzy) match, or evidence that reads as an instruction to the model"
     )
 
 

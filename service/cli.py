@@ -172,6 +172,7 @@ def worker(
 
     from service import migrations
     from service.db import engine_for
+    from service.extraction import build_scoped_extractor
     from service.extractors import build_extractor
     from service.tasks.queue import RunQueue, make_huey
     from service.tasks.worker import WorkerRuntime
@@ -200,7 +201,7 @@ def worker(
         settings=settings,
         engine=engine_for(settings),
         queue=RunQueue(make_huey(settings)),
-        extractor_factory=lambda: partial(build_extractor, settings),
+        extractor_factory=lambda: partial(build_scoped_extractor, settings),
         embedded=False,
     )
     err.print(

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# A JSON body may escape every character of an article as \uXXXX (6 bytes); the envelope
+# (field names, title, url, outlet) gets 64 KiB on top.
+JSON_BYTES_PER_CHAR = 6
+BODY_ENVELOPE_BYTES = 65_536
 
 
 class Settings(BaseSettings):
@@ -31,7 +36,14 @@ class Settings(BaseSettings):
         description="base URL of an OpenAI-compatible server (vLLM, llama.cpp, Ollama)",
     )
     model_api_key: SecretStr | None = Field(
-        None, description="API key sent to the model provider (else litellm's own env vars)"
+        None,
+        description="API key sent to the configured model's provider only (else litellm's "
+        "own env vars)",
+    )
+    allowed_models: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated litellm model ids callers may choose in POST "
+        "/articles/{id}/extract; default: the configured model only",
     )
     prompt_version: str = Field("v2", description="prompt version under prompts/extract_claims/")
     llm_mode: Literal["auto", "tools", "json_schema", "json"] = Field(
@@ -110,14 +122,73 @@ class Settings(BaseSettings):
     )
 
     max_article_chars: int = Field(200_000, gt=0, description="longest article text accepted")
+    max_body_bytes: int = Field(
+        2_097_152,
+        gt=0,
+        description="largest request body accepted (413 above it), checked before parsing; "
+        "at least 6 bytes per CLAIMKIT_MAX_ARTICLE_CHARS character plus 64 KiB",
+    )
     default_wait_seconds: float = Field(
         30.0, ge=0, description="how long POST waits for a run before answering 202"
     )
     api_key: SecretStr | None = Field(
         None, description="when set, write endpoints require it (X-API-Key header)"
     )
+    trusted_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="comma-separated origins (https://host:port) besides this server's own "
+        "whose pages may write; every other cross-site write is refused",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
+
+    @field_validator("allowed_models", "trusted_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("trusted_origins")
+    @classmethod
+    def _origins(cls, origins: list[str]) -> list[str]:
+        origins = [origin.rstrip("/").lower() for origin in origins]
+        for origin in origins:
+            scheme, _, host = origin.partition("://")
+            if scheme not in ("http", "https") or not host or "/" in host:
+                raise ValueError(
+                    f"CLAIMKIT_TRUSTED_ORIGINS: {origin!r} is not an origin; write "
+                    "scheme://host[:port], e.g. https://review.example.org"
+                )
+        return origins
+
+    @field_validator("api_key")
+    @classmethod
+    def _key_not_empty(cls, key: SecretStr | None) -> SecretStr | None:
+        if key is not None and not key.get_secret_value().strip():
+            raise ValueError(
+                "CLAIMKIT_API_KEY is set but empty: an empty key would leave writes "
+                "unprotected; unset the variable, or set it to a secret"
+            )
+        return key
+
+    @model_validator(mode="after")
+    def _body_holds_an_article(self) -> Settings:
+        needed = self.max_article_chars * JSON_BYTES_PER_CHAR + BODY_ENVELOPE_BYTES
+        if self.max_body_bytes < needed:
+            raise ValueError(
+                f"CLAIMKIT_MAX_BODY_BYTES={self.max_body_bytes} cannot hold the longest article "
+                f"(CLAIMKIT_MAX_ARTICLE_CHARS={self.max_article_chars}, up to "
+                f"{JSON_BYTES_PER_CHAR} bytes per character in JSON, plus "
+                f"{BODY_ENVELOPE_BYTES} for the rest): set it to at least {needed}"
+            )
+        return self
+
+    def permitted_models(self) -> list[str]:
+        """The model ids callers may choose: CLAIMKIT_ALLOWED_MODELS, else the configured one."""
+        if self.allowed_models:
+            return list(self.allowed_models)
+        return [self.model] if self.model else []
 
     def resolved_database_url(self) -> str:
         """The database URL to use: the configured one or the default SQLite file."""

@@ -203,6 +203,21 @@ def _numbers(text: str) -> Counter[str]:
     return Counter(number.replace(",", "") for number in _NUMBER.findall(text))
 
 
+def numbers_in(text: str) -> Counter[str]:
+    """The numbers in `text` ("5,000" and "5000" alike), for checks outside grounding."""
+    return _numbers(text)
+
+
+def words_in(text: str) -> list[str]:
+    """The words of `text` folded and lower-cased, contractions and possessives cut off."""
+    return _WORD.findall(_CONTRACTION.sub("", fold(text).lower()))
+
+
+def is_function_word(word: str) -> bool:
+    """True for words a quote may add, drop or change without changing its evidence."""
+    return word in _FUNCTION_WORDS
+
+
 def _content_words(text: str) -> list[str]:
     """The words of `text` that carry its content, in order (numbers are compared apart)."""
     words = _WORD.findall(_CONTRACTION.sub("", text))

@@ -1,4 +1,4 @@
-"""SQLModel tables: Article, ExtractionRun, ClaimRecord, ClaimReview and Worker."""
+"""SQLModel tables: articles, runs, claims, reviews, workers, and the cross-article links."""
 
 from __future__ import annotations
 
@@ -152,3 +152,98 @@ class Worker(SQLModel, table=True):
     started_at: dt.datetime = Field(default_factory=utcnow)
     last_seen: dt.datetime = Field(default_factory=utcnow, index=True)
     stopped_at: dt.datetime | None = None
+
+
+class Entity(SQLModel, table=True):
+    """One actor, place or group across articles, under a canonical name.
+
+    A merge points the merged entity at the one it joined (`merged_into_id`) instead of
+    deleting it, so the merge can be undone.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    type: str = Field(max_length=16, index=True)  # person | organisation | place | group
+    merged_into_id: int | None = Field(default=None, foreign_key="entity.id", index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class EntityAlias(SQLModel, table=True):
+    """A spelling an entity goes by, and why it was attached."""
+
+    __tablename__ = "entity_alias"
+    __table_args__ = (Index("uq_entity_alias", "entity_id", "alias", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", index=True)
+    alias: str = Field(max_length=500)
+    reason: str = Field(max_length=32)
+
+
+class ClaimEntity(SQLModel, table=True):
+    """A claim's subject, source or location linked to an entity, with the reason."""
+
+    __tablename__ = "claim_entity"
+    __table_args__ = (Index("uq_claim_entity_role", "claim_id", "role", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    entity_id: int = Field(foreign_key="entity.id", index=True)
+    role: str = Field(max_length=16)  # subject | source | location
+    text: str = Field(sa_column=Column(Text, nullable=False))  # the name as the claim has it
+    reason: str = Field(max_length=32)
+    score: float | None = None
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class EntityEdit(SQLModel, table=True):
+    """One reviewer action on entities (merge, split, rename, undo); append-only."""
+
+    __tablename__ = "entity_edit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str = Field(max_length=16)
+    entity_id: int = Field(foreign_key="entity.id", index=True)
+    other_entity_id: int | None = Field(default=None, foreign_key="entity.id")
+    # What changed, enough to reverse it: moved link ids, old and new names.
+    change: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    undoes_id: int | None = Field(default=None, foreign_key="entity_edit.id")
+    reviewer: str = Field(max_length=100)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ClaimCluster(SQLModel, table=True):
+    """Claims asserting the same proposition, keyed by their shared signature."""
+
+    __tablename__ = "claim_cluster"
+
+    id: int | None = Field(default=None, primary_key=True)
+    signature: str = Field(max_length=500, unique=True)
+    label: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ClusterMember(SQLModel, table=True):
+    """A claim's place in a cluster (one cluster per claim)."""
+
+    __tablename__ = "cluster_member"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    cluster_id: int = Field(foreign_key="claim_cluster.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+
+
+class FigureRecord(SQLModel, table=True):
+    """One reported figure (a claim's quantity) in the figures ledger."""
+
+    __tablename__ = "figure"
+    __table_args__ = (Index("uq_figure_quantity", "claim_id", "quantity_index", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    quantity_index: int
+    group_key: str = Field(max_length=300, index=True)
+    label: str = Field(sa_column=Column(Text, nullable=False))  # the measured thing
+    unit: str = Field(default="", sa_column=Column(Text, nullable=False))
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # the ledger row

@@ -1,7 +1,8 @@
 """report.html: one self-contained page (inline CSS and JS, no external requests).
 
 Per article it shows the text with gold and predicted evidence highlighted, and gold and
-predicted claims side by side with each matched pair's field-by-field agreement.
+predicted claims side by side with each matched pair's field-by-field agreement; articles
+of the sealed test split show their figures only.
 """
 
 from __future__ import annotations
@@ -17,11 +18,19 @@ from evals.cases import GoldCase
 from evals.fields import FIELD_VALUES
 from evals.report.figures import (
     FIELD_LABELS,
+    SEALED_SPLITS,
+    columns,
+    error_examples,
+    error_table,
     estimate_rows,
     field_rows,
+    gap_rows,
+    headers,
     number,
     other_rows,
     show,
+    summaries,
+    value_headers,
 )
 from schemas.claims import Claim
 
@@ -98,12 +107,15 @@ def _rows(
 
 
 def article_views(report: dict[str, Any], cases: list[GoldCase]) -> list[dict[str, Any]]:
-    """What the template shows for each article."""
+    """What the template shows for each article (figures only for sealed-split articles)."""
     by_id = {case.id: case for case in cases}
     views = []
     for article in report["extractor"]["articles"]:
         case = by_id.get(article["id"])
         if case is None:
+            continue
+        if article.get("split") in SEALED_SPLITS:
+            views.append({**article, "sealed": True, "segments": [], "rows": []})
             continue
         predictions = [Claim.model_validate(claim) for claim in article["predictions"]]
         gold_spans = [(c.id, s.start, s.end) for c in case.article.claims for s in c.evidence]
@@ -127,12 +139,22 @@ def render_html(report: dict[str, Any], cases: list[GoldCase]) -> str:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True)
     )
-    summary, floor = report["extractor"]["summary"], report["floor"]["summary"]
+    names, mine, floor = columns(report)
+    error_header, error_rows = error_table(report)
     return environment.get_template("report.html.j2").render(
         report=report,
-        estimates=estimate_rows(summary, floor),
-        fields=field_rows(summary, floor),
-        others=other_rows(summary, floor),
+        splits=names,
+        estimate_header=headers(report, "figure", "95% interval"),
+        estimates=estimate_rows(mine, floor),
+        gaps=gap_rows(report),
+        field_header=headers(report, "field (matched pairs)", "agree/total"),
+        fields=field_rows(mine, floor),
+        other_header=value_headers(report),
+        others=other_rows(mine, floor),
+        error_header=error_header,
+        errors=error_rows,
+        error_examples=error_examples(report),
+        split_summaries=summaries(report["extractor"]),
         field_labels=FIELD_LABELS,
         articles=article_views(report, cases),
         number=number,

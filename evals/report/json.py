@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from evals.cases import GoldCase, gold_fingerprint
-from evals.fields import FIELD_CHECKS, FIELD_VALUES, NAME_MATCH_THRESHOLD
+from evals.errors import WRONG_SPAN_OVERLAP, counts_to_dict
+from evals.fields import FIELD_CHECKS, FIELD_VALUES
 from evals.matching import EVIDENCE_WEIGHT
 from evals.metrics import (
     BOOTSTRAP_RESAMPLES,
@@ -22,12 +23,13 @@ from evals.metrics import (
     Summary,
     prf,
 )
+from evals.name_rules import LENIENT_MATCH_THRESHOLD
 from evals.runner import ArticleRun, Evaluation
 from schemas.claims import Claim
 from schemas.gold import GoldClaim
 
 REPORT_FORMAT = "claimkit-eval-report"
-REPORT_FORMAT_VERSION = 1
+REPORT_FORMAT_VERSION = 2  # 2: per-split figures, gaps, error categories, lenient names
 
 
 def claimkit_version() -> str | None:
@@ -65,10 +67,11 @@ def versions() -> dict[str, Any]:
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
     """A summary as JSON data, with each field's accuracy spelled out."""
     data = asdict(summary)
-    data["fields"] = {
-        name: {"accuracy": value.accuracy, "agree": value.agree, "total": value.total}
-        for name, value in summary.fields.items()
-    }
+    for key in ("fields", "lenient_fields"):
+        data[key] = {
+            name: {"accuracy": value.accuracy, "agree": value.agree, "total": value.total}
+            for name, value in getattr(summary, key).items()
+        }
     return data
 
 
@@ -96,6 +99,7 @@ def _article_to_dict(run: ArticleRun, score: ArticleScore) -> dict[str, Any]:
     strict_f1 = prf(score.strict_matched, score.predicted, score.gold)[2]
     return {
         "id": score.article_id,
+        "split": run.case.split_name,
         "title": run.case.article.title,
         "file": run.case.path.name,
         "gold": score.gold,
@@ -128,6 +132,9 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "tokens": evaluation.tokens.as_dict() if evaluation.tokens else None,
         "cache": {"hits": evaluation.cache_hits, "misses": evaluation.cache_misses},
         "summary": summary_to_dict(evaluation.summary),
+        "splits": {name: summary_to_dict(s) for name, s in evaluation.splits.items()},
+        "gaps": {name: asdict(gap) for name, gap in evaluation.gaps.items()},
+        "errors": {name: counts_to_dict(found) for name, found in evaluation.errors.items()},
         "articles": [
             _article_to_dict(run, score)
             for run, score in zip(evaluation.runs, evaluation.scores, strict=True)
@@ -144,7 +151,11 @@ def build_report(
     options: dict[str, Any] | None = None,
     created_at: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """The canonical report: configuration, versions, the extractor's and the floor's figures."""
+    """The canonical report: configuration, versions, the extractor's and the floor's figures
+    (pooled in `summary`, per split in `splits`)."""
+    split_cases: dict[str, list[GoldCase]] = {}
+    for case in cases:
+        split_cases.setdefault(case.split_name, []).append(case)
     return {
         "format": REPORT_FORMAT,
         "format_version": REPORT_FORMAT_VERSION,
@@ -155,11 +166,21 @@ def build_report(
             "gold_articles": len(cases),
             "gold_claims": sum(len(case.article.claims) for case in cases),
             "gold_sha256": gold_fingerprint(cases),
+            "splits": {
+                name: {
+                    "articles": len(group),
+                    "claims": sum(len(case.article.claims) for case in group),
+                    "gold_sha256": gold_fingerprint(group),
+                }
+                for name, group in split_cases.items()
+            },
             "extractor": evaluation.extractor,
             **evaluation.configuration,
             "match_threshold": evaluation.threshold,
             "evidence_weight": EVIDENCE_WEIGHT,
-            "name_match_threshold": NAME_MATCH_THRESHOLD,
+            "name_rule": "normalised equality, acronym and short-name aliases",
+            "lenient_name_threshold": LENIENT_MATCH_THRESHOLD,
+            "wrong_span_overlap": WRONG_SPAN_OVERLAP,
             "bootstrap": {"resamples": BOOTSTRAP_RESAMPLES, "seed": BOOTSTRAP_SEED},
             **(options or {}),
         },

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -16,6 +16,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.api import errors
+from service.api.guards import RequestGuard
+from service.api.openapi import install_openapi
 from service.api.routes import (
     articles,
     claims,
@@ -30,7 +33,7 @@ from service.api.routes import (
 )
 from service.config import Settings, get_settings
 from service.db import engine_for
-from service.extractors import build_extractor
+from service.extraction import build_scoped_extractor
 from service.extractors.base import Extractor
 from service.tasks.queue import RunQueue, make_huey
 from service.tasks.waiting import RunWaiter
@@ -171,7 +174,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.extractor_factory = extractor_factory or partial(build_extractor, settings)
+    app.state.extractor_factory = extractor_factory or partial(build_scoped_extractor, settings)
     for module in (articles, runs, claims, entities, clusters, figures, review, health, pages):
         app.include_router(module.router)
     for module in (link_pages,):
@@ -179,6 +182,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
     app.add_middleware(DocsStayLocal)
+    app.add_middleware(RequestGuard)  # outermost: limits and same-origin before anything
+    install_openapi(app)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
@@ -189,13 +194,15 @@ def create_app(
         wants_page = "text/html" in request.headers.get("accept", "")
         if wants_page and request.url.path.startswith("/review") and error.status_code == 404:
             return pages.error_page(request, status_code=404, detail=str(error.detail))
-        return await http_exception_handler(request, error)
+        return await errors.http_error(request, error)
+
+    app.add_exception_handler(RequestValidationError, errors.validation_error)
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, error: Exception) -> JSONResponse:
         logger.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse(
-            status_code=500, content={"detail": "internal error; the server log has details"}
+        return errors.error_response(
+            500, "internal error; the server log has details", code="internal_error"
         )
 
     return app

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Annotated, Any
 
-from fastapi import HTTPException, Query, Request, status
+from fastapi import Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from schemas.api import ArticleCreate
+from schemas.api import ArticleCreate, ArticleTitle, IsoDate, OutletName, WebAddress
+from schemas.claims import NOT_BLANK_PATTERN
 from service import article_text
+from service.api.errors import ApiError
 from service.config import Settings
 
 ARTICLE_BODY_OPENAPI: dict[str, Any] = {
@@ -30,7 +31,8 @@ ARTICLE_BODY_OPENAPI: dict[str, Any] = {
                 },
             },
             "text/plain": {
-                "schema": {"type": "string"},
+                # maxLength (CLAIMKIT_MAX_ARTICLE_CHARS) is filled in from the settings
+                "schema": {"type": "string", "pattern": NOT_BLANK_PATTERN},
                 "example": "date 2024-10-27\n\nSouth Korea's National Intelligence Service "
                 "said approximately 3,000 North Korean soldiers have been sent to Russia.",
             },
@@ -38,6 +40,8 @@ ARTICLE_BODY_OPENAPI: dict[str, Any] = {
     }
 }
 
+
+_PLAIN_ONLY = "with a text/plain body (checked, but not used, with a JSON body)"
 
 _JSON_TYPES: dict[type, str] = {
     list: "array",
@@ -49,8 +53,8 @@ _JSON_TYPES: dict[type, str] = {
 }
 
 
-def _bad(code: int, message: str) -> HTTPException:
-    return HTTPException(status_code=code, detail=message)
+def _bad(status_code: int, message: str, code: str | None = None) -> ApiError:
+    return ApiError(status_code, message, code=code)
 
 
 def _decode(raw: bytes) -> str:
@@ -61,6 +65,7 @@ def _decode(raw: bytes) -> str:
             status.HTTP_400_BAD_REQUEST,
             f"the body is not valid UTF-8: byte 0x{raw[error.start]:02x} at position "
             f"{error.start} cannot be decoded; send UTF-8 text",
+            "invalid_utf8",
         ) from None
 
 
@@ -69,14 +74,14 @@ def _parse_json(body: str) -> ArticleCreate:
         payload = json.loads(body)
     except json.JSONDecodeError as error:
         raise _bad(
-            status.HTTP_400_BAD_REQUEST,
-            f"the body is not valid JSON: {error}",
+            status.HTTP_400_BAD_REQUEST, f"the body is not valid JSON: {error}", "invalid_json"
         ) from None
     if not isinstance(payload, dict):
         raise _bad(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"the body must be a JSON object with a 'text' field, not a JSON "
             f"{_JSON_TYPES.get(type(payload), 'value')}",
+            "validation_error",
         )
     return _validated(payload, location="body")
 
@@ -100,12 +105,15 @@ def _place(location: str, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 async def read_article(
     request: Request,
-    title: Annotated[str | None, Query(description="text/plain bodies only")] = None,
-    url: Annotated[str | None, Query(description="text/plain bodies only")] = None,
-    outlet: Annotated[str | None, Query(description="text/plain bodies only")] = None,
-    published: Annotated[dt.date | None, Query(description="text/plain bodies only")] = None,
+    title: Annotated[ArticleTitle | None, Query(description=_PLAIN_ONLY)] = None,
+    url: Annotated[WebAddress | None, Query(description=_PLAIN_ONLY)] = None,
+    outlet: Annotated[OutletName | None, Query(description=_PLAIN_ONLY)] = None,
+    published: Annotated[IsoDate | None, Query(description=_PLAIN_ONLY)] = None,
 ) -> ArticleCreate:
-    """Parse the POST body by its content type into an ArticleCreate."""
+    """Parse the POST body by its content type into an ArticleCreate.
+
+    The query parameters are checked whatever the body, but used for text/plain only.
+    """
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = _decode(await request.body())
     if media_type == "application/json" or media_type.endswith("+json"):
@@ -117,6 +125,7 @@ async def read_article(
     raise _bad(
         status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
         f"unsupported Content-Type {shown!r}: send application/json or text/plain",
+        "unsupported_media_type",
     )
 
 
@@ -125,5 +134,5 @@ def check_article_text(text: str, settings: Settings) -> None:
     try:
         article_text.check_article_text(text, max_chars=settings.max_article_chars)
     except article_text.TextProblem as problem:
-        code = 413 if problem.kind == "too_long" else 422
-        raise _bad(code, str(problem)) from None
+        status_code = 413 if problem.kind == "too_long" else 422
+        raise _bad(status_code, str(problem), f"text_{problem.kind}") from None

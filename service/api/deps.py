@@ -10,11 +10,12 @@ import secrets
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query, Request, Security, status
+from fastapi import Depends, Path, Query, Request, Security, status
 from fastapi.security import APIKeyHeader
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from service.api.errors import ApiError
 from service.config import Settings
 from service.extractors.base import Extractor
 from service.models import Article
@@ -78,7 +79,12 @@ async def require_write_access(
     """When CLAIMKIT_API_KEY is set, writes need it in the X-API-Key header."""
     expected = settings.api_key.get_secret_value() if settings.api_key else None
     if expected and not (key and secrets.compare_digest(key.encode(), expected.encode())):
-        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED, detail="unauthorized")
+        problem = "is missing" if not key else "is wrong"
+        raise ApiError(
+            status.HTTP_401_UNAUTHORIZED,
+            f"unauthorized: the X-API-Key header {problem}; writes need CLAIMKIT_API_KEY",
+            code="unauthorized",
+        )
 
 
 # Ids are 32-bit integers in PostgreSQL: a larger number cannot name a record, and sending
@@ -98,7 +104,7 @@ def get_article(article_id: ArticleId, session: SessionDep) -> Article:
     """The article named in the path, or 404."""
     article = session.get(Article, article_id)
     if article is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
+        raise ApiError(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
     return article
 
 

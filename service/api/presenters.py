@@ -18,6 +18,7 @@ from schemas.api import (
 )
 from service import repository
 from service.db import session_scope
+from service.evidence_checks import claim_flags
 from service.models import Article, ClaimRecord, ExtractionRun, RunStatus
 
 
@@ -63,7 +64,13 @@ def claim_public(record: ClaimRecord) -> ClaimPublic:
     """A stored claim as the contract object plus its ids."""
     assert record.id is not None
     return ClaimPublic.model_validate(
-        {**record.data, "id": record.id, "article_id": record.article_id, "run_id": record.run_id}
+        {
+            **record.data,
+            "id": record.id,
+            "article_id": record.article_id,
+            "run_id": record.run_id,
+            "flags": claim_flags(record.data.get("evidence", [])),
+        }
     )
 
 

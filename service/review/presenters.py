@@ -56,6 +56,7 @@ def reviewed_claim_public(claim: ReviewedClaim) -> ReviewedClaimPublic:
         original=None if claim.added else Claim.model_validate(record.data),
         reviewed=claim.reviewed_claim,
         changed=claim.changed_fields(),
+        flags=claim.flags,
     )
 
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from schemas.claims import Claim
 from schemas.review import ReviewStatus
 from service import repository
+from service.evidence_checks import claim_flags
 from service.models import (
     ClaimOrigin,
     ClaimRecord,
@@ -50,11 +51,14 @@ class ReviewedClaim:
         return Claim.model_validate(self.state.value)
 
     @property
+    def flags(self) -> list[str]:
+        """Why to look closely: fuzzy-located evidence, evidence that reads as an instruction."""
+        return claim_flags(self.record.data.get("evidence", []))
+
+    @property
     def low_confidence(self) -> bool:
-        """Unreviewed, with evidence the lenient (fuzzy) match had to locate."""
-        spans = self.record.data.get("evidence", [])
-        fuzzy = any(span.get("alignment") == "fuzzy" for span in spans)
-        return fuzzy and self.state.status == ReviewStatus.unreviewed
+        """Unreviewed, with a flag on its extracted evidence."""
+        return self.state.status == ReviewStatus.unreviewed and bool(self.flags)
 
     def changed_fields(self) -> list[str]:
         """Top-level fields where the reviewed value differs from the extracted one.
@@ -253,6 +257,15 @@ def add(*, session: Session, run: ExtractionRun, claim: Claim, reviewer: str) ->
         value=record.data,
     )
     return record
+
+
+def lock_reviews(*, session: Session, article_id: int) -> None:
+    """Hold the article's row until the transaction ends, so undos on it run one at a time.
+
+    Two undos that read the same log would both revert its latest action; under the lock
+    the second reads the first's row and reverts the action before (or finds none).
+    """
+    repository.lock_article(session=session, article_id=article_id)
 
 
 def undo(*, session: Session, events: Iterable[ClaimReview], reviewer: str) -> ClaimReview | None:

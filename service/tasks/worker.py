@@ -21,6 +21,8 @@ from sqlalchemy import Engine
 
 from service.config import Settings
 from service.extractors.base import ArticleInput, ExtractionResult, Extractor
+from service.linking.tasks import link_after_run
+from service.models import RunStatus
 from service.pipeline import ExtractorForRun, RunSpec, execute_run
 from service.tasks import recovery
 from service.tasks.queue import RunQueue
@@ -95,9 +97,11 @@ class RunExecutor:
     def __call__(self, run_id: int) -> None:
         """Execute one run (the queue task's body in this process)."""
         extractor_for: ExtractorForRun = self.extractor_for
-        execute_run(
+        status = execute_run(
             engine=self.engine, run_id=run_id, extractor_for=extractor_for, worker_id=self.worker_id
         )
+        if status is RunStatus.succeeded:
+            link_after_run(self.engine, run_id)
 
 
 class WorkerRuntime:

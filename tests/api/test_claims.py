@@ -103,7 +103,7 @@ def test_claims_pages_with_total_count(client: TestClient, fake_extractor):  # t
 
 def test_claims_only_come_from_each_articles_current_run(client: TestClient, fake_extractor):  # type: ignore[no-untyped-def]
     article_id = seed_claims(client, fake_extractor)
-    fake_extractor.enqueue([claim("Only this.", "Analysts believe")])
+    fake_extractor.enqueue([claim("Only this.", "Analysts believe the troops lack equipment")])
     client.post(f"/articles/{article_id}/extract", params={"force": "true"})
     assert statements(client.get("/claims")) == ["Only this."]
 

@@ -22,7 +22,10 @@ OTHER = "The ferry resumed service on Friday after the storm, the operator said.
 
 def _claim() -> DraftClaim:
     return DraftClaim(
-        statement="Soldiers arrived.", kind="event", subject="soldiers", evidence=["soldiers"]
+        statement="Soldiers arrived.",
+        kind="event",
+        subject="soldiers",
+        evidence=["about 3,000 soldiers arrived"],
     )
 
 

@@ -358,7 +358,7 @@ def test_unknown_review_page_in_a_browser_is_an_html_404_linking_the_queue(clien
 def test_unknown_review_page_for_an_api_client_stays_json(client: TestClient):
     response = client.get("/review/articles/999", headers={"Accept": "application/json"})
     assert response.status_code == 404
-    assert response.json() == {"detail": "article 999 does not exist"}
+    assert response.json() == {"detail": "article 999 does not exist", "code": "not_found"}
 
 
 def test_queue_page_lists_articles_with_links(client: TestClient, article: dict[str, Any]):
@@ -474,7 +474,8 @@ def test_review_writes_need_the_api_key_when_it_is_set(
     for method, url, payload in writes:
         response = keyed_client.request(method, url, json=payload, headers=headers)
         assert response.status_code == 401, url
-        assert response.json() == {"detail": "unauthorized"}
+        assert response.json()["code"] == "unauthorized"
+        assert "X-API-Key" in response.json()["detail"]
     for url in (f"/articles/{article_id}/review", f"/articles/{article_id}/gold", "/review"):
         assert keyed_client.get(url).status_code == 200
     accepted = keyed_client.post(f"/claims/{claim['id']}/accept", headers={"X-API-Key": "sesame"})

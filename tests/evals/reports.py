@@ -26,16 +26,25 @@ def perfect_drafts() -> list[DraftClaim]:
     return [draft_of(spec) for spec in ALL.values()]
 
 
-def gold_cases(*ids: str) -> list[GoldCase]:
-    """One test article per id, all over the same text and gold claims."""
-    return [GoldCase(Path(f"{i}.json"), gold_article(i)) for i in ids]
+def gold_cases(*ids: str, splits: list[str] | None = None) -> list[GoldCase]:
+    """One test article per id, all over the same text and gold claims (in `splits`)."""
+    names: list[str | None] = list(splits) if splits else [None] * len(ids)
+    return [
+        GoldCase(Path(f"{i}.json"), gold_article(i), split)
+        for i, split in zip(ids, names, strict=True)
+    ]
 
 
 def report_for(
-    drafts_per_article: list[list[DraftClaim]], *, name: str = "fake"
+    drafts_per_article: list[list[DraftClaim]],
+    *,
+    name: str = "fake",
+    splits: list[str] | None = None,
 ) -> tuple[dict[str, Any], list[GoldCase]]:
-    """A report whose extractor returns the given drafts for articles a0, a1, ..."""
-    cases = gold_cases(*(f"a{i}" for i in range(len(drafts_per_article))))
+    """A report whose extractor returns the given drafts for articles a0, a1, ... (each in
+    the split of the same position in `splits`, when given)."""
+    ids = [f"a{i}" for i in range(len(drafts_per_article))]
+    cases = gold_cases(*ids, splits=splits)
     fake, floor = FakeExtractor(), FakeExtractor()
     fake.name = name
     fake.enqueue(*drafts_per_article)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from evals.cases import GoldError, check_gold, gold_fingerprint, load_gold, load_gold_file
+from evals.cases import (
+    GoldError,
+    check_gold,
+    gold_files,
+    gold_fingerprint,
+    load_gold,
+    load_gold_file,
+    split_folders,
+)
 from tests.evals.builders import gold_article, write_gold, write_raw
 
 
@@ -122,3 +130,58 @@ def test_the_fingerprint_changes_with_the_gold_content(tmp_path: Path) -> None:
     data = raw_article(id="a", title="Another title")
     write_raw(path, data)
     assert gold_fingerprint([load_gold_file(path)]) != before
+
+
+def split_gold(root: Path) -> Path:
+    write_gold(root / "dev", gold_article("d1"), gold_article("d2"))
+    write_gold(root / "test", gold_article("t1"))
+    return root
+
+
+def test_a_folder_with_dev_and_test_loads_both_splits_each_case_knowing_its_split(
+    tmp_path: Path,
+) -> None:
+    cases = load_gold(split_gold(tmp_path))
+    assert [(case.id, case.split) for case in cases] == [
+        ("d1", "dev"),
+        ("d2", "dev"),
+        ("t1", "test"),
+    ]
+    assert split_folders(tmp_path) == {"dev": tmp_path / "dev", "test": tmp_path / "test"}
+
+
+def test_one_split_is_selected_without_reading_the_other(tmp_path: Path) -> None:
+    split_gold(tmp_path)
+    write_raw(tmp_path / "test" / "broken.json", {"id": "half-written"})
+    assert [case.id for case in load_gold(tmp_path, "dev")] == ["d1", "d2"]
+    assert load_gold(tmp_path, "dev")[0].split_name == "dev"
+    with pytest.raises(GoldError):
+        load_gold(tmp_path, "all")
+
+
+def test_other_folders_beside_the_splits_are_not_gold(tmp_path: Path) -> None:
+    split_gold(tmp_path)
+    write_raw(tmp_path / "links" / "pairs.json", {"links": []})
+    assert len(load_gold(tmp_path)) == 3
+
+
+def test_a_gold_file_left_beside_the_splits_is_a_problem(tmp_path: Path) -> None:
+    split_gold(tmp_path)
+    write_gold(tmp_path, gold_article("stray"))
+    problems = check_gold([tmp_path])[1]
+    assert problems == [f"{tmp_path / 'stray.json'}: a gold file outside dev/ and test/; "
+                        "move it into one of them"]  # fmt: skip
+
+
+def test_an_article_id_may_not_repeat_across_splits(tmp_path: Path) -> None:
+    split_gold(tmp_path)
+    write_gold(tmp_path / "test", gold_article("d1"))
+    assert any("article id 'd1' is already used" in p for p in check_gold([tmp_path])[1])
+
+
+def test_a_split_is_refused_for_a_flat_folder(tmp_path: Path) -> None:
+    write_gold(tmp_path, gold_article("a"))
+    with pytest.raises(GoldError, match="no split 'test'"):
+        load_gold(tmp_path, "test")
+    assert [case.split_name for case in load_gold(tmp_path)] == ["all"]
+    assert gold_files(tmp_path) == [tmp_path / "a.json"]

@@ -79,7 +79,7 @@ def test_the_gate_passes_on_a_fresh_baseline_and_fails_on_a_raised_one(
     assert passed.exit_code == 0 and "gate passed" in passed.output
 
     data = json.loads(baseline.read_text())
-    data["figures"]["claim_f1"] = 1.0
+    data["splits"]["all"]["figures"]["claim_f1"] = 1.0
     baseline.write_text(json.dumps(data))
     failed = run_eval(*args, "--gate", str(baseline))
     assert failed.exit_code == 1
@@ -102,7 +102,7 @@ def test_a_baseline_can_be_taken_from_an_existing_report(gold: Path, tmp_path: P
     assert result.exit_code == 0
     report = json.loads((tmp_path / "o/report.json").read_text())
     f1 = report["extractor"]["summary"]["claim_micro"]["f1"]["value"]
-    assert json.loads(baseline.read_text())["figures"]["claim_f1"] == f1
+    assert json.loads(baseline.read_text())["splits"]["all"]["figures"]["claim_f1"] == f1
 
 
 def test_compare_prints_deltas_and_the_paired_interval(gold: Path, tmp_path: Path) -> None:
@@ -142,3 +142,68 @@ def test_gold_check_fails_naming_file_claim_and_span(gold: Path, tmp_path: Path)
     result = runner.invoke(gold_app, ["check", str(gold), str(bad)])
     assert result.exit_code == 1
     assert "c.json: claim 'c3' (claims[2]), span evidence[0]" in result.output
+
+
+@pytest.fixture
+def split_gold(tmp_path: Path) -> Path:
+    write_gold(tmp_path / "split" / "dev", gold_article("d1"), gold_article("d2"))
+    write_gold(tmp_path / "split" / "test", gold_article("t1"))
+    return tmp_path / "split"
+
+
+def test_a_split_gold_folder_is_scored_per_split_side_by_side(
+    split_gold: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run_eval("--gold", str(split_gold), "--extractor", "sentences", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "dev − test strict F1" in result.output and "error categories" in result.output
+    report = json.loads((out / "report.json").read_text())
+    assert list(report["extractor"]["splits"]) == ["dev", "test"]
+    assert report["config"]["split"] == "all"
+    assert "| dev − test strict F1 |" in (out / "report.md").read_text()
+
+
+def test_split_selects_one_split(split_gold: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["--gold", str(split_gold), "--split", "test", "--extractor", "sentences"]
+    result = run_eval(*args, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert list(report["extractor"]["splits"]) == ["test"]
+    assert report["config"]["gold_articles"] == 1
+
+
+def test_an_unknown_split_is_refused(split_gold: Path) -> None:
+    result = run_eval("--gold", str(split_gold), "--split", "train", "--extractor", "sentences")
+    assert result.exit_code == 2 and "unknown split 'train'" in result.output
+
+
+def test_the_gate_protects_both_splits(split_gold: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "b.json"
+    written = run_eval("baseline", str(baseline), "--gold", str(split_gold),
+                       "--extractor", "sentences")  # fmt: skip
+    assert written.exit_code == 0, written.output
+    data = json.loads(baseline.read_text())
+    assert list(data["splits"]) == ["dev", "test"] and data["format_version"] == 2
+    data["splits"]["test"]["figures"]["claim_f1"] = 1.0
+    baseline.write_text(json.dumps(data))
+    args = ["--gold", str(split_gold), "--extractor", "sentences", "--out", str(tmp_path / "o")]
+    failed = run_eval(*args, "--gate", str(baseline))
+    assert failed.exit_code == 1 and "test split: claim F1:" in failed.output
+
+
+def test_an_old_baseline_is_refused_with_how_to_renew_it(split_gold: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "old.json"
+    baseline.write_text(json.dumps({"format": "claimkit-eval-baseline", "format_version": 1}))
+    result = run_eval("--gold", str(split_gold), "--extractor", "sentences",
+                      "--gate", str(baseline))  # fmt: skip
+    assert result.exit_code == 2 and "claimkit eval baseline" in result.output
+
+
+def test_gold_check_recurses_into_the_splits(split_gold: Path) -> None:
+    result = runner.invoke(gold_app, ["check", str(split_gold)])
+    assert result.exit_code == 0, result.output
+    assert "ok: 3 gold files, 12 claims (dev 2 files, 8 claims; test 1 files, 4 claims)" in (
+        result.output
+    )

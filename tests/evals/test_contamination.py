@@ -16,7 +16,9 @@ from service.extractors.llm_answer import response_model_for
 from service.prompts import PROMPTS_DIR, available_versions, load_prompt
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCES = reference_texts(ROOT / "evals" / "gold", ROOT / "tests" / "fixtures" / "articles")
+GOLD = ROOT / "evals" / "gold"
+# Both splits: a prompt must not quote dev articles either (they would inflate dev figures).
+REFERENCES = reference_texts(GOLD / "dev", GOLD / "test", ROOT / "tests" / "fixtures" / "articles")
 # v1 is kept unchanged for comparison; its schema descriptions quote gold articles.
 KNOWN_CONTAMINATED = {"v1"}
 
@@ -38,8 +40,10 @@ def shown_text(version: str, prompts_dir: Path = PROMPTS_DIR) -> str:
     return "\n".join(sent + files)
 
 
-def test_there_are_reference_articles_to_check_against() -> None:
+def test_there_are_reference_articles_of_both_splits_to_check_against() -> None:
     assert len(REFERENCES) >= 12
+    for split in ("dev", "test"):
+        assert {path.name for path in (GOLD / split).glob("*.json")} <= set(REFERENCES)
 
 
 @pytest.mark.parametrize(

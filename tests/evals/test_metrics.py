@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from evals.metrics import (
@@ -11,7 +13,8 @@ from evals.metrics import (
     score_article,
     summarize,
 )
-from schemas.claims import Quantity, Source, TimeRef
+from schemas.claims import Claim, Quantity, Source, TimeRef
+from schemas.gold import GoldClaim
 from tests.evals.builders import (
     ALL,
     ARRIVED,
@@ -20,6 +23,7 @@ from tests.evals.builders import (
     DRILLS,
     as_prediction,
     claim,
+    gold_claim,
     gold_claims,
 )
 
@@ -207,3 +211,35 @@ def test_strict_figures_pool_and_average_like_the_claim_figures() -> None:
     # per article: strict F1 1.0 and 2 * (1/2 * 1/4) / (1/2 + 1/4) = 1/3
     assert summary.strict_macro.f1.value == pytest.approx((1 + 1 / 3) / 2, abs=1e-4)
     assert summary.claim_macro.f1.value == pytest.approx((1 + 2 / 3) / 2, abs=1e-4)
+
+
+def test_name_fields_are_also_counted_under_the_old_lenient_rule() -> None:
+    contained = as_prediction(ARRIVED, subject="troops in Kursk", location="Kursk region")
+    summary = summarize([score([contained], gold=gold_claims()[:1])])
+    assert (summary.fields["subject"].agree, summary.lenient_fields["subject"].agree) == (0, 1)
+    assert (summary.fields["location"].agree, summary.lenient_fields["location"].agree) == (0, 1)
+    assert set(summary.lenient_fields) == {"source_name", "location", "subject"}
+
+
+def test_a_source_surname_counts_for_strict_f1_when_the_article_supports_it() -> None:
+    text = "Minister Anna Berg said 5,000 troops arrived in Kursk on Monday. Berg said more."
+    gold = [as_gold_in(text, source=Source(name="Anna Berg"))]
+    predicted = [claim_in(text, source=Source(name="Berg"))]
+    assert score_article("a", predicted, gold, text=text).strict_matched == 1
+    assert score_article("a", predicted, gold).strict_matched == 0  # no article: no alias
+
+
+STATEMENT = "5,000 troops arrived in Kursk on Monday."
+QUOTE = "5,000 troops arrived in Kursk on Monday"
+
+
+def as_gold_in(text: str, **fields: Any) -> GoldClaim:
+    return gold_claim("c1", STATEMENT, QUOTE, text=text, **(_arrived_fields() | fields))
+
+
+def claim_in(text: str, **fields: Any) -> Claim:
+    return claim(STATEMENT, QUOTE, text=text, **(_arrived_fields() | fields))
+
+
+def _arrived_fields() -> dict[str, Any]:
+    return {k: v for k, v in ARRIVED.items() if k not in ("statement", "quotes")}

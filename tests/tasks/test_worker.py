@@ -149,7 +149,14 @@ def test_stopping_a_worker_hands_its_unfinished_runs_back_to_the_queue(
         assert (run.status, run.interruptions, run.worker_id) == ("pending", 1, None)
     fresh = FakeExtractor()
     fresh.enqueue(
-        [DraftClaim(statement="Outlived.", kind="event", subject="run", evidence=["A run"])]
+        [
+            DraftClaim(
+                statement="Outlived.",
+                kind="event",
+                subject="run",
+                evidence=["A run that outlives its worker."],
+            )
+        ]
     )
     successor = start_worker(fresh)
     _wait_for(lambda: _statuses(engine, [run_id]) == ["succeeded"])

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from schemas.api import (
@@ -35,8 +35,12 @@ from service.api.deps import (
     SettingsDep,
     WriteAccess,
 )
+from service.api.errors import ApiError, error_responses
+from service.config import Settings
+from service.extraction import model_problem
 from service.extractors.base import Extractor
 from service.models import ExtractionRun
+from service.prompts import available_versions
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -49,21 +53,67 @@ WaitQuery = Annotated[
         "URL to poll (default CLAIMKIT_DEFAULT_WAIT_SECONDS)",
     ),
 ]
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "the body is not UTF-8 or not JSON"},
-    401: {"description": "CLAIMKIT_API_KEY is set and X-API-Key is missing or wrong"},
-    413: {"description": "the text is longer than CLAIMKIT_MAX_ARTICLE_CHARS"},
-    415: {"description": "the Content-Type is neither application/json nor text/plain"},
-    422: {"description": "empty text, HTML, unknown fields or bad values; the detail says which"},
-    503: {
-        "description": "the run queue is full (CLAIMKIT_MAX_PENDING_RUNS) or unreachable; the "
-        "article is stored (`Location`), retry after `Retry-After` seconds"
-    },
-}
+_UNAVAILABLE = (
+    503,
+    "the run queue is full (CLAIMKIT_MAX_PENDING_RUNS) or unreachable; the article is "
+    "stored (`Location`), retry after `Retry-After` seconds",
+)
+_POST_ERRORS = error_responses(
+    (400, "the body is not UTF-8, not JSON, or nested too deep"),
+    401,
+    (413, "the body is over CLAIMKIT_MAX_BODY_BYTES or the text over CLAIMKIT_MAX_ARTICLE_CHARS"),
+    (415, "the Content-Type is neither application/json nor text/plain, or the body is compressed"),
+    (422, "empty text, NUL, HTML, unknown fields or bad values; `detail` says which"),
+    _UNAVAILABLE,
+)
+_EXTRACT_ERRORS = error_responses(
+    401,
+    (404, "no such article"),
+    (
+        422,
+        "a model outside CLAIMKIT_ALLOWED_MODELS or unknown to litellm, no model configured "
+        "for the llm extractor, an unknown prompt version, or a bad field",
+    ),
+    _UNAVAILABLE,
+)
 
 
 QUEUE_FULL_RETRY_AFTER = 10  # seconds: a backlog of runs drains at the workers' pace
 QUEUE_DOWN_RETRY_AFTER = 30
+
+
+def check_extract_request(request: ExtractRequest, settings: Settings) -> None:
+    """Refuse at once (422, naming the setting) what no run could do: a model outside
+    CLAIMKIT_ALLOWED_MODELS or unknown to litellm, the llm extractor with no model, or a
+    prompt version that does not exist. Nothing waits on the network."""
+    permitted = settings.permitted_models()
+    if request.model is not None and request.model not in permitted:
+        allowed = ", ".join(permitted) if permitted else "none: CLAIMKIT_MODEL is not set"
+        raise ApiError(
+            422,
+            f"model {request.model!r} is not allowed; CLAIMKIT_ALLOWED_MODELS (default: the "
+            f"configured CLAIMKIT_MODEL) lists the models callers may choose: {allowed}",
+            code="model_not_allowed",
+        )
+    if request.extractor == "llm" and not (request.model or settings.model):
+        raise ApiError(
+            422,
+            "the llm extractor needs a model and none is configured: set CLAIMKIT_MODEL",
+            code="model_not_configured",
+        )
+    if request.prompt_version is not None:
+        versions = available_versions("extract_claims")
+        if request.prompt_version not in versions:
+            raise ApiError(
+                422,
+                f"prompt version {request.prompt_version!r} does not exist; available: "
+                f"{', '.join(versions)} (prompts/extract_claims/)",
+                code="unknown_prompt_version",
+            )
+    if request.model is not None:
+        problem = model_problem(request.model, settings)
+        if problem:
+            raise ApiError(422, problem, code="unknown_model")
 
 
 def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> Extractor:
@@ -72,20 +122,20 @@ def _build_extractor(factory: ExtractorFactoryDep, request: ExtractRequest) -> E
             kind=request.extractor, model=request.model, prompt_version=request.prompt_version
         )
     except ValueError as error:  # ExtractorUnavailable
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
+        raise ApiError(422, str(error), code="extractor_unavailable") from None
 
 
-def _unavailable(error: submission.QueueFull | submission.QueueDown) -> HTTPException:
+def _unavailable(error: submission.QueueFull | submission.QueueDown) -> ApiError:
     """503 naming the stored article, with when to try again."""
-    retry_after = (
-        QUEUE_FULL_RETRY_AFTER
-        if isinstance(error, submission.QueueFull)
-        else QUEUE_DOWN_RETRY_AFTER
-    )
-    return HTTPException(
+    full = isinstance(error, submission.QueueFull)
+    return ApiError(
         status.HTTP_503_SERVICE_UNAVAILABLE,
         str(error),
-        headers={"Retry-After": str(retry_after), "Location": f"/articles/{error.article_id}"},
+        code="queue_full" if full else "queue_unavailable",
+        headers={
+            "Retry-After": str(QUEUE_FULL_RETRY_AFTER if full else QUEUE_DOWN_RETRY_AFTER),
+            "Location": f"/articles/{error.article_id}",
+        },
     )
 
 
@@ -145,7 +195,11 @@ async def _answer(
     "When no publication date is given, a dateline at the top of the text "
     "('date 2024-10-27', 'Friday, January 4, 2019') is used; `published_source` says which.",
     response_model=ExtractionPublic,
-    responses={200: {"description": "the text was already stored"}, 202: {}, **_ERRORS},
+    responses={
+        200: {"description": "the text was already stored"},
+        202: {"description": "the run is still under way: poll `Location`"},
+        **_POST_ERRORS,
+    },
     openapi_extra=ARTICLE_BODY_OPENAPI,
     dependencies=[WriteAccess],
 )
@@ -197,7 +251,7 @@ def list_articles(session: SessionDep, skip: Offset = 0, limit: Limit = 50) -> A
     description="The article with its full text, publication date and where that came from, "
     "its current (latest succeeded) run id and its latest run.",
     response_model=ArticlePublic,
-    responses={404: {"description": "no such article"}},
+    responses=error_responses((404, "no such article")),
 )
 def get_article(article: ArticleDep, session: SessionDep) -> ArticlePublic:
     return presenters.article_public(session, article)
@@ -208,7 +262,7 @@ def get_article(article: ArticleDep, session: SessionDep) -> ArticlePublic:
     summary="Claims of an article",
     description="The claims of the article's current run, or of `run_id` when given.",
     response_model=ClaimsPublic,
-    responses={404: {"description": "no such article or run"}},
+    responses=error_responses((404, "no such article, or the run is not one of its runs")),
 )
 def get_article_claims(
     article_id: ArticleId,
@@ -226,7 +280,7 @@ def get_article_claims(
     else:
         run = session.get(ExtractionRun, run_id)
         if run is None or run.article_id != article_id:
-            raise HTTPException(
+            raise ApiError(
                 status.HTTP_404_NOT_FOUND, f"run {run_id} is not a run of article {article_id}"
             )
     assert run_id is not None
@@ -239,7 +293,7 @@ def get_article_claims(
     summary="Runs of an article",
     description="Every extraction run of the article, newest first; old runs are kept.",
     response_model=RunsPublic,
-    responses={404: {"description": "no such article"}},
+    responses=error_responses((404, "no such article")),
 )
 def get_article_runs(article_id: ArticleId, article: ArticleDep, session: SessionDep) -> RunsPublic:
     runs = [
@@ -261,11 +315,8 @@ def get_article_runs(article_id: ArticleId, article: ArticleDep, session: Sessio
     response_model=ExtractionPublic,
     responses={
         200: {"description": "an identical earlier run answers (`reused: true`)"},
-        202: {},
-        401: _ERRORS[401],
-        404: {"description": "no such article"},
-        422: {},
-        503: _ERRORS[503],
+        202: {"description": "the run is still under way: poll `Location`"},
+        **_EXTRACT_ERRORS,
     },
     dependencies=[WriteAccess],
 )
@@ -286,8 +337,10 @@ async def extract_article(
     if not await run_in_threadpool(
         partial(submission.article_exists, engine=engine, article_id=article_id)
     ):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
-    extractor = _build_extractor(factory, request or ExtractRequest())
+        raise ApiError(status.HTTP_404_NOT_FOUND, f"article {article_id} does not exist")
+    choice = request or ExtractRequest()
+    check_extract_request(choice, settings)
+    extractor = _build_extractor(factory, choice)
     submitted = await _submit(
         submission.start_run,
         engine=engine,

@@ -49,7 +49,12 @@ def _queue_health(session: SessionDep, settings: Settings, queue: RunQueue) -> Q
     "within CLAIMKIT_WORKER_TIMEOUT_SECONDS. 503 when the database or the queue is "
     "unreachable.",
     response_model=HealthPublic,
-    responses={503: {"description": "the database or the queue is unreachable"}},
+    responses={
+        503: {
+            "model": HealthPublic,
+            "description": "the database or the queue is unreachable (the body says which)",
+        }
+    },
 )
 def health(
     engine: EngineDep,

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 from urllib.parse import unquote
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, status
+from fastapi import APIRouter, Depends, Header, Query, status
 
-from schemas.claims import Claim, Span
+from schemas.claims import NO_NUL_PATTERN, Claim, Span
 from schemas.gold import GoldArticle
 from schemas.review import (
     ArticleReviewPublic,
@@ -27,6 +27,7 @@ from service.api.deps import (
     WriteAccess,
     get_article,
 )
+from service.api.errors import ApiError, error_responses
 from service.models import Article, ClaimReview
 from service.review import store
 from service.review.edits import EditError, resolve_edit
@@ -42,29 +43,43 @@ from service.review.queue import review_queue
 
 router = APIRouter(tags=["review"])
 
-_WRITE: dict[int | str, dict[str, Any]] = {
-    401: {"description": "CLAIMKIT_API_KEY is set and X-API-Key is missing or wrong"},
-    404: {"description": "no such claim or article"},
-}
-_EDIT: dict[int | str, dict[str, Any]] = {
+_WRITE = error_responses(401, (404, "no such claim or article"))
+_EDIT = {
     **_WRITE,
-    422: {
-        "description": "the claim breaks the contract; each error's `loc` names the field, "
-        "e.g. `['body', 'evidence', 0]` for a quote that is not verbatim in the text"
-    },
+    **error_responses(
+        (
+            422,
+            "the claim breaks the contract or a size limit; each issue's `loc` names the "
+            "field, e.g. `['body', 'evidence', 0]` for a quote that is not verbatim in the text",
+        )
+    ),
 }
+_NOTHING_TO_UNDO = (409, "nothing to undo")
+MAX_REVIEWER_HEADER = 300  # percent-encoded
+MAX_REVIEWER_CHARS = 100
 
 
 def get_reviewer(
     x_reviewer: Annotated[
         str | None,
         Header(
-            description="who is reviewing (percent-encode non-ASCII names); default 'anonymous'"
+            description="who is reviewing (percent-encode non-ASCII names; no NUL; names are "
+            f"cut to {MAX_REVIEWER_CHARS} characters); default 'anonymous'",
+            max_length=MAX_REVIEWER_HEADER,
+            json_schema_extra={"pattern": NO_NUL_PATTERN},
         ),
     ] = None,
 ) -> str:
     """The reviewer named in the X-Reviewer header, or 'anonymous'."""
-    return unquote(x_reviewer or "").strip()[:100] or store.ANONYMOUS
+    name = unquote(x_reviewer or "")
+    if "\x00" in name:  # "%00": no database stores it faithfully
+        issue: dict[str, Any] = {
+            "loc": ["header", "x-reviewer"],
+            "msg": "the reviewer name must not contain NUL (%00)",
+            "type": "value_error",
+        }
+        raise ApiError(422, [issue], code="validation_error")
+    return name.strip()[:MAX_REVIEWER_CHARS] or store.ANONYMOUS
 
 
 ReviewerDep = Annotated[str, Depends(get_reviewer)]
@@ -73,7 +88,7 @@ ReviewerDep = Annotated[str, Depends(get_reviewer)]
 def _claim(*, session: SessionDep, claim_id: int) -> store.ReviewedClaim:
     claim = store.get_claim(session=session, claim_id=claim_id)
     if claim is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"claim {claim_id} does not exist")
+        raise ApiError(status.HTTP_404_NOT_FOUND, f"claim {claim_id} does not exist")
     return claim
 
 
@@ -83,7 +98,11 @@ def _resolve(
     try:
         return resolve_edit(article.text, edit, anchor=anchor, original=original)
     except EditError as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.detail()) from None
+        raise ApiError(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            error.detail(),
+            code="evidence_not_in_text",
+        ) from None
 
 
 def _fresh(*, session: SessionDep, claim_id: int) -> ReviewedClaimPublic:
@@ -101,6 +120,7 @@ def _fresh(*, session: SessionDep, claim_id: int) -> ReviewedClaimPublic:
     "more low-confidence claims, more unreviewed claims, newer articles. The page is "
     "[/review](/review).",
     response_model=QueuePublic,
+    responses=error_responses(),
 )
 def get_review_queue(
     session: SessionDep,
@@ -108,7 +128,14 @@ def get_review_queue(
         Literal["new", "in_progress", "done", "failed"] | None,
         Query(alias="status", description="review progress, or `failed` for failed runs"),
     ] = None,
-    extractor: Annotated[str | None, Query(description="e.g. offline, llm")] = None,
+    extractor: Annotated[
+        str | None,
+        Query(
+            description="e.g. offline, llm",
+            max_length=100,
+            json_schema_extra={"pattern": NO_NUL_PATTERN},
+        ),
+    ] = None,
     skip: Offset = 0,
     limit: Limit = 100,
 ) -> QueuePublic:
@@ -126,7 +153,7 @@ def get_review_queue(
     "(`original`), its reviewed value, status (`unreviewed`, `accepted`, `edited`, "
     "`rejected`, `added`), reviewer and time. The page is `/review/articles/{article_id}`.",
     response_model=ArticleReviewPublic,
-    responses={404: {"description": "no such article"}},
+    responses=error_responses((404, "no such article")),
 )
 def get_article_review(article: ArticleDep, session: SessionDep) -> ArticleReviewPublic:
     return article_review_public(session=session, article=article)
@@ -140,7 +167,9 @@ def get_article_review(article: ArticleDep, session: SessionDep) -> ArticleRevie
     "and unreviewed claims are left out and `annotator` says how many. With "
     "`reviewed_only=true` the answer is 409 while any claim is unreviewed.",
     response_model=GoldArticle,
-    responses={404: {"description": "no such article"}, 409: {"description": "unreviewed"}},
+    responses=error_responses(
+        (404, "no such article"), (409, "`reviewed_only=true` and some claims are unreviewed")
+    ),
 )
 def get_article_gold(
     article: ArticleDep,
@@ -151,7 +180,7 @@ def get_article_gold(
     try:
         return gold_document(session=session, article_id=article.id, reviewed_only=reviewed_only)
     except IncompleteReview as error:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from None
+        raise ApiError(status.HTTP_409_CONFLICT, str(error), code="unreviewed") from None
 
 
 @router.get(
@@ -160,7 +189,7 @@ def get_article_gold(
     description="The claim's state and every review action on it, oldest first; undone "
     "actions stay in the log, marked `undone`.",
     response_model=ClaimReviewPublic,
-    responses={404: {"description": "no such claim"}},
+    responses=error_responses((404, "no such claim")),
 )
 def get_claim_review(claim_id: ClaimId, session: SessionDep) -> ClaimReviewPublic:
     return claim_review_public(_claim(session=session, claim_id=claim_id))
@@ -235,11 +264,13 @@ def edit_claim(
     "repeated undos walk further back. Undoing an `add` removes the added claim "
     "(`claim` is then null). 409 when there is nothing to undo.",
     response_model=UndoPublic,
-    responses={**_WRITE, 409: {"description": "nothing to undo"}},
+    responses={**_WRITE, **error_responses(_NOTHING_TO_UNDO)},
     dependencies=[WriteAccess],
 )
 def undo_claim(claim_id: ClaimId, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
-    claim = _claim(session=session, claim_id=claim_id)
+    article_id = _claim(session=session, claim_id=claim_id).record.article_id
+    store.lock_reviews(session=session, article_id=article_id)
+    claim = _claim(session=session, claim_id=claim_id)  # its log as it stands under the lock
     return _undo(session=session, events=claim.events, reviewer=reviewer, scope=f"claim {claim_id}")
 
 
@@ -250,7 +281,7 @@ def undo_claim(claim_id: ClaimId, session: SessionDep, reviewer: ReviewerDep) ->
     description="Stores a reviewer's claim on the run under review (status `added`), "
     "validated like an edit. The page sends the selected text as a span.",
     response_model=ReviewedClaimPublic,
-    responses={**_EDIT, 409: {"description": "the article has no extraction run"}},
+    responses={**_EDIT, **error_responses((409, "the article has no extraction run"))},
     dependencies=[WriteAccess],
 )
 def add_claim(
@@ -259,8 +290,10 @@ def add_claim(
     assert article.id is not None
     run = store.review_run(session=session, article_id=article.id)
     if run is None:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT, f"article {article.id} has no extraction run to add to"
+        raise ApiError(
+            status.HTTP_409_CONFLICT,
+            f"article {article.id} has no extraction run to add to",
+            code="no_run",
         )
     value = _resolve(article, edit, anchor=None, original=[])
     record = store.add(session=session, run=run, claim=value, reviewer=reviewer)
@@ -275,11 +308,12 @@ def add_claim(
     "any claim of the run under review (the page's `u` key). 409 when there is nothing to "
     "undo.",
     response_model=UndoPublic,
-    responses={**_WRITE, 409: {"description": "nothing to undo"}},
+    responses={**_WRITE, **error_responses(_NOTHING_TO_UNDO)},
     dependencies=[WriteAccess],
 )
 def undo_article(article: ArticleDep, session: SessionDep, reviewer: ReviewerDep) -> UndoPublic:
     assert article.id is not None
+    store.lock_reviews(session=session, article_id=article.id)
     run = store.review_run(session=session, article_id=article.id)
     events = (
         store.article_events(session=session, article_id=article.id, run_id=run.id)
@@ -294,7 +328,9 @@ def _undo(
 ) -> UndoPublic:
     target = store.undo(session=session, events=events, reviewer=reviewer)
     if target is None:
-        raise HTTPException(status.HTTP_409_CONFLICT, f"nothing to undo on {scope}")
+        raise ApiError(
+            status.HTTP_409_CONFLICT, f"nothing to undo on {scope}", code="nothing_to_undo"
+        )
     session.commit()
     assert target.id is not None
     claim = store.get_claim(session=session, claim_id=target.claim_id)

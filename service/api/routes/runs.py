@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, status
 
 from schemas.api import ClaimsPublic, RunPublic
 from service import repository
 from service.api import presenters
 from service.api.deps import RunId, SessionDep
+from service.api.errors import ApiError, error_responses
 from service.models import ExtractionRun
 
 router = APIRouter(prefix="/runs", tags=["runs"])
@@ -16,7 +17,7 @@ router = APIRouter(prefix="/runs", tags=["runs"])
 def _get_run(session: SessionDep, run_id: int) -> ExtractionRun:
     run = session.get(ExtractionRun, run_id)
     if run is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"run {run_id} does not exist")
+        raise ApiError(status.HTTP_404_NOT_FOUND, f"run {run_id} does not exist")
     return run
 
 
@@ -29,7 +30,7 @@ def _get_run(session: SessionDep, run_id: int) -> ExtractionRun:
     "and why it was dropped, e.g. a quote not found in the article even after the model "
     "was asked again), and for a failed run the kind of failure and what happened.",
     response_model=RunPublic,
-    responses={404: {"description": "no such run"}},
+    responses=error_responses((404, "no such run")),
 )
 def get_run(run_id: RunId, session: SessionDep) -> RunPublic:
     return presenters.run_public(_get_run(session, run_id))
@@ -40,7 +41,7 @@ def get_run(run_id: RunId, session: SessionDep) -> RunPublic:
     summary="Claims of one run",
     description="The claims this run produced, in text order (empty unless it succeeded).",
     response_model=ClaimsPublic,
-    responses={404: {"description": "no such run"}},
+    responses=error_responses((404, "no such run")),
 )
 def get_run_claims(run_id: RunId, session: SessionDep) -> ClaimsPublic:
     _get_run(session, run_id)

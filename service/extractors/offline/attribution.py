@@ -89,7 +89,7 @@ def _depth(token: Token) -> int:
 
 def _subject_tokens(verb: Token, allowed: set[int]) -> list[Token]:
     """The subject phrase of a reporting verb; several nsubj children (a mis-parsed
-    appositive: "The Labour Party's leader, Jeremy Corbyn announced") are joined."""
+    appositive: "The union's chair, Maria Lopez announced") are joined."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in allowed]
     if len(subjects) > 1:
         first, last = subjects[0].left_edge.i, subjects[-1].i

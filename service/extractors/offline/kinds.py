@@ -134,7 +134,7 @@ def _transparent(token: Token, owned: set[int]) -> bool:
 
 
 def _is_to(head: Token) -> bool:
-    """ "are to find a new leader": be + to-infinitive."""
+    """ "are to hold a vote": be + to-infinitive."""
     if head.lemma_ != "be":
         return False
     return any(
