@@ -185,14 +185,19 @@ def check_gold(paths: list[Path]) -> tuple[list[GoldCase], list[str]]:
                 cases.append(load_gold_file(file, split))
             except GoldError as error:
                 problems += error.problems
-    first_file: dict[str, Path] = {}
-    for case in cases:
-        if case.id in first_file:
-            problems.append(
-                f"{case.path}: article id {case.id!r} is already used by {first_file[case.id]}"
-            )
-        first_file.setdefault(case.id, case.path)
+    problems += duplicate_id_problems([(case.id, case.path) for case in cases], noun="article")
     return cases, problems
+
+
+def duplicate_id_problems(items: list[tuple[str, Path]], *, noun: str) -> list[str]:
+    """One problem per (id, file) whose id an earlier file already uses."""
+    first: dict[str, Path] = {}
+    problems = []
+    for item_id, path in items:
+        if item_id in first:
+            problems.append(f"{path}: {noun} id {item_id!r} is already used by {first[item_id]}")
+        first.setdefault(item_id, path)
+    return problems
 
 
 def load_gold(path: Path, split: str | None = None) -> list[GoldCase]:

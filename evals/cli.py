@@ -319,8 +319,7 @@ def gold_check(
 
     article_paths = [path for path in paths if not is_link_gold_path(path)]
     cases, problems = check_gold(article_paths) if article_paths else ([], [])
-    link_paths = list(dict.fromkeys(path.resolve() for path in link_gold_paths(paths)))
-    groups, link_problems = check_links_gold(link_paths)
+    groups, link_problems = check_links_gold(link_gold_paths(paths))
     if problems or link_problems:
         raise _fail([*problems, *link_problems], code=1)
     if groups:

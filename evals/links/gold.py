@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from evals.cases import GoldCase, GoldError, load_gold_file
+from evals.cases import GoldCase, GoldError, duplicate_id_problems, load_gold_file
 from schemas.claims import ContractModel
 
 EntityType = Literal["person", "organisation", "place", "group"]
@@ -122,14 +122,15 @@ def is_link_gold_path(path: Path) -> bool:
 
 
 def link_gold_paths(paths: list[Path]) -> list[Path]:
-    """The link gold among `paths`: link paths themselves, and `links/` of any gold root given."""
-    found = []
+    """The link gold among `paths`: link paths themselves, and `links/` of any gold root given;
+    each once, however often it was named."""
+    found: dict[Path, None] = {}
     for path in paths:
         if is_link_gold_path(path):
-            found.append(path)
+            found[path.resolve()] = None
         elif path.is_dir() and (path / LINKS_FOLDER).is_dir():
-            found.append(path / LINKS_FOLDER)
-    return found
+            found[(path / LINKS_FOLDER).resolve()] = None
+    return list(found)
 
 
 def default_gold_root(link_file: Path) -> Path:
@@ -342,13 +343,7 @@ def check_links_gold(
                 groups.append(load_link_file(file, gold_root))
             except GoldError as error:
                 problems += error.problems
-    first: dict[str, Path] = {}
-    for loaded in groups:
-        if loaded.id in first:
-            problems.append(
-                f"{loaded.path}: group id {loaded.id!r} is already used by {first[loaded.id]}"
-            )
-        first.setdefault(loaded.id, loaded.path)
+    problems += duplicate_id_problems([(loaded.id, loaded.path) for loaded in groups], noun="group")
     return groups, problems
 
 

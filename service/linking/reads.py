@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -247,11 +247,7 @@ def _group_info(*, session: Session, records: Sequence[FigureRecord]) -> list[Fi
 
 def _keyed(group: FigureGroup, key: str) -> FigureGroup:
     """The group under the key it is stored by (the linker derives the same one)."""
-    if group.key == key:
-        return group
-    from dataclasses import replace
-
-    return replace(group, key=key)
+    return group if group.key == key else replace(group, key=key)
 
 
 def figure_groups(

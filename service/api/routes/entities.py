@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
@@ -40,9 +42,14 @@ def _detail(session: SessionDep, entity_id: int) -> EntityPublic:
     return entity_public(detail)
 
 
-def _edit_error(error: entity_review.EntityEditError) -> HTTPException:
-    code = status.HTTP_404_NOT_FOUND if error.not_found else status.HTTP_409_CONFLICT
-    return HTTPException(code, str(error))
+@contextmanager
+def _edit_errors() -> Iterator[None]:
+    """An edit the entities' state refuses: 404 for a missing one, 409 otherwise."""
+    try:
+        yield
+    except entity_review.EntityEditError as error:
+        code = status.HTTP_404_NOT_FOUND if error.not_found else status.HTTP_409_CONFLICT
+        raise HTTPException(code, str(error)) from error
 
 
 @router.get(
@@ -96,12 +103,10 @@ def read_entity(
 def merge_entities(
     entity_id: EntityId, body: MergeRequest, session: SessionDep, reviewer: ReviewerDep
 ) -> EntityPublic:
-    try:
+    with _edit_errors():
         entity_review.merge_entities(
             session=session, into_id=entity_id, other_ids=body.others, reviewer=reviewer
         )
-    except entity_review.EntityEditError as error:
-        raise _edit_error(error) from error
     session.commit()
     return _detail(session, entity_id)
 
@@ -120,7 +125,7 @@ def merge_entities(
 def split_entity(
     entity_id: EntityId, body: SplitRequest, session: SessionDep, reviewer: ReviewerDep
 ) -> EntityPublic:
-    try:
+    with _edit_errors():
         edit = entity_review.split_entity(
             session=session,
             entity_id=entity_id,
@@ -128,8 +133,6 @@ def split_entity(
             name=body.name,
             reviewer=reviewer,
         )
-    except entity_review.EntityEditError as error:
-        raise _edit_error(error) from error
     session.commit()
     return _detail(session, edit.other_entity_id or 0)
 
@@ -145,12 +148,10 @@ def split_entity(
 def rename_entity(
     entity_id: EntityId, body: RenameRequest, session: SessionDep, reviewer: ReviewerDep
 ) -> EntityPublic:
-    try:
+    with _edit_errors():
         entity_review.rename_entity(
             session=session, entity_id=entity_id, name=body.name, reviewer=reviewer
         )
-    except entity_review.EntityEditError as error:
-        raise _edit_error(error) from error
     session.commit()
     return _detail(session, entity_id)
 
@@ -165,9 +166,7 @@ def rename_entity(
     dependencies=[WriteAccess],
 )
 def undo_entity_edit(edit_id: EditId, session: SessionDep, reviewer: ReviewerDep) -> EntityPublic:
-    try:
+    with _edit_errors():
         undo = entity_review.undo_edit(session=session, edit_id=edit_id, reviewer=reviewer)
-    except entity_review.EntityEditError as error:
-        raise _edit_error(error) from error
     session.commit()
     return _detail(session, undo.entity_id)
