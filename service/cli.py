@@ -162,7 +162,10 @@ def worker(
         int | None, typer.Option(min=1, max=256, help="worker threads (default CLAIMKIT_WORKERS)")
     ] = None,
 ) -> None:
-    """Execute queued runs without serving the API; stops on Ctrl-C or SIGTERM.
+    """Execute queued runs without serving the API; SIGTERM stops gracefully, Ctrl-C at once.
+
+    SIGTERM lets runs under way finish (up to CLAIMKIT_WORKER_TIMEOUT_SECONDS); Ctrl-C
+    hands them back to the queue for another worker.
 
     Start as many as you like, on any machines that reach the same database and
     CLAIMKIT_QUEUE_URL (redis://...). Runs a stopped worker held go back on the queue.
@@ -174,6 +177,7 @@ def worker(
     from service.db import engine_for
     from service.extraction import build_scoped_extractor
     from service.extractors import build_extractor
+    from service.linking.clusters import warm_up as link_warm_up
     from service.tasks.queue import RunQueue, make_huey
     from service.tasks.worker import WorkerRuntime
 
@@ -195,6 +199,7 @@ def worker(
     warm_up = getattr(extractor, "warm_up", None)
     if callable(warm_up):
         warm_up()
+    link_warm_up()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("huey").setLevel(logging.WARNING)  # one line per task is too much
     runtime = WorkerRuntime(

@@ -93,6 +93,11 @@ def _nlp() -> Language:
     return spacy.load(SPACY_MODEL, exclude=["ner"])
 
 
+def warm_up() -> None:
+    """Load the parser clustering uses now, not in the middle of the first linked run."""
+    _nlp()
+
+
 @lru_cache(maxsize=8192)
 def predicate(statement: str) -> str:
     """The lemma(s) of a statement's main verb: 'were sent' -> 'send', 'is an aide' -> 'be aide'."""

@@ -143,6 +143,9 @@ class WorkerRuntime:
             worker_type="thread",
             check_worker_health=True,
             shutdown_timeout=self.settings.worker_timeout_seconds,
+            # SIGTERM (systemd, Kubernetes, `kill`) lets work under way finish, linking
+            # included: a thread killed mid-import at exit can hang the interpreter.
+            graceful_signal="TERM",
         )
 
     def _handle(self, run_id: int) -> None:

@@ -168,3 +168,35 @@ def test_a_run_whose_worker_was_killed_is_finished_by_another_worker_exactly_onc
     assert len(openai_server.requests) == 2
     survivor.send_signal(signal.SIGTERM)  # a clean stop exits 0
     assert survivor.wait(timeout=30) == 0
+
+
+def test_sigterm_lets_a_run_under_way_finish_before_the_worker_exits(
+    stack: Settings,
+    engine: Engine,
+    openai_server: ScriptedOpenAIServer,
+    workers: Callable[[int], list[subprocess.Popen[bytes]]],
+):
+    # The model answers after two seconds; SIGTERM comes while the worker waits for it.
+    openai_server.enqueue(Delay(2, then=Reply({"claims": [CLAIM]})))
+    (worker,) = workers(1)
+    _wait_for(lambda: _registered(engine) == 1)
+    with Session(engine) as session:
+        article = repository.add_article(session=session, text=TEXT)
+        assert article.id is not None
+        run = repository.add_run(
+            session=session,
+            article_id=article.id,
+            extractor="llm",
+            model="openai/test-model",
+            prompt_version="v1",
+        )
+        session.commit()
+        run_id = run.id
+    assert run_id is not None
+    RunQueue(make_huey(stack)).enqueue(run_id)
+
+    _wait_for(lambda: len(openai_server.requests) == 1)
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    finished = _run(engine, run_id)
+    assert (finished.status, finished.interruptions, finished.claims_count) == ("succeeded", 0, 1)
