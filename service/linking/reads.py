@@ -296,3 +296,52 @@ def figure_group(*, session: Session, key: str) -> FigureGroupInfo | None:
     records = session.exec(select(FigureRecord).where(FigureRecord.group_key == key)).all()
     infos = _group_info(session=session, records=records)
     return infos[0] if infos else None
+
+
+@dataclass
+class ClaimLinks:
+    """Where one claim leads across articles: its entities, figure groups and cluster."""
+
+    entities: list[tuple[str, Entity]] = field(default_factory=list)  # (role, entity)
+    figure_groups: list[str] = field(default_factory=list)
+    cluster: ClaimCluster | None = None
+    cluster_size: int = 0
+
+
+def claim_links(*, session: Session, claim_ids: Sequence[int]) -> dict[int, ClaimLinks]:
+    """Each claim's entities (by role), figure groups and cluster, in four queries."""
+    links: dict[int, ClaimLinks] = {claim_id: ClaimLinks() for claim_id in claim_ids}
+    if not claim_ids:
+        return links
+    for claim_entity, entity in session.exec(
+        select(ClaimEntity, Entity)
+        .join(Entity, col(Entity.id) == ClaimEntity.entity_id)
+        .where(col(ClaimEntity.claim_id).in_(claim_ids))
+    ).all():
+        links[claim_entity.claim_id].entities.append((claim_entity.role, entity))
+    for claim_id, group_key in session.exec(
+        select(FigureRecord.claim_id, FigureRecord.group_key)
+        .where(col(FigureRecord.claim_id).in_(claim_ids))
+        .order_by(col(FigureRecord.quantity_index))
+    ).all():
+        if group_key not in links[claim_id].figure_groups:
+            links[claim_id].figure_groups.append(group_key)
+    members = session.exec(
+        select(ClusterMember.claim_id, ClaimCluster)
+        .join(ClaimCluster, col(ClaimCluster.id) == ClusterMember.cluster_id)
+        .where(col(ClusterMember.claim_id).in_(claim_ids))
+    ).all()
+    sizes = dict(
+        session.exec(
+            select(ClusterMember.cluster_id, func.count())
+            .where(col(ClusterMember.cluster_id).in_([cluster.id for _, cluster in members]))
+            .group_by(col(ClusterMember.cluster_id))
+        ).all()
+    )
+    for claim_id, cluster in members:
+        links[claim_id].cluster = cluster
+        links[claim_id].cluster_size = sizes.get(cluster.id or 0, 0)
+    role_order = {"subject": 0, "source": 1, "location": 2}
+    for item in links.values():
+        item.entities.sort(key=lambda pair: role_order.get(pair[0], 3))
+    return links

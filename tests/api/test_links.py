@@ -185,6 +185,22 @@ def test_entity_and_figure_pages_render_for_a_browser(
     assert "Park Yong-soo" in entity_page.text
 
 
+def test_a_review_card_links_to_its_entities_and_figure_group(
+    client: TestClient, fake_extractor: FakeExtractor
+):
+    post_three(client, fake_extractor)
+    group = troop_group(client)
+    articles = client.get("/articles").json()["data"]
+    (article_id,) = [a["id"] for a in articles if a["published"] == "2024-10-25"]
+    page = client.get(f"/review/articles/{article_id}").text
+    troops = client.get("/entities", params={"q": "Northland troops"}).json()["data"][0]
+    palace = client.get("/entities", params={"q": "Palace"}).json()["data"][0]
+    links = page.split('class="claim-links"', 1)[1].split("</nav>", 1)[0]
+    assert f'href="/entities/{troops["id"]}"' in links
+    assert f'href="/entities/{palace["id"]}"' in links
+    assert f'href="{group["url"]}"' in links
+
+
 def test_merge_split_rename_and_undo_are_recorded_and_reversible(
     client: TestClient, fake_extractor: FakeExtractor
 ):
@@ -237,7 +253,8 @@ def test_re_extracting_an_article_replaces_its_links(
     client: TestClient, fake_extractor: FakeExtractor
 ):
     post_three(client, fake_extractor)
-    article_id = client.get("/articles").json()["data"][-1]["id"]
+    articles = client.get("/articles").json()["data"]
+    (article_id,) = [a["id"] for a in articles if a["published"] == "2024-10-25"]
     fake_extractor.enqueue([])
     response = client.post(f"/articles/{article_id}/extract", params={"force": "true"})
     assert response.status_code in (200, 201), response.text

@@ -13,6 +13,8 @@ from fastapi.templating import Jinja2Templates
 from schemas.claims import Approx, Certainty, ClaimKind
 from service import repository
 from service.api.deps import ArticleDep, SessionDep, SettingsDep
+from service.linking.presenters import cluster_url, entity_url, figure_group_url
+from service.linking.reads import claim_links
 from service.models import Article
 from service.review import store
 from service.review.dropped import dropped_views
@@ -45,6 +47,9 @@ def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
         "root": request.scope.get("root_path", ""),
         "write_protected": settings.api_key is not None,
         "keys": KEYS,
+        "entity_url": entity_url,
+        "figure_group_url": figure_group_url,
+        "cluster_url": cluster_url,
     }
 
 
@@ -75,6 +80,7 @@ def _panel(*, session: SessionDep, article: Article) -> dict[str, Any]:
         "run": run,
         "latest_run": repository.latest_run(session=session, article_id=article.id),
         "claims": claims,
+        "links": claim_links(session=session, claim_ids=[c.record.id or 0 for c in claims]),
         "dropped": dropped_views(run, article.text),
         "counts": Counts.of(claims),
         "text_html": highlighted_html(article.text, marks),
