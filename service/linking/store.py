@@ -141,14 +141,21 @@ def _stored_entity_id(
     return created[key]
 
 
-def _add_alias(*, session: Session, entity_id: int, alias: str, reason: str) -> None:
-    exists = session.exec(
-        select(EntityAlias.id).where(
-            EntityAlias.entity_id == entity_id, EntityAlias.alias == alias[:500]
-        )
-    ).first()
-    if exists is None:
-        session.add(EntityAlias(entity_id=entity_id, alias=alias[:500], reason=reason[:32]))
+def _add_aliases(*, session: Session, aliases: dict[tuple[int, str], str]) -> None:
+    """Store the (entity, spelling) pairs not stored yet, with the reason each was linked."""
+    if not aliases:
+        return
+    entity_ids = {entity_id for entity_id, _ in aliases}
+    known = set(
+        session.exec(
+            select(EntityAlias.entity_id, EntityAlias.alias).where(
+                col(EntityAlias.entity_id).in_(entity_ids)
+            )
+        ).all()
+    )
+    for (entity_id, alias), reason in aliases.items():
+        if (entity_id, alias) not in known:
+            session.add(EntityAlias(entity_id=entity_id, alias=alias, reason=reason[:32]))
 
 
 def _link_mentions(
@@ -158,6 +165,7 @@ def _link_mentions(
     index = load_index(session=session)
     context = article_context(article.text)
     created: dict[str, int] = {}
+    aliases: dict[tuple[int, str], str] = {}
     mentions = 0
     for record, (claim_key, claim) in zip(records, article.claims, strict=True):
         for role, name in mention_texts(claim).items():
@@ -183,8 +191,9 @@ def _link_mentions(
                     detail=decision.detail,
                 )
             )
-            _add_alias(session=session, entity_id=entity_id, alias=name, reason=decision.reason)
+            aliases.setdefault((entity_id, name[:500]), decision.reason)
             mentions += 1
+    _add_aliases(session=session, aliases=aliases)
     session.flush()
     return mentions, len(created)
 
