@@ -68,6 +68,7 @@ bench: setup  ## speed benchmarks (figures and ratios); PostgreSQL and Redis sce
 	$(VENV)/bin/python benchmarks/llm_long_article.py
 	$(VENV)/bin/python benchmarks/prompt_tokens.py
 	$(VENV)/bin/python benchmarks/cli_startup.py
+	$(VENV)/bin/python benchmarks/link_incremental.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-output
