@@ -7,9 +7,12 @@
 3. alias-table: a country's other names, and a capital written as an actor
    (`data/countries.json`);
 4. exact, normalised, title, romanisation, synonym: ever looser keys (`names.py`);
-5. fuzzy: rapidfuzz similarity of folded words at or above `FUZZY_THRESHOLD`, only between
+5. group-core: a group described by which part of it ("elite X troops", "X troops in Y",
+   "first units of X personnel") joins the known group once the describing words are
+   set aside (`names.group_core`); never creates an entity;
+6. fuzzy: rapidfuzz similarity of folded words at or above `FUZZY_THRESHOLD`, only between
    names of the same guessed type, never for a one-word person or a known country;
-6. new: nothing matched; a new entity is named after the mention (titles, "the" and
+7. new: nothing matched; a new entity is named after the mention (titles, "the" and
    possessive dropped).
 A one-word alias of a person with a longer name (a surname) and a capital recorded for its
 country are kept as aliases but never matched globally: they mean something only in their
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from service.linking.context import EMPTY_CONTEXT, ArticleContext
-from service.linking.entity_types import EntityType, Role, entity_type
+from service.linking.entity_types import EntityType, Role, entity_type, head_noun
 from service.linking.fuzzy import FUZZY_THRESHOLD, blocking_key, name_similarity
 from service.linking.names import (
     STAGES,
@@ -33,8 +36,10 @@ from service.linking.names import (
     country_names,
     country_of,
     display_name,
+    group_core,
     name_keys,
 )
+from service.linking.tables import tables
 
 _STAGE_DETAIL = {
     "exact": 'matched "{alias}" exactly',
@@ -151,6 +156,7 @@ class EntityIndex:
             or self._by_surname(text, context, mention.role)
             or self._by_table(text, actor)
             or self._by_keys(text)
+            or self._by_core(text, mention.role)
             or self._by_fuzzy(text, mention.role)
             or self._create(
                 display_name(text) or text,
@@ -280,6 +286,22 @@ class EntityIndex:
             return None
         detail = _STAGE_DETAIL[match.stage].format(alias=match.alias)
         return LinkDecision(match.entity_key, match.stage, None, detail)
+
+    def _by_core(self, text: str, role: Role) -> LinkDecision | None:
+        """A described part of a known group joins the group ("elite X troops in Y" -> X troops)."""
+        if role == "location" or entity_type(text, role) != "group":
+            return None
+        core = group_core(text)
+        if core is None:
+            return None
+        head = head_noun(tuple(core.split()))
+        if head not in tables().people_plural or head in tables().tally_heads:
+            return None  # "deaths in X" are a tally of their own, not a part of "deaths"
+        match = self._lookup(core, actor=False)
+        if match is None or self._entities[match.entity_key].type != "group":
+            return None
+        detail = f'"{core}", the group it describes a part of, {_said(match)}'
+        return LinkDecision(match.entity_key, "group-core", None, detail)
 
     def _by_fuzzy(self, text: str, role: Role) -> LinkDecision | None:
         type = entity_type(text, role)

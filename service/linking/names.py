@@ -190,3 +190,31 @@ def display_name(text: str) -> str:
     titles = name_keys(name).titles
     cut = _title_cut(raw, titles) if titles else 0
     return " ".join(raw[cut:])
+
+
+def group_core(text: str) -> str | None:
+    """A group named without the words describing which part of it, when there are any.
+
+    "elite Northland troops in the border region" -> "northland troops"; "first units of
+    Northland military personnel" -> "northland military personnel"; None when nothing was
+    set aside or less than two words would be left.
+    """
+    table = tables()
+    words = normal_words(text)
+    end = next(
+        (
+            index
+            for index, word in enumerate(words)
+            if index
+            and (word in table.prepositions or word in table.group_trailers)
+            and words[index - 1] not in table.group_modifiers
+        ),
+        len(words),
+    )
+    start = 0
+    while start < end and words[start] in table.group_modifiers:
+        start += 1
+    core = words[start:end]
+    if len(core) < 2 or core == words:
+        return None
+    return " ".join(core)

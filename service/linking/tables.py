@@ -36,6 +36,9 @@ class Tables:
     prepositions: frozenset[str]
     name_particles: frozenset[str]
     not_name_starts: frozenset[str]
+    group_modifiers: frozenset[str]
+    group_trailers: frozenset[str]
+    tally_heads: frozenset[str]
 
 
 def _synonym_map(groups: list[list[str]]) -> dict[str, str]:
@@ -70,4 +73,7 @@ def tables() -> Tables:
         prepositions=frozenset(words["prepositions"]),
         name_particles=frozenset(words["name_particles"]),
         not_name_starts=frozenset(words["not_name_starts"]),
+        group_modifiers=frozenset(words["group_modifiers"]),
+        group_trailers=frozenset(words["group_trailers"]),
+        tally_heads=frozenset(words["tally_heads"]),
     )

@@ -203,3 +203,26 @@ def test_soldiers_and_troops_of_one_country_are_one_group() -> None:
     assert (soldiers.entity_key, soldiers.reason) == (troops.entity_key, "synonym")
     assert index.entity(troops.entity_key).type == "group"
     assert link(index, "North Vostrian special forces").entity_key != troops.entity_key
+
+
+def test_a_described_part_of_a_known_group_joins_the_group() -> None:
+    index = EntityIndex()
+    troops = link(index, "Northland troops")
+    for described in (
+        "elite Northland troops",
+        "Northland soldiers in the border region",
+        "first units of Northland military personnel",
+        "Northland troops deployed to Eastland",
+    ):
+        decision = link(index, described)
+        assert decision.entity_key == troops.entity_key, described
+        assert decision.reason in ("group-core", "synonym"), described
+    assert link(index, "elite Northland troops").reason == "exact"  # now a known alias
+
+
+def test_a_described_group_never_creates_its_core_and_tallies_keep_their_scope() -> None:
+    index = EntityIndex()
+    assert link(index, "elite Southland troops").reason == "new"
+    assert link(index, "Southland troops").reason == "new"  # the core was not made up
+    deaths = link(index, "flu deaths")
+    assert link(index, "flu deaths in Eastland").entity_key != deaths.entity_key

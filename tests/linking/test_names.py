@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from service.linking.names import display_name, name_keys, romanise
+from service.linking.names import display_name, group_core, name_keys, romanise
 from service.linking.tables import DATA
 
 
@@ -61,3 +61,13 @@ def test_a_display_name_drops_the_article_possessive_and_titles() -> None:
 def test_a_title_before_words_that_are_not_a_capitalised_name_stays() -> None:
     assert name_keys("the president Varga hopes to beat").titles == ()
     assert display_name("the president Varga hopes to beat") == "president Varga hopes to beat"
+
+
+def test_group_core_sets_aside_the_words_describing_a_part_of_the_group() -> None:
+    assert group_core("elite Northland troops in the border region") == "northland troops"
+    assert group_core("first units of Northland military personnel") == (
+        "northland military personnel"
+    )
+    assert group_core("Northland troops deployed to Eastland") == "northland troops"
+    assert group_core("Northland troops") is None
+    assert group_core("elite troops") is None  # one word would be left
