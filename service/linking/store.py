@@ -25,11 +25,11 @@ from service.linking import (
     Figure,
     Mention,
     article_context,
-    cluster_signature,
     figure_group_key,
     figures_of,
     mention_texts,
 )
+from service.linking.cluster_store import place_claim
 from service.models import (
     Article,
     ClaimCluster,
@@ -272,20 +272,7 @@ def refresh_claims(*, session: Session, claim_ids: Sequence[int]) -> tuple[int, 
                 subject_entity=subject,
                 published=article.published,
             )
-            signature = cluster_signature(cluster_input)[:500]
-            cluster = session.exec(
-                select(ClaimCluster).where(ClaimCluster.signature == signature)
-            ).first()
-            if cluster is None:
-                cluster = ClaimCluster(signature=signature, label=claim.statement)
-                session.add(cluster)
-                session.flush()
-                clusters += 1
-            session.add(
-                ClusterMember(
-                    claim_id=int(claim_key), cluster_id=cluster.id or 0, article_id=article_id
-                )
-            )
+            clusters += place_claim(session=session, item=cluster_input, article_id=article_id)
     session.flush()
     return figures, clusters
 

@@ -185,6 +185,27 @@ def test_entity_and_figure_pages_render_for_a_browser(
     assert "Park Yong-soo" in entity_page.text
 
 
+def test_one_proposition_in_two_articles_is_one_cluster_placed_as_each_article_arrives(
+    client: TestClient, fake_extractor: FakeExtractor
+):
+    post_three(client, fake_extractor)
+    clusters = client.get("/clusters").json()
+    assert clusters["count"] == 1
+    [cluster] = clusters["data"]
+    assert cluster["articles"] == 2
+    assert cluster["label"] == "Around 5,000 Northland troops have reached the border region."
+    statements = [member["statement"] for member in cluster["claims"]]
+    assert statements == [
+        "Around 5,000 Northland troops have reached the border region.",
+        "At least 3,000 Northland troops are in the border region.",
+    ]
+    assert [member["source"] for member in cluster["claims"]] == [
+        "a senior Eastland official",
+        "Palace",
+    ]
+    assert client.get(cluster["url"]).json()["id"] == cluster["id"]
+
+
 def test_a_review_card_links_to_its_entities_and_figure_group(
     client: TestClient, fake_extractor: FakeExtractor
 ):
