@@ -140,6 +140,21 @@ def _raw_problems(path: Path, raw: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _partial_problems(path: Path, raw: dict[str, Any]) -> list[str]:
+    """A file exported before review finished does not list all the article's claims."""
+    if raw.get("partial") is not True:
+        return []
+    found = raw.get("review")
+    review: dict[str, Any] = found if isinstance(found, dict) else {}
+    unreviewed, total = review.get("unreviewed"), review.get("claims")
+    counted = f" ({unreviewed} of {total} claims were unreviewed)" if unreviewed else ""
+    return [
+        f"{path}: marked partial{counted}: exported before every claim was reviewed, it "
+        "does not list all the article's claims and would count the missing ones as misses; "
+        "finish the review and export it again"
+    ]
+
+
 def load_gold_file(path: Path, split: str | None = None) -> GoldCase:
     """Read and validate one gold file; raises GoldError listing every problem found."""
     try:
@@ -150,7 +165,7 @@ def load_gold_file(path: Path, split: str | None = None) -> GoldCase:
         raise GoldError([f"{path}: not valid JSON: {error}"]) from error
     if not isinstance(raw, dict):
         raise GoldError([f"{path}: expected a JSON object, got {type(raw).__name__}"])
-    problems = _raw_problems(path, raw)
+    problems = _partial_problems(path, raw) + _raw_problems(path, raw)
     try:
         article = GoldArticle.model_validate(raw)
     except ValidationError as error:

@@ -339,11 +339,17 @@ def gold_check(
 @gold_app.command("export")
 def gold_export(
     out_dir: Annotated[Path, typer.Argument(help="folder to write the gold files into")],
-    reviewed_only: Annotated[
-        bool, typer.Option("--reviewed-only", help="only articles with every claim reviewed")
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="also write partly reviewed articles, as files marked partial (which "
+            "`gold check` and eval refuse)",
+        ),
     ] = False,
 ) -> None:
-    """Write reviewed articles from the database as gold files (accepted, edited, added claims)."""
+    """Write fully reviewed articles from the database as gold files (accepted, edited and
+    added claims); a partly reviewed article only with --partial, marked partial."""
     from sqlmodel import Session
 
     from service.db import make_engine
@@ -352,13 +358,16 @@ def gold_export(
     engine = make_engine(get_settings().resolved_database_url())
     try:
         with Session(engine) as session:
-            paths = export_gold(session=session, out_dir=out_dir, reviewed_only=reviewed_only)
+            paths = export_gold(session=session, out_dir=out_dir, partial=partial)
     finally:
         engine.dispose()
     for path in paths:
         console.print(str(path))
     if not paths:
-        rule = "every claim" if reviewed_only else "at least one claim"
-        console.print(f"no gold files written: no article has {rule} reviewed yet", style="yellow")
+        rule = "at least one claim" if partial else "every claim"
+        hint = "" if partial else " (--partial writes partly reviewed ones, marked partial)"
+        console.print(
+            f"no gold files written: no article has {rule} reviewed yet{hint}", style="yellow"
+        )
         return
     console.print(f"wrote {len(paths)} gold files to {out_dir}", style="green")

@@ -24,6 +24,7 @@ from schemas.claims import (
     JsonPattern,
     storable_text,
 )
+from schemas.review_status import Rating, ReviewStatus
 
 _HTTP_URL = TypeAdapter(HttpUrl)
 
@@ -258,6 +259,10 @@ class ArticleSummary(BaseModel):
 
     id: int
     title: str | None
+    title_source: Literal["request", "first_line"] | None = Field(
+        description="where the title came from: the request, or the text's first line when "
+        "it reads as a headline (short, not ending like a sentence, more text after it)"
+    )
     url: str | None
     outlet: str | None
     published: dt.date | None
@@ -289,11 +294,25 @@ ClaimFlag = Literal["fuzzy_evidence", "instruction_in_evidence"]
 
 
 class ClaimPublic(Claim):
-    """A stored claim: the contract claim plus where it lives."""
+    """A stored claim, as reviewed when it has been: the contract claim plus where it lives
+    and its review state."""
 
     id: int
     article_id: int
     run_id: int
+    review_state: ReviewStatus = Field(
+        description="unreviewed, accepted, edited, rejected or added (written by a reviewer)"
+    )
+    reviewed: bool = Field(
+        description="true when the claim's fields are the reviewed values (a reviewer accepted, "
+        "edited, rejected or added it); false while they are as extracted"
+    )
+    rating: Rating | None = Field(
+        None, description="a fact-checker's rating: true, false, misleading or unverifiable"
+    )
+    rating_note: str | None = Field(None, description="why the claim got its rating")
+    rated_by: str | None = Field(None, description="who gave the rating")
+    rated_at: dt.datetime | None = None
     flags: list[ClaimFlag] = Field(
         default_factory=list,
         description="why a reviewer should look closely: evidence located only by the lenient "

@@ -16,8 +16,22 @@ class GoldClaim(Claim):
     id: str = Field(min_length=1)
 
 
+class GoldReview(ContractModel):
+    """How far review had got when a partial gold file was exported."""
+
+    claims: int = Field(ge=0, description="claims of the reviewed run")
+    reviewed: int = Field(ge=0, description="claims with a decision")
+    unreviewed: int = Field(ge=0, description="claims nobody had decided on: not in the file")
+
+
 class GoldArticle(ContractModel):
-    """One gold file: the article text exactly as sent, and its claims."""
+    """One gold file: the article text exactly as sent, and its claims.
+
+    A gold file claims to list *all* the article's claims; one exported before review
+    finished says so (`partial: true`, with `review` counts), and the eval harness and
+    `claimkit gold check` refuse it: scored against, it would count the unreviewed claims
+    as misses.
+    """
 
     id: str = Field(min_length=1)
     title: str | None = None
@@ -27,6 +41,16 @@ class GoldArticle(ContractModel):
     text: str = Field(min_length=1)
     annotator: str | None = None
     claims: list[GoldClaim] = Field(default_factory=list)
+    partial: bool = Field(
+        default=False,
+        exclude_if=lambda partial: not partial,  # complete files stay as they always were
+        description="true when some claims were unreviewed at export: not usable as gold",
+    )
+    review: GoldReview | None = Field(
+        default=None,
+        exclude_if=lambda review: review is None,
+        description="review progress, in partial files",
+    )
 
     @model_validator(mode="after")
     def _ids_unique_and_spans_verbatim(self) -> GoldArticle:

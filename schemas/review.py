@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -21,6 +20,7 @@ from schemas.claims import (
     TimeRef,
     storable_text,
 )
+from schemas.review_status import Rating, ReviewStatus
 
 QueueStatus = Literal["new", "in_progress", "done"]
 
@@ -31,6 +31,7 @@ MAX_FIELD_CHARS = 500  # subject, location, source name and channel, quantity an
 MAX_QUOTE_CHARS = 5_000  # one evidence item
 MAX_EVIDENCE_ITEMS = 20
 MAX_QUANTITIES = 20
+MAX_NOTE_CHARS = 2_000  # a rating's note
 
 _Storable = AfterValidator(storable_text)
 
@@ -55,6 +56,12 @@ Quote = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS),
     _Storable,
     JsonPattern(NOT_BLANK_PATTERN),
+]
+NoteText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=MAX_NOTE_CHARS),
+    _Storable,
+    JsonPattern(NO_NUL_PATTERN),
 ]
 SpanText = Annotated[
     str,
@@ -88,16 +95,6 @@ class EditSpan(Span):
     """An evidence span as a reviewer sends it (the contract's Span, with a size limit)."""
 
     text: SpanText
-
-
-class ReviewStatus(StrEnum):
-    """Where a claim stands in review."""
-
-    unreviewed = "unreviewed"
-    accepted = "accepted"  # accepted as extracted
-    edited = "edited"  # accepted with changes
-    rejected = "rejected"
-    added = "added"  # written by a reviewer, not extracted
 
 
 class ClaimEdit(ClaimFields):
@@ -146,6 +143,24 @@ class ClaimEdit(ClaimFields):
     )
 
 
+class ClaimRating(BaseModel):
+    """A fact-checker's rating of a claim, with an optional note saying why."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"rating": "misleading", "note": "The 3,000 counts every unit, not soldiers."}
+            ]
+        },
+    )
+
+    rating: Rating = Field(description="true, false, misleading or unverifiable")
+    note: NoteText | None = Field(
+        None, description=f"why; at most {MAX_NOTE_CHARS} characters, no NUL"
+    )
+
+
 class ReviewedClaimPublic(BaseModel):
     """A claim with its review state: the extracted value is kept beside the reviewed one."""
 
@@ -160,6 +175,12 @@ class ReviewedClaimPublic(BaseModel):
     original: Claim | None = Field(description="as extracted; null for claims reviewers added")
     reviewed: Claim = Field(description="as reviewed: the edited value, else the original")
     changed: list[str] = Field(description="top-level fields where reviewed differs from original")
+    rating: Rating | None = Field(
+        None, description="the fact-checker's rating (true, false, misleading, unverifiable)"
+    )
+    rating_note: str | None = Field(None, description="why the claim got its rating")
+    rated_by: str | None = Field(None, description="who gave the rating")
+    rated_at: dt.datetime | None = None
     flags: list[ClaimFlag] = Field(
         default_factory=list,
         description="why a reviewer should look closely: evidence located only by the lenient "
@@ -173,7 +194,7 @@ class ReviewEventPublic(BaseModel):
 
     id: int
     claim_id: int
-    action: Literal["accept", "reject", "edit", "add", "undo"]
+    action: Literal["accept", "reject", "edit", "add", "rate", "undo"]
     value: dict[str, Any] | None
     undoes_id: int | None
     undone: bool = Field(description="a later undo reverted this row")
@@ -213,6 +234,23 @@ class ReviewCounts(BaseModel):
     )
 
 
+class GoldStatusPublic(BaseModel):
+    """Whether the article exports as a gold file, and how many claims stand in the way."""
+
+    run_id: int | None = Field(
+        description="the run the gold file comes from: the most recently reviewed one, else "
+        "the run under review"
+    )
+    total: int = Field(description="claims of that run")
+    unreviewed: int = Field(
+        description="claims of that run still unreviewed: while any are, the export answers "
+        "409 unless asked for a file marked partial"
+    )
+    complete: bool = Field(description="every claim of that run has a decision")
+    url: str = Field(description="the gold file (409 while claims are unreviewed)")
+    partial_url: str = Field(description="the gold file marked partial, whatever is unreviewed")
+
+
 class ArticleReviewPublic(BaseModel):
     """An article's review: its text, the run under review and every claim's state."""
 
@@ -225,6 +263,7 @@ class ArticleReviewPublic(BaseModel):
     claims: list[ReviewedClaimPublic]
     page_url: str
     gold_url: str
+    gold: GoldStatusPublic
 
 
 class QueueItemPublic(BaseModel):

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
+from service.exports.cli import export_command
 from service.extractors import EXTRACTOR_KINDS
 
 if TYPE_CHECKING:
@@ -365,6 +366,9 @@ def extract(
         noun = "claim was" if grounded.dropped == 1 else "claims were"
         err.print(f"[red]--strict: {grounded.dropped} {noun} dropped[/red]")
         raise typer.Exit(1)
+
+
+app.command("export")(export_command)
 
 
 def _describe_run(grounded: GroundedExtraction, extractor: str) -> str:

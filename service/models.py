@@ -24,6 +24,18 @@ class RunStatus(StrEnum):
     failed = "failed"
 
 
+class ReviewState(StrEnum):
+    """A claim's review state as stored on its row (schemas.review_status.ReviewStatus, plus
+    `removed`: a reviewer's claim whose "add" was undone, which no read shows)."""
+
+    unreviewed = "unreviewed"
+    accepted = "accepted"
+    edited = "edited"
+    rejected = "rejected"
+    added = "added"
+    removed = "removed"
+
+
 class ClaimOrigin(StrEnum):
     """Where a stored claim came from."""
 
@@ -43,6 +55,7 @@ class Article(SQLModel, table=True):
     published: dt.date | None = None
     published_source: str | None = Field(default=None, max_length=16)  # request | dateline
     published_text: str | None = None  # the dateline as written, when it came from one
+    title_source: str | None = Field(default=None, max_length=16)  # request | first_line
     char_count: int
     created_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -125,6 +138,25 @@ class ClaimRecord(SQLModel, table=True):
         max_length=16,
         sa_column_kwargs={"server_default": ClaimOrigin.extracted.value},
     )
+    # The review state, materialised from the claim's review log by every review action and
+    # undo (service.review.store, same transaction), so reads filter on and answer with the
+    # reviewed value. The reviewed_* columns are null while the claim is unreviewed.
+    review_state: str = Field(
+        default=ReviewState.unreviewed,
+        max_length=16,
+        index=True,
+        sa_column_kwargs={"server_default": ReviewState.unreviewed.value},
+    )
+    reviewed_data: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    reviewed_statement: str | None = Field(default=None, sa_column=Column(Text))
+    reviewed_subject: str | None = Field(default=None, sa_column=Column(Text))
+    reviewed_source_name: str | None = Field(default=None, sa_column=Column(Text))
+    reviewed_kind: str | None = Field(default=None, max_length=16)
+    reviewed_certainty: str | None = Field(default=None, max_length=16)
+    rating: str | None = Field(default=None, max_length=16)  # true|false|misleading|unverifiable
+    rating_note: str | None = Field(default=None, sa_column=Column(Text))
+    rated_by: str | None = Field(default=None, max_length=100)
+    rated_at: dt.datetime | None = None
 
 
 class ClaimReview(SQLModel, table=True):
@@ -135,8 +167,9 @@ class ClaimReview(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True)
     article_id: int = Field(foreign_key="article.id", index=True)
-    action: str = Field(max_length=16)  # accept | reject | edit | add | undo
-    value: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # edit/add: Claim
+    action: str = Field(max_length=16)  # accept | reject | edit | add | rate | undo
+    # edit/add: the Claim; rate: {rating, note}
+    value: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     undoes_id: int | None = Field(default=None, foreign_key="claim_review.id")
     reviewer: str = Field(max_length=100)
     created_at: dt.datetime = Field(default_factory=utcnow)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, case, func, update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -18,6 +18,7 @@ from service.models import (
     ClaimOrigin,
     ClaimRecord,
     ExtractionRun,
+    ReviewState,
     RunStatus,
     Worker,
     utcnow,
@@ -39,12 +40,14 @@ def add_article(
     published: dt.date | None = None,
     published_source: str | None = None,
     published_text: str | None = None,
+    title_source: str | None = None,
 ) -> Article:
     """Stage a new article (flushed, so it has an id)."""
     article = Article(
         text=text,
         text_sha256=text_sha256(text),
         title=title,
+        title_source=title_source if title else None,
         url=url,
         outlet=outlet,
         published=published,
@@ -279,16 +282,33 @@ def add_claims(
     return records
 
 
-def run_claims(*, session: Session, run_id: int) -> Sequence[ClaimRecord]:
-    """A run's claims in extraction order."""
+# Reads leave these out unless asked for: a reviewer's claim whose "add" was undone no longer
+# exists, and a rejected claim is not a claim (review=rejected lists them).
+HIDDEN_STATES = (ReviewState.removed.value, ReviewState.rejected.value)
+
+
+def _visible(review: str | None) -> ColumnElement[bool]:
+    """Claims in the review state asked for; with none, every state but rejected."""
+    if review is not None:
+        return col(ClaimRecord.review_state) == review
+    return col(ClaimRecord.review_state).not_in(HIDDEN_STATES)
+
+
+def run_claims(
+    *, session: Session, run_id: int, review: str | None = None
+) -> Sequence[ClaimRecord]:
+    """A run's claims (extracted and added) in position order: those in the review state
+    asked for, else every state but rejected."""
     return session.exec(
-        select(ClaimRecord).where(ClaimRecord.run_id == run_id).order_by(col(ClaimRecord.position))
+        select(ClaimRecord)
+        .where(ClaimRecord.run_id == run_id, _visible(review))
+        .order_by(col(ClaimRecord.position), col(ClaimRecord.id))
     ).all()
 
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """Filters for the claim search; None means no filter."""
+    """Filters for the claim search; None means no filter (review: every state but rejected)."""
 
     article_id: int | None = None
     subject: str | None = None
@@ -296,6 +316,7 @@ class ClaimFilter:
     kind: str | None = None
     certainty: str | None = None
     q: str | None = None
+    review: str | None = None
 
 
 def _current_run_ids() -> SelectOfScalar[int | None]:
@@ -307,30 +328,88 @@ def _current_run_ids() -> SelectOfScalar[int | None]:
     )
 
 
+def reviewed_value(reviewed: Any, extracted: Any) -> ColumnElement[Any]:
+    """The value reads use: the reviewed column once the claim has a decision, else the
+    extracted one (a reviewed source may be null: no coalescing)."""
+    unreviewed = col(ClaimRecord.review_state) == ReviewState.unreviewed.value
+    return case((unreviewed, extracted), else_=reviewed)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its %, _ and \\ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(column: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    return column.ilike(like_pattern(text), escape="\\")
+
+
 def search_claims(
     *, session: Session, filters: ClaimFilter, skip: int, limit: int
 ) -> tuple[Sequence[ClaimRecord], int]:
-    """Claims of every article's current run matching the filters, and the total count."""
+    """Claims of every article's current run matching the filters on their reviewed values
+    (the extracted ones while unreviewed), and the total count."""
     query = select(ClaimRecord).where(
-        col(ClaimRecord.run_id).in_(_current_run_ids()),
-        ClaimRecord.origin == ClaimOrigin.extracted,
+        col(ClaimRecord.run_id).in_(_current_run_ids()), _visible(filters.review)
     )
     if filters.article_id is not None:
         query = query.where(ClaimRecord.article_id == filters.article_id)
     if filters.subject:
-        query = query.where(col(ClaimRecord.subject).ilike(f"%{filters.subject}%"))
+        subject = reviewed_value(col(ClaimRecord.reviewed_subject), col(ClaimRecord.subject))
+        query = query.where(_contains(subject, filters.subject))
     if filters.source:
-        query = query.where(col(ClaimRecord.source_name).ilike(f"%{filters.source}%"))
+        source = reviewed_value(col(ClaimRecord.reviewed_source_name), col(ClaimRecord.source_name))
+        query = query.where(_contains(source, filters.source))
     if filters.kind:
-        query = query.where(ClaimRecord.kind == filters.kind)
+        kind = reviewed_value(col(ClaimRecord.reviewed_kind), col(ClaimRecord.kind))
+        query = query.where(kind == filters.kind)
     if filters.certainty:
-        query = query.where(ClaimRecord.certainty == filters.certainty)
+        certainty = reviewed_value(col(ClaimRecord.reviewed_certainty), col(ClaimRecord.certainty))
+        query = query.where(certainty == filters.certainty)
     if filters.q:
-        query = query.where(col(ClaimRecord.statement).ilike(f"%{filters.q}%"))
+        statement = reviewed_value(col(ClaimRecord.reviewed_statement), col(ClaimRecord.statement))
+        query = query.where(_contains(statement, filters.q))
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     page = session.exec(
-        query.order_by(col(ClaimRecord.article_id), col(ClaimRecord.position))
+        query.order_by(col(ClaimRecord.article_id), col(ClaimRecord.position), col(ClaimRecord.id))
         .offset(skip)
         .limit(limit)
     ).all()
     return page, total
+
+
+def current_claims_count(*, session: Session) -> int:
+    """How many claims the current runs hold (every review state but removed)."""
+    query = (
+        select(func.count())
+        .select_from(ClaimRecord)
+        .where(
+            col(ClaimRecord.run_id).in_(_current_run_ids()),
+            ClaimRecord.review_state != ReviewState.removed.value,
+        )
+    )
+    return session.exec(query).one()
+
+
+def current_claims_after(*, session: Session, after_id: int, limit: int) -> Sequence[ClaimRecord]:
+    """The next `limit` claims of current runs by id after `after_id` (every review state but
+    removed): a batch of a full export, read without OFFSET."""
+    return session.exec(
+        select(ClaimRecord)
+        .where(
+            col(ClaimRecord.run_id).in_(_current_run_ids()),
+            ClaimRecord.review_state != ReviewState.removed.value,
+            col(ClaimRecord.id) > after_id,
+        )
+        .order_by(col(ClaimRecord.id))
+        .limit(limit)
+    ).all()
+
+
+def articles_by_id(*, session: Session, article_ids: Sequence[int]) -> dict[int, Article]:
+    """The articles with these ids, by id."""
+    if not article_ids:
+        return {}
+    rows = session.exec(select(Article).where(col(Article.id).in_(set(article_ids)))).all()
+    return {article.id: article for article in rows if article.id is not None}

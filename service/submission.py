@@ -21,6 +21,7 @@ from service.article_text import text_sha256
 from service.datelines import publication_date
 from service.db import session_scope
 from service.extractors.base import Extractor, FailureKind, fingerprint
+from service.headlines import article_title
 from service.models import Article, RunStatus, utcnow
 from service.tasks.queue import QueueUnavailable
 
@@ -116,10 +117,12 @@ def _locked_article(session: Session, payload: ArticleCreate) -> tuple[int, bool
         latest = repository.latest_run(session=session, article_id=existing.id)
         return existing.id, False, latest.id if latest else None
     published = publication_date(payload.text, payload.published)
+    title = article_title(payload.text, payload.title)
     article = repository.add_article(
         session=session,
         text=payload.text,
-        title=payload.title,
+        title=title.text,
+        title_source=title.source,
         url=payload.url,
         outlet=payload.outlet,
         published=published.date,

@@ -48,25 +48,30 @@ verbatim spans (character offsets into the stored text) that support it.
 
 **Try it:** `POST /articles` with an article's text, then read `claims` in the answer (or
 poll `run.url` when the answer is 202). `GET /claims?source=Intelligence` searches claims
-across articles.
+across articles, on their reviewed values; `?format=csv|jsonl|jsonld|annotation` (or the
+Accept header) answers in CSV, JSON Lines, schema.org JSON-LD or W3C Web Annotation.
 
 **Review in the browser:** the [review queue](/review) lists articles, most urgent first;
 `/review/articles/{id}` (e.g. [/review/articles/1](/review/articles/1)) shows the text with
 every claim's evidence highlighted beside a card per claim. Accept (`a`), reject (`x`),
 edit (`e`) or add claims from a text selection (`n`), undo (`u`), all from the keyboard.
 Reviews never overwrite the extraction: each claim keeps its extracted value beside its
-reviewed value, status, reviewer and time (the **review** endpoints below, which the page
-uses). `GET /articles/{id}/gold` exports a reviewed article as a gold file.
+reviewed value, status, rating, reviewer and time (the **review** endpoints below, which
+the page uses). `GET /articles/{id}/gold` exports a fully reviewed article as a gold file.
 """
 
 TAGS = [
     {"name": "articles", "description": "Store articles, run extractions, read their claims."},
     {"name": "runs", "description": "Extraction runs: status, model, prompt, usage, errors."},
-    {"name": "claims", "description": "Search claims across articles."},
+    {
+        "name": "claims",
+        "description": "Search claims across articles, on their reviewed values; JSON, CSV, "
+        "JSON Lines, schema.org JSON-LD or W3C Web Annotation.",
+    },
     {
         "name": "review",
-        "description": "Review claims: accept, reject, edit, add, undo (an append-only log; "
-        "the extraction is never overwritten), the review queue, and gold export. Writes "
+        "description": "Review claims: accept, reject, edit, add, rate, undo (an append-only "
+        "log; the extraction is never overwritten), the review queue, and gold export. Writes "
         "need X-API-Key when CLAIMKIT_API_KEY is set; X-Reviewer names the reviewer. "
         "Pages: [/review](/review).",
     },

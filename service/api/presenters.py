@@ -19,7 +19,7 @@ from schemas.api import (
 from service import repository
 from service.db import session_scope
 from service.evidence_checks import claim_flags
-from service.models import Article, ClaimRecord, ExtractionRun, RunStatus
+from service.models import Article, ClaimRecord, ExtractionRun, ReviewState, RunStatus
 
 
 def run_public(run: ExtractionRun) -> RunPublic:
@@ -61,14 +61,24 @@ def run_public(run: ExtractionRun) -> RunPublic:
 
 
 def claim_public(record: ClaimRecord) -> ClaimPublic:
-    """A stored claim as the contract object plus its ids."""
+    """A stored claim as the API shows it: its reviewed value once it has a decision (else
+    as extracted), its ids, review state and rating. Flags concern the extracted evidence."""
     assert record.id is not None
+    state = ReviewState(record.review_state)
+    reviewed = record.reviewed_data is not None and state != ReviewState.unreviewed
+    value = record.reviewed_data if reviewed and record.reviewed_data else record.data
     return ClaimPublic.model_validate(
         {
-            **record.data,
+            **value,
             "id": record.id,
             "article_id": record.article_id,
             "run_id": record.run_id,
+            "review_state": state.value,
+            "reviewed": reviewed,
+            "rating": record.rating,
+            "rating_note": record.rating_note,
+            "rated_by": record.rated_by,
+            "rated_at": record.rated_at,
             "flags": claim_flags(record.data.get("evidence", [])),
         }
     )

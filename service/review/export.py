@@ -1,10 +1,13 @@
 """Reviewed articles as gold files (spec section 3), so reviewing grows the gold set.
 
 What goes in: a gold file holds the article's accepted, edited and added claims, as
-reviewed; rejected and unreviewed claims are left out, and `annotator` says how many.
-An article is exported once any of its claims has a decision. `reviewed_only` is stricter:
-only articles with no claim left unreviewed, because a gold file claims to list *all* the
-article's claims and a half-reviewed one would count the unreviewed claims as misses.
+reviewed; rejected claims are left out, and `annotator` says how many.
+
+Only complete reviews export: a gold file claims to list *all* the article's claims, so a
+half-reviewed one would count the unreviewed claims as misses and punish recall. While any
+claim of the run is unreviewed, export refuses (IncompleteReview) unless `partial` is asked
+for; then the file says `partial: true` with the review counts, and the eval harness and
+`claimkit gold check` refuse it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from schemas.gold import GoldArticle, GoldClaim
+from schemas.gold import GoldArticle, GoldClaim, GoldReview
 from service.article_text import text_sha256
 from service.models import Article, ExtractionRun
 from service.review.store import (
@@ -27,15 +30,18 @@ from service.review.store import (
 
 
 class IncompleteReview(ValueError):
-    """The article still has unreviewed claims and only complete reviews were asked for."""
+    """The article still has unreviewed claims and no partial file was asked for."""
 
-    def __init__(self, article_id: int, unreviewed: int) -> None:
+    def __init__(self, article_id: int, unreviewed: int, total: int) -> None:
         super().__init__(
-            f"article {article_id} has {unreviewed} unreviewed claim(s); review them or "
-            "export without reviewed_only"
+            f"article {article_id} has {unreviewed} unreviewed claim(s) of {total}: a gold "
+            "file must list all of an article's claims, so review them first, or ask for a "
+            "file marked partial (?partial=true, `claimkit gold export --partial`), which "
+            "`claimkit gold check` and the eval harness refuse"
         )
         self.article_id = article_id
         self.unreviewed = unreviewed
+        self.total = total
 
 
 def gold_id(article: Article) -> str:
@@ -67,20 +73,31 @@ def _text_order(claim: ReviewedClaim) -> tuple[int, int, int]:
     return first_start, claim.record.position, claim.record.id or 0
 
 
-def gold_document(*, session: Session, article_id: int, reviewed_only: bool = False) -> GoldArticle:
+def gold_claims_of(*, session: Session, article_id: int) -> list[ReviewedClaim]:
+    """Every claim of the run the article's gold file comes from, with its review state."""
+    run = gold_run(session=session, article_id=article_id)
+    return run_claims(session=session, run_id=run.id) if run and run.id else []
+
+
+def gold_document(*, session: Session, article_id: int, partial: bool = False) -> GoldArticle:
     """The article as a gold file with its reviewed claims in text order (ties: position, id).
 
-    Raises LookupError for an unknown article and IncompleteReview when `reviewed_only`
-    and a claim is still unreviewed.
+    Raises LookupError for an unknown article and IncompleteReview while a claim is
+    unreviewed, unless `partial`: then the file is marked partial, with the review counts.
     """
     article = session.get(Article, article_id)
     if article is None:
         raise LookupError(f"article {article_id} does not exist")
     run = gold_run(session=session, article_id=article_id)
     claims = run_claims(session=session, run_id=run.id) if run and run.id else []
-    unreviewed = Counts.of(claims).unreviewed
-    if reviewed_only and unreviewed:
-        raise IncompleteReview(article_id, unreviewed)
+    counts = Counts.of(claims)
+    if counts.unreviewed and not partial:
+        raise IncompleteReview(article_id, counts.unreviewed, counts.total)
+    review = None
+    if counts.unreviewed:
+        review = GoldReview(
+            claims=counts.total, reviewed=counts.reviewed, unreviewed=counts.unreviewed
+        )
     kept = sorted(gold_claims(claims), key=_text_order)
     return GoldArticle(
         id=gold_id(article),
@@ -91,17 +108,17 @@ def gold_document(*, session: Session, article_id: int, reviewed_only: bool = Fa
         text=article.text,
         annotator=_annotator(run, claims),
         claims=[_gold_claim(claim) for claim in kept],
+        partial=review is not None,
+        review=review,
     )
 
 
-def _exportable(*, session: Session, article_id: int, reviewed_only: bool) -> bool:
-    run = gold_run(session=session, article_id=article_id)
-    if run is None or run.id is None:
-        return False
-    claims = run_claims(session=session, run_id=run.id)
+def _exportable(*, session: Session, article_id: int, partial: bool) -> bool:
+    """Every claim reviewed; with `partial`, at least one."""
+    claims = gold_claims_of(session=session, article_id=article_id)
     if not is_reviewed(claims):
         return False
-    return not (reviewed_only and Counts.of(claims).unreviewed)
+    return partial or not Counts.of(claims).unreviewed
 
 
 def write_gold(gold: GoldArticle, out_dir: Path) -> Path:
@@ -112,13 +129,14 @@ def write_gold(gold: GoldArticle, out_dir: Path) -> Path:
     return path
 
 
-def export_gold(*, session: Session, out_dir: Path, reviewed_only: bool = False) -> list[Path]:
-    """Write a gold file for every reviewed article (see the module docstring); the paths."""
+def export_gold(*, session: Session, out_dir: Path, partial: bool = False) -> list[Path]:
+    """Write a gold file for every fully reviewed article, and with `partial` one marked
+    partial for every article with some decisions; the paths."""
     article_ids = session.exec(select(Article.id).order_by(col(Article.id))).all()
     paths = []
     for article_id in article_ids:
         assert article_id is not None
-        if _exportable(session=session, article_id=article_id, reviewed_only=reviewed_only):
-            gold = gold_document(session=session, article_id=article_id)
+        if _exportable(session=session, article_id=article_id, partial=partial):
+            gold = gold_document(session=session, article_id=article_id, partial=partial)
             paths.append(write_gold(gold, Path(out_dir)))
     return paths

@@ -8,6 +8,7 @@ from schemas.claims import Claim
 from schemas.review import (
     ArticleReviewPublic,
     ClaimReviewPublic,
+    GoldStatusPublic,
     QueueItemPublic,
     ReviewCounts,
     ReviewedClaimPublic,
@@ -18,7 +19,7 @@ from service.api.presenters import run_public
 from service.models import Article, ClaimReview
 from service.review.queue import QueueItem
 from service.review.state import ReviewAction
-from service.review.store import Counts, ReviewedClaim, review_run, run_claims
+from service.review.store import Counts, ReviewedClaim, gold_run, review_run, run_claims
 
 
 def page_url(article_id: int) -> str:
@@ -44,6 +45,7 @@ def reviewed_claim_public(claim: ReviewedClaim) -> ReviewedClaimPublic:
     """A claim with its extracted value, reviewed value and status."""
     record = claim.record
     assert record.id is not None
+    rating = claim.state.rating
     return ReviewedClaimPublic(
         id=record.id,
         article_id=record.article_id,
@@ -57,6 +59,10 @@ def reviewed_claim_public(claim: ReviewedClaim) -> ReviewedClaimPublic:
         reviewed=claim.reviewed_claim,
         changed=claim.changed_fields(),
         flags=claim.flags,
+        rating=rating.rating if rating else None,
+        rating_note=rating.note if rating else None,
+        rated_by=rating.reviewer if rating else None,
+        rated_at=rating.rated_at if rating else None,
     )
 
 
@@ -84,12 +90,37 @@ def claim_review_public(claim: ReviewedClaim) -> ClaimReviewPublic:
     )
 
 
+def gold_status_public(
+    *, session: Session, article_id: int, reviewed: dict[int, list[ReviewedClaim]]
+) -> GoldStatusPublic:
+    """Whether the article's gold file exports, and how many claims stand in the way.
+
+    `reviewed` holds claims already read, by run id, so the run under review is not read
+    twice when it is also the gold run.
+    """
+    run = gold_run(session=session, article_id=article_id)
+    run_id = run.id if run else None
+    if run_id is not None and run_id not in reviewed:
+        reviewed[run_id] = run_claims(session=session, run_id=run_id)
+    counts = Counts.of(reviewed.get(run_id, []) if run_id is not None else [])
+    url = f"/articles/{article_id}/gold"
+    return GoldStatusPublic(
+        run_id=run_id,
+        total=counts.total,
+        unreviewed=counts.unreviewed,
+        complete=counts.unreviewed == 0,
+        url=url,
+        partial_url=f"{url}?partial=true",
+    )
+
+
 def article_review_public(*, session: Session, article: Article) -> ArticleReviewPublic:
     """An article's text, its run under review and every claim's state."""
     assert article.id is not None
     run = review_run(session=session, article_id=article.id)
     latest = repository.latest_run(session=session, article_id=article.id)
     claims = run_claims(session=session, run_id=run.id) if run and run.id else []
+    known = {run.id: claims} if run and run.id else {}
     return ArticleReviewPublic(
         article_id=article.id,
         title=article.title,
@@ -100,6 +131,7 @@ def article_review_public(*, session: Session, article: Article) -> ArticleRevie
         claims=[reviewed_claim_public(claim) for claim in claims],
         page_url=page_url(article.id),
         gold_url=f"/articles/{article.id}/gold",
+        gold=gold_status_public(session=session, article_id=article.id, reviewed=known),
     )
 
 

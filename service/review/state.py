@@ -1,13 +1,15 @@
 """A claim's review state, derived from its append-only review log.
 
 Design: reviews never overwrite the extraction. The `claim` row keeps the extracted value
-and every reviewer action is a new `claim_review` row (accept, reject, edit, add, undo).
-The current state is a fold over those rows:
+and every reviewer action is a new `claim_review` row (accept, reject, edit, add, rate,
+undo). The current state is a fold over those rows:
 
-- accept, reject, edit and add rows are *effective* unless an undo row points at them
+- accept, reject, edit, add and rate rows are *effective* unless an undo row points at them
   (`undoes_id`); undo rows themselves are never undone (there is no redo).
-- the status comes from the latest effective row; the reviewed value is the value of the
-  latest effective edit or add, else the extracted value.
+- the status comes from the latest effective decision (accept, reject, edit, add); the
+  reviewed value is the value of the latest effective edit or add, else the extracted value.
+- the rating (true, false, misleading, unverifiable, with a note) is the latest effective
+  rate row's; rating a claim is not a decision about it, so its status stays as it was.
 - undo targets the latest effective row, so repeated undos walk back through the history
   like an editor's undo stack, while the log keeps every step (who, when, what).
 
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-from schemas.review import ReviewStatus
+from schemas.review_status import Rating, ReviewStatus
 
 
 class ReviewAction(StrEnum):
@@ -34,6 +36,7 @@ class ReviewAction(StrEnum):
     reject = "reject"
     edit = "edit"
     add = "add"
+    rate = "rate"
     undo = "undo"
 
 
@@ -64,6 +67,16 @@ E = TypeVar("E", bound=ReviewEvent)
 
 
 @dataclass(frozen=True)
+class RatingState:
+    """A fact-checker's rating of a claim: the verdict, why, who and when."""
+
+    rating: Rating
+    note: str | None
+    reviewer: str
+    rated_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ClaimState:
     """A claim as review has left it."""
 
@@ -72,6 +85,12 @@ class ClaimState:
     reviewer: str | None
     reviewed_at: dt.datetime | None
     removed: bool = False  # an added claim whose "add" was undone: it no longer exists
+    rating: RatingState | None = None
+
+
+def _rating(row: ReviewEvent) -> RatingState:
+    value = row.value or {}
+    return RatingState(Rating(value["rating"]), value.get("note"), row.reviewer, row.created_at)
 
 
 def effective_events(events: Iterable[E]) -> list[E]:
@@ -91,9 +110,14 @@ def claim_state(
     *, original: dict[str, Any], added: bool, events: Sequence[ReviewEvent]
 ) -> ClaimState:
     """Fold a claim's review rows into its current state (see the module docstring)."""
-    rows = effective_events(events)
+    effective = effective_events(events)
+    rates = [row for row in effective if row.action == ReviewAction.rate]
+    rating = _rating(rates[-1]) if rates else None
+    rows = [row for row in effective if row.action != ReviewAction.rate]
     if not rows:
-        return ClaimState(ReviewStatus.unreviewed, original, None, None, removed=added)
+        return ClaimState(
+            ReviewStatus.unreviewed, original, None, None, removed=added, rating=rating
+        )
     last = rows[-1]
     valued = [row.value for row in rows if row.value is not None]
     value = valued[-1] if valued else original
@@ -106,4 +130,4 @@ def claim_state(
         status = ReviewStatus.edited
     else:
         status = ReviewStatus.accepted
-    return ClaimState(status, value, last.reviewer, last.created_at)
+    return ClaimState(status, value, last.reviewer, last.created_at, rating=rating)

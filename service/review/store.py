@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from schemas.claims import Claim
-from schemas.review import ReviewStatus
+from schemas.review_status import Rating, ReviewStatus
 from service import repository
 from service.evidence_checks import claim_flags
 from service.models import (
@@ -19,6 +19,7 @@ from service.models import (
     ClaimRecord,
     ClaimReview,
     ExtractionRun,
+    ReviewState,
 )
 from service.review.state import (
     GOLD,
@@ -126,7 +127,7 @@ def gold_run(*, session: Session, article_id: int) -> ExtractionRun | None:
     latest_reviewed = session.exec(
         select(ClaimRecord.run_id)
         .join(ClaimReview, col(ClaimReview.claim_id) == col(ClaimRecord.id))
-        .where(ClaimReview.article_id == article_id)
+        .where(ClaimReview.article_id == article_id, ClaimReview.action != ReviewAction.rate)
         .order_by(col(ClaimReview.id).desc())
     ).first()
     if latest_reviewed is not None:
@@ -201,7 +202,14 @@ def _append(
     value: dict[str, Any] | None = None,
     undoes_id: int | None = None,
 ) -> ClaimReview:
+    """Append a review row and bring the claim row's materialised state up to date.
+
+    The article's row is locked first, so the log each action folds holds every committed
+    action on the claim (two concurrent actions would otherwise each write a state that
+    misses the other's row).
+    """
     assert record.id is not None
+    repository.lock_article(session=session, article_id=record.article_id)
     row = ClaimReview(
         claim_id=record.id,
         article_id=record.article_id,
@@ -212,7 +220,47 @@ def _append(
     )
     session.add(row)
     session.flush()
+    refresh_state(session=session, record=record)
     return row
+
+
+def apply_state(record: ClaimRecord, state: ClaimState) -> None:
+    """Write a claim's review state onto its row: its status and, once it has a decision,
+    its reviewed value and the fields searches filter on (null while unreviewed)."""
+    decided = state.status != ReviewStatus.unreviewed
+    record.review_state = ReviewState.removed if state.removed else ReviewState(state.status)
+    value = state.value if decided else None
+    source = (value or {}).get("source") or {}
+    record.reviewed_data = value
+    record.reviewed_statement = value["statement"] if value else None
+    record.reviewed_subject = value["subject"] if value else None
+    record.reviewed_source_name = source.get("name") if value else None
+    record.reviewed_kind = value["kind"] if value else None
+    record.reviewed_certainty = value.get("certainty", "certain") if value else None
+    rating = state.rating
+    record.rating = rating.rating.value if rating else None
+    record.rating_note = rating.note if rating else None
+    record.rated_by = rating.reviewer if rating else None
+    record.rated_at = rating.rated_at if rating else None
+
+
+def refresh_state(*, session: Session, record: ClaimRecord) -> ClaimState:
+    """Fold the claim's review log and store the result on its row (flushed).
+
+    The row is read again first: a copy loaded before another transaction's action
+    committed would make an unchanged-looking column skip the UPDATE and keep that
+    transaction's state.
+    """
+    assert record.id is not None
+    session.refresh(record)
+    events = _events_by_claim(session=session, claim_ids=[record.id]).get(record.id, [])
+    state = claim_state(
+        original=record.data, added=record.origin == ClaimOrigin.review, events=events
+    )
+    apply_state(record, state)
+    session.add(record)
+    session.flush()
+    return state
 
 
 def accept(*, session: Session, record: ClaimRecord, reviewer: str) -> ClaimReview:
@@ -230,6 +278,16 @@ def edit(*, session: Session, record: ClaimRecord, claim: Claim, reviewer: str) 
     value = claim.model_dump(mode="json")
     return _append(
         session=session, record=record, action=ReviewAction.edit, reviewer=reviewer, value=value
+    )
+
+
+def rate(
+    *, session: Session, record: ClaimRecord, rating: Rating, note: str | None, reviewer: str
+) -> ClaimReview:
+    """Record a fact-checker's rating of the claim, with an optional note."""
+    value = {"rating": rating.value, "note": note or None}
+    return _append(
+        session=session, record=record, action=ReviewAction.rate, reviewer=reviewer, value=value
     )
 
 

@@ -87,7 +87,26 @@ def test_post_plain_text_body_with_metadata_in_query(client: TestClient):
     )
     assert response.status_code == 201
     assert response.json()["article"]["title"] == "Plain"
+    assert response.json()["article"]["title_source"] == "request"
     assert response.json()["article"]["text"] == TEXT
+
+
+def test_plain_text_without_a_title_takes_its_headline_from_the_first_line(client: TestClient):
+    text = "Troops arrive in Kursk\n\nOfficials said about 3,000 soldiers arrived."
+    response = client.post(
+        "/articles", content=text.encode(), headers={"Content-Type": "text/plain"}
+    )
+    article = response.json()["article"]
+    assert (article["title"], article["title_source"]) == ("Troops arrive in Kursk", "first_line")
+    listed = client.get("/articles").json()["data"][0]
+    assert listed["title_source"] == "first_line"
+    queued = client.get("/review-queue").json()["data"][0]
+    assert queued["title"] == "Troops arrive in Kursk"
+
+
+def test_an_article_whose_first_line_is_a_sentence_has_no_title(client: TestClient):
+    article = post(client, {"text": TEXT}).json()["article"]
+    assert (article["title"], article["title_source"]) == (None, None)
 
 
 def test_post_article_reads_publication_date_from_dateline(client: TestClient):

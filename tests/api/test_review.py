@@ -107,8 +107,20 @@ def test_edit_keeps_the_extracted_value_beside_the_reviewed_one(
     assert body["reviewed"]["source"] == source
     assert body["original"]["source"] is None
     assert body["changed"] == ["source"]
-    extracted = client.get(f"/articles/{article['article_id']}/claims").json()["data"][0]
-    assert extracted["source"] is None
+    review = client.get(f"/claims/{claim['id']}/review").json()
+    assert review["claim"]["original"]["source"] is None  # the extraction is kept
+
+
+def test_article_claims_answer_with_the_reviewed_value_and_say_so(
+    client: TestClient, article: dict[str, Any]
+):
+    claim = article["claims"][0]
+    source = {"name": "Officials", "anonymous": True, "via": None}
+    client.post(f"/claims/{claim['id']}/edit", json=edit_body(claim, source=source))
+    listed = client.get(f"/articles/{article['article_id']}/claims").json()["data"]
+    assert listed[0]["source"] == source
+    assert (listed[0]["review_state"], listed[0]["reviewed"]) == ("edited", True)
+    assert (listed[1]["review_state"], listed[1]["reviewed"]) == ("unreviewed", False)
 
 
 def test_accepting_an_edited_claim_keeps_the_edit(client: TestClient, article: dict[str, Any]):
@@ -293,17 +305,43 @@ def test_gold_export_holds_accepted_edited_and_added_claims(
     assert gold.annotator is not None and "1 rejected" in gold.annotator
 
 
-def test_gold_reviewed_only_refuses_a_partly_reviewed_article(
+def test_gold_refuses_a_partly_reviewed_article_naming_how_many_are_unreviewed(
     client: TestClient, article: dict[str, Any]
 ):
     client.post(f"/claims/{article['claims'][0]['id']}/accept")
     url = f"/articles/{article['article_id']}/gold"
-    response = client.get(url, params={"reviewed_only": True})
+    response = client.get(url)
     assert response.status_code == 409
-    assert "2 unreviewed" in response.json()["detail"]
+    assert response.json()["code"] == "unreviewed"
+    assert "2 unreviewed claim(s) of 3" in response.json()["detail"]
+    assert "partial=true" in response.json()["detail"]
     for claim in article["claims"][1:]:
         client.post(f"/claims/{claim['id']}/accept")
-    assert client.get(url, params={"reviewed_only": True}).status_code == 200
+    complete = client.get(url)
+    assert complete.status_code == 200
+    assert "partial" not in complete.json()
+
+
+def test_a_partial_gold_export_is_marked_partial_with_its_counts(
+    client: TestClient, article: dict[str, Any]
+):
+    client.post(f"/claims/{article['claims'][0]['id']}/accept")
+    response = client.get(f"/articles/{article['article_id']}/gold", params={"partial": True})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["partial"] is True
+    assert body["review"] == {"claims": 3, "reviewed": 1, "unreviewed": 2}
+    assert len(body["claims"]) == 1
+
+
+def test_article_review_says_how_many_claims_keep_the_gold_file_back(
+    client: TestClient, article: dict[str, Any]
+):
+    client.post(f"/claims/{article['claims'][0]['id']}/accept")
+    gold = review(client, article["article_id"])["gold"]
+    assert (gold["total"], gold["unreviewed"], gold["complete"]) == (3, 2, False)
+    assert gold["url"] == f"/articles/{article['article_id']}/gold"
+    assert client.get(gold["partial_url"]).json()["partial"] is True
 
 
 def test_queue_puts_failed_runs_then_unfinished_articles_first(
@@ -461,12 +499,15 @@ def test_review_writes_need_the_api_key_when_it_is_set(
     article_id = created.json()["article"]["id"]
     claim = created.json()["claims"][0]
     body = {**claim, "subject": "troops"}
-    for key in ("id", "article_id", "run_id"):
+    for key in ("id", "article_id", "run_id", "review_state", "reviewed", "flags"):
+        body.pop(key)
+    for key in ("rating", "rating_note", "rated_by", "rated_at"):
         body.pop(key)
     writes = [
         ("post", f"/claims/{claim['id']}/accept", None),
         ("post", f"/claims/{claim['id']}/reject", None),
         ("post", f"/claims/{claim['id']}/edit", body),
+        ("post", f"/claims/{claim['id']}/rate", {"rating": "false"}),
         ("post", f"/claims/{claim['id']}/undo", None),
         ("post", f"/articles/{article_id}/review/claims", body),
         ("post", f"/articles/{article_id}/review/undo", None),
@@ -476,7 +517,8 @@ def test_review_writes_need_the_api_key_when_it_is_set(
         assert response.status_code == 401, url
         assert response.json()["code"] == "unauthorized"
         assert "X-API-Key" in response.json()["detail"]
-    for url in (f"/articles/{article_id}/review", f"/articles/{article_id}/gold", "/review"):
+    gold = f"/articles/{article_id}/gold?partial=true"
+    for url in (f"/articles/{article_id}/review", gold, "/review"):
         assert keyed_client.get(url).status_code == 200
     accepted = keyed_client.post(f"/claims/{claim['id']}/accept", headers={"X-API-Key": "sesame"})
     assert accepted.status_code == 200

@@ -76,12 +76,23 @@ def test_gold_export_writes_files_that_gold_check_accepts(database, tmp_path: Pa
     assert "1 gold files, 1 claims" in checked.output
 
 
-def test_gold_export_reviewed_only_skips_partly_reviewed_articles(database, tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_gold_export_skips_partly_reviewed_articles_unless_partial(database, tmp_path: Path):  # type: ignore[no-untyped-def]
     store_reviewed_article(database, review_all=False)
     out = tmp_path / "gold"
-    result = runner.invoke(gold_app, ["export", "--reviewed-only", str(out)])
+    result = runner.invoke(gold_app, ["export", str(out)])
     assert result.exit_code == 0, result.output
     assert list(out.glob("*.json")) == []
     assert "no article has every claim reviewed yet" in result.output
-    assert runner.invoke(gold_app, ["export", str(out)]).exit_code == 0
+    assert runner.invoke(gold_app, ["export", "--partial", str(out)]).exit_code == 0
     assert len(list(out.glob("*.json"))) == 1
+
+
+def test_gold_check_rejects_a_file_marked_partial(database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    store_reviewed_article(database, review_all=False)
+    out = tmp_path / "gold"
+    assert runner.invoke(gold_app, ["export", "--partial", str(out)]).exit_code == 0
+    (path,) = out.glob("*.json")
+    checked = runner.invoke(gold_app, ["check", str(path)])
+    assert checked.exit_code == 1
+    assert "marked partial (1 of 2 claims were unreviewed)" in checked.output
+    assert "finish the review and export it again" in checked.output

@@ -65,7 +65,7 @@ def test_gold_document_keeps_reviewed_claims_in_text_order(engine: Engine):
         added = claim("Officials spoke.", "Officials said")
         added_id = store.add(session=session, run=run, claim=added, reviewer="bo").id
         session.commit()
-        gold = gold_document(session=session, article_id=article_id)
+        gold = gold_document(session=session, article_id=article_id, partial=True)
     assert [c.statement for c in gold.claims] == [
         "Officials spoke.",
         "The White House confirmed it.",
@@ -76,13 +76,28 @@ def test_gold_document_keeps_reviewed_claims_in_text_order(engine: Engine):
     assert "1 unreviewed" in gold.annotator
 
 
-def test_gold_document_reviewed_only_refuses_unreviewed_claims(engine: Engine):
+def test_gold_document_refuses_unreviewed_claims_unless_partial(engine: Engine):
     with Session(engine) as session:
         article_id, _, (first, _second) = stored_article(session)
         store.reject(session=session, record=record(session, first), reviewer="ada")
         session.commit()
-        with pytest.raises(IncompleteReview, match="1 unreviewed"):
-            gold_document(session=session, article_id=article_id, reviewed_only=True)
+        with pytest.raises(IncompleteReview, match="1 unreviewed claim\\(s\\) of 2"):
+            gold_document(session=session, article_id=article_id)
+        partial = gold_document(session=session, article_id=article_id, partial=True)
+    assert partial.partial is True
+    assert partial.review is not None and partial.review.unreviewed == 1
+    assert '"partial": true' in partial.to_json()
+
+
+def test_a_complete_gold_document_is_not_marked_partial(engine: Engine):
+    with Session(engine) as session:
+        article_id, _, claim_ids = stored_article(session)
+        for claim_id in claim_ids:
+            store.accept(session=session, record=record(session, claim_id), reviewer="ada")
+        session.commit()
+        gold = gold_document(session=session, article_id=article_id, partial=True)
+    assert gold.partial is False
+    assert "partial" not in json.loads(gold.to_json())
 
 
 def test_gold_document_of_an_unknown_article_is_a_lookup_error(engine: Engine):
@@ -92,9 +107,10 @@ def test_gold_document_of_an_unknown_article_is_a_lookup_error(engine: Engine):
 
 def test_export_writes_one_valid_file_per_reviewed_article(engine: Engine, tmp_path: Path):
     with Session(engine) as session:
-        _, _, (first, _) = stored_article(session)
+        _, _, (first, second) = stored_article(session)
         stored_article(session, text=TEXT + "\n\nNobody reviewed this one.")
         store.accept(session=session, record=record(session, first), reviewer="ada")
+        store.reject(session=session, record=record(session, second), reviewer="ada")
         session.commit()
     with Session(engine) as session:
         paths = export_gold(session=session, out_dir=tmp_path / "gold")
@@ -106,15 +122,17 @@ def test_export_writes_one_valid_file_per_reviewed_article(engine: Engine, tmp_p
     assert len(gold.claims) == 1
 
 
-def test_export_reviewed_only_skips_partly_reviewed_articles(engine: Engine, tmp_path: Path):
+def test_export_skips_partly_reviewed_articles_unless_partial(engine: Engine, tmp_path: Path):
     with Session(engine) as session:
         _, _, (first, second) = stored_article(session)
         store.accept(session=session, record=record(session, first), reviewer="ada")
         session.commit()
-        assert export_gold(session=session, out_dir=tmp_path, reviewed_only=True) == []
+        assert export_gold(session=session, out_dir=tmp_path) == []
+        (partial,) = export_gold(session=session, out_dir=tmp_path / "partial", partial=True)
+        assert json.loads(partial.read_text(encoding="utf-8"))["partial"] is True
         store.reject(session=session, record=record(session, second), reviewer="ada")
         session.commit()
-        (path,) = export_gold(session=session, out_dir=tmp_path, reviewed_only=True)
+        (path,) = export_gold(session=session, out_dir=tmp_path)
     assert len(GoldArticle.model_validate_json(path.read_text(encoding="utf-8")).claims) == 1
 
 
@@ -145,9 +163,9 @@ def test_reextraction_does_not_drop_finished_review_work_from_gold(engine: Engin
             session=session, run=newer, claims=[claim("Unreviewed.", "Officials said")]
         )
         session.commit()
-        gold = gold_document(session=session, article_id=article_id)
+        gold = gold_document(session=session, article_id=article_id, partial=True)
         assert [c.statement for c in gold.claims] == ["The White House confirmed it."]
         newest = repository.run_claims(session=session, run_id=newer.id or 0)
         store.reject(session=session, record=newest[0], reviewer="ana")
         session.commit()
-        assert gold_document(session=session, article_id=article_id).claims == []
+        assert gold_document(session=session, article_id=article_id).claims == []  # complete

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from schemas.api import (
@@ -36,6 +36,8 @@ from service.api.deps import (
     WriteAccess,
 )
 from service.api.errors import ApiError, error_responses
+from service.api.formats import NEGOTIATION_NOTE, FormatDep, claims_answer, claims_responses
+from service.api.routes.claims import REVIEWED_VALUES_NOTE, ReviewQuery
 from service.config import Settings
 from service.extraction import model_problem
 from service.extractors.base import Extractor
@@ -260,22 +262,33 @@ def get_article(article: ArticleDep, session: SessionDep) -> ArticlePublic:
 @router.get(
     "/{article_id}/claims",
     summary="Claims of an article",
-    description="The claims of the article's current run, or of `run_id` when given.",
+    description="The claims of the article's current run, or of `run_id` when given, "
+    "extracted and added by reviewers, in position order."
+    + REVIEWED_VALUES_NOTE
+    + NEGOTIATION_NOTE,
     response_model=ClaimsPublic,
-    responses=error_responses((404, "no such article, or the run is not one of its runs")),
+    responses=claims_responses((404, "no such article, or the run is not one of its runs")),
 )
 def get_article_claims(
     article_id: ArticleId,
     article: ArticleDep,
     session: SessionDep,
+    chosen: FormatDep,
+    request: Request,
+    response: Response,
     run_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="a run of this article")
     ] = None,
-) -> ClaimsPublic:
+    review: ReviewQuery = None,
+) -> ClaimsPublic | Response:
+    articles = {article_id: article}
     if run_id is None:
         run = repository.current_run(session=session, article_id=article_id)
         if run is None:
-            return ClaimsPublic(data=[], count=0)
+            page = ClaimsPublic(data=[], count=0)
+            return claims_answer(
+                chosen, page=page, articles=articles, request=request, response=response
+            )
         run_id = run.id
     else:
         run = session.get(ExtractionRun, run_id)
@@ -284,8 +297,12 @@ def get_article_claims(
                 status.HTTP_404_NOT_FOUND, f"run {run_id} is not a run of article {article_id}"
             )
     assert run_id is not None
-    claims = presenters.claims_public(repository.run_claims(session=session, run_id=run_id))
-    return ClaimsPublic(data=claims, count=len(claims))
+    records = repository.run_claims(
+        session=session, run_id=run_id, review=review.value if review else None
+    )
+    claims = presenters.claims_public(records)
+    page = ClaimsPublic(data=claims, count=len(claims))
+    return claims_answer(chosen, page=page, articles=articles, request=request, response=response)
 
 
 @router.get(

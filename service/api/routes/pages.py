@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from schemas.claims import Approx, Certainty, ClaimKind
 from service import repository
 from service.api.deps import ArticleDep, SessionDep, SettingsDep
+from service.evidence_checks import FUZZY_EVIDENCE, INSTRUCTION_IN_EVIDENCE
 from service.linking.presenters import cluster_url, entity_url, figure_group_url
 from service.linking.reads import claim_links
 from service.models import Article
@@ -35,11 +36,28 @@ KEYS = [
     ("a", "accept the selected claim"),
     ("x", "reject the selected claim"),
     ("e", "edit the selected claim (Ctrl+Enter saves, Esc cancels)"),
-    ("n", "new claim from the text selected in the article"),
+    ("s", "select the sentence at the cursor in the article (again: the next sentence)"),
+    ("S", "select the previous sentence"),
+    ("Shift+↓", "extend the selection by the next sentence"),
+    ("Shift+↑", "take the last sentence back off the selection (or extend it upwards)"),
+    ("n", "new claim from the text selected in the article (subject and source filled in)"),
     ("u", "undo the last review action on this article"),
+    ("c", "switch between full cards and compact rows"),
     ("]", "open the next article in the queue that still needs review"),
     ("?", "show or hide these keys"),
 ]
+
+
+# What each of a claim's flags (ReviewedClaim.flags) means, for badges' titles.
+FLAG_REASONS = {
+    FUZZY_EVIDENCE: "evidence located by the lenient match, not found verbatim",
+    INSTRUCTION_IN_EVIDENCE: "evidence reads like an instruction to the extractor",
+}
+
+
+def flag_reasons(flags: list[str]) -> str:
+    """A badge title for a claim's flags: why to look closely."""
+    return "; ".join(FLAG_REASONS.get(flag, flag.replace("_", " ")) for flag in flags)
 
 
 def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
@@ -50,6 +68,7 @@ def _common(request: Request, settings: SettingsDep) -> dict[str, Any]:
         "entity_url": entity_url,
         "figure_group_url": figure_group_url,
         "cluster_url": cluster_url,
+        "flag_reasons": flag_reasons,
     }
 
 

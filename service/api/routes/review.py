@@ -1,4 +1,5 @@
-"""Review: accept, reject, edit, add and undo claims; the queue; reviewed articles as gold."""
+"""Review: accept, reject, edit, add, rate and undo claims; the queue; reviewed articles as
+gold."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from schemas.gold import GoldArticle
 from schemas.review import (
     ArticleReviewPublic,
     ClaimEdit,
+    ClaimRating,
     ClaimReviewPublic,
     QueuePublic,
     ReviewedClaimPublic,
@@ -151,7 +153,9 @@ def get_review_queue(
     summary="An article's review state",
     description="The text, the run under review and every claim with its extracted value "
     "(`original`), its reviewed value, status (`unreviewed`, `accepted`, `edited`, "
-    "`rejected`, `added`), reviewer and time. The page is `/review/articles/{article_id}`.",
+    "`rejected`, `added`), rating, reviewer and time; `gold` says whether the gold file "
+    "exports or how many claims are still unreviewed. The page is "
+    "`/review/articles/{article_id}`.",
     response_model=ArticleReviewPublic,
     responses=error_responses((404, "no such article")),
 )
@@ -163,22 +167,33 @@ def get_article_review(article: ArticleDep, session: SessionDep) -> ArticleRevie
     "/articles/{article_id}/gold",
     summary="An article as a gold file",
     description="The article in the gold-file format (`claimkit gold check` and `claimkit "
-    "eval --gold` read it) with its accepted, edited and added claims as reviewed; rejected "
-    "and unreviewed claims are left out and `annotator` says how many. With "
-    "`reviewed_only=true` the answer is 409 while any claim is unreviewed.",
+    "eval --gold` read it) with its accepted, edited and added claims as reviewed, from the "
+    "most recently reviewed run; rejected claims are left out and `annotator` says how "
+    "many. A gold file lists *all* of an article's claims, so while any claim of the run "
+    "is unreviewed the answer is 409, naming how many (`GET /articles/{id}/review` has "
+    "them in `gold.unreviewed`). With `partial=true` the file is written anyway, marked "
+    '`"partial": true` with `review` counts; `claimkit gold check` and the eval harness '
+    "refuse such files.",
     response_model=GoldArticle,
     responses=error_responses(
-        (404, "no such article"), (409, "`reviewed_only=true` and some claims are unreviewed")
+        (404, "no such article"),
+        (409, "some claims are unreviewed and `partial=true` was not asked for"),
     ),
 )
 def get_article_gold(
     article: ArticleDep,
     session: SessionDep,
-    reviewed_only: Annotated[bool, Query(description="refuse partly reviewed articles")] = False,
+    partial: Annotated[
+        bool,
+        Query(
+            description="export a partly reviewed article anyway, as a file marked partial "
+            "(not usable as gold)"
+        ),
+    ] = False,
 ) -> GoldArticle:
     assert article.id is not None
     try:
-        return gold_document(session=session, article_id=article.id, reviewed_only=reviewed_only)
+        return gold_document(session=session, article_id=article.id, partial=partial)
     except IncompleteReview as error:
         raise ApiError(status.HTTP_409_CONFLICT, str(error), code="unreviewed") from None
 
@@ -254,6 +269,35 @@ def edit_claim(
     original = [*claim.reviewed_claim.evidence, *extracted]
     value = _resolve(article, edit, anchor=anchor, original=original)
     store.edit(session=session, record=claim.record, claim=value, reviewer=reviewer)
+    return _fresh(session=session, claim_id=claim_id)
+
+
+@router.post(
+    "/claims/{claim_id}/rate",
+    summary="Rate a claim",
+    description="Records a fact-checker's rating of the claim (`true`, `false`, "
+    "`misleading` or `unverifiable`) with an optional note saying why. A rating is not a "
+    "decision about the claim: its status stays as it was. The latest rating counts; undo "
+    "reverts it like any other action. Rated claims export as schema.org `ClaimReview` "
+    "(`GET /claims?format=jsonld`).",
+    response_model=ReviewedClaimPublic,
+    responses={
+        **_WRITE,
+        **error_responses((422, "an unknown rating, a note over the limit, or NUL")),
+    },
+    dependencies=[WriteAccess],
+)
+def rate_claim(
+    claim_id: ClaimId, rating: ClaimRating, session: SessionDep, reviewer: ReviewerDep
+) -> ReviewedClaimPublic:
+    record = _claim(session=session, claim_id=claim_id).record
+    store.rate(
+        session=session,
+        record=record,
+        rating=rating.rating,
+        note=rating.note,
+        reviewer=reviewer,
+    )
     return _fresh(session=session, claim_id=claim_id)
 
 

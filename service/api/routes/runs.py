@@ -39,7 +39,8 @@ def get_run(run_id: RunId, session: SessionDep) -> RunPublic:
 @router.get(
     "/{run_id}/claims",
     summary="Claims of one run",
-    description="The claims this run produced, in text order (empty unless it succeeded).",
+    description="The claims of this run (empty unless it succeeded), extracted and added by "
+    "reviewers, in position order, with their reviewed values; rejected claims are left out.",
     response_model=ClaimsPublic,
     responses=error_responses((404, "no such run")),
 )
