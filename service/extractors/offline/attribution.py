@@ -8,13 +8,15 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.references import References
-from service.extractors.offline.sources import (
-    DOCUMENT_HEADS,
-    EVIDENCE_HEADS,
-    phrase_text,
-    source_of,
-    without_clauses,
+from service.extractors.offline.report_phrases import (
+    according_to,
+    by_reports,
+    channel,
+    citing,
+    report_phrase,
+    source_words,
 )
+from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, phrase_text, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Verbs that introduce reported content ("X said that P", "P, X told reporters").
@@ -28,10 +30,6 @@ REPORTING_VERBS = word_set("""
 # Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
 NOMINAL_REPORT_VERBS = word_set(
     "confirm report record interpret attribute imply estimate register tally count"
-)
-# Channels that relay a statement when named after "on" ("said on Telegram").
-CHANNELS = word_set(
-    "telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social"
 )
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
@@ -51,33 +49,7 @@ class Frame:
     head_lemma: str  # head noun of the source phrase, for "the official" back-references
     plural: bool = False
     words: frozenset[str] = frozenset()  # noun lemmas of the source phrase
-
-
-def _according_to(tokens: list[Token]) -> list[Token]:
-    """The tokens of an "according to X" phrase (without the trailing comma), if any."""
-    ids = {t.i for t in tokens}
-    for position, token in enumerate(tokens[:-2]):
-        if token.lower_ == "according" and tokens[position + 1].lower_ == "to":
-            objects = [c for c in tokens[position + 1].children if c.dep_ == "pobj"]
-            if objects and all(t.i in ids for t in objects[0].subtree):
-                subtree = [t for t in objects[0].subtree if not _in_clause(t, objects[0])]
-                return strip_edges([token, tokens[position + 1], *subtree])
-            phrase = [token, tokens[position + 1]]
-            for following in tokens[position + 2 :]:
-                if following.is_punct and following.text not in ("(", ")", "-", "’s", "'s"):
-                    break
-                phrase.append(following)
-            return phrase
-    return []
-
-
-def _in_clause(token: Token, top: Token) -> bool:
-    """True when a token sits in a relative clause below `top`."""
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl"):
-            return True
-        token = token.head
-    return False
+    scope: int = -1  # propositions before this token index are not attributed
 
 
 def _depth(token: Token) -> int:
@@ -123,7 +95,7 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
         if child.dep_ in ("ccomp", "parataxis") and child.i in allowed:
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
-        for child in verb.children:  # "anticipating around 10,000 to be deployed"
+        for child in verb.children:  # "expecting about 900 to be hired"
             if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:
                 return child
     return None
@@ -136,6 +108,8 @@ _OBJECT_INFINITIVE_VERBS = frozenset({"anticipate", "expect", "estimate", "belie
 def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
         return False
+    if any(child.dep_ == "auxpass" for child in token.children):
+        return False  # "X is expected to Y", "X was said to Y": a hedge on X, not a source
     if token.dep_ == "pcomp":
         # "with X anticipating P" is a clause of its own (split off by segmentation)
         own_subject = any(child.dep_ == "nsubj" for child in token.children)
@@ -158,42 +132,9 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
     return strip_edges(tokens, frozenset({"that"}))
 
 
-def _citing(tokens: list[Token], zone: set[int]) -> list[Token]:
-    """The cited noun phrase of a "citing Y" participle inside the frame zone."""
-    for token in tokens:
-        if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
-            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
-            if objects:
-                return without_clauses(list(objects[0].subtree))
-            cited = []
-            for following in tokens:
-                if following.i <= token.i:
-                    continue
-                if following.is_punct and following.text != "-":
-                    break
-                cited.append(following)
-            return cited
-    return []
-
-
-def _channel(verb: Token) -> str | None:
-    """The channel a statement was relayed through: "via Telegram", "told Anadolu Agency"."""
-    for child in verb.children:
-        objects = [c for c in child.children if c.dep_ == "pobj"]
-        if child.dep_ == "prep" and child.lower_ in ("via", "through") and objects:
-            return phrase_text(without_clauses(list(objects[0].subtree)))
-        on_channel = child.lower_ == "on" and objects and objects[0].lower_ in CHANNELS
-        if child.dep_ == "prep" and on_channel:
-            return objects[0].text
-        told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
-        if told and any(t.ent_type_ == "ORG" for t in child.subtree):
-            return phrase_text(without_clauses(list(child.subtree)))
-    return None
-
-
 def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     """The reported-speech frame of one clause-level segment, or None (own voice)."""
-    according = _according_to(tokens)
+    according = according_to(tokens)
     according_ids = {t.i for t in according}
     remaining = [t for t in tokens if t.i not in according_ids]
     allowed = {t.i for t in remaining}
@@ -204,7 +145,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
             if according and according[0].i < frame.content[0].i and frame.source:
-                relay = source_of(_source_words(according), refs)
+                relay = source_of(outlet(source_words(according)), refs)
                 if relay is not None and frame.source.via is None:
                     frame.source = frame.source.model_copy(update={"via": relay[0].name})
             return frame
@@ -212,41 +153,42 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     if colon is not None:
         return colon
     if not according:
-        according = _report_phrase(tokens)
+        according = report_phrase(tokens)
         according_ids = {t.i for t in according}
         remaining = [t for t in tokens if t.i not in according_ids]
     if according:
-        named = source_of(_source_words(according), refs)
+        named = source_of(source_words(according), refs)
         content = _strip_edges(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
-    return _nominal_report(remaining, allowed, refs)
+    return _nominal_report(remaining, allowed, refs) or _hearsay(tokens)
 
 
-def _source_words(phrase: list[Token]) -> list[Token]:
-    """The source noun phrase inside "according to X" / "in a report of X"."""
-    if phrase[0].lower_ == "according":
-        return phrase[2:]
-    return phrase[1:]
-
-
-def _report_phrase(tokens: list[Token]) -> list[Token]:
-    """A fronted "In a (situational) report of NDRRMC," phrase naming a document's author."""
-    first = tokens[0]
-    if first.lower_ != "in" or len(tokens) < 5:
-        return []
-    phrase: list[Token] = []
+def _hearsay(tokens: list[Token]) -> Frame | None:
+    """ "The mayor reportedly resigned", "By early reports, ...": unnamed reports as source."""
     for token in tokens:
-        if token.text == ",":
+        if token.lower_ == "reportedly" and token.dep_ == "advmod":
+            content = _strip_edges([t for t in tokens if t.i != token.i])
+            name, lemma, scope = "reports", "report", -1
             break
-        phrase.append(token)
-    heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
-    named = any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in phrase)
-    return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
+    else:
+        phrase = by_reports(tokens)
+        if not phrase:
+            return None
+        ids = {t.i for t in phrase}
+        content = _strip_edges([t for t in tokens if t.i not in ids])
+        name, lemma = phrase_text(phrase[1:]).lower(), "report"
+        scope = phrase[0].i if phrase[0].i > tokens[0].i else -1
+    if len(content) < 3:
+        return None
+    source = Source(name=name, anonymous=True)
+    return Frame(
+        source=source, content=content, verb=None, head_lemma=lemma, plural=True, scope=scope
+    )
 
 
 def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "Bolsonaro opposed Macron's statement: "P"": a named subject introducing a quotation."""
+    """ "Vik rejected the mayor's plan: "P"": a named subject introducing a quotation."""
     for position, token in enumerate(tokens[:-2]):
         if token.text != ":" or not tokens[position + 1].is_quote:
             continue
@@ -263,7 +205,7 @@ def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fr
 
 
 def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "Bangladesh has confirmed five new deaths": a reporting verb with a noun object. The
+    """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
     clause stays whole (nothing to strip) and the subject is its source."""
     roots = [t for t in tokens if t.dep_ == "ROOT" and t.lemma_.lower() in NOMINAL_REPORT_VERBS]
     if not roots:
@@ -301,7 +243,7 @@ def _frame_at(
             for t in child.subtree
         }
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
-        cited = _citing(tokens, modifiers | between | {t.i for t in tokens if t.i > verb.i})
+        cited = citing(tokens, modifiers | between | {t.i for t in tokens if t.i > verb.i})
         skipped = modifiers | {t.i for t in cited}
         if cited:
             skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
@@ -315,7 +257,7 @@ def _frame_at(
         content = [t for t in tokens if t.i < subject_tokens[0].i]
         if len(content) < 4 or not (complement is not None or _ends_clause(content)):
             return None
-        cited = _citing(tokens, {t.i for t in tokens if t.i > verb.i})
+        cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
     content = _strip_edges(content)
     if len(content) < 3:
         return None
@@ -324,17 +266,18 @@ def _frame_at(
         return None
     source: Source | None
     source, lemma = named
-    channel = _channel(verb)
+    relayed_by = channel(verb)
     source_tokens = subject_tokens
     if cited:
         cited_source = source_of(cited, refs)
         if cited_source is not None:
-            relay = source.name
+            relay_named = source_of(outlet(subject_tokens), refs)
+            relay = relay_named[0].name if relay_named else source.name
             source, lemma = cited_source
             source = source.model_copy(update={"via": relay})
             source_tokens = cited
-    elif channel is not None:
-        source = source.model_copy(update={"via": channel})
+    elif relayed_by is not None:
+        source = source.model_copy(update={"via": relayed_by})
     if lemma in EVIDENCE_HEADS:
         source = None
     plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in source_tokens)
@@ -354,13 +297,20 @@ def _after_opener(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
-    """The noun phrase of a trailing attribution: ", The New York Times reported Friday"."""
+    """The noun phrase of a trailing attribution: ", the Harbour Gazette reported Friday"."""
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
     if position is None:
         return []
     if position + 1 < len(tokens) and tokens[position + 1].dep_ == "nsubj":
         following = tokens[position + 1]  # inverted: "..., said police."
         return [t for t in following.subtree if t.i in {x.i for x in tokens}]
+    ids = {t.i for t in tokens}
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is not None and subject.left_edge.i - 1 in ids:
+        before = verb.doc[subject.left_edge.i - 1]
+        phrase = [t for t in subject.subtree]
+        if (before.text == "," or before.is_quote) and all(t.i in ids for t in phrase):
+            return phrase  # "..., a spokeswoman for the council said"
     k = position - 1
     while k >= 0 and tokens[k].pos_ == "ADV" and not tokens[k].is_punct:
         k -= 1

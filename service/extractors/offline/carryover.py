@@ -107,7 +107,7 @@ def continued_frame(segment: list[Token], previous: Frame | None) -> Frame | Non
 
 
 def speaker_frame(segment: list[Token], speaker: str | None, refs: References) -> Frame | None:
-    """The transcript speaker ("MR. KIRBY:") as the source of an unattributed sentence."""
+    """The transcript speaker ("MS. RUIZ:") as the source of an unattributed sentence."""
     if not speaker:
         return None
     name = strip_titles(speaker.title())

@@ -1,10 +1,10 @@
 """Completion: make a clause split off its sentence stand alone (spec rule 3).
 
 Each rule returns token replacements for the statement (token index -> text) and, where it
-names the subject, the subject phrase: a bare number gets the noun it counts ("some
-additional 1,500" -> "some additional 1,500 North Korean troops"), an object-infinitive
-fragment gets its verb back ("around 10,000 to be deployed" -> "... are anticipated to be
-deployed"). Pronouns are resolved in `pronouns`.
+names the subject, the subject phrase: a bare number gets the noun it counts ("another
+400 have" -> "another 400 volunteers have"), an object-infinitive fragment gets its verb
+back ("about 900 to be hired" -> "... are expected to be hired"). Pronouns are resolved in
+`pronouns`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.subjects import describing_words
 from service.extractors.offline.tokens import join_tokens, owned_tokens, sentence_of
 
-# Verbs taking an object and an infinitive ("anticipating 10,000 to be deployed"), with the
-# participle that turns the fragment into a passive clause ("are anticipated to ...").
+# Verbs taking an object and an infinitive ("expecting 900 to be hired"), with the
+# participle that turns the fragment into a passive clause ("are expected to ...").
 PARTICIPLES = {
     "anticipate": "anticipated",
     "expect": "expected",
@@ -36,7 +36,7 @@ PARTICIPLES = {
     "suspect": "suspected",
 }
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Roles of a number that heads a list item of its own ("21 injured, 36 in North Cotabato").
+# Roles of a number that heads a list item of its own ("12 injured, 8 in the old town").
 _ITEM_DEPS = frozenset({"appos", "conj", "dep"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "oprd", "ccomp"})
 
@@ -51,7 +51,7 @@ class Completion:
 
 def _arguments(head: Token, owned: set[int]) -> list[Token]:
     """Subjects and objects of the head, and arguments whose governor lies outside the
-    proposition ("anticipating [around 10,000] to be deployed")."""
+    proposition ("expecting [about 900] to be hired")."""
     children = [c for c in head.children if c.dep_ in _ARGUMENT_DEPS and c.i in owned]
     tokens = owned_tokens(head, owned)
     dangling = [
@@ -62,7 +62,7 @@ def _arguments(head: Token, owned: set[int]) -> list[Token]:
 
 
 def _bare_number(head: Token, owned: set[int]) -> Token | None:
-    """A number standing alone as subject or object ("some additional 1,500 have ...")."""
+    """A number standing alone as subject or object ("another 400 have ...")."""
     for argument in _arguments(head, owned):
         partitive = any(c.lower_ == "of" for c in argument.children)  # "two of the victims"
         if argument.pos_ == "NUM" and is_number_token(argument) and not partitive:
@@ -72,7 +72,7 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
 
 def _counted_earlier(number: Token) -> Token | None:
     """The noun the nearest number before `number` counts, in its sentence or the one
-    before ("around 1,500 North Korean troops" -> troops)."""
+    before ("about 300 volunteers" -> volunteers)."""
     doc = number.doc
     sentence = sentence_of(number)
     start = sentence.start
@@ -88,8 +88,8 @@ def _counted_earlier(number: Token) -> Token | None:
 
 
 def counted_number(head: Token, owned: set[int]) -> Completion:
-    """ "some additional 1,500 have since been dispatched": the number gets the noun the
-    previous number counted."""
+    """ "another 400 have since joined": the number gets the noun the previous number
+    counted."""
     number = _bare_number(head, owned)
     if number is None:
         return Completion()
@@ -102,8 +102,8 @@ def counted_number(head: Token, owned: set[int]) -> Completion:
 
 
 def object_infinitive(head: Token, verb: Token | None) -> Completion:
-    """ "anticipating around 10,000 to be deployed": the fragment "around 10,000 to be
-    deployed" becomes "around 10,000 ... are anticipated to be deployed"."""
+    """ "expecting about 900 to be hired": the fragment "about 900 to be hired" becomes
+    "about 900 ... are expected to be hired"."""
     if verb is None or head.head.i != verb.i or head.dep_ not in _COMPLEMENT_DEPS:
         return Completion()
     participle = PARTICIPLES.get(verb.lemma_.lower())

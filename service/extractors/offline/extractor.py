@@ -32,9 +32,10 @@ from service.extractors.offline.segmentation import (
 from service.extractors.offline.statement import quote, render
 from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
 from service.extractors.offline.timeref import Context, find_time
+from service.extractors.offline.timing import FrameTime, frame_time, shared_time
 from service.extractors.offline.tokens import strip_edges
 
-RULES_VERSION = "2025.3"
+RULES_VERSION = "2025.4"
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
 # statements) restates it: the headline becomes that claim's second evidence span.
 HEADLINE_RESTATED_SCORE = 50.0
@@ -47,6 +48,16 @@ class _Segment:
     tokens: list[Token]
     sentence_start: int  # article offset where the sentence starts
     frame: Frame | None
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a proposition sits: its sentence's offset, whether it is the headline, and the
+    day its source spoke (when the frame says)."""
+
+    sentence_start: int
+    headline: bool
+    speaking: dt.date | None
 
 
 class OfflineExtractor:
@@ -96,6 +107,9 @@ class _ClaimBuilder:
         self.refs = refs
         self.published = published
         self.pronouns = PronounResolver(refs)
+        self.anchor: str | None = None  # start of the latest claim time, for "since"
+        self.anchor_day: str | None = None  # the latest single day, for "the next day"
+        self.speaking: tuple[str | None, dt.date | None] = (None, None)  # source, day
 
     def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
         """Draft claims of one block (a paragraph or the headline)."""
@@ -106,15 +120,34 @@ class _ClaimBuilder:
             if len(content) < 3:
                 continue
             carried_unit = ""
+            said = self._frame_time(segment.frame)
+            made: list[tuple[DraftClaim, Token, bool]] = []
             for proposition, frame in self._attributed(_propositions(content), outer):
                 claim = self._claim(
-                    proposition, frame, segment.sentence_start, carried_unit, block.headline
+                    proposition,
+                    frame,
+                    _Place(segment.sentence_start, block.headline, said.speaking),
+                    carried_unit,
                 )
                 if claim is not None:
-                    claims.append(claim)
+                    made.append((claim, proposition.head, proposition.nominal))
                     if claim.quantities:
                         carried_unit = claim.quantities[-1].unit
+            claims.extend(shared_time(made, content, self.published, said.as_of))
         return claims
+
+    def _frame_time(self, frame: Frame | None) -> FrameTime:
+        """The frame's time; a continued report ("The officials added ...") keeps the day
+        its source spoke."""
+        if frame is None:
+            return FrameTime()
+        said = frame_time(frame, frame.content, self.published)
+        source = frame.source.name if frame.source else None
+        if said.speaking is None and frame.verb is None and source == self.speaking[0]:
+            return FrameTime(speaking=self.speaking[1])
+        if frame.verb is not None:
+            self.speaking = (source, said.speaking)
+        return said
 
     def _attributed(
         self, propositions: list[Proposition], frame: Frame | None
@@ -123,6 +156,9 @@ class _ClaimBuilder:
         segmentation split off carries a frame of its own."""
         paired: list[tuple[Proposition, Frame | None]] = []
         for proposition in propositions:
+            if frame is not None and proposition.tokens[-1].i < frame.scope:
+                paired.append((proposition, None))  # "P1 and, by early reports, P2"
+                continue
             inner = None
             if proposition.head.dep_ == "pcomp":
                 inner = find_frame(proposition.tokens, self.refs)
@@ -164,12 +200,7 @@ class _ClaimBuilder:
         return result
 
     def _claim(
-        self,
-        proposition: Proposition,
-        frame: Frame | None,
-        anchor: int,
-        carried_unit: str,
-        headline: bool = False,
+        self, proposition: Proposition, frame: Frame | None, place: _Place, carried_unit: str
     ) -> DraftClaim | None:
         head, tokens = proposition.head, proposition.tokens
         owned = {t.i for t in tokens} | {t.i for t in proposition.prefix}
@@ -179,27 +210,37 @@ class _ClaimBuilder:
         counted = completion.counted_number(head, owned)
         replacements.update(counted.replacements)
         owner = possessive(head, owned, self.refs)
-        if owner is not None:  # "their role" -> "North Korean troops’ role"
+        if owner is not None:  # "their role" -> "the volunteers’ role"
             replacements[owner[0]] = owner[1] + ("’" if owner[1].endswith("s") else "’s")
         replacements.update(completion.object_infinitive(head, verb).replacements)
         statement = render(tokens, replacements, proposition.prefix, proposition.link)
         if len(statement.split()) < 3 or not (proposition.nominal or _has_verb(tokens)):
             return None
         certainty = certainty_of(head, owned, verb)
-        kind = kind_of(head, owned, verb, certainty, headline=headline)
+        kind = kind_of(head, owned, verb, certainty, headline=place.headline)
         if proposition.link:
-            kind = ClaimKind.state  # "the army has 1.3 million soldiers": an attribute
+            kind = ClaimKind.state  # "the fleet has 40 ships": an attribute
         numbered = proposition.numbered_tokens or tokens
         quantities = [
             found.quantity
             for found in find_quantities(numbered, carried_unit)
             if all(t.i in owned for t in found.tokens)
         ]
-        context = Context(self.published, forward=kind is ClaimKind.forecast)
+        context = Context(
+            self.published,
+            forward=kind is ClaimKind.forecast,
+            speaking=place.speaking,
+            anchor=self.anchor,
+            anchor_day=self.anchor_day,
+        )
         time = find_time(tokens, head, context)
+        if time is not None and time.start:
+            self.anchor = time.start
+            if len(time.start) == 10 and time.start == time.end:
+                self.anchor_day = time.start
         past = head.tag_ in ("VBD", "VBN")
         if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
-            kind = ClaimKind.forecast  # "is enough to start trading on July 1, 2020"
+            kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)
@@ -220,7 +261,7 @@ class _ClaimBuilder:
             time=time,
             location=location_of(tokens, head),
             evidence=[quote(proposition.evidence)],
-            anchor=anchor,
+            anchor=place.sentence_start,
         )
 
     def _after(self, time: TimeRef | None) -> bool:

@@ -17,7 +17,7 @@ _ITEM_OPENERS = word_set(
 
 
 def _satellite_head(token: Token, ids: set[int]) -> bool:
-    """A comma-set-off participle, "with" or "including" phrase ("..., totaling 365 seats")."""
+    """A comma-set-off participle, "with" or "including" phrase ("..., totaling 80 boats")."""
     before = token.left_edge.i - 1
     if before < 0 or token.doc[before].text != "," or token.left_edge.i not in ids:
         return False
@@ -73,7 +73,7 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
 
 
 def _starts_with_number(tokens: list[Token]) -> bool:
-    """ "1.3 million soldiers", "up to 500 staff": a counted thing, not "this time 67%"."""
+    """ "40 ships", "up to 500 staff": a counted thing, not "this time 67%"."""
     position = 0
     while position < len(tokens) and tokens[position].lower_ in _ITEM_OPENERS:
         position += 1
@@ -81,7 +81,7 @@ def _starts_with_number(tokens: list[Token]) -> bool:
 
 
 def _possession(subject: list[Token]) -> str:
-    """ "has" or "have": "the army, with 1.3 million soldiers" -> "the army has ..."."""
+    """ "has" or "have": "the fleet, with 40 ships" -> "the fleet has ..."."""
     ids = {t.i for t in subject}
     head = next((t for t in subject if t.head.i not in ids), subject[-1])
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)

@@ -14,14 +14,14 @@ FORECAST_VERBS = word_set("""
     expect anticipate plan intend aim schedule prepare seek predict forecast project
     propose vow pledge promise threaten
     """)
-# Words that put an event just ahead ("on the brink of deployment", "stand ready to help").
+# Words that put an event just ahead ("on the verge of collapse", "stand ready to help").
 IMMINENCE_WORDS = word_set("brink verge poised ready set about")
 ASSESSMENT_VERBS = word_set("""
     assess believe think consider interpret argue imply describe view regard deem judge
     criticise criticize praise condemn blame attribute
     """)
 # Hedging verbs that, in the passive with an infinitive, leave the kind to that infinitive
-# ("He is believed to have entered Russia" is an event).
+# ("She is believed to have left the country" is an event).
 TRANSPARENT_HEDGES = word_set("believe think say report know understand consider allege suspect")
 HABITUAL_ADVERBS = word_set("usually often always generally typically normally rarely")
 ASSESSMENT_MODALS = frozenset({"should", "must", "ought"})
@@ -96,7 +96,7 @@ def kind_of(
     if _has_state_marker(head, owned) or _cumulative_count(head, owned):
         return ClaimKind.state
     if head.lemma_ == "be" and not existential and _timed(head, owned):
-        return ClaimKind.event  # "The first infections were on March 8"
+        return ClaimKind.event  # "The first cases were on May 8"
     habitual = any(child.lower_ in HABITUAL_ADVERBS for child in head.children)
     if stative or habitual:
         return ClaimKind.state
@@ -144,7 +144,7 @@ def _is_to(head: Token) -> bool:
 
 
 def _imminent(head: Token, owned: set[int]) -> bool:
-    """ "are on the brink of deployment", "stand ready to provide help"."""
+    """ "are on the verge of collapse", "stand ready to send aid"."""
     for child in head.children:
         if child.i not in owned:
             continue
@@ -181,7 +181,7 @@ def _has_state_marker(head: Token, owned: set[int]) -> bool:
 
 
 def _cumulative_count(head: Token, owned: set[int]) -> bool:
-    """ "54 nations have signed": a present-perfect count with no "since" is a running total."""
+    """ "30 towns have joined": a present-perfect count with no "since" is a running total."""
     present_perfect = any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in head.children
     )
@@ -189,7 +189,7 @@ def _cumulative_count(head: Token, owned: set[int]) -> bool:
     if not present_perfect or subject is None or "since" in _words(head, owned):
         return False
     if _dated(head, owned):
-        return False  # "On Saturday, aftershocks have increased the toll": an event
+        return False  # "On Monday, floods have raised the toll": an event
     counted = [subject, *(c for c in subject.children if c.dep_ in ("nummod", "quantmod"))]
     return any(is_number_token(t) for t in counted)
 

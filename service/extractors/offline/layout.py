@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from service.datelines import find_dateline
 
-# Transcript speaker labels: "MR. KIRBY: ...", "MODERATOR: ...".
+# Transcript speaker labels: "MS. RUIZ: ...", "MODERATOR: ...".
 _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'\-]*\s?){1,4}):\s+")
 # Lines that are navigation, counters, credits or bylines, never claims.
 _FURNITURE = [
@@ -36,7 +36,7 @@ class Block:
     text: str
     start: int  # offset of text[0] in the article
     headline: bool = False
-    speaker: str | None = None  # transcript speaker label in force, as written ("MR. KIRBY")
+    speaker: str | None = None  # transcript speaker label in force, as written ("MS. RUIZ")
 
 
 @dataclass(frozen=True)

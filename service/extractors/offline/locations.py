@@ -9,14 +9,14 @@ from spacy.tokens import Span, Token
 from service.extractors.offline.subjects import subject_token
 from service.extractors.offline.tokens import entity_of, sentence_of, word_set
 
-# Nouns that name a place when a proper name modifies them ("the Kursk region").
+# Nouns that name a place when a proper name modifies them ("the Varn region").
 LOCATION_NOUNS = word_set("""
     region province oblast district county city prefecture state territory area rainforest
     forest street valley island peninsula river sea ocean coast mountain desert neighborhood
     neighbourhood town village municipality capital suburb outskirts
     """)
 
-# Last words of organisation names that are buildings or sites ("Al Noor Mosque").
+# Last words of organisation names that are buildings or sites ("St Olaf Church").
 FACILITY_NOUNS = word_set("""
     mosque church cathedral temple synagogue court courthouse hospital clinic station airport
     school university college prison jail base mall stadium hotel embassy port camp market
@@ -29,13 +29,13 @@ COMPASS_ADJECTIVES = word_set("""
 LOCATIVE_PREPOSITIONS = word_set(
     "in at near inside outside across within throughout over around on off along"
 )
-# Prepositions of direction, locative only after a word of movement ("sent to Russia").
+# Prepositions of direction, locative only after a word of movement ("sent to Chile").
 DIRECTIONAL_PREPOSITIONS = word_set("to into from toward towards")
 MOTION_WORDS = word_set("""
     deploy deployment send dispatch move transport arrive arrival travel relocate evacuate
     flee enter gather mobilize return fly march advance withdraw retreat redeploy station
     """)
-# Verbs whose direct object is the place where the event happens ("struck the Philippines").
+# Verbs whose direct object is the place where the event happens ("struck the coast").
 PLACE_OBJECT_VERBS = word_set("enter reach visit invade strike hit affect cross occupy attack")
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # A place further than this from the predicate is about something else in the clause.
@@ -63,7 +63,7 @@ def _entity(token: Token) -> Span | None:
 
 
 def _place_entity(token: Token) -> Span | None:
-    """A GPE/LOC/FAC entity, or an organisation that is a building ("Al Noor Mosque")."""
+    """A GPE/LOC/FAC entity, or an organisation that is a building ("St Olaf Church")."""
     entity = _entity(token)
     if entity is None:
         return None
@@ -75,7 +75,7 @@ def _place_entity(token: Token) -> Span | None:
 
 
 def _region_phrase(noun: Token) -> str | None:
-    """ "the western Kursk region" -> "Kursk region"; "the province of North Cotabato"."""
+    """ "the western Varn region" -> "Varn region"; "the province of Upper Lenn"."""
     if noun.lemma_.lower() not in LOCATION_NOUNS:
         return None
     names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -111,7 +111,7 @@ def _place_of(token: Token) -> str | None:
 
 
 def _named_after_in(token: Token) -> bool:
-    """ "met in Niamey": a proper name after "in" is a place even when the entity
+    """ "met in Tarsk": a proper name after "in" is a place even when the entity
     recognizer calls it an organisation (or nothing)."""
     if token.pos_ != "PROPN" or token.head.lower_ != "in" or token.dep_ != "pobj":
         return False
@@ -144,7 +144,7 @@ def _candidates(tokens: list[Token], head: Token) -> list[_Candidate]:
     for token in tokens:
         if subject is not None and token.i == subject.i:
             # the subject is what the claim is about, a place only if a natural one
-            # ("The Amazon rainforest is on fire"), not an actor ("Brazil said")
+            # ("The Lenn valley is flooded"), not an actor ("Chile said")
             natural = token.ent_type_ == "LOC" and token.ent_iob_ != "O"
             place = _region_phrase(token) or (_place_of(token) if natural else None)
         else:
@@ -175,7 +175,7 @@ def _relative_place(head: Token) -> str | None:
 
 def location_of(tokens: list[Token], head: Token) -> str | None:
     """Where the proposition happens: the place nearest its predicate, a place named in its
-    subject ("residents in Kidapawan City"), or the place a "where" clause refers to."""
+    subject ("residents in Port Alva"), or the place a "where" clause refers to."""
     candidates = _candidates(tokens, head)
     if candidates:
         best = min(candidates, key=lambda c: (c.depth, c.directional, c.position))

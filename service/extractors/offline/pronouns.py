@@ -1,7 +1,7 @@
 """Pronouns: what a pronoun subject (or possessive) refers to, where grammar makes it
-reliable (spec rule 3: "He" -> "Kim Yong-bok").
+reliable (spec rule 3: "He" -> "Tor Vik").
 
-"Nigeria announced it planned to join": the reporting subject. "I" in reported speech: the
+"Chile said it would sign": the reporting subject. "I" in reported speech: the
 speaker. "It" in a later clause: the sentence's main subject when that is a named thing.
 "He"/"they" otherwise: the most recent person or plural phrase (`References`).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.persons import FEMALE_WORDS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.subjects import noun_phrase
 from service.extractors.offline.tokens import join_tokens, sentence_of
@@ -22,7 +23,7 @@ _NAMED_ENTITIES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVE
 
 
 def plural(token: Token) -> bool:
-    """Plural noun, number above one, or "X and Y" (not "G7, or the Group of Seven")."""
+    """Plural noun, number above one, or "X and Y" (not "the ILO, or the labour agency")."""
     if token.tag_ in ("NNS", "NNPS"):
         return True
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
@@ -33,7 +34,7 @@ def plural(token: Token) -> bool:
 
 def mention(noun: Token) -> str:
     """How a statement names an antecedent: its words up to the head, determiner kept
-    lower-case, appositives and clauses left out ("the Amazon rainforest")."""
+    lower-case, appositives and clauses left out ("the Lenn valley")."""
     words = [
         t
         for t in noun.subtree
@@ -59,7 +60,8 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     word = pronoun.lower_
     person = noun.ent_type_ == "PERSON"
     if word in ("he", "she"):
-        return person
+        other = FEMALE_WORDS if word == "he" else MALE_WORDS
+        return person and not any(t.lower_ in other for t in noun.subtree)
     if word == "they":
         return plural(noun) and not person
     return word == "it" and not person and not plural(noun)
@@ -81,7 +83,7 @@ def _reported_clause(head: Token, verb: Token) -> bool:
 
 
 def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: References) -> str:
-    """ "Nigeria announced it planned to join": a pronoun subject of the reported clause
+    """ "Chile said it would sign": a pronoun subject of the reported clause
     that agrees with the reporting subject refers to it. Returns "" when it does not."""
     if verb is None or subject.lower_ not in ("it", "they", "he", "she"):
         return ""
@@ -107,7 +109,7 @@ def expletive(subject: Token) -> bool:
 
 
 def named_antecedent(subject: Token, candidate: Token | None, refs: References) -> str:
-    """ "Brazil is not a member of G7, but it is part of a pact": "it" takes the main
+    """ "Peru left the union, but it still belongs to the treaty": "it" takes the main
     subject of the sentence (or of the sentence before) when that is a named, non-person
     thing of the same number. Returns "" when the rules cannot tell."""
     if subject.lower_ != "it" or candidate is None or expletive(subject):

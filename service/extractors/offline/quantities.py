@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from schemas.claims import Approx, Quantity
+from service.extractors.offline.quantity_words import (
+    APPROXIMATORS_LONGEST_FIRST,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    PERCENT_WORDS,
+)
 from service.extractors.offline.tokens import verbatim, word_list, word_set
 
 SMALL_NUMBERS = {
@@ -38,70 +45,8 @@ SCALES = {
     "tn": 1e12,
 }
 NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(SCALES) - {"k", "m", "b"}
-# Approximator phrases (lower-case words) and what they mean, longest first when matching.
-APPROXIMATORS: dict[tuple[str, ...], Approx] = {
-    ("around",): Approx.approximately,
-    ("about",): Approx.approximately,
-    ("approximately",): Approx.approximately,
-    ("some",): Approx.approximately,
-    ("roughly",): Approx.approximately,
-    ("nearly",): Approx.approximately,
-    ("almost",): Approx.approximately,
-    ("estimated",): Approx.approximately,
-    ("close", "to"): Approx.approximately,
-    ("at", "least"): Approx.at_least,
-    ("more", "than"): Approx.at_least,
-    ("over",): Approx.at_least,
-    ("upwards", "of"): Approx.at_least,
-    ("above",): Approx.at_least,
-    ("in", "excess", "of"): Approx.at_least,
-    ("no", "fewer", "than"): Approx.at_least,
-    ("no", "less", "than"): Approx.at_least,
-    ("up", "to"): Approx.at_most,
-    ("under",): Approx.at_most,
-    ("within",): Approx.at_most,
-    ("fewer", "than"): Approx.at_most,
-    ("less", "than"): Approx.at_most,
-    ("at", "most"): Approx.at_most,
-    ("below",): Approx.at_most,
-    ("as", "many", "as"): Approx.at_most,
-    ("no", "more", "than"): Approx.at_most,
-}
-_LONGEST_FIRST = sorted(APPROXIMATORS.items(), key=lambda item: -len(item[0]))
-CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "£": "GBP",
-    "gbp": "GBP",
-    "€": "EUR",
-    "eur": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "a$": "AUD",
-    "c$": "CAD",
-    "pln": "PLN",
-    "zł": "PLN",
-    "₽": "RUB",
-    "₩": "KRW",
-    "₴": "UAH",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "ruble": "RUB",
-    "rouble": "RUB",
-    "won": "KRW",
-    "rupee": "INR",
-    "zloty": "PLN",
-    "złoty": "PLN",
-    "hryvnia": "UAH",
-    "franc": "CHF",
-}
-PERCENT_WORDS = frozenset({"%", "percent", "pc"})
+# Verbs whose numeric object is a mark reached or passed: an "at least" figure.
+PASSING_VERBS = word_set("surpass exceed top")
 DURATION_UNITS = word_set("second minute hour day week month year decade")
 # Spelled-out numbers only count in these roles (so "one of the few countries" does not).
 _WORD_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "conj", "appos"})
@@ -109,7 +54,12 @@ _NAME_ENTITIES = frozenset(
     {"ORG", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"}
 )
 _CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local", "a.m.", "p.m."})
+_CALENDAR_WORDS = frozenset(
+    [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name]
+)
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+# A numeral with its scale written on ("3.2bn", "40m", "12k").
+_SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
 _RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 
@@ -132,17 +82,39 @@ def is_number_token(token: Token) -> bool:
     lower = token.lower_
     if token.ent_type_ == "ORDINAL":
         return False
-    if token.ent_type_ in ("DATE", "TIME") and not (_is_duration(token) or _lone_number(token)):
+    if token.ent_type_ in ("DATE", "TIME") and _date_part(token):
         return False
-    if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text):
+    if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
         return not _is_year(token)
     if lower in SMALL_NUMBERS or lower in TENS:
         return token.dep_ in _WORD_NUMBER_DEPS or (lower != "one" and token.pos_ == "NUM")
     return False
 
 
+def _scaled(token: Token) -> bool:
+    """ "$3.2bn", "£40m": a scale letter counts after a currency ("5m" alone is a length)."""
+    match = _SCALED.match(token.text)
+    if match is None:
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return match.group(2).lower() in ("bn", "mn", "tn") or before in CURRENCY_SYMBOLS
+
+
+def _date_part(token: Token) -> bool:
+    """A numeral that writes a date or clock time ("March 4", "4 March", "at 9 p.m."), as
+    opposed to a count the entity recognizer put in a date ("a 40-year-old", "aged 60")."""
+    doc = token.doc
+    if _is_year(token) or not (_DIGITS.match(token.text) or token.like_num):
+        return True
+    near = doc[max(token.i - 2, 0) : token.i + 3]
+    if any(t.text.rstrip(".") in _CALENDAR_WORDS for t in near if t.i != token.i):
+        return True
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and following.lower_ in _CLOCK_WORDS | {"o'clock", "am", "pm"}
+
+
 def _is_duration(token: Token) -> bool:
-    """ "15 days", "twenty four hours": a number counting time units, not a date."""
+    """ "12 days", "forty eight hours": a number counting time units, not a date."""
     doc, position = token.doc, token.i + 1
     while position < len(doc) and (doc[position].like_num or doc[position].lower_ in SCALES):
         position += 1
@@ -150,7 +122,7 @@ def _is_duration(token: Token) -> bool:
 
 
 def _lone_number(token: Token) -> bool:
-    """A bare number the entity recognizer mislabelled as a date ("36 in North Cotabato")."""
+    """A bare number the entity recognizer mislabelled as a date ("17 in the old town")."""
     entity = [t for t in token.doc[max(token.i - 3, 0) : token.i + 4] if t.ent_iob_ != "O"]
     same = [t for t in entity if t.ent_type_ == token.ent_type_ and _same_entity(t, token)]
     return len(same) == 1 and not _is_year(token) and _DIGITS.match(token.text) is not None
@@ -165,7 +137,7 @@ def _in_name(token: Token) -> bool:
     if token.ent_type_ in _NAME_ENTITIES:
         return True
     if token.i > 0 and token.doc[token.i - 1].text in ("’", "'"):
-        return True  # an abbreviated year: "August of ’23"
+        return True  # an abbreviated year: "June of ’31"
     head = token.head
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
 
@@ -182,11 +154,14 @@ def _is_clock(tokens: list[Token]) -> bool:
 
 
 def _number_value(words: list[str]) -> float | None:
-    """The value of a numeral: "1.3 million", "52 thousand", "twenty four", "1,051,635"."""
+    """The value of a numeral: "2.6 million", "14 thousand", "thirty two", "3,402,118"."""
     total, current, seen = 0.0, 0.0, False
     for word in words:
         word = word.lower().replace(",", "")
-        if re.fullmatch(r"\d+(\.\d+)?", word):
+        scaled = _SCALED.match(word)
+        if scaled:
+            current += float(scaled.group(1)) * SCALES[scaled.group(2)]
+        elif re.fullmatch(r"\d+(\.\d+)?", word):
             current += float(word)
         elif word in SMALL_NUMBERS:
             current += SMALL_NUMBERS[word]
@@ -209,8 +184,9 @@ def _group(tokens: list[Token], start: int) -> int:
     end = start + 1
     while end < len(tokens) and tokens[end].i == tokens[end - 1].i + 1:
         lower = tokens[end].lower_
+        money = start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS
         if (
-            lower in SCALES
+            (lower in SCALES and (money or len(lower) > 1))
             or lower in SMALL_NUMBERS
             or lower in TENS
             or _DIGITS.match(lower)
@@ -226,13 +202,22 @@ def _approximator(tokens: list[Token], start: int) -> tuple[Approx, int]:
     """The approximator before position `start`, and where it begins."""
     anchors = [start]
     if start > 0 and tokens[start - 1].pos_ == "ADJ":
-        anchors.append(start - 1)  # "some additional 1,500"
+        anchors.append(start - 1)  # "some further 700"
     for anchor in anchors:
-        for phrase, approx in _LONGEST_FIRST:
+        for phrase, approx in APPROXIMATORS_LONGEST_FIRST:
             begin = anchor - len(phrase)
             if begin >= 0 and tuple(t.lower_ for t in tokens[begin:anchor]) == phrase:
                 return approx, begin
     return Approx.exact, start
+
+
+def _passed(group: list[Token]) -> bool:
+    """The number is what a verb of passing a mark takes as its object ("surpassed 500")."""
+    for token in group:
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in PASSING_VERBS:
+            return True
+    return False
 
 
 def _currency_before(tokens: list[Token], start: int) -> tuple[str | None, int]:
@@ -247,6 +232,8 @@ def _unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
         token = tokens[end]
         if token.lower_ in PERCENT_WORDS:
             return "percent", end + 1
+        if token.lower_ == "per" and end + 1 < len(tokens) and tokens[end + 1].lower_ == "cent":
+            return "percent", end + 2
         if token.lemma_.lower() in CURRENCY_WORDS:
             return CURRENCY_WORDS[token.lemma_.lower()], end + 1
         if token.lower_ in CURRENCY_SYMBOLS and token.text.isupper():
@@ -255,7 +242,7 @@ def _unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
 
 
 def _counted_noun(last: Token) -> str | None:
-    """The noun a numeral counts ("5,000 North Korean troops" -> "troops")."""
+    """The noun a numeral counts ("700 trained volunteers" -> "volunteers")."""
     token = last
     while token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ == "NUM":
         token = token.head
@@ -264,7 +251,7 @@ def _counted_noun(last: Token) -> str | None:
         token.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "advmod")
         and head.pos_ == "ADJ"
     ):
-        head = head.head  # "200,000-strong special forces"
+        head = head.head  # "9,000-strong reserve units"
     if head.lemma_.lower() == "magnitude" or (
         last.i > 0 and last.doc[last.i - 1].lower_ == "magnitude"
     ):
@@ -275,7 +262,7 @@ def _counted_noun(last: Token) -> str | None:
     ):
         return _of_noun(token)
     if head.pos_ == "ADJ" and token.dep_ in ("npadvmod", "nummod", "advmod"):
-        return head.text.lower()  # "five dead", "30 injured"
+        return head.text.lower()  # "three dead", "14 injured"
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     words = [
@@ -310,7 +297,7 @@ def _token_range(token: Token) -> tuple[float, float] | None:
 
 
 def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int, int] | None:
-    """The upper bound of "3,000 to 5,000" / "between $5 and $7 billion": (value, start, end)."""
+    """The upper bound of "200 to 300" / "between $2 and $4 million": (value, start, end)."""
     if end + 1 >= len(tokens):
         return None
     joiner = tokens[end].lower_
@@ -352,6 +339,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             continue
         currency, begin = _currency_before(tokens, position)
         approx, begin = _approximator(tokens, begin)
+        if approx is Approx.exact and _passed(group):
+            approx = Approx.at_least  # "the toll passed 1,000"
         last = end
         if upper is None:
             bound = _range_bound(tokens, begin, end)

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
-from service.extractors.offline.tokens import entities_among, word_set
+from service.extractors.offline.persons import Mention as PersonMention
+from service.extractors.offline.persons import agrees, person_mentions, strip_titles
+from service.extractors.offline.tokens import entities_among
 
-# Ranks, titles and honorifics dropped from person names ("Dr Meerjady Sabrina Flora").
-TITLES = word_set("""
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady president
-    vice prime minister secretary chancellor senator sen. sen governor gov. gov rep. rep
-    representative judge justice general gen. gen lt. colonel col. major maj. captain capt.
-    commander admiral adm. sergeant sgt. mayor king queen prince princess pope ceo chairman
-    chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
-    ambassador minister. cardinal rev. reverend father sheikh
-    """)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS
-# "The National Disaster Risk Reduction and Management Council (NDRRMC)": a name and its short form.
+# "The Coastal Flood Warning Office (CFWO)": a name and its short form.
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
 _DEFINITION = re.compile(
     rf"({_NAME_WORD}(?:\s+(?:of|and|for|the|on|in|de|del|{_NAME_WORD}))*\s+{_NAME_WORD})"
@@ -35,17 +29,9 @@ _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
 
 @lru_cache(maxsize=4096)
 def _stems(name: str) -> frozenset[str]:
-    """Content-word stems of a name ("South Korea's" -> {"south", "korea"})."""
+    """Content-word stems of a name ("New Zealand's" -> {"new", "zeala"})."""
     words = re.findall(r"[a-z]+", name.lower().replace("’s", "").replace("'s", ""))
     return frozenset(word[:5] for word in words if word not in _STOP_WORDS)
-
-
-def strip_titles(name: str) -> str:
-    """The name without leading ranks and titles ("President Volodymyr Zelenskyy")."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLES:
-        words = words[1:]
-    return " ".join(words)
 
 
 @dataclass
@@ -74,26 +60,27 @@ class References:
     """What the article has said so far that later sentences may refer back to."""
 
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name)
+    # offset of a person mention -> (offset of its sentence, whether it is a subject)
+    roles: dict[int, PersonMention] = field(default_factory=dict)  # by offset
+    sentences: list[int] = field(default_factory=list)  # article offsets of sentence starts
     mentions: list[Mention] = field(default_factory=list)
     sources: list[KnownSource] = field(default_factory=list)
-    short_forms: dict[str, str] = field(default_factory=dict)  # "NDRRMC" -> full name
+    short_forms: dict[str, str] = field(default_factory=dict)  # "CFWO" -> full name
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
         """Collect every PERSON entity and defined short form of the article (docs with
         their block offsets)."""
-        persons = [
-            (base + ent.start_char, strip_titles(ent.text))
-            for base, doc in docs
-            for ent in doc.ents
-            if ent.label_ == "PERSON"
-        ]
+        mentions = person_mentions(docs)
+        persons = [(m.offset, m.name) for m in mentions]
+        roles = {m.offset: m for m in mentions}
         short_forms: dict[str, str] = {}
         for _, doc in docs:
             for match in _DEFINITION.finditer(doc.text):
                 full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
                 short_forms.setdefault(match.group(2), full)
-        return cls(persons=persons, short_forms=short_forms)
+        sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
+        return cls(persons=persons, roles=roles, sentences=sentences, short_forms=short_forms)
 
     def expand(self, name: str) -> str:
         """A short form replaced by the full name the article defines for it."""
@@ -106,7 +93,7 @@ class References:
         return name
 
     def full_name(self, name: str) -> str:
-        """The fullest form the article gives of a person's name ("Austin" -> "Lloyd Austin")."""
+        """The fullest form the article gives of a person's name ("Vik" -> "Tor Vik")."""
         name = strip_titles(name).replace("’s", "").replace("'s", "")
         words = name.lower().split()
         if not words:
@@ -128,8 +115,7 @@ class References:
         """The most recent phrase before `offset` that `pronoun` can refer to."""
         pronoun = pronoun.lower()
         if pronoun in PERSON_PRONOUNS:
-            earlier = [name for start, name in self.persons if start < offset]
-            return self.full_name(earlier[-1]) if earlier else None
+            return self._person_before(pronoun, offset)
         wants_plural = pronoun in PLURAL_PRONOUNS
         for mention in reversed(self.mentions):
             if mention.offset >= offset or mention.person:
@@ -137,6 +123,26 @@ class References:
             if mention.plural == wants_plural:
                 return mention.text
         return None
+
+    def _person_before(self, pronoun: str, offset: int) -> str | None:
+        """The person a "he"/"she" at `offset` refers to: in the nearest sentence before it
+        that names a person of that gender, its first person in subject position, else its
+        last person."""
+        earlier = [
+            m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)
+        ]
+        if not earlier:
+            return None
+        sentence = earlier[-1].sentence
+        if sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
+            return self.full_name(earlier[-1].name)
+        same = [m for m in earlier if m.sentence == sentence]
+        subjects = [m for m in same if m.subject]
+        return self.full_name(subjects[0].name if subjects else same[-1].name)
+
+    def _sentence_start(self, offset: int) -> int:
+        index = bisect_right(self.sentences, offset) - 1
+        return self.sentences[index] if index >= 0 else 0
 
     def remember_source(
         self,
@@ -146,7 +152,7 @@ class References:
         plural: bool = False,
         words: frozenset[str] = frozenset(),
     ) -> None:
-        """Record a source (and its channel) so "the official", "The Times", "it" or "they"
+        """Record a source (and its channel) so "the official", "The Gazette", "it" or "they"
         can point back to it."""
         person = any(name == source.name for _, name in self.persons)
         if source.via:
@@ -179,7 +185,7 @@ class References:
     def earlier_source(self, name: str, head_lemma: str) -> Source | None:
         """An earlier source this name refers back to: a definite description ("The
         officials", "the commissioner", "The Times") or a shorter wording of the same name
-        ("South Korean intelligence" after "South Korea's National Intelligence Service")."""
+        ("Chilean customs" after "Chile's National Customs Service")."""
         words = name.split()
         if not words:
             return None

@@ -17,7 +17,7 @@ FILLER_OPENERS = word_set(
     "thanks thank sorry hey hi hello welcome okay ok well yes no please goodbye"
 )
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
-# Verbs by which a document records figures ("a report, which figured 21 injured").
+# Verbs by which a document records figures ("a report, which listed 12 injured").
 RECORDING_VERBS = word_set("figure record list show count tally put give")
 _RELATIVE_ADVERBS = frozenset({"where", "when"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -33,10 +33,10 @@ class Proposition:
     head: Token
     evidence: list[Token]
     prefix: list[Token] = field(default_factory=list)  # an elided subject, said elsewhere
-    link: str = ""  # a verb joining prefix and tokens ("KPA" + "has" + "1.3 million soldiers")
+    link: str = ""  # a verb joining prefix and tokens ("the fleet" + "has" + "40 ships")
     replacements: dict[int, str] = field(default_factory=dict)  # token index -> text
     numbered_tokens: list[Token] | None = None  # for list items: the tokens quantities come from
-    nominal: bool = False  # a noun phrase standing for an event ("an initial deployment of ...")
+    nominal: bool = False  # a noun phrase standing for an event ("an initial shipment of ...")
 
 
 def segments(sentence: Span) -> list[list[Token]]:
@@ -108,9 +108,12 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "pcomp" and token.head.lower_ == "with":
         return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
     if dep == "relcl":
-        return (
-            _non_restrictive(token) and token.lemma_ != "be" and _relative_word(token) is not None
-        )
+        relative = _relative_word(token)
+        if relative is None or token.lemma_ == "be":
+            return False
+        # "a summit where the leaders signed a deal": an event of its own, comma or not
+        own_event = relative.lower_ in _RELATIVE_ADVERBS and token.tag_ == "VBD"
+        return _non_restrictive(token) or (own_event and _has_subject(token))
     if dep == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         return bool(marks & CONTRAST_MARKS) and _has_subject(token)
@@ -222,13 +225,13 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
 
 
 def _resolve_relative(proposition: Proposition) -> None:
-    """Replace the relative pronoun with its antecedent ("who" -> "NATO officials")."""
+    """Replace the relative pronoun with its antecedent ("who" -> "union officials")."""
     relative = _relative_word(proposition.head)
     if relative is None:
         return
     noun = _antecedent_noun(proposition.head.head, relative)
     if _document_report(noun, relative):
-        # "the report, which figured 21 injured": the document is the attribution, the
+        # "the report, which listed 12 injured": the document is the attribution, the
         # statement is what it records
         dropped = {relative.i, proposition.head.i}
         proposition.tokens = [t for t in proposition.tokens if t.i not in dropped]
@@ -261,7 +264,7 @@ def _document_report(noun: Token, relative: Token) -> bool:
 
 def _antecedent_noun(noun: Token, relative: Token) -> Token:
     """The noun a relative pronoun stands for, when the parser attached the clause too low:
-    "who" refers to a person ("Rahman, a director of the Commission, who ..."), "which"
+    "who" refers to a person ("Vik, a director of the Board, who ..."), "which"
     not to a date ("the report on Saturday, which figured ...")."""
     if relative.lower_ == "who" and noun.ent_type_ != "PERSON":
         token = noun

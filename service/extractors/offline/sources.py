@@ -12,12 +12,16 @@ from service.extractors.offline.tokens import entity_of, strip_edges, verbatim, 
 ANONYMOUS_HEADS = word_set("""
     official source report analyst expert observer diplomat insider person people officer
     authority resident witness agency media outlet lawmaker researcher scientist investigator
-    critic commentator member aide staff employee worker insider intelligence
+    critic commentator member aide staff employee worker insider intelligence spokesperson
+    spokesman spokeswoman adviser advisor representative
     """)
-# Heads of sources that are documents of an organisation ("Johns Hopkins University data").
+# Words that mark a source as deliberately unidentified ("one unnamed and two other officials").
+UNNAMED_WORDS = word_set("unnamed anonymous unidentified")
+# Heads of sources that are documents of an organisation ("Lenn University data").
 DOCUMENT_HEADS = word_set("""
     report data record statement figure estimate analysis study survey briefing release
-    document assessment account post tally count bulletin update
+    document assessment account post tally count bulletin update datum statistic filing
+    poll census audit review investigation memo
     """)
 # Heads of phrases that report evidence rather than name a source ("Growing indications suggest").
 EVIDENCE_HEADS = frozenset({"indication", "sign", "evidence", "signal", "clue", "hint"})
@@ -30,6 +34,20 @@ def without_clauses(tokens: list[Token]) -> list[Token]:
         if token.dep_ in ("relcl", "acl") and token.i not in dropped:
             dropped.update(t.i for t in token.subtree)
     return strip_edges([t for t in tokens if t.i not in dropped])
+
+
+def outlet(tokens: list[Token]) -> list[Token]:
+    """An outlet's own name: "Freedonia's Daily Star, a local paper" -> "Daily Star"."""
+    tokens = without_clauses(tokens)
+    comma = next((k for k, t in enumerate(tokens) if t.text == "," and k > 0), None)
+    tokens = tokens[:comma] if comma is not None else tokens
+    while len(tokens) > 1 and tokens[-1].pos_ == "NOUN" and tokens[-2].pos_ == "PROPN":
+        tokens = tokens[:-1]  # "the Daily Star newspaper"
+    for k, token in enumerate(tokens[:-1]):
+        if token.tag_ == "POS":
+            place = all(t.ent_type_ in ("GPE", "NORP") for t in tokens[:k] if t.lower_ != "the")
+            return tokens[k + 1 :] if place and k > 0 else tokens
+    return tokens
 
 
 def phrase_text(tokens: list[Token]) -> str:
@@ -49,6 +67,8 @@ def _head(tokens: list[Token]) -> Token:
 
 def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | None:
     """A Source named by a noun phrase, with the phrase's head lemma."""
+    tokens = without_appositive(tokens)
+    author = _published_by(tokens)
     tokens = without_clauses(tokens)
     if not tokens:
         return None
@@ -68,12 +88,57 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
                 entity = entity_of(token)
                 assert entity is not None  # a token tagged B begins an entity
                 return Source(name=refs.expand(entity.text)), lemma
+        author = _author(head) or author
+        if author:
+            return Source(name=refs.expand(author)), lemma
     text = refs.expand(phrase_text(tokens))
     earlier = refs.earlier_source(text, lemma)
     if earlier is not None:
         return earlier, lemma
-    anonymous = lemma in ANONYMOUS_HEADS and head.pos_ != "PROPN"
+    unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)
+    anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     return Source(name=text, anonymous=anonymous), lemma
+
+
+def without_appositive(tokens: list[Token]) -> list[Token]:
+    """The phrase without a comma-set-off appositive, or the name when that comes second."""
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ == "appos" and token.head.i in ids and token.i > token.head.i:
+            inside = {t.i for t in token.subtree}
+            before = token.doc[token.left_edge.i - 1] if token.left_edge.i else token
+            if before.text != "," or any(token.doc[i].ent_type_ == "PERSON" for i in inside):
+                continue
+            if token.pos_ == "PROPN" and token.head.pos_ != "PROPN":
+                return strip_edges([t for t in tokens if t.i in inside])
+            return strip_edges([t for t in tokens if t.i not in inside])
+    return tokens
+
+
+def _published_by(tokens: list[Token]) -> str:
+    """The named body behind a document described by a participle ("a survey released on
+    Monday by the Varn Institute" -> "Varn Institute")."""
+    for token in tokens:
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            for child in token.children:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if child.lower_ in ("by", "from") and objects and objects[0].pos_ == "PROPN":
+                    words = [t for t in objects[0].subtree if t.dep_ != "det"]
+                    return phrase_text(words)
+    return ""
+
+
+def _author(document: Token) -> str:
+    """The proper name that a document noun belongs to ("Tarvia Police records",
+    "the Harbour Authority's figures"), or "" when there is none."""
+    owners = [c for c in document.children if c.dep_ in ("compound", "poss") and c.i < document.i]
+    if not owners or owners[-1].pos_ != "PROPN":
+        return ""
+    owner = owners[-1]
+    words = [t for t in owner.subtree if t.tag_ != "POS" and t.dep_ != "det"]
+    if owner.dep_ == "compound":
+        words = [t for t in document.subtree if t.i < document.i and t.dep_ != "det"]
+    return phrase_text(words) if all(t.pos_ in ("PROPN", "ADP", "CCONJ") for t in words) else ""
 
 
 def _base(token: Token) -> int:

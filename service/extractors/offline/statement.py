@@ -13,7 +13,6 @@ CONNECTIVES = [
     phrase.split()
     for phrase in (
         "in a related development",
-        "regardless of their role",
         "at this point",
         "in addition",
         "in particular",

@@ -14,7 +14,7 @@ from service.extractors.offline.tokens import (
 )
 
 # Heads that name a share or count of something: the subject is what they count
-# ("16 percent of trade" -> "trade", "thousands of troops" -> "troops").
+# ("12 percent of exports" -> "exports", "thousands of fans" -> "fans").
 PARTITIVES = word_set("""
     number total percent % share majority minority rest part half most proportion fraction
     thousand hundred million dozen ten score all some many none each any both either
@@ -23,10 +23,10 @@ PARTITIVES = word_set("""
 # Adjectives that quantify rather than describe ("many transactions", "several thousand").
 QUANTIFYING_ADJECTIVES = word_set("many several numerous various few additional more other")
 # Nouns of evidence whose that-clause is what the proposition is about
-# ("there is evidence that soldiers are in Russia").
+# ("there is evidence that the ship is in port").
 EVIDENCE_NOUNS = word_set("evidence indication sign proof information intelligence")
 # Verbs whose object, not their subject (the source), is what a recording or interpreting
-# claim is about ("Phivolcs recorded 611 aftershocks" -> "aftershocks").
+# claim is about ("the observatory recorded 90 tremors" -> "tremors").
 OBJECT_TOPIC_VERBS = word_set("record register tally count interpret attribute estimate")
 # Personal pronouns that never serve as a subject phrase ("we", "I" unresolved).
 PERSONAL_PRONOUNS = word_set("i me we us you they them he him she her it this that these those")
@@ -105,7 +105,7 @@ def describing_words(noun: Token) -> list[Token]:
         if (token.pos_ in ("NUM", "PRON", "PUNCT") and not hyphen) or token.head.pos_ == "NUM":
             continue
         if token.i != noun.i and any(t.pos_ == "NUM" for t in token.subtree):
-            continue  # "200,000-strong"
+            continue  # "9,000-strong"
         if token.lower_ in QUANTIFYING_ADJECTIVES and token.i != noun.i:
             continue
         words.append(token)
@@ -119,8 +119,8 @@ def _joined_hyphens(words: list[Token]) -> list[Token]:
 
 
 def _whole_names(words: list[Token], noun: Token) -> list[Token]:
-    """A name cut by the parse keeps all its words and its possessive ("Kim Jong Un's
-    decision", not "Kim Jong decision")."""
+    """A name cut by the parse keeps all its words and its possessive ("Ana Maria Ruiz's
+    decision", not "Ana Maria decision")."""
     doc = noun.doc
     indices = {t.i for t in words}
     for entity in entities_among(words):
@@ -142,9 +142,9 @@ def _closing(opening: Token) -> int:
 
 
 def noun_phrase(noun: Token, refs: References, *, complement: bool = True) -> str:
-    """A short form of the noun phrase headed by `noun` ("Several thousand North Korean
-    soldiers" -> "North Korean soldiers"; "16 percent of African trade" -> "African trade";
-    "the presence of North Korean troops" -> "presence of North Korean troops")."""
+    """A short form of the noun phrase headed by `noun` ("Several hundred Chilean
+    fishermen" -> "Chilean fishermen"; "12 percent of Chilean exports" -> "Chilean exports";
+    "the arrival of the relief convoy" -> "arrival of relief convoy")."""
     partitive = noun.lemma_.lower() in PARTITIVES or noun.lower_ in PARTITIVES
     if partitive or noun.pos_ == "NUM":  # "one of the deceased", "two of the victims"
         counted = _of_object(noun, ("NOUN", "PROPN", "ADJ", "VERB"))
@@ -155,12 +155,12 @@ def noun_phrase(noun: Token, refs: References, *, complement: bool = True) -> st
     if entity and noun.ent_type_ != "NORP":
         return entity
     if noun.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in noun.children):
-        full = refs.full_name(noun.text)  # "Tarrant" -> "Brenton Tarrant"
+        full = refs.full_name(noun.text)  # "Vik" -> "Tor Vik"
         if full != noun.text:
             return full
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ in ACTOR_ENTITIES:
-            return entity_text(child, refs) or child.text  # "our adviser, Jake Sullivan"
+            return entity_text(child, refs) or child.text  # "our adviser, Ana Ruiz"
     phrase = join_tokens(describing_words(noun)) or noun.text
     if complement and counted is not None and counted.pos_ != "PRON":
         phrase += " of " + noun_phrase(counted, refs, complement=False)
@@ -168,7 +168,7 @@ def noun_phrase(noun: Token, refs: References, *, complement: bool = True) -> st
 
 
 def _with_conjuncts(noun: Token, refs: References) -> str:
-    """ "Angela Merkel and Boris Johnson": coordinated names keep every member."""
+    """ "Ana Ruiz and Tor Vik": coordinated names keep every member."""
     phrases = [noun_phrase(noun, refs)]
     if noun.ent_type_ in ACTOR_ENTITIES:
         phrases.extend(
@@ -180,7 +180,7 @@ def _with_conjuncts(noun: Token, refs: References) -> str:
 
 
 def _object_topic(head: Token, refs: References) -> str | None:
-    """ "Phivolcs recorded 611 aftershocks": the recorded thing, not the recorder."""
+    """ "The observatory recorded 90 tremors": the recorded thing, not the recorder."""
     if head.lemma_.lower() not in OBJECT_TOPIC_VERBS:
         return None
     for child in head.children:
@@ -190,7 +190,7 @@ def _object_topic(head: Token, refs: References) -> str | None:
 
 
 def _extraposed_subject(head: Token, refs: References) -> str | None:
-    """ "It remains unclear what role the troops will assume" -> "troops"."""
+    """ "It remains unclear what role the envoys will play" -> "envoys"."""
     for child in head.children:
         if child.dep_ in ("ccomp", "csubj") and child.i > head.i:
             inner = subject_token(child)
@@ -200,7 +200,7 @@ def _extraposed_subject(head: Token, refs: References) -> str | None:
 
 
 def _evidence_clause_subject(noun: Token, refs: References) -> str | None:
-    """ "There is evidence that soldiers are in Russia" -> "soldiers"."""
+    """ "There is evidence that the ship is in port" -> "ship"."""
     if noun.lemma_.lower() not in EVIDENCE_NOUNS:
         return None
     for child in noun.children:
@@ -212,7 +212,7 @@ def _evidence_clause_subject(noun: Token, refs: References) -> str | None:
 
 
 def _agent(head: Token) -> Token | None:
-    """The named actor of a passive ("was backed up by NATO officials" -> officials)."""
+    """The named actor of a passive ("was backed by union officials" -> officials)."""
     if not any(child.dep_ == "auxpass" for child in head.children):
         return None
     for child in head.children:
@@ -233,7 +233,7 @@ def subject_of(
 ) -> str | None:
     """The main entity the proposition is about, as a short noun phrase; None when the
     subject is a pronoun the rules could not resolve, a number or a date. `reported`: the
-    clause is its own report ("Phivolcs recorded 611 aftershocks"), its subject the source."""
+    clause is its own report ("The observatory recorded 90 tremors"), its subject the source."""
     if replacement:
         return _without_determiner(replacement)
     subject = subject_token(head)

@@ -6,11 +6,18 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.relative_time import (
+    Context,
+    bare_since,
+    is_clock,
+    is_relative,
+    relative_candidates,
+    resolve_relative,
+)
 from service.extractors.offline.tokens import verbatim, word_list
 
 MONTHS = {
@@ -20,8 +27,12 @@ MONTHS = {
 } | {"Sept": 9}
 WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
 # Prepositions and what they bound: the end only, the start only, or both.
-END_ONLY = frozenset({"by", "until", "till", "through", "before", "to", "no later than"})
-START_ONLY = frozenset({"since", "from", "after", "starting", "as early as", "beginning"})
+END_ONLY = frozenset(
+    {"by", "until", "till", "through", "before", "to", "no later than", "prior to"}
+)
+START_ONLY = frozenset(
+    {"since", "from", "after", "starting", "as early as", "beginning", "following"}
+)
 
 _MONTH = (
     r"(?:"
@@ -33,7 +44,11 @@ _MONTH = (
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d|[’']\d\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_PHASE = r"(?i:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_PHASE = (
+    r"(?i:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
+    rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)"
+)
 _PART = r"(?i:\s+(?:morning|afternoon|evening|night))?"
 _ATOM = (
     r"(?:\d{4}-\d{2}-\d{2}"
@@ -45,11 +60,12 @@ _ATOM = (
     r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
     r"|(?i:(?:last|this|next|past)\s+(?:week|weekend|month|year))"
     r"|(?i:the)\s+\d{3}0s"
+    rf"|(?i:the)\s+{_YEAR}(?=\s+[a-z])"  # "in the 2031 census": the event's year
     rf"|{_PHASE}?{_YEAR})"
 )
 _PREPOSITION = (
     r"(?i:on|by|in|since|until|till|through|before|after|from|as\s+of|as\s+early\s+as|"
-    r"between|during|to|starting|beginning|no\s+later\s+than)"
+    r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to)"
 )
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
@@ -66,6 +82,7 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(rf"^{_YEAR}$")
+_THE = re.compile(r"^(?i:the)\s+")
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -79,14 +96,6 @@ _LAST_PERIOD = re.compile(
 )
 
 Bounds = tuple[str | None, str | None]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What resolution needs: the publication date and whether the claim looks ahead."""
-
-    published: dt.date | None
-    forward: bool = False
 
 
 def _full_year(text: str) -> int:
@@ -133,7 +142,7 @@ def _weekday(name: str, context: Context) -> Bounds:
 def _relative(text: str, context: Context) -> Bounds:
     if context.published is None:
         return None, None
-    published = context.published
+    published = context.now or context.published
     offsets = {"yesterday": -1, "tomorrow": 1}
     word = text.lower().split()
     if word[0] in offsets:
@@ -164,7 +173,7 @@ def _month_day(
     resolved = _full_year(year) if year else _year_for(number, date, context)
     if resolved is None:
         return None, None
-    if weekday and not year:  # "Saturday, April 4": the nearby year where it is a Saturday
+    if weekday and not year:  # "Friday, June 6": the nearby year where it is a Friday
         years = (resolved, resolved - 1, resolved + 1)
         resolved = next((y for y in years if _is_weekday(y, number, date, weekday)), resolved)
     try:
@@ -210,7 +219,7 @@ _ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Boun
     (re.compile(rf"^.*{_WEEKDAY}{_PART}$"), lambda m, c: _weekday(m.group(0), c)),
     (re.compile(r"^(?i:the)\s+(\d{3})0s$"), lambda m, c: (m.group(1) + "0", m.group(1) + "9")),
     (
-        re.compile(rf"^{_PHASE}?({_YEAR})$"),
+        re.compile(rf"^(?:{_PHASE}|(?i:the)\s+)?({_YEAR})$"),
         lambda m, c: (str(_full_year(m.group(1))), str(_full_year(m.group(1)))),
     ),
     (re.compile(r"^.+$"), lambda m, c: _relative(m.group(0), c)),
@@ -240,6 +249,8 @@ def _last_period(match: re.Match[str], context: Context) -> Bounds:
 
 def resolve(match: re.Match[str], context: Context) -> Bounds:
     """The ISO bounds of one matched time expression."""
+    if is_relative(match):
+        return resolve_relative(match, context)
     if match.re is _LAST_PERIOD:
         return _last_period(match, context)
     if match.re is _BETWEEN_PHASES:
@@ -257,8 +268,9 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     return start, end
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
+def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     matches = [
+        *relative_candidates(text, context),
         *_LAST_PERIOD.finditer(text),
         *_BETWEEN_PHASES.finditer(text),
         *(m for m in _VAGUE.finditer(text) if not _LAST_PERIOD.match(text, m.start())),
@@ -267,7 +279,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
     for match in _EXPRESSION.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        if _BARE_YEAR.match(match.group("first")) and not match.group("prep"):
+        if _BARE_YEAR.match(_THE.sub("", match.group("first"))) and not match.group("prep"):
             continue
         matches.append(match)
     return matches
@@ -282,6 +294,14 @@ def _depth(token: Token, head: Token) -> int:
 
 def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
     """The time phrase closest to the proposition's predicate, resolved to ISO bounds."""
+    found = time_phrase(tokens, head, context)
+    return found[0] if found else None
+
+
+def time_phrase(
+    tokens: list[Token], head: Token, context: Context
+) -> tuple[TimeRef, list[Token]] | None:
+    """Like `find_time`, with the tokens the phrase covers."""
     if not tokens:
         return None
     doc = tokens[0].doc
@@ -289,16 +309,19 @@ def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | N
     window = verbatim(tokens)
     owned = {(t.idx, t.idx + len(t.text)): t for t in tokens}
     span = doc[tokens[0].i : tokens[-1].i + 1]  # every token the window can touch
-    best: tuple[tuple[int, int, int], TimeRef] | None = None
-    for match in _candidates(window):
+    best: tuple[tuple[int, int, int], TimeRef, list[Token]] | None = None
+    for match in _candidates(window, context):
         start, end = window_start + match.start(), window_start + match.end()
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
         bounds = resolve(match, context)
         depth = min(_depth(t, head) for t in covered)
-        key = (0 if any(bounds) else 1, depth, match.start())
+        key = (0 if any(bounds) and not is_clock(match) else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
         if best is None or key < best[0]:
-            best = (key, reference)
-    return best[1] if best else None
+            best = (key, reference, covered)
+    if best is None:
+        since = bare_since(tokens, context)
+        return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
+    return best[1], best[2]

@@ -78,3 +78,52 @@ def test_hedged_evidence_is_not_a_source(parse: Parse):
 
 def test_sentence_in_the_article_voice_has_no_frame(parse: Parse):
     assert _frame(parse, "Kursk has been a contested border area since August.") is None
+
+
+def test_reportedly_gives_unnamed_reports_as_source(parse: Parse):
+    frame = _frame(parse, "The harbour master reportedly resigned after the collision.")
+    assert frame is not None and frame.source is not None
+    assert (frame.source.name, frame.source.anonymous) == ("reports", True)
+    assert "reportedly" not in [token.lower_ for token in frame.content]
+
+
+def test_by_reports_mid_sentence_attributes_only_what_follows(parse: Parse):
+    frame = _frame(parse, "The blast destroyed two sheds and, by early reports, injured four.")
+    assert frame is not None and frame.source is not None
+    assert frame.source.name == "early reports"
+    assert frame.scope > frame.content[0].i
+
+
+def test_a_relaying_outlet_loses_its_country_and_description(parse: Parse):
+    text = "According to Freedonia's Daily Star, the mayor said that she had resigned."
+    frame = _frame(parse, text)
+    assert frame is not None and frame.source is not None
+    assert frame.source.via == "Daily Star"
+
+
+def test_a_document_source_is_its_author(parse: Parse):
+    frame = _frame(parse, "According to Lenn University data, 400 wells have run dry.")
+    assert frame is not None and frame.source is not None
+    assert frame.source.name == "Lenn University"
+    text = "According to a survey released Monday by the Varn Institute, rents rose sharply."
+    frame = _frame(parse, text)
+    assert frame is not None and frame.source is not None
+    assert frame.source.name == "Varn Institute"
+    assert _content(frame) == "rents rose sharply"
+
+
+def test_unnamed_officials_are_anonymous(parse: Parse):
+    text = "One unnamed Chilean and two Peruvian officials said the border had reopened."
+    frame = _frame(parse, text)
+    assert frame is not None and frame.source is not None and frame.source.anonymous
+
+
+def test_a_trailing_source_keeps_its_prepositional_phrase(parse: Parse):
+    text = "The ferry will resume service on Monday, a spokeswoman for the operator said."
+    frame = _frame(parse, text)
+    assert frame is not None and frame.source is not None
+    assert frame.source.name == "a spokeswoman for the operator" and frame.source.anonymous
+
+
+def test_a_passive_hedge_is_not_an_attribution(parse: Parse):
+    assert _frame(parse, "Investigators are expected to publish a report within 30 days.") is None

@@ -207,3 +207,29 @@ def test_a_fallback_subject_is_a_whole_noun_not_a_modifier(
     extractor: OfflineExtractor, text: str, subject: str
 ):
     assert _only_claim(extractor, text).subject == subject
+
+
+def _made_up(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
+    article = ArticleInput(text=text, published=dt.date(2024, 3, 13))
+    return extractor.extract(article).claims
+
+
+def test_claims_split_from_a_sentence_share_its_opening_time(extractor: OfflineExtractor):
+    text = "Storm hits coast\n\nOn Tuesday, the storm destroyed 40 homes and flooded two roads."
+    times = {c.time.start if c.time else None for c in _made_up(extractor, text)[1:]}
+    assert times == {"2024-03-12"}
+
+
+def test_a_participle_takes_the_time_of_its_clause(extractor: OfflineExtractor):
+    text = "Plane crashes\n\nA small plane crashed on Monday, killing four people."
+    claims = [c for c in _made_up(extractor, text) if c.quantities]
+    assert claims and all(c.time and c.time.start == "2024-03-11" for c in claims)
+
+
+def test_she_does_not_refer_to_a_man_named_just_before(extractor: OfflineExtractor):
+    text = (
+        "Chemist dies\n\nChemist Ada Lindqvist won many prizes.\n\n"
+        "Her son, Erik Lindqvist, told reporters that she died peacefully."
+    )
+    died = [c for c in _made_up(extractor, text) if "died" in c.statement]
+    assert died and died[0].subject == "Ada Lindqvist"

@@ -92,3 +92,35 @@ def test_elided_unit_is_carried_from_the_previous_quantity(parse: Parse):
 def test_rate_keeps_its_denominator_in_the_unit(parse: Parse):
     found = _quantities(parse, "The death rate was 12 deaths per 100,000 people.")
     assert found == [("12", 12, None, "deaths per 100,000 people", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A 67-year-old man was rescued.", 67),
+        ("The poet died at the age of 91.", 91),
+        ("Between 20 and 30 people were hurt.", 20),
+    ],
+)
+def test_counts_the_recognizer_calls_dates_are_quantities(parse: Parse, text: str, value: float):
+    assert [found[1] for found in _quantities(parse, text)] == [value]
+
+
+def test_a_day_of_the_month_is_not_a_quantity(parse: Parse):
+    assert _quantities(parse, "The ferry sank on May 14.") == []
+
+
+def test_per_cent_written_as_two_words_is_a_percentage(parse: Parse):
+    found = _quantities(parse, "Inflation fell to 3.5 per cent.")
+    assert found == [("3.5 per cent", 3.5, None, "percent", "exact")]
+
+
+def test_a_scale_letter_counts_after_a_currency_only(parse: Parse):
+    assert _quantities(parse, "The club paid $4.5bn for the land.")[0][1] == 4_500_000_000
+    assert [q[1] for q in _quantities(parse, "The club paid £40m for him.")] == [40_000_000]
+    assert [q[1] for q in _quantities(parse, "Crews built a 5m wall.")] == [5]
+
+
+def test_a_verb_of_passing_a_mark_makes_an_at_least_figure(parse: Parse):
+    found = _quantities(parse, "Ticket sales surpassed 80,000 on Friday.")
+    assert found == [("80,000", 80_000, None, "", "at_least")]

@@ -78,3 +78,63 @@ def test_a_weekday_with_a_date_picks_the_year_where_they_agree(parse: Parse):
     published = dt.date(2020, 4, 8)
     expected = ("on Saturday, April 4", "2020-04-04", "2020-04-04")
     assert _time(parse, text, published, forward=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The roof collapsed three days ago.", ("three days ago", "2024-10-24", "2024-10-24")),
+        ("The roof collapsed last night.", ("last night", "2024-10-26", "2024-10-26")),
+        ("The dam was finished in the spring of 2021.", ("in the spring of 2021", "2021", "2021")),
+        ("She was elected in the 2019 election.", ("in the 2019", "2019", "2019")),
+        ("Shops closed following Monday's vote.", ("following Monday", "2024-10-21", None)),
+        ("The talks ended prior to October 3.", ("prior to October 3", None, "2024-10-03")),
+    ],
+)
+def test_relative_and_event_dates(parse: Parse, text: str, expected: tuple):
+    assert _time(parse, text) == expected
+
+
+def test_the_following_weekday_is_not_a_start_bound(parse: Parse):
+    found = _time(parse, "The ship docked the following Monday.")
+    assert found is not None and found[2] is not None
+
+
+def test_offsets_from_an_earlier_event_take_its_day(parse: Parse):
+    context = Context(PUBLISHED, anchor="2024-10-20", anchor_day="2024-10-20")
+    for text, day in [
+        ("A second blast followed an hour later.", "2024-10-20"),
+        ("The mayor resigned the next day.", "2024-10-21"),
+        ("The fire was reported at about 9:40 p.m.", "2024-10-20"),
+    ]:
+        doc = parse(text)
+        root = next(token for token in doc if token.dep_ == "ROOT")
+        found = find_time(list(doc), root, context)
+        assert found is not None and (found.start, found.end) == (day, day), text
+
+
+def test_bare_since_starts_at_the_earlier_event(parse: Parse):
+    doc = parse("Another 400 volunteers have since arrived.")
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    found = find_time(list(doc), root, Context(PUBLISHED, anchor="2024-08"))
+    assert found is not None and (found.start, found.end) == ("2024-08", None)
+
+
+def test_to_date_and_currently_are_the_day_of_speaking(parse: Parse):
+    context = Context(PUBLISHED, speaking=dt.date(2024, 10, 23))
+    for text, expected in [
+        ("To date, 300 families have been moved.", (None, "2024-10-23")),
+        ("The crews are currently clearing roads.", ("2024-10-23", "2024-10-23")),
+    ]:
+        doc = parse(text)
+        root = next(token for token in doc if token.dep_ == "ROOT")
+        found = find_time(list(doc), root, context)
+        assert found is not None and (found.start, found.end) == expected, text
+
+
+def test_a_scheduled_clock_time_is_not_dated(parse: Parse):
+    doc = parse("Polls will close at 8 p.m.")
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    context = Context(PUBLISHED, forward=True, anchor_day="2024-10-20")
+    found = find_time(list(doc), root, context)
+    assert found is None or (found.start, found.end) == (None, None)

@@ -1,0 +1,112 @@
+"""Person mentions of an article: where each person is named, in which sentence, whether as
+a subject, and the gender the text gives them (for "he" and "she")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from service.extractors.offline.tokens import sentence_of, word_set
+
+# Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
+TITLES = word_set("""
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady president
+    vice prime minister secretary chancellor senator sen. sen governor gov. gov rep. rep
+    representative judge justice general gen. gen lt. colonel col. major maj. captain capt.
+    commander admiral adm. sergeant sgt. mayor king queen prince princess pope ceo chairman
+    chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
+    ambassador minister. cardinal rev. reverend father sheikh
+    """)
+# Words that give a person's gender, so "she" never refers to "her son, Tor Vik".
+MALE_WORDS = word_set("""
+    he him his man boy son father husband brother king mr mr. sir lord uncle nephew
+    grandfather spokesman chairman prince
+    """)
+FEMALE_WORDS = word_set("""
+    she her woman girl daughter mother wife sister queen mrs mrs. ms ms. dame lady aunt niece
+    grandmother spokeswoman chairwoman princess
+    """)
+# Platforms and outlets the entity recognizer often takes for people.
+NOT_PERSONS = word_set("twitter facebook instagram telegram youtube tiktok reuters")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person is named."""
+
+    offset: int
+    name: str
+    sentence: int  # article offset of the sentence
+    subject: bool
+    gender: str  # "m", "f" or ""
+
+
+def strip_titles(name: str) -> str:
+    """The name without leading ranks and titles ("President Ana Ruiz" -> "Ana Ruiz")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(",") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
+    """Every person mention in article order, bare surnames of named people included."""
+    # The recognizer tags "Quill said" as anything after "Mara Quill"; it also takes
+    # platforms for people, which are left out.
+    found: dict[int, tuple[str, Token]] = {}
+    for base, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text.lower() not in NOT_PERSONS:
+                found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
+    surnames = {name.split()[-1]: name for name, _ in found.values() if len(name.split()) > 1}
+    for base, doc in docs:
+        for token in doc:
+            offset = base + token.idx
+            if token.pos_ != "PROPN" or token.text not in surnames:
+                continue
+            if not any(start <= offset < start + len(n) for start, (n, _) in found.items()):
+                found[offset] = (token.text, token)
+    mentions = []
+    for offset in sorted(found):
+        name, token = found[offset]
+        sentence = int(token.doc.user_data.get("base", 0)) + sentence_of(token)[0].idx
+        mentions.append(Mention(offset, name, sentence, _subject(token), _gender(token)))
+    genders = {m.name: m.gender for m in mentions if m.gender}
+    return [
+        Mention(
+            m.offset, m.name, m.sentence, m.subject, genders.get(surnames.get(m.name, m.name), "")
+        )
+        for m in mentions
+    ]
+
+
+def agrees(pronoun: str, gender: str) -> bool:
+    """False only when the text gives the person the other gender."""
+    if pronoun in ("he", "him", "his"):
+        return gender != "f"
+    if pronoun in ("she", "her"):
+        return gender != "m"
+    return True
+
+
+def _subject(token: Token) -> bool:
+    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _gender(token: Token) -> str:
+    """The gender a title or appositive noun gives a person ("Mrs Ruiz", "her son, Tor")."""
+    doc = token.doc
+    left = token.left_edge.i
+    words = {doc[left - 1].lower_} if left else set()
+    words |= {t.lower_ for t in token.subtree if t.i < token.i}
+    if token.dep_ == "appos":
+        words.add(token.head.lower_)
+    words |= {c.lower_ for c in token.children if c.dep_ == "appos"}
+    if words & MALE_WORDS and not words & FEMALE_WORDS:
+        return "m"
+    if words & FEMALE_WORDS and not words & MALE_WORDS:
+        return "f"
+    return ""

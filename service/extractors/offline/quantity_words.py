@@ -1,0 +1,70 @@
+"""Word tables for quantities: approximators, currencies and percent words."""
+
+from __future__ import annotations
+
+from schemas.claims import Approx
+
+# Approximator phrases (lower-case words) and what they mean, longest first when matching.
+APPROXIMATORS: dict[tuple[str, ...], Approx] = {
+    ("around",): Approx.approximately,
+    ("about",): Approx.approximately,
+    ("approximately",): Approx.approximately,
+    ("some",): Approx.approximately,
+    ("roughly",): Approx.approximately,
+    ("nearly",): Approx.approximately,
+    ("almost",): Approx.approximately,
+    ("estimated",): Approx.approximately,
+    ("close", "to"): Approx.approximately,
+    ("at", "least"): Approx.at_least,
+    ("more", "than"): Approx.at_least,
+    ("over",): Approx.at_least,
+    ("upwards", "of"): Approx.at_least,
+    ("above",): Approx.at_least,
+    ("in", "excess", "of"): Approx.at_least,
+    ("no", "fewer", "than"): Approx.at_least,
+    ("no", "less", "than"): Approx.at_least,
+    ("up", "to"): Approx.at_most,
+    ("under",): Approx.at_most,
+    ("within",): Approx.at_most,
+    ("fewer", "than"): Approx.at_most,
+    ("less", "than"): Approx.at_most,
+    ("at", "most"): Approx.at_most,
+    ("below",): Approx.at_most,
+    ("as", "many", "as"): Approx.at_most,
+    ("no", "more", "than"): Approx.at_most,
+}
+APPROXIMATORS_LONGEST_FIRST = sorted(APPROXIMATORS.items(), key=lambda item: -len(item[0]))
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "a$": "AUD",
+    "c$": "CAD",
+    "pln": "PLN",
+    "zł": "PLN",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₴": "UAH",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "won": "KRW",
+    "rupee": "INR",
+    "zloty": "PLN",
+    "złoty": "PLN",
+    "hryvnia": "UAH",
+    "franc": "CHF",
+}
+PERCENT_WORDS = frozenset({"%", "percent", "pc"})

@@ -1,0 +1,130 @@
+"""Times relative to a moment other than a calendar date: the day of speaking ("to date"),
+an offset from publication ("three weeks ago", parsed by dateparser) or an earlier event
+("an hour later", "the next day", "since" on its own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+from spacy.tokens import Token
+
+from schemas.claims import TimeRef
+
+Bounds = tuple[str | None, str | None]
+
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
+_UNIT = r"(?:day|week|month|year)s?"
+# "three weeks ago", "last night"; "in two weeks" only looks ahead in a forecast.
+_FROM_PUBLICATION = re.compile(rf"\b(?i:{_COUNT}\s+{_UNIT}\s+ago|last\s+night)\b")
+_AHEAD = re.compile(rf"\b(?i:in\s+{_COUNT}\s+{_UNIT})\b")
+# Periods that run up to the day of speaking.
+_UP_TO_NOW = re.compile(r"\b(?i:to\s+date|so\s+far|thus\s+far|up\s+to\s+now)\b")
+# Offsets from the event the previous sentences dated.
+_FROM_EVENT = re.compile(
+    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
+    rf"(?:{_COUNT}\s+(?:hours?|minutes?)\s+(?:later|earlier))|"
+    r"(?:on\s+)?the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|"
+    rf"{_COUNT}\s+days?\s+(?:later|earlier))\b"
+)
+# A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
+_CLOCK = re.compile(
+    r"\b(?i:at\s+(?:about\s+|around\s+|approximately\s+)?\d{1,2}(?::\d{2})?\s*"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
+)
+_DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs: publication, direction, the day of speaking, earlier dates."""
+
+    published: dt.date | None
+    forward: bool = False
+    speaking: dt.date | None = None
+    anchor: str | None = None  # ISO start of the previous dated claim's time
+    anchor_day: str | None = None  # the latest single day a claim was dated to
+
+    @property
+    def now(self) -> dt.date | None:
+        """The day "today", "currently" and "to date" mean."""
+        return self.speaking or self.published
+
+
+def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
+    """Relative expressions in the text this module resolves."""
+    patterns = [_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _CLOCK]
+    if context.forward:
+        patterns.append(_AHEAD)
+    return [match for pattern in patterns for match in pattern.finditer(text)]
+
+
+def is_relative(match: re.Match[str]) -> bool:
+    """True for a match made by `relative_candidates`."""
+    return match.re in (_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _AHEAD, _CLOCK)
+
+
+def is_clock(match: re.Match[str]) -> bool:
+    """True for a bare clock time (it yields to any dated phrase in the same clause)."""
+    return match.re is _CLOCK
+
+
+def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
+    """The ISO bounds of a relative expression, or (None, None) when its reference is unknown."""
+    text = " ".join(match.group(0).lower().split())
+    if match.re is _UP_TO_NOW:
+        return None, context.now.isoformat() if context.now else None
+    if match.re is _CLOCK and context.forward:
+        return None, None  # a schedule, not a dated event
+    if match.re is _FROM_EVENT or match.re is _CLOCK:
+        return _from_event(text, context.anchor_day)
+    if context.published is None:
+        return None, None
+    return _parsed(text.removeprefix("in ") if match.re is _AHEAD else text, context)
+
+
+def _parsed(text: str, context: Context) -> Bounds:
+    """An offset from publication, by dateparser, at the granularity of its unit."""
+    assert context.published is not None
+    if not text.endswith("ago") and text != "last night":
+        text = "in " + text
+    base = dt.datetime.combine(context.published, dt.time())
+    parsed = dateparser.parse(
+        text.replace("a few", "3"), languages=["en"], settings={"RELATIVE_BASE": base}
+    )
+    if parsed is None:
+        return None, None
+    day = parsed.date().isoformat()
+    if "year" in text:
+        return day[:4], day[:4]
+    if "month" in text:
+        return day[:7], day[:7]
+    return day, day
+
+
+def _from_event(text: str, anchor: str | None) -> Bounds:
+    """ "an hour later" is the anchor's day; "the next day" the day after it."""
+    if anchor is None or len(anchor) != 10:
+        return None, None
+    day = dt.date.fromisoformat(anchor)
+    words = text.split()
+    step = next((_DAY_STEPS[w] for w in words if w in _DAY_STEPS), 0)
+    if "days" in words or ("day" in words and words[-1] in ("later", "earlier")):
+        count = _NUMBERS.get(words[0], int(words[0]) if words[0].isdigit() else 1)
+        step = count if words[-1] == "later" else -count
+    shifted = (day + dt.timedelta(days=step)).isoformat()
+    return shifted, shifted
+
+
+def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:
+    """ "have since been sent": "since" on its own starts at the event told before it."""
+    if context.anchor is None:
+        return None
+    for token in tokens:
+        if token.lower_ == "since" and token.dep_ == "advmod" and not list(token.children):
+            return TimeRef(text=token.text, start=context.anchor, end=None)
+    return None

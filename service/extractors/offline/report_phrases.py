@@ -1,0 +1,110 @@
+"""Phrases that attribute without a reporting verb ("according to X", "by early reports",
+"In a report of X,") or name what relayed a statement ("citing X", "via X", "told X")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
+from service.extractors.offline.tokens import strip_edges, word_set
+
+# Channels that relay a statement when named after "on" ("said on Telegram").
+CHANNELS = word_set(
+    "telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social"
+)
+
+
+def according_to(tokens: list[Token]) -> list[Token]:
+    """The tokens of an "according to X" phrase (without the trailing comma), if any."""
+    ids = {t.i for t in tokens}
+    for position, token in enumerate(tokens[:-2]):
+        if token.lower_ == "according" and tokens[position + 1].lower_ == "to":
+            objects = [c for c in tokens[position + 1].children if c.dep_ == "pobj"]
+            if objects and all(t.i in ids for t in objects[0].subtree):
+                subtree = [t for t in objects[0].subtree if not _in_clause(t, objects[0])]
+                # a participle describing the document ("a survey released Monday by X")
+                # belongs to the attribution, a relative clause may carry content
+                return strip_edges([token, tokens[position + 1], *subtree])
+            phrase = [token, tokens[position + 1]]
+            for following in tokens[position + 2 :]:
+                if following.is_punct and following.text not in ("(", ")", "-", "’s", "'s"):
+                    break
+                phrase.append(following)
+            return phrase
+    return []
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """True when a token sits in a relative clause below `top`."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
+            return True
+        token = token.head
+    return False
+
+
+def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
+    """The cited noun phrase of a "citing Y" participle inside the frame zone."""
+    for token in tokens:
+        if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
+            if objects:
+                return without_clauses(list(objects[0].subtree))
+            cited = []
+            for following in tokens:
+                if following.i <= token.i:
+                    continue
+                if following.is_punct and following.text != "-":
+                    break
+                cited.append(following)
+            return cited
+    return []
+
+
+def channel(verb: Token) -> str | None:
+    """The channel a statement was relayed through: "via Telegram", "told Radio Borea"."""
+    for child in verb.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("via", "through") and objects:
+            return phrase_text(outlet(list(objects[0].subtree)))
+        on_channel = child.lower_ == "on" and objects and objects[0].lower_ in CHANNELS
+        if child.dep_ == "prep" and on_channel:
+            return objects[0].text
+        told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
+        if told and any(t.ent_type_ == "ORG" for t in child.subtree):
+            return phrase_text(outlet(list(child.subtree)))
+    return None
+
+
+def by_reports(tokens: list[Token]) -> list[Token]:
+    """ "By early reports," / ", by most accounts,": the phrase between commas."""
+    for start, token in enumerate(tokens[:-3]):
+        if token.lower_ not in ("by", "from") or (start and tokens[start - 1].text != ","):
+            continue
+        for position in range(start + 2, min(start + 6, len(tokens))):
+            if tokens[position].text == ",":
+                last = tokens[position - 1].lemma_.lower()
+                return tokens[start:position] if last in ("report", "account") else []
+    return []
+
+
+def source_words(phrase: list[Token]) -> list[Token]:
+    """The source noun phrase inside "according to X" / "in a report of X"."""
+    if phrase[0].lower_ == "according":
+        return phrase[2:]
+    return phrase[1:]
+
+
+def report_phrase(tokens: list[Token]) -> list[Token]:
+    """A fronted "In a (weekly) report of the Port Authority," phrase naming its author."""
+    first = tokens[0]
+    if first.lower_ != "in" or len(tokens) < 5:
+        return []
+    phrase: list[Token] = []
+    for token in tokens:
+        if token.text == ",":
+            break
+        phrase.append(token)
+    heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
+    named = any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in phrase)
+    return phrase if heads and named and len(phrase) < len(tokens) - 3 else []

@@ -1,0 +1,114 @@
+"""Times a claim takes from its sentence: the day its source spoke, an "as of" on the
+reporting verb, or the time phrase its sentence shares among the claims split from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas.claims import ClaimKind, DraftClaim, TimeRef
+from service.extractors.offline.attribution import Frame
+from service.extractors.offline.relative_time import Context
+from service.extractors.offline.timeref import find_time, time_phrase
+
+_VERB_MODIFIERS = frozenset({"npadvmod", "prep", "advmod"})
+# Clauses whose time phrase is their own, not the sentence's.
+_OWN_TIME_CLAUSES = frozenset({"relcl", "acl", "ccomp", "xcomp", "csubj", "advcl"})
+
+
+@dataclass(frozen=True)
+class FrameTime:
+    """The day a source spoke ("said on Monday"), or an "as of" time its verb carries."""
+
+    speaking: dt.date | None = None
+    as_of: TimeRef | None = None
+
+
+def frame_time(frame: Frame | None, content: list[Token], published: dt.date | None) -> FrameTime:
+    """The time phrase among the reporting verb's modifiers, outside the content."""
+    if frame is None or frame.verb is None or published is None:
+        return FrameTime()
+    verb, inside = frame.verb, {t.i for t in content}
+    words = sorted(
+        (
+            t
+            for child in verb.children
+            if child.dep_ in _VERB_MODIFIERS and child.i not in inside
+            for t in child.subtree
+        ),
+        key=lambda t: t.i,
+    )
+    found = find_time(words, verb, Context(published))
+    if found is None or found.start is None:
+        return FrameTime()
+    if found.text.lower().startswith("as of"):
+        return FrameTime(as_of=found)
+    if found.start != found.end or len(found.start) != 10:
+        return FrameTime()
+    return FrameTime(speaking=dt.date.fromisoformat(found.start))
+
+
+def shared_time(
+    made: list[tuple[DraftClaim, Token, bool]],
+    content: list[Token],
+    published: dt.date | None,
+    as_of: TimeRef | None,
+) -> list[DraftClaim]:
+    """Claims of one sentence without a time take its opening time or the frame's "as of"."""
+    # `made`: each claim with its predicate and whether it is nominal; "On Monday, two died
+    # and five were hurt" dates both claims, "..., killing four" takes its clause's time.
+    claims = _participles_share(made)
+    made = [(claim, head, nominal) for claim, (_, head, nominal) in zip(claims, made, strict=True)]
+    if all(claim.time is not None for claim in claims):
+        return claims
+    shared = as_of
+    if shared is None and len(made) > 1:
+        root = _root(content)
+        found = time_phrase(content, root, Context(published))
+        if found is not None and (found[0].start or found[0].end) and _fronted(found[1], root):
+            shared = found[0]
+    if shared is None:
+        return claims
+    result = []
+    for claim, head, nominal in made:
+        past = nominal or head.tag_ in ("VBD", "VBN")
+        takes = past or shared is as_of
+        if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
+            claim = claim.model_copy(update={"time": shared})
+        result.append(claim)
+    return result
+
+
+def _participles_share(made: list[tuple[DraftClaim, Token, bool]]) -> list[DraftClaim]:
+    """ "The roof collapsed on Monday, injuring six": the participle's claim takes the time
+    of the clause it hangs from."""
+    times = {head.i: claim.time for claim, head, _ in made if claim.time is not None}
+    result = []
+    for claim, head, _ in made:
+        donor = times.get(head.head.i)
+        if claim.time is None and head.dep_ == "advcl" and head.tag_ == "VBG" and donor:
+            claim = claim.model_copy(update={"time": donor})
+        result.append(claim)
+    return result
+
+
+def _fronted(phrase: list[Token], root: Token) -> bool:
+    """True when a time phrase opens the sentence, before its subject, outside any relative,
+    reported or infinitive clause: it dates everything the sentence says."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if phrase[-1].i >= (subject.left_edge.i if subject is not None else root.i):
+        return False
+    token = phrase[0]
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _OWN_TIME_CLAUSES:
+            return False
+        token = token.head
+    return True
+
+
+def _root(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return max(roots, key=lambda root: sum(1 for t in root.subtree if t.i in ids))
