@@ -142,7 +142,8 @@ def test_export_of_a_half_reviewed_article_refuses_with_a_message(
     unreviewed = len(claims) - 1
 
     page = context_factory(DESKTOP)
-    stubbed = _stand_in_for_the_gold_409(page, live_server, article_id)
+    refused = live_server.api.get(f"/articles/{article_id}/gold")
+    assert (refused.status_code, refused.json()["code"]) == (409, "unreviewed")
     _open(page, live_server, article_id, reviewer="Desk")
     export = page.locator("#export-gold")
     expect(export).to_have_text(f"Export gold ({unreviewed} unreviewed)", use_inner_text=True)
@@ -157,8 +158,7 @@ def test_export_of_a_half_reviewed_article_refuses_with_a_message(
     expect(status).to_have_class(re.compile(r"\berror\b"))
     expect(status).to_contain_text("Not exported")
     expect(status).to_contain_text("unreviewed")
-    if not stubbed:
-        expect(status).to_contain_text(f"{unreviewed} unreviewed")
+    expect(status).to_contain_text(f"{unreviewed} unreviewed")
     # The long message is cut to the status line's one line: the toolbar does not grow.
     assert "unreviewed" in (status.get_attribute("title") or "")
     assert page.evaluate(RECT_JS, ".toolbar")["height"] == toolbar_before["height"]
@@ -173,8 +173,7 @@ def test_export_of_a_half_reviewed_article_refuses_with_a_message(
     assert partial_path.name.endswith(".partial.json")
     partial = json.loads(partial_path.read_text(encoding="utf-8"))
     assert len(partial["claims"]) == 1
-    if not stubbed:
-        assert partial.get("partial") is True
+    assert partial["partial"] is True
     expect(status).to_contain_text("marked partial")
 
     # Review the rest: the button says so and exports a complete gold file.
@@ -188,21 +187,6 @@ def test_export_of_a_half_reviewed_article_refuses_with_a_message(
     gold_path = tmp_path / gold_download.value.suggested_filename
     gold_download.value.save_as(gold_path)
     assert len(_check_gold_file(gold_path).claims) == 1
-
-
-def _stand_in_for_the_gold_409(page: Any, server: LiveServer, article_id: int) -> bool:
-    """Issue 11's API half makes `GET /articles/{id}/gold` answer 409 for a half-reviewed
-    article unless `?partial=true`. Until that is merged, answer as it will, so this test
-    checks the page either way; returns True when standing in."""
-    if server.api.get(f"/articles/{article_id}/gold").status_code == 409:
-        return False
-    detail = f"article {article_id} has unreviewed claims (stand-in for the API's 409)"
-
-    def refuse(route: Any) -> None:
-        route.fulfill(status=409, json={"detail": detail, "code": "unreviewed"})
-
-    page.route(re.compile(rf"/articles/{article_id}/gold$"), refuse)
-    return True
 
 
 def test_new_claim_from_a_keyboard_selection_saves(
@@ -429,3 +413,36 @@ def test_select_js_still_selects_mouse_like_ranges(page: Any, live_server: LiveS
     card = page.locator(".new-claim")
     expect(card.locator('[name="statement"]')).to_have_value("Russia has denied")
     expect(card.locator('[name="subject"]')).to_have_value("Russia")
+
+
+def test_search_by_a_reviewed_source_finds_the_claim(
+    context_factory: Any, live_server: LiveServer
+) -> None:
+    """A source corrected on the review page is what search finds the claim under; the
+    extracted source no longer finds it."""
+    expect = _expect()
+    article_id = _post(live_server, DESK_TEXT)["article"]["id"]
+    claims = _claims(live_server, article_id)
+    target = next(c for c in claims if (c["reviewed"].get("source") or {}).get("name"))
+    old_source = target["reviewed"]["source"]["name"]
+    page = context_factory(DESKTOP)
+    _open(page, live_server, article_id, reviewer="Desk")
+
+    while page.locator(".claim-card.selected").get_attribute("data-claim-id") != str(target["id"]):
+        page.keyboard.press("j")
+    page.keyboard.press("e")
+    source = page.locator(f'#claim-{target["id"]} [name="source.name"]')
+    expect(source).to_be_visible()
+    source.fill("Harlan Vosk Institute")
+    source.press("Control+Enter")
+    expect(page.locator(f"#claim-{target['id']}")).to_have_attribute("data-status", "edited")
+
+    def search(source_name: str) -> dict[str, Any]:
+        page.goto(f"{live_server.url}/claims?source={source_name}&article_id={article_id}")
+        return json.loads(page.locator("body").inner_text())
+
+    found = search("Vosk Institute")
+    assert [claim["id"] for claim in found["data"]] == [target["id"]]
+    assert found["data"][0]["source"]["name"] == "Harlan Vosk Institute"
+    assert found["data"][0]["reviewed"] is True
+    assert all(claim["id"] != target["id"] for claim in search(old_source)["data"])
