@@ -118,6 +118,25 @@ def _run(engine: Engine, run_id: int) -> ExtractionRun:
         return run
 
 
+def _queue_a_run(stack: Settings, engine: Engine) -> int:
+    """Store an article and an LLM run for it, and put the run on the queue."""
+    with Session(engine) as session:
+        article = repository.add_article(session=session, text=TEXT)
+        assert article.id is not None
+        run = repository.add_run(
+            session=session,
+            article_id=article.id,
+            extractor="llm",
+            model="openai/test-model",
+            prompt_version="v1",
+        )
+        session.commit()
+        run_id = run.id
+    assert run_id is not None
+    RunQueue(make_huey(stack)).enqueue(run_id)
+    return run_id
+
+
 def _registered(engine: Engine) -> int:
     with Session(engine) as session:
         return len(session.exec(select(Worker)).all())
@@ -133,20 +152,7 @@ def test_a_run_whose_worker_was_killed_is_finished_by_another_worker_exactly_onc
     openai_server.enqueue(Delay(120), Reply({"claims": [CLAIM]}))
     pair = workers(2)
     _wait_for(lambda: _registered(engine) == 2)
-    with Session(engine) as session:
-        article = repository.add_article(session=session, text=TEXT)
-        assert article.id is not None
-        run = repository.add_run(
-            session=session,
-            article_id=article.id,
-            extractor="llm",
-            model="openai/test-model",
-            prompt_version="v1",
-        )
-        session.commit()
-        run_id = run.id
-    assert run_id is not None
-    RunQueue(make_huey(stack)).enqueue(run_id)
+    run_id = _queue_a_run(stack, engine)
 
     _wait_for(lambda: len(openai_server.requests) == 1)  # mid-run: the model was called
     holder = _run(engine, run_id).worker_id or ""
@@ -180,20 +186,7 @@ def test_sigterm_lets_a_run_under_way_finish_before_the_worker_exits(
     openai_server.enqueue(Delay(2, then=Reply({"claims": [CLAIM]})))
     (worker,) = workers(1)
     _wait_for(lambda: _registered(engine) == 1)
-    with Session(engine) as session:
-        article = repository.add_article(session=session, text=TEXT)
-        assert article.id is not None
-        run = repository.add_run(
-            session=session,
-            article_id=article.id,
-            extractor="llm",
-            model="openai/test-model",
-            prompt_version="v1",
-        )
-        session.commit()
-        run_id = run.id
-    assert run_id is not None
-    RunQueue(make_huey(stack)).enqueue(run_id)
+    run_id = _queue_a_run(stack, engine)
 
     _wait_for(lambda: len(openai_server.requests) == 1)
     worker.send_signal(signal.SIGTERM)
