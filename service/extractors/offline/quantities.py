@@ -11,8 +11,10 @@ from spacy.tokens import Token
 from schemas.claims import Approx, Quantity
 from service.extractors.offline.quantity_words import (
     APPROXIMATORS_LONGEST_FIRST,
+    CHANGE_VERBS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    PASSING_VERBS,
     PERCENT_WORDS,
 )
 from service.extractors.offline.tokens import verbatim, word_list, word_set
@@ -44,9 +46,8 @@ SCALES = {
     "b": 1e9,
     "tn": 1e12,
 }
+_LARGE = frozenset({"thousand", "million", "billion", "trillion"})
 NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(SCALES) - {"k", "m", "b"}
-# Verbs whose numeric object is a mark reached or passed: an "at least" figure.
-PASSING_VERBS = word_set("surpass exceed top")
 DURATION_UNITS = word_set("second minute hour day week month year decade")
 # Spelled-out numbers only count in these roles (so "one of the few countries" does not).
 _WORD_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "conj", "appos"})
@@ -62,6 +63,8 @@ _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
 _RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+# A temperature written on its number: "40C", "-5°C", "104F".
+_DEGREES = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,24 @@ def is_number_token(token: Token) -> bool:
         return False
     if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
         return not _is_year(token)
+    if _DEGREES.match(token.text):
+        return True
+    following = _next_words(token, 2)
+    if lower == "one" and following[:1] == ["in"] and _is_count(following[-1]):
+        return True  # "one in five": a proportion, not "one in the hospital"
+    if lower == "half":  # "half a million"
+        return len(following) == 2 and following[0] in ("a", "an") and following[1] in _LARGE
     if lower in SMALL_NUMBERS or lower in TENS:
         return token.dep_ in _WORD_NUMBER_DEPS or (lower != "one" and token.pos_ == "NUM")
     return False
+
+
+def _is_count(word: str) -> bool:
+    return word in SMALL_NUMBERS or word in TENS or word.replace(",", "").isdigit()
+
+
+def _next_words(token: Token, count: int) -> list[str]:
+    return [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + count]]
 
 
 def _scaled(token: Token) -> bool:
@@ -104,7 +122,7 @@ def _date_part(token: Token) -> bool:
     """A numeral that writes a date or clock time ("March 4", "4 March", "at 9 p.m."), as
     opposed to a count the entity recognizer put in a date ("a 40-year-old", "aged 60")."""
     doc = token.doc
-    if _is_year(token) or not (_DIGITS.match(token.text) or token.like_num):
+    if _is_year(token) or not (_DIGITS.match(token.text) or token.like_num or _scaled(token)):
         return True
     near = doc[max(token.i - 2, 0) : token.i + 3]
     if any(t.text.rstrip(".") in _CALENDAR_WORDS for t in near if t.i != token.i):
@@ -136,9 +154,18 @@ def _same_entity(first: Token, second: Token) -> bool:
 def _in_name(token: Token) -> bool:
     if token.ent_type_ in _NAME_ENTITIES:
         return True
-    if token.i > 0 and token.doc[token.i - 1].text in ("’", "'"):
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]]
+    if before[-1:] in (["’"], ["'"]):
         return True  # an abbreviated year: "June of ’31"
+    if before[-1:] in (["#"], ["no."], ["nos."]) or before in (["no", "."], ["nos", "."]):
+        return True  # "No. 3": a designation
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1:
+        owner = head.head  # "the Group of 20"
+        return owner.pos_ == "PROPN" and owner.i == head.i - 1 and owner.is_title
+    if _next_words(token, 2)[:1] == ["-"] and doc[token.i + 2 : token.i + 3].text.isdigit():
+        return False  # "Harlan 4-3": a score after a name
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
 
 
@@ -159,7 +186,10 @@ def _number_value(words: list[str]) -> float | None:
     for word in words:
         word = word.lower().replace(",", "")
         scaled = _SCALED.match(word)
-        if scaled:
+        degrees = _DEGREES.match(word.upper())
+        if degrees:
+            current += float(degrees.group(1))
+        elif scaled:
             current += float(scaled.group(1)) * SCALES[scaled.group(2)]
         elif re.fullmatch(r"\d+(\.\d+)?", word):
             current += float(word)
@@ -171,7 +201,9 @@ def _number_value(words: list[str]) -> float | None:
             current = (current or 1.0) * SCALES[word]
             if SCALES[word] >= 1e3:
                 total, current = total + current, 0.0
-        elif word in ("-", "and"):
+        elif word == "half":
+            current += 0.5
+        elif word in ("-", "and", "a", "an"):
             continue
         else:
             return None
@@ -190,6 +222,7 @@ def _group(tokens: list[Token], start: int) -> int:
             or lower in SMALL_NUMBERS
             or lower in TENS
             or _DIGITS.match(lower)
+            or (lower in ("a", "an") and tokens[start].lower_ == "half")
             or (lower == "-" and end + 1 < len(tokens) and tokens[end + 1].lower_ in SMALL_NUMBERS)
         ):
             end += 1
@@ -302,6 +335,9 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
         return None
     joiner = tokens[end].lower_
     between = begin > 0 and tokens[begin - 1].lower_ == "between"
+    before = tokens[begin - 1] if begin > 0 else None
+    if before is not None and before.lower_ == "from" and before.head.lemma_ in CHANGE_VERBS:
+        return None  # "rose from 12 to 31": two figures
     if joiner not in _RANGE_WORDS and not (joiner == "and" and between):
         return None
     start = end + 1

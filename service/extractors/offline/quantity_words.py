@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from schemas.claims import Approx
+from service.extractors.offline.tokens import word_set
+
+# Verbs whose numeric object is a mark reached or passed: an "at least" figure.
+PASSING_VERBS = word_set("surpass exceed top pass cross")
+# Verbs of change: "rose from 12 to 31" gives the old and the new figure, not a range.
+CHANGE_VERBS = word_set(
+    "rise climb jump increase grow go fall drop decline decrease slip sink plunge soar"
+)
 
 # Approximator phrases (lower-case words) and what they mean, longest first when matching.
 APPROXIMATORS: dict[tuple[str, ...], Approx] = {

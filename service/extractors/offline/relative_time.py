@@ -16,16 +16,19 @@ from schemas.claims import TimeRef
 Bounds = tuple[str | None, str | None]
 
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
-_UNIT = r"(?:day|week|month|year)s?"
+_UNIT = r"(?:day|week|month|year|decade)s?"
 # "three weeks ago", "last night"; "in two weeks" only looks ahead in a forecast.
 _FROM_PUBLICATION = re.compile(rf"\b(?i:{_COUNT}\s+{_UNIT}\s+ago|last\s+night)\b")
 _AHEAD = re.compile(rf"\b(?i:in\s+{_COUNT}\s+{_UNIT})\b")
 # Periods that run up to the day of speaking.
-_UP_TO_NOW = re.compile(r"\b(?i:to\s+date|so\s+far|thus\s+far|up\s+to\s+now)\b")
+_UP_TO_NOW = re.compile(
+    r"\b(?i:to\s+date|so\s+far|thus\s+far|up\s+to\s+now)"
+    r"(?:\s+(?i:this|in\s+the)\s+(?P<period>year|month))?\b"
+)
 # Offsets from the event the previous sentences dated.
 _FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
-    rf"(?:{_COUNT}\s+(?:hours?|minutes?)\s+(?:later|earlier))|"
+    rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier))\b"
 )
@@ -45,6 +48,7 @@ class Context:
 
     published: dt.date | None
     forward: bool = False
+    past: bool = False  # a past-tense report: an undated month later in the year is last year's
     speaking: dt.date | None = None
     anchor: str | None = None  # ISO start of the previous dated claim's time
     anchor_day: str | None = None  # the latest single day a claim was dated to
@@ -77,7 +81,10 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
     """The ISO bounds of a relative expression, or (None, None) when its reference is unknown."""
     text = " ".join(match.group(0).lower().split())
     if match.re is _UP_TO_NOW:
-        return None, context.now.isoformat() if context.now else None
+        now = context.now.isoformat() if context.now else None
+        period = match.group("period")
+        start = None if now is None or period is None else now[: 4 if period == "year" else 7]
+        return start, now
     if match.re is _CLOCK and context.forward:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT or match.re is _CLOCK:
@@ -99,7 +106,7 @@ def _parsed(text: str, context: Context) -> Bounds:
     if parsed is None:
         return None, None
     day = parsed.date().isoformat()
-    if "year" in text:
+    if "year" in text or "decade" in text:
         return day[:4], day[:4]
     if "month" in text:
         return day[:7], day[:7]

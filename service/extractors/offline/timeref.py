@@ -6,10 +6,17 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.periods import (
+    is_period,
+    is_weak,
+    period_candidates,
+    resolve_period,
+)
 from service.extractors.offline.relative_time import (
     Context,
     bare_since,
@@ -50,17 +57,20 @@ _PHASE = (
     rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)"
 )
 _PART = r"(?i:\s+(?:morning|afternoon|evening|night))?"
+_NAMED_YEAR = r"(?i:(?:last|this|next)\s+year)"  # "in April last year"
+_PERIOD = rf"(?:week|weekend|month|year|{_SEASON})"
+_END_OF = r"(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+"
 _ATOM = (
     r"(?:\d{4}-\d{2}-\d{2}"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_PHASE}?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?"
+    rf"|{_PHASE}?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR}|\s+{_NAMED_YEAR})?"
     rf"|{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?i:(?:this\s+coming|next|last|this|coming)\s+)?{_WEEKDAY}{_PART}"
+    rf"|(?i:(?:this\s+coming|next|last|this|coming|early|late)\s+)?{_WEEKDAY}{_PART}"
     r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
-    r"|(?i:(?:last|this|next|past)\s+(?:week|weekend|month|year))"
-    r"|(?i:the)\s+\d{3}0s"
-    rf"|(?i:the)\s+{_YEAR}(?=\s+[a-z])"  # "in the 2031 census": the event's year
+    rf"|(?i:(?:(?:earlier|later|early|late)\s+|{_END_OF})?(?:last|this|next|past)\s+{_PERIOD})"
+    rf"|(?i:{_END_OF}the\s+(?:week|month|year))"
+    rf"|(?i:the)\s+{_YEAR}(?=\s+[A-Za-z])"  # "in the 2031 census": the event's year
     rf"|{_PHASE}?{_YEAR})"
 )
 _PREPOSITION = (
@@ -82,7 +92,7 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(rf"^{_YEAR}$")
-_THE = re.compile(r"^(?i:the)\s+")
+_THE_YEAR = re.compile(rf"^(?i:the)\s+{_YEAR}$")
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -91,9 +101,20 @@ _NUMBER_WORDS = {
 }
 # "over the last four years": a period ending at publication.
 _LAST_PERIOD = re.compile(
-    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?P<count>\d+|[a-z]+)\s+"
-    r"(?P<unit>years|months)\b"
+    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"
+    r"(?P<unit>(?i:years|months|weeks|days|hours|decades?))\b"
 )
+# "June 2-4", "2 to 4 June": days of one month.
+_DAY_RANGE = re.compile(
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?:(?P<month>{_MONTH})\s+(?P<first>{_DAY})\s*(?:[–-]|to|and)"
+    rf"\s*(?P<second>{_DAY})(?!,\d)|(?P<first2>{_DAY})\s*(?:[–-]|to|and)\s*(?P<second2>{_DAY})\s+"
+    rf"(?:of\s+)?(?P<month2>{_MONTH}))(?:,?\s+(?P<year>{_YEAR}))?\b"
+)
+
+_PHASE_WORDS = re.compile(
+    r"^(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)"
+)
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 Bounds = tuple[str | None, str | None]
 
@@ -116,6 +137,8 @@ def _year_for(month: int, day: int, context: Context) -> int | None:
     published = context.published
     if context.forward and (month, day) < (published.month, published.day if day else 0):
         return published.year + 1
+    if context.past and (month, day) > (published.month, published.day if day else 31):
+        return published.year - 1
     return published.year
 
 
@@ -154,8 +177,9 @@ def _relative(text: str, context: Context) -> Bounds:
         "evening",
     ):
         return published.isoformat(), published.isoformat()
-    step = {"last": -1, "past": -1, "this": 0, "next": 1}[word[0]]
-    if word[1] == "year":
+    word = _PHASE_WORDS.sub("", " ".join(word)).split()  # "earlier this month", "end of the year"
+    step = {"last": -1, "past": -1, "this": 0, "the": 0, "next": 1}[word[0]]
+    if word[1] == "year" or word[1] in _SEASONS:
         return str(published.year + step), str(published.year + step)
     if word[1] == "month":
         index = published.year * 12 + published.month - 1 + step
@@ -192,6 +216,8 @@ def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
 
 def _month(month: str, year: str | None, context: Context) -> Bounds:
     number = MONTHS[month.rstrip(".")]
+    if year and year[0].isalpha():  # "last year": relative to publication
+        year = _relative(year, context)[0]
     resolved = _full_year(year) if year else _year_for(number, 0, context)
     if resolved is None:
         return None, None
@@ -209,7 +235,7 @@ _ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Boun
         lambda m, c: _month_day(m.group(2), m.group(1), m.group(3), c),
     ),
     (
-        re.compile(rf"^{_PHASE}?({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}))?$"),
+        re.compile(rf"^{_PHASE}?({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}|{_NAMED_YEAR}))?$"),
         lambda m, c: _month(m.group(1), m.group(2), c),
     ),
     (
@@ -217,7 +243,6 @@ _ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Boun
         lambda m, c: _month_day(m.group(2), m.group(3), m.group(4), c, weekday=m.group(1)),
     ),
     (re.compile(rf"^.*{_WEEKDAY}{_PART}$"), lambda m, c: _weekday(m.group(0), c)),
-    (re.compile(r"^(?i:the)\s+(\d{3})0s$"), lambda m, c: (m.group(1) + "0", m.group(1) + "9")),
     (
         re.compile(rf"^(?:{_PHASE}|(?i:the)\s+)?({_YEAR})$"),
         lambda m, c: (str(_full_year(m.group(1))), str(_full_year(m.group(1)))),
@@ -236,12 +261,18 @@ def _atom_bounds(text: str, context: Context) -> Bounds:
 
 
 def _last_period(match: re.Match[str], context: Context) -> Bounds:
-    count_text = match.group("count").lower()
+    count_text = (match.group("count") or "one").lower()
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
-    if context.published is None or count is None:
+    unit = match.group("unit").lower()
+    if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
         return None, None
     published = context.published
-    if match.group("unit") == "years":
+    if unit.startswith("decade"):
+        count, unit = count * 10, "years"
+    if unit in ("weeks", "days", "hours"):
+        days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
+        return (published - dt.timedelta(days=days)).isoformat(), published.isoformat()
+    if unit == "years":
         return str(published.year - count), str(published.year)
     index = published.year * 12 + published.month - 1 - count
     return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
@@ -257,20 +288,38 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return _month(match.group("month"), match.group("year"), context)
     if match.re is _VAGUE:
         return None, None
-    start, end = _atom_bounds(match.group("first"), context)
-    if match.group("second"):
-        end = _atom_bounds(match.group("second"), context)[1]
-    preposition = " ".join((match.group("prep") or "").lower().split())
-    if preposition in END_ONLY and not match.group("second"):
+    preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
+    if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
+        context = replace(context, past=False)
+    if is_period(match):
+        start, end = resolve_period(match, context)
+    elif match.re is _DAY_RANGE:
+        return _day_range(match, context)
+    else:
+        start, end = _atom_bounds(match.group("first"), context)
+        if match.group("second"):
+            end = _atom_bounds(match.group("second"), context)[1]
+    if preposition in END_ONLY and not match.groupdict().get("second"):
         return None, end
-    if preposition in START_ONLY and not match.group("second"):
+    if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
     return start, end
+
+
+def _day_range(match: re.Match[str], context: Context) -> Bounds:
+    month = match.group("month") or match.group("month2")
+    first = match.group("first") or match.group("first2")
+    second = match.group("second") or match.group("second2")
+    start = _month_day(month, first, match.group("year"), context)[0]
+    end = _month_day(month, second, match.group("year"), context)[1]
+    return (start, end) if start and end and start <= end else (None, None)
 
 
 def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     matches = [
         *relative_candidates(text, context),
+        *period_candidates(text),
+        *_DAY_RANGE.finditer(text),
         *_LAST_PERIOD.finditer(text),
         *_BETWEEN_PHASES.finditer(text),
         *(m for m in _VAGUE.finditer(text) if not _LAST_PERIOD.match(text, m.start())),
@@ -279,10 +328,26 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     for match in _EXPRESSION.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        if _BARE_YEAR.match(_THE.sub("", match.group("first"))) and not match.group("prep"):
+        if _BARE_YEAR.match(match.group("first")) and not match.group("prep"):
             continue
         matches.append(match)
     return matches
+
+
+def _past(head: Token) -> bool:
+    """A past-tense predicate: "closed", "had closed", "has been closed" (not "will close")."""
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
+
+
+def _event_year(match: re.Match[str]) -> bool:
+    """ "the 2016 election" without a preposition: it yields to any other dated phrase."""
+    first = match.group("first") if match.re is _EXPRESSION else None
+    return first is not None and not match.group("prep") and _THE_YEAR.match(first) is not None
 
 
 def _depth(token: Token, head: Token) -> int:
@@ -304,6 +369,8 @@ def time_phrase(
     """Like `find_time`, with the tokens the phrase covers."""
     if not tokens:
         return None
+    if not context.forward and _past(head):
+        context = replace(context, past=True)
     doc = tokens[0].doc
     window_start = tokens[0].idx
     window = verbatim(tokens)
@@ -317,7 +384,8 @@ def time_phrase(
             continue
         bounds = resolve(match, context)
         depth = min(_depth(t, head) for t in covered)
-        key = (0 if any(bounds) and not is_clock(match) else 1, depth, match.start())
+        weak = is_clock(match) or is_weak(match) or _event_year(match)
+        key = (0 if any(bounds) and not weak else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
         if best is None or key < best[0]:
             best = (key, reference, covered)

@@ -1,0 +1,137 @@
+"""Named periods longer than a day: quarters and halves, decades and centuries, fiscal and
+season years, weekends and nights, resolved against publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from service.extractors.offline.relative_time import Context
+
+Bounds = tuple[str | None, str | None]
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PREP = r"(?:(?P<prep>in|during|since|by|until|before|after|through|from|over|for)\s+)?"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINALS |= {"fourth": 4, "4th": 4}
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# "the first quarter of 2020", "Q3 2021", "the second half of the year".
+_QUARTER = re.compile(
+    rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
+    rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year))?"
+    rf"|(?:the\s+)?Q(?P<q>[1-4])(?:\s+|[-/])?(?P<qyear>{_YEAR})?"
+    rf"|(?:the\s+)?H(?P<h>[12])(?:\s+|[-/])?(?P<hyear>{_YEAR})?)\b"
+)
+# "the 1990s", "the mid-1990s", "the '90s", "the 1800s" (a century).
+_DECADE = re.compile(
+    rf"\b{_PREP}(?i:the\s+)?(?:(?i:early|mid|late)[\s-]+)?"
+    r"(?:(?P<century>1[89]|20)(?P<tens>\d)0s|['’](?P<short>\d)0s)\b"
+)
+# "the 18th century"
+_CENTURY = re.compile(
+    rf"\b{_PREP}(?i:the\s+)?(?P<number>1\d|2[01])(?i:st|nd|rd|th)\s+(?i:century)\b"
+)
+# "the 2019–20 season", "fiscal 2022", "FY2023", "the 2022-23 financial year".
+_SPLIT_YEAR = re.compile(
+    rf"\b{_PREP}(?:(?i:the\s+)?(?P<first>{_YEAR})[–/-](?P<second>\d\d)(?=\s+[A-Za-z])"
+    rf"|(?i:fiscal(?:\s+year)?\s+)(?P<fiscal>{_YEAR})\b"
+    r"|FY\s?(?P<fy>\d{4}|\d\d)\b)"
+)
+# "over the weekend": the weekend before a past report, the next one for a forecast.
+_WEEKEND = re.compile(r"\b(?i:(?:over|during|at)\s+the\s+weekend)\b")
+# "overnight" on its own: the night before publication ("overnight Tuesday" is Tuesday's).
+_OVERNIGHT = re.compile(
+    rf"(?<!\ban\s)(?<!\bthe\s)\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"
+)
+
+_PATTERNS = (_QUARTER, _DECADE, _CENTURY, _SPLIT_YEAR, _WEEKEND, _OVERNIGHT)
+
+
+def period_candidates(text: str) -> list[re.Match[str]]:
+    """The named periods in the text."""
+    return [match for pattern in _PATTERNS for match in pattern.finditer(text)]
+
+
+def is_period(match: re.Match[str]) -> bool:
+    """True for a match made by `period_candidates`."""
+    return match.re in _PATTERNS
+
+
+def is_weak(match: re.Match[str]) -> bool:
+    """True for "overnight", which yields to any dated phrase beside it ("early Tuesday")."""
+    return match.re is _OVERNIGHT
+
+
+def resolve_period(match: re.Match[str], context: Context) -> Bounds:
+    """The ISO bounds of a named period, before its preposition is applied."""
+    if match.re is _DECADE:
+        return _decade(match, context)
+    if match.re is _SPLIT_YEAR:
+        return _split_year(match)
+    if match.re is _CENTURY:  # "misplaced in the 21st century" is no date: only past events
+        if not context.past:
+            return None, None
+        first = (int(match.group("number")) - 1) * 100
+        return str(first), str(first + 99)
+    if context.published is None:
+        return None, None
+    if match.re is _QUARTER:
+        return _quarter(match, context)
+    if match.re is _WEEKEND:
+        return _weekend(context.published, context.forward)
+    night = context.published + dt.timedelta(days=0 if context.forward else -1)
+    return night.isoformat(), night.isoformat()  # the day the night begins, as "last night"
+
+
+def _decade(match: re.Match[str], context: Context) -> Bounds:
+    if match.group("short"):
+        tens = int(match.group("short")) * 10
+        recent = context.published.year % 100 if context.published else 30
+        first = (1900 if tens > recent else 2000) + tens
+        return str(first), str(first + 9)
+    century, tens = int(match.group("century")), int(match.group("tens"))
+    if tens == 0 and century < 20:  # "the 1800s": the century
+        return f"{century}00", f"{century}99"
+    first = century * 100 + tens * 10
+    return str(first), str(first + 9)
+
+
+def _split_year(match: re.Match[str]) -> Bounds:
+    if match.group("fiscal"):
+        return match.group("fiscal"), match.group("fiscal")
+    if match.group("fy"):
+        digits = match.group("fy")
+        year = digits if len(digits) == 4 else "20" + digits
+        return year, year
+    first = match.group("first")
+    second = first[:2] + match.group("second")
+    return (first, second) if second > first else (first, first)
+
+
+def _quarter(match: re.Match[str], context: Context) -> Bounds:
+    assert context.published is not None
+    if match.group("q"):
+        size, index, year_text = 3, int(match.group("q")), match.group("qyear")
+    elif match.group("h"):
+        size, index, year_text = 6, int(match.group("h")), match.group("hyear")
+    else:
+        size = 3 if match.group("unit").lower() == "quarter" else 6
+        index, year_text = _ORDINALS[match.group("ordinal").lower()], match.group("year")
+    if size == 6 and index > 2:
+        return None, None
+    first_month = (index - 1) * size + 1
+    year = int(year_text) if year_text else context.published.year
+    if not year_text and context.past and first_month > context.published.month:
+        year -= 1
+    return f"{year:04d}-{first_month:02d}", f"{year:04d}-{first_month + size - 1:02d}"
+
+
+def _weekend(published: dt.date, forward: bool) -> Bounds:
+    if forward:
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        if published.weekday() == 6:
+            saturday = published - dt.timedelta(days=1)
+    else:
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
