@@ -243,6 +243,37 @@
     say(`${action === "accept" ? "Accepted" : "Rejected"} ${label}.`);
   }
 
+  function openRating(card = selectedCard()) {
+    const select = card?.querySelector(".rating-form select");
+    if (!select) {
+      say("No claim selected: press j to select one.", true);
+      return;
+    }
+    select.focus();
+  }
+
+  async function rate(form) {
+    const card = form.closest(".claim-card");
+    const rating = form.elements.rating.value;
+    if (!rating) {
+      say("Choose a rating first: true, false, misleading or unverifiable.", true);
+      form.elements.rating.focus();
+      return;
+    }
+    const note = form.elements.note.value.trim();
+    const result = await api("POST", `/claims/${card.dataset.claimId}/rate`, {
+      rating,
+      note: note || null,
+    });
+    if (!result.ok) {
+      failed(result);
+      return;
+    }
+    const label = numberOf(card);
+    await refresh(card.dataset.claimId);
+    say(`Rated ${label} ${rating}.`);
+  }
+
   async function undo() {
     const result = await api("POST", `/articles/${articleId}/review/undo`);
     if (result.status === 409) {
@@ -777,6 +808,7 @@
     accept: (card) => review("accept", card),
     reject: (card) => review("reject", card),
     edit: (card) => openEditor(card),
+    rate: (card) => openRating(card),
     new: () => newFromSelection(),
     undo: () => undo(),
     help: () => toggleHelp(),
@@ -789,7 +821,7 @@
   };
   const KEYS = {
     j: "next", k: "prev", a: "accept", x: "reject", e: "edit", n: "new", u: "undo", "?": "help",
-    "]": "nextArticle", c: "layout", s: "sentence", S: "previousSentence",
+    "]": "nextArticle", c: "layout", r: "rate", s: "sentence", S: "previousSentence",
   };
   const SHIFT_KEYS = { ArrowDown: "extendDown", ArrowUp: "extendUp" };
 
@@ -843,6 +875,12 @@
   });
 
   document.addEventListener("submit", (event) => {
+    const ratingForm = event.target.closest("form.rating-form");
+    if (ratingForm) {
+      event.preventDefault();
+      rate(ratingForm);
+      return;
+    }
     const form = event.target.closest("form.editor");
     if (!form) return;
     event.preventDefault();
@@ -860,6 +898,17 @@
     if (form && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.requestSubmit();
+      return;
+    }
+    const ratingForm = target.closest("form.rating-form");
+    if (ratingForm && event.key === "Enter") {
+      event.preventDefault();
+      ratingForm.requestSubmit();
+      return;
+    }
+    if (ratingForm && event.key === "Escape") {
+      event.preventDefault();
+      target.blur();
       return;
     }
     if (target.closest("input, textarea, select, [contenteditable]")) return;

@@ -446,3 +446,36 @@ def test_search_by_a_reviewed_source_finds_the_claim(
     assert found["data"][0]["source"]["name"] == "Harlan Vosk Institute"
     assert found["data"][0]["reviewed"] is True
     assert all(claim["id"] != target["id"] for claim in search(old_source)["data"])
+
+
+def test_a_claim_rated_on_the_page_is_recorded_and_exports_as_a_claim_review(
+    context_factory: Any, live_server: LiveServer
+) -> None:
+    """r focuses the rating of the selected claim; Enter in the note saves it; the card
+    shows it and the JSON-LD export carries it as a ClaimReview."""
+    expect = _expect()
+    article_id = _post(live_server, DESK_TEXT)["article"]["id"]
+    first = _claims(live_server, article_id)[0]["id"]
+    page = context_factory(DESKTOP)
+    _open(page, live_server, article_id, reviewer="Desk")
+    expect(page.locator(".claim-card.selected")).to_have_attribute("data-claim-id", str(first))
+
+    page.keyboard.press("r")
+    rating = page.locator(f"#claim-{first} .rating-form select")
+    expect(rating).to_be_focused()
+    rating.select_option("misleading")
+    note = page.locator(f'#claim-{first} .rating-form [name="note"]')
+    note.fill("the figure is an estimate")
+    note.press("Enter")
+    expect(page.locator(f"#claim-{first} .badge.rating")).to_have_text("rated misleading")
+    expect(page.locator("#status-line")).to_contain_text("misleading")
+
+    reviewed = live_server.api.get(f"/claims/{first}/review").json()["claim"]
+    assert (reviewed["rating"], reviewed["rating_note"], reviewed["rated_by"]) == (
+        "misleading",
+        "the figure is an estimate",
+        "Desk",
+    )
+    exported = live_server.api.get(f"/articles/{article_id}/claims", params={"format": "jsonld"})
+    reviews = [node for node in exported.json()["@graph"] if node["@type"] == "ClaimReview"]
+    assert [node["reviewRating"]["alternateName"] for node in reviews] == ["misleading"]

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from schemas.claims import Approx, Certainty, ClaimKind
+from schemas.review_status import Rating
 from service import repository
 from service.api.deps import ArticleDep, SessionDep, SettingsDep
 from service.evidence_checks import FUZZY_EVIDENCE, INSTRUCTION_IN_EVIDENCE
@@ -41,6 +42,7 @@ KEYS = [
     ("Shift+↓", "extend the selection by the next sentence"),
     ("Shift+↑", "take the last sentence back off the selection (or extend it upwards)"),
     ("n", "new claim from the text selected in the article (subject and source filled in)"),
+    ("r", "rate the selected claim (true, false, misleading, unverifiable; Enter saves)"),
     ("u", "undo the last review action on this article"),
     ("c", "switch between full cards and compact rows"),
     ("]", "open the next article in the queue that still needs review"),
@@ -107,6 +109,7 @@ def _panel(*, session: SessionDep, article: Article) -> dict[str, Any]:
         "kinds": [kind.value for kind in ClaimKind],
         "certainties": [certainty.value for certainty in Certainty],
         "approxes": [approx.value for approx in Approx],
+        "ratings": [rating.value for rating in Rating],
     }
 
 
