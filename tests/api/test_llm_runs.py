@@ -30,20 +30,38 @@ CLAIM = {
 }
 
 
-@pytest.fixture
-def llm_client(settings: Settings, openai_server: ScriptedOpenAIServer) -> Iterator[TestClient]:
-    """The app with its real extractor factory, configured for the scripted model server."""
+# Generous, so a busy two-core CI machine never turns a slow answer into a timeout;
+# only the timeout test shortens it.
+REQUEST_TIMEOUT = 10.0
+
+
+def _client_for(settings: Settings, server: ScriptedOpenAIServer, timeout: float) -> TestClient:
     configured = settings.model_copy(
         update={
             "model": "openai/test-model",
-            "model_api_base": openai_server.base_url,
+            "model_api_base": server.base_url,
             "model_api_key": SecretStr("test"),
-            "llm_timeout": 1.0,
+            "llm_timeout": timeout,
             "llm_max_retries": 1,
             "model_retries": 0,  # each test scripts a single fault; retries: test_llm_faults.py
         }
     )
-    with TestClient(create_app(configured)) as client:
+    return TestClient(create_app(configured))
+
+
+@pytest.fixture
+def llm_client(settings: Settings, openai_server: ScriptedOpenAIServer) -> Iterator[TestClient]:
+    """The app with its real extractor factory, configured for the scripted model server."""
+    with _client_for(settings, openai_server, REQUEST_TIMEOUT) as client:
+        yield client
+
+
+@pytest.fixture
+def impatient_client(
+    settings: Settings, openai_server: ScriptedOpenAIServer
+) -> Iterator[TestClient]:
+    """The same app, giving up on a model request after one second."""
+    with _client_for(settings, openai_server, 1.0) as client:
         yield client
 
 
@@ -81,10 +99,10 @@ def test_model_server_error_gives_a_failed_run_with_the_status(
 
 
 def test_model_timeout_gives_a_failed_timeout_run(
-    llm_client: TestClient, openai_server: ScriptedOpenAIServer
+    impatient_client: TestClient, openai_server: ScriptedOpenAIServer
 ):
     openai_server.enqueue(Delay(5))
-    run = llm_client.post("/articles", json={"text": TEXT}).json()["run"]
+    run = impatient_client.post("/articles", json={"text": TEXT}).json()["run"]
     assert run["status"] == "failed"
     assert run["error_kind"] == "timeout"
 
