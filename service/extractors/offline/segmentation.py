@@ -159,8 +159,8 @@ def subject_tokens(head: Token, ids: set[int]) -> list[Token]:
                     if not any(a.dep_ in ("relcl", "acl", "appos") for a in _ancestors(t, child))
                     and not t.is_punct
                 ]
-        if head.head.i == head.i:
-            break
+        if head.head.i == head.i or head.head.i not in ids:
+            break  # never borrow the subject of the clause that reports this one
         head, seen = head.head, seen + 1
     return []
 

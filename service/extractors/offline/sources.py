@@ -82,6 +82,10 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     person = person_in(tokens)
     if person is not None:
         return Source(name=refs.full_name(person.text)), lemma
+    if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
+        fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
+        if fuller != head.text:
+            return Source(name=fuller), lemma
     if lemma in DOCUMENT_HEADS:
         for token in tokens:
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
