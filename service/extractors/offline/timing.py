@@ -12,6 +12,7 @@ from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.offline.attribution import Frame
 from service.extractors.offline.relative_time import Context
 from service.extractors.offline.timeref import find_time, time_phrase
+from service.extractors.offline.tokens import verbatim
 
 _VERB_MODIFIERS = frozenset({"npadvmod", "prep", "advmod"})
 # Clauses whose time phrase is their own, not the sentence's.
@@ -59,7 +60,7 @@ def shared_time(
     """Claims of one sentence without a time take its opening time or the frame's "as of"."""
     # `made`: each claim with its predicate and whether it is nominal; "On Monday, two died
     # and five were hurt" dates both claims, "..., killing four" takes its clause's time.
-    claims = _participles_share(made)
+    claims = _when_clauses_share(_participles_share(made), made, published)
     made = [(claim, head, nominal) for claim, (_, head, nominal) in zip(claims, made, strict=True)]
     if all(claim.time is not None for claim in claims):
         return claims
@@ -90,6 +91,31 @@ def _participles_share(made: list[tuple[DraftClaim, Token, bool]]) -> list[Draft
         donor = times.get(head.head.i)
         if claim.time is None and head.dep_ == "advcl" and head.tag_ == "VBG" and donor:
             claim = claim.model_copy(update={"time": donor})
+        result.append(claim)
+    return result
+
+
+def _when_clauses_share(
+    claims: list[DraftClaim], made: list[tuple[DraftClaim, Token, bool]], published: dt.date | None
+) -> list[DraftClaim]:
+    """ "..., since 2011, when 23 people died": a "when" clause hanging from a date happens
+    at that date (its first day for "since 2011", its last for "by 2011")."""
+    result = []
+    for claim, (_, head, _) in zip(claims, made, strict=True):
+        date = head.head
+        when = head.left_edge.lower_ == "when"
+        if claim.time is None and head.dep_ == "relcl" and when and date.ent_type_ == "DATE":
+            phrase = [t for t in date.subtree if t.i < head.left_edge.i and not t.is_punct]
+            if date.dep_ == "pobj":
+                phrase = [date.head, *phrase]
+            found = find_time(phrase, date, Context(published))
+            point = found and (found.start if found.start is not None else found.end)
+            if found is not None and point is not None:
+                bounded = found.start is None or found.end is None
+                start, end = (point, point) if bounded else (found.start, found.end)
+                text = verbatim([t for t in phrase if t.i != date.head.i or date.dep_ != "pobj"])
+                time = TimeRef(text=text, start=start, end=end)
+                claim = claim.model_copy(update={"time": time})
         result.append(claim)
     return result
 

@@ -72,3 +72,19 @@ def test_a_participle_clause_never_takes_the_reporting_source_as_its_subject(
     claim = _claim(extractor, text, "11 people")
     assert "officials" not in claim.statement.lower()
     assert _source(claim) == "state emergency officials"
+
+
+WHEN_CLAUSES = [
+    ("The storms were the deadliest since 2011, when 23 people died.", "23 people", "2011"),
+    ("The town last flooded in 1998, when the river rose six metres.", "river rose", "1998"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "year"), WHEN_CLAUSES, ids=[w[0][:50] for w in WHEN_CLAUSES]
+)
+def test_a_when_clause_after_a_date_happens_at_that_date(
+    extractor: OfflineExtractor, text: str, phrase: str, year: str
+):
+    time = _claim(extractor, text, phrase).time
+    assert time is not None and (time.start, time.end) == (year, year)
