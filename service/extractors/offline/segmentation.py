@@ -53,7 +53,7 @@ def segments(sentence: Span) -> list[list[Token]]:
 def is_claim_candidate(tokens: list[Token]) -> bool:
     """False for questions, greetings, fragments without a verb and other non-claims."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if len(words) < 4:
+    if len(words) < 4 and not _short_statement(words):
         return False
     last = next((t for t in reversed(tokens) if t.text not in ("”", '"', "’", ")")), None)
     if last is not None and last.text == "?":
@@ -63,6 +63,16 @@ def is_claim_candidate(tokens: list[Token]) -> bool:
     if words[0].lower_ == "good" and len(words) > 1 and words[1].lower_ in _GREETING_TIMES:
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+
+
+def _short_statement(words: list[Token]) -> bool:
+    """ "She was 88.", "Nine died.": a subject, a verb and a number are a claim however short."""
+    return (
+        len(words) >= 2
+        and any(t.dep_ in _SUBJECT_DEPS for t in words)
+        and any(t.pos_ in ("VERB", "AUX") for t in words)
+        and any(t.pos_ == "NUM" or t.like_num for t in words)
+    )
 
 
 def _subjectless_opening(words: list[Token]) -> bool:
