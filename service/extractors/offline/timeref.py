@@ -350,6 +350,23 @@ def _event_year(match: re.Match[str]) -> bool:
     return first is not None and not match.group("prep") and _THE_YEAR.match(first) is not None
 
 
+def _in_baseline(token: Token) -> bool:
+    """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
+    2019", "than in 2015"): that time belongs to the figure compared with, not the claim."""
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        governor = token.head.lower_
+        if token.lower_ == "from" and governor in ("down", "up"):
+            return True
+        if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
+            return True
+        if token.lower_ == "than":
+            return True
+    return False
+
+
 def _depth(token: Token, head: Token) -> int:
     depth = 0
     while token.i != head.i and token.head.i != token.i and depth < 50:
@@ -381,6 +398,8 @@ def time_phrase(
         start, end = window_start + match.start(), window_start + match.end()
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
+            continue
+        if any(map(_in_baseline, covered)):
             continue
         bounds = resolve(match, context)
         depth = min(_depth(t, head) for t in covered)
