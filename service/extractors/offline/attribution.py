@@ -25,7 +25,7 @@ REPORTING_VERBS = word_set("""
     emphasize emphasise highlight imply declare allege explain insist acknowledge admit
     deny estimate assess believe argue write tweet post stress predict caution disclose
     assert maintain contend mention observe recall remark reiterate testify affirm conclude
-    think expect anticipate fear hope inform show find conclude agree accuse
+    think expect anticipate fear hope inform show find conclude agree accuse forecast
     """)
 # Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
 NOMINAL_REPORT_VERBS = word_set(

@@ -16,6 +16,11 @@ POSSIBLE_CUES = word_set(
     "could may might potentially possibly perhaps assume assuming possible maybe"
 )
 NEGATING_VERBS = frozenset({"fail", "deny", "refuse"})
+# Verbs that negate only the act they govern: "failed to reach a deal", not "the talks failed".
+_NEGATING_WITH_COMPLEMENT = frozenset({"fail", "refuse"})
+# Verbs that hedge only with a complement: "appeared to flee", not "appeared in court".
+_HEDGING_WITH_COMPLEMENT = frozenset({"appear"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "attr"})
 # Determiners that negate the noun phrase they open ("no crew were injured").
 NEGATING_DETERMINERS = frozenset({"no", "neither"})
 _CHAIN_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "acomp", "mark"})
@@ -48,7 +53,11 @@ def _cue_words(chain: list[Token]) -> list[Token]:
 
 def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> Certainty:
     """possible for could/may/might..., probable for expected/believed/assess..., else certain."""
-    words = _cue_words(predicate_chain(head, owned, reporting_verb))
+    words = [
+        t
+        for t in _cue_words(predicate_chain(head, owned, reporting_verb))
+        if t.lemma_.lower() not in _HEDGING_WITH_COMPLEMENT or _has_complement(t)
+    ]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     if lemmas & POSSIBLE_CUES:
         return Certainty.possible
@@ -61,8 +70,14 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
     """True when the proposition is stated in the negative ("have not yet engaged")."""
     chain = predicate_chain(head, owned)
     for token in chain:
-        if token.lemma_.lower() in NEGATING_VERBS and token.i in owned:
-            return True
+        lemma = token.lemma_.lower()
+        governs = _has_complement(token)
+        if lemma in NEGATING_VERBS and token.i in owned:
+            if lemma not in _NEGATING_WITH_COMPLEMENT or governs:
+                return True
+        yet = any(child.lower_ == "yet" for child in token.children)
+        if lemma in ("have", "be") and governs and yet:
+            return True  # "has yet to choose a leader"
         for child in token.children:
             if child.dep_ == "neg" and child.i in owned:
                 return True
@@ -75,3 +90,7 @@ def _negated_noun(noun: Token) -> bool:
     return any(
         child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS for child in noun.children
     ) or noun.lower_ in ("nothing", "none", "nobody", "no one")
+
+
+def _has_complement(verb: Token) -> bool:
+    return any(child.dep_ in _COMPLEMENT_DEPS for child in verb.children)

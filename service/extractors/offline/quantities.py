@@ -208,7 +208,8 @@ def _number_value(words: list[str]) -> float | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    # rounded so "4.1 million" is 4100000, not 4099999.9999999995
+    return round(total + current, 6) if seen else None
 
 
 def _group(tokens: list[Token], start: int) -> int:
@@ -383,10 +384,11 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             if bound is not None:
                 high, other_start, last = bound
                 scale = tokens[last - 1].lower_
+                low = value  # "3 to 5 million": the low end shares the scale
                 if scale in SCALES and group[-1].lower_ not in SCALES:
-                    value *= SCALES[scale]
-                if high >= value:
-                    upper, group = high, tokens[other_start:last]
+                    low = value * SCALES[scale]
+                if high >= low:  # not "grew by 2,000 to 1.3 million"
+                    value, upper, group = low, high, tokens[other_start:last]
                 else:
                     last = end
         after_unit, last = _unit_after(tokens, last)

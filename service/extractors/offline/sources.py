@@ -13,7 +13,8 @@ ANONYMOUS_HEADS = word_set("""
     official source report analyst expert observer diplomat insider person people officer
     authority resident witness agency media outlet lawmaker researcher scientist investigator
     critic commentator member aide staff employee worker insider intelligence spokesperson
-    spokesman spokeswoman adviser advisor representative
+    spokesman spokeswoman adviser advisor representative rescuer doctor forecaster coroner
+    organizer organiser nurse medic paramedic firefighter survivor villager neighbour neighbor
     """)
 # Words that mark a source as deliberately unidentified ("one unnamed and two other officials").
 UNNAMED_WORDS = word_set("unnamed anonymous unidentified")
@@ -80,7 +81,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             return earlier, lemma
         return None
     person = person_in(tokens)
-    if person is not None:
+    # "A Voss aide" is an unnamed aide, not Voss
+    unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
+    if person is not None and not (unnamed_role and head.i >= person.end):
         return Source(name=refs.full_name(person.text)), lemma
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"

@@ -88,3 +88,85 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 ):
     time = _claim(extractor, text, phrase).time
     assert time is not None and (time.start, time.end) == (year, year)
+
+
+MORE_SOURCES = [
+    ("A Voss aide said the campaign was not worried.", "campaign", "A Voss aide", True),
+    ("Rescuers said 12 people were missing.", "missing", "Rescuers", True),
+    (
+        "Mara Vik's spokesman said the minister would resign.",
+        "resign",
+        "Mara Vik's spokesman",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source", "anonymous"), MORE_SOURCES, ids=[s[0][:50] for s in MORE_SOURCES]
+)
+def test_an_unnamed_role_is_an_anonymous_source_even_beside_a_name(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str, anonymous: bool
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.anonymous) == (source, anonymous)
+
+
+NEGATIONS = [
+    ("The talks failed on Monday.", False),
+    ("The council failed to agree on a budget.", True),
+    ("The party has yet to choose a leader.", True),
+    ("The minister refused to comment on the report.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "negated"), NEGATIONS, ids=[n[0][:50] for n in NEGATIONS])
+def test_negation_comes_from_what_the_verb_governs(
+    extractor: OfflineExtractor, text: str, negated: bool
+):
+    assert _claim(extractor, text, text.split()[1]).negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("The suspect appeared in court on Monday.", "certain"),
+        ("The suspect appeared to flee the scene.", "probable"),
+    ],
+)
+def test_appear_hedges_only_with_a_complement(
+    extractor: OfflineExtractor, text: str, certainty: str
+):
+    assert _claim(extractor, text, "suspect").certainty.value == certainty
+
+
+QUANTITIES = [
+    ("About 4.1 million people voted.", "voted", [(4_100_000, None)]),
+    (
+        "The workforce grew by nearly 2,000 to 1.3 million.",
+        "workforce",
+        [(2000, None), (1_300_000, None)],
+    ),
+    ("Between 3 and 5 million people fled.", "fled", [(3_000_000, 5_000_000)]),
+    ("Turnout was 61%, down from 67% in 2018.", "Turnout", [(61, None), (67, None)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "values"), QUANTITIES, ids=[q[0][:50] for q in QUANTITIES]
+)
+def test_quantity_values_are_exact_and_keep_their_own_scale(
+    extractor: OfflineExtractor, text: str, phrase: str, values: list[tuple[float, float | None]]
+):
+    claim = _claim(extractor, text, phrase)
+    assert [(q.value, q.upper) for q in claim.quantities] == values
+
+
+def test_a_time_in_a_comparison_baseline_does_not_date_the_claim(extractor: OfflineExtractor):
+    assert _claim(extractor, "Turnout was 61%, down from 67% in 2018.", "Turnout").time is None
+
+
+def test_a_short_sentence_with_a_number_is_a_claim(extractor: OfflineExtractor):
+    claim = _claim(extractor, "Anka Meril died on Saturday. She was 88.", "was 88")
+    assert [q.value for q in claim.quantities] == [88]
