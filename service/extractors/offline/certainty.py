@@ -72,9 +72,9 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
     for token in chain:
         lemma = token.lemma_.lower()
         governs = _has_complement(token)
-        if lemma in NEGATING_VERBS and token.i in owned:
-            if lemma not in _NEGATING_WITH_COMPLEMENT or governs:
-                return True
+        negating = lemma in NEGATING_VERBS and token.i in owned
+        if negating and (lemma not in _NEGATING_WITH_COMPLEMENT or governs):
+            return True
         yet = any(child.lower_ == "yet" for child in token.children)
         if lemma in ("have", "be") and governs and yet:
             return True  # "has yet to choose a leader"
