@@ -58,11 +58,24 @@ def is_claim_candidate(tokens: list[Token]) -> bool:
     last = next((t for t in reversed(tokens) if t.text not in ("”", '"', "’", ")")), None)
     if last is not None and last.text == "?":
         return False
-    if words[0].lower_ in FILLER_OPENERS or words[0].lower_ == "let":
+    if _filler_opening(words[0]) or words[0].lower_ == "let":
         return False
     if words[0].lower_ == "good" and len(words) > 1 and words[1].lower_ in _GREETING_TIMES:
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+
+
+def _filler_opening(first: Token) -> bool:
+    """ "Thanks for ...", "No, ...", "Well, ...": but not "No deaths were reported"."""
+    if first.lower_ not in FILLER_OPENERS:
+        return False
+    if first.lower_ in _ANSWER_WORDS:
+        following = first.nbor() if first.i + 1 < len(first.doc) else None
+        return following is None or following.is_punct
+    return True
+
+
+_ANSWER_WORDS = frozenset({"no", "yes", "well", "okay", "ok"})
 
 
 def _short_statement(words: list[Token]) -> bool:

@@ -170,3 +170,9 @@ def test_a_time_in_a_comparison_baseline_does_not_date_the_claim(extractor: Offl
 def test_a_short_sentence_with_a_number_is_a_claim(extractor: OfflineExtractor):
     claim = _claim(extractor, "Anka Meril died on Saturday. She was 88.", "was 88")
     assert [q.value for q in claim.quantities] == [88]
+
+
+def test_a_sentence_opening_with_no_is_a_negated_claim(extractor: OfflineExtractor):
+    claim = _claim(extractor, "No flights were cancelled, the airline said.", "flights")
+    assert claim.negated
+    assert _source(claim) == "the airline"
