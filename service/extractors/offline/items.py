@@ -147,7 +147,7 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
 def split_list_items(proposition: Proposition) -> list[Proposition]:
     """One proposition per item of a parallel numbered list, each keeping the shared words."""
     tokens = proposition.tokens
-    items = _list_items(tokens)
+    items = _subject_items(_list_items(tokens), tokens, proposition.head)
     if not items:
         return [proposition]
     first, last_end = items[0][0], items[-1][1]
@@ -168,3 +168,22 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+def _subject_items(
+    items: list[tuple[int, int]], tokens: list[Token], head: Token
+) -> list[tuple[int, int]]:
+    """ "Two soldiers and three civilians were killed": when the items come before the
+    predicate, the last one ends with its noun and the predicate is shared by all."""
+    if not items:
+        return items
+    start, end = items[-1]
+    positions = {t.i: k for k, t in enumerate(tokens)}
+    if head.i not in positions or not start < positions[head.i] < end:
+        return items
+    number = next(t for t in tokens[start:end] if is_number_token(t))
+    noun = number.head if number.dep_ == "nummod" else number
+    stop = positions.get(noun.i)
+    if stop is None or stop >= positions[head.i]:
+        return items
+    return [*items[:-1], (start, stop + 1)]

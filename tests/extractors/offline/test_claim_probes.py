@@ -176,3 +176,13 @@ def test_a_sentence_opening_with_no_is_a_negated_claim(extractor: OfflineExtract
     claim = _claim(extractor, "No flights were cancelled, the airline said.", "flights")
     assert claim.negated
     assert _source(claim) == "the airline"
+
+
+def test_counted_subjects_share_their_predicate(extractor: OfflineExtractor):
+    text = "Two soldiers and three civilians were killed in the attack."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    counted = {claim.statement: [q.value for q in claim.quantities] for claim in claims}
+    assert counted == {
+        "Two soldiers were killed in the attack.": [2],
+        "Three civilians were killed in the attack.": [3],
+    }
