@@ -70,9 +70,22 @@ def channel(verb: Token) -> str | None:
         on_channel = child.lower_ == "on" and objects and objects[0].lower_ in CHANNELS
         if child.dep_ == "prep" and on_channel:
             return objects[0].text
+        if child.dep_ == "prep" and child.lower_ == "in":  # "in a post on Facebook"
+            network = _network_in(child)
+            if network is not None:
+                return network
         told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
         if told and any(t.ent_type_ == "ORG" for t in child.subtree):
             return phrase_text(outlet(list(child.subtree)))
+    return None
+
+
+def _network_in(phrase: Token) -> str | None:
+    """The social network named inside "in a post on X", "in a statement posted on X"."""
+    for token in phrase.subtree:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if token.lower_ == "on" and objects and objects[0].lower_ in CHANNELS:
+            return objects[0].text
     return None
 
 

@@ -186,3 +186,15 @@ def test_counted_subjects_share_their_predicate(extractor: OfflineExtractor):
         "Two soldiers were killed in the attack.": [2],
         "Three civilians were killed in the attack.": [3],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("The foundation said in a post on Facebook that 15 homes had flooded.", "Facebook"),
+        ("The ministry said in a statement posted on Telegram that troops left.", "Telegram"),
+    ],
+)
+def test_a_post_on_a_network_is_the_channel(extractor: OfflineExtractor, text: str, via: str):
+    claim = _claim(extractor, text, text.split(" that ")[1][:8])
+    assert claim.source is not None and claim.source.via == via
