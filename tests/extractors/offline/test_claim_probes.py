@@ -199,5 +199,5 @@ def test_counted_subjects_share_their_predicate(extractor: OfflineExtractor):
     ],
 )
 def test_a_post_on_a_network_is_the_channel(extractor: OfflineExtractor, text: str, via: str):
-    claim = _claim(extractor, text, text.split(" that ")[1][:8])
+    claim = _claim(extractor, text, text.split(" that ")[1].split()[-1].rstrip("."))
     assert claim.source is not None and claim.source.via == via
