@@ -31,6 +31,11 @@ REPORTING_VERBS = word_set("""
 NOMINAL_REPORT_VERBS = word_set(
     "confirm report record interpret attribute imply estimate register tally count"
 )
+# Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
+OUTLET_WORDS = word_set("""
+    times news post herald journal gazette tribune courier daily radio television tv press
+    broadcaster newspaper magazine telegraph guardian chronicle reuters ap afp bbc cnn wire
+    """)
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
     nsubj nsubjpass npadvmod prep advmod dative agent dobj iobj punct prt aux auxpass neg
@@ -144,6 +149,9 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     for verb in candidates:
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
+            relayed = _relayed_by_outlet(frame, refs)
+            if relayed is not None:
+                return relayed
             if according and according[0].i < frame.content[0].i and frame.source:
                 relay = source_of(outlet(source_words(according)), refs)
                 if relay is not None and frame.source.via is None:
@@ -162,6 +170,29 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
     return _nominal_report(remaining, allowed, refs) or _hearsay(tokens)
+
+
+def _relayed_by_outlet(frame: Frame, refs: References) -> Frame | None:
+    """ "Officials said P, the Harbour Times reported": a speaker relayed by a publication
+    is the source and the publication its channel (spec: `via` is a channel)."""
+    if frame.source is None or frame.source.via is not None or frame.verb is None:
+        return None
+    inner = find_frame(frame.content, refs)
+    if inner is None or inner.source is None or inner.source.via is not None:
+        return None
+    if _is_outlet(frame.source):
+        inner.source = inner.source.model_copy(update={"via": frame.source.name})
+        return inner
+    trailing = inner.verb is not None and inner.verb.i > inner.content[-1].i
+    if _is_outlet(inner.source) and trailing:  # parsed as "Officials said [P, the Times reported]"
+        frame.source = frame.source.model_copy(update={"via": inner.source.name})
+        frame.content = inner.content
+        return frame
+    return None
+
+
+def _is_outlet(source: Source) -> bool:
+    return source.name.split()[-1].lower() in OUTLET_WORDS
 
 
 def _hearsay(tokens: list[Token]) -> Frame | None:

@@ -201,3 +201,17 @@ def test_counted_subjects_share_their_predicate(extractor: OfflineExtractor):
 def test_a_post_on_a_network_is_the_channel(extractor: OfflineExtractor, text: str, via: str):
     claim = _claim(extractor, text, text.split(" that ")[1].split()[-1].rstrip("."))
     assert claim.source is not None and claim.source.via == via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the attack killed 12 people, the Drav Times reported.",
+        "Analysts said the attack killed 12 people, the Drav Times reported.",
+    ],
+)
+def test_a_publication_relaying_a_speaker_is_the_channel(extractor: OfflineExtractor, text: str):
+    claim = _claim(extractor, text, "12 people")
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.via) == (text.split()[0], "the Drav Times")
+    assert "reported" not in claim.statement
