@@ -32,7 +32,7 @@ from service.extractors.offline.segmentation import (
 from service.extractors.offline.statement import quote, render
 from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
 from service.extractors.offline.timeref import Context, find_time
-from service.extractors.offline.timing import FrameTime, frame_time, shared_time
+from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import strip_edges
 
 RULES_VERSION = "2025.6"
@@ -133,6 +133,7 @@ class _ClaimBuilder:
                     made.append((claim, proposition.head, proposition.nominal))
                     if claim.quantities:
                         carried_unit = claim.quantities[-1].unit
+            made = announced_acts(made, outer.verb if outer else None, said)
             claims.extend(shared_time(made, content, self.published, said.as_of))
         return claims
 

@@ -25,6 +25,7 @@ class FrameTime:
 
     speaking: dt.date | None = None
     as_of: TimeRef | None = None
+    said_at: TimeRef | None = None  # the phrase that gave `speaking`
 
 
 def frame_time(frame: Frame | None, content: list[Token], published: dt.date | None) -> FrameTime:
@@ -48,7 +49,61 @@ def frame_time(frame: Frame | None, content: list[Token], published: dt.date | N
         return FrameTime(as_of=found)
     if found.start != found.end or len(found.start) != 10:
         return FrameTime()
-    return FrameTime(speaking=dt.date.fromisoformat(found.start))
+    return FrameTime(speaking=dt.date.fromisoformat(found.start), said_at=found)
+
+
+def announced_acts(
+    made: list[tuple[DraftClaim, Token, bool]], verb: Token | None, said: FrameTime
+) -> list[tuple[DraftClaim, Token, bool]]:
+    """ "Lumenta announced on Tuesday that it had agreed to buy Kerrin": an act done by
+    announcing it (an agreement, endorsement, decision) happens when it is announced."""
+    announcing = verb is not None and verb.lemma_.lower() in ANNOUNCING_VERBS
+    if not announcing or said.said_at is None:
+        return made
+    result = []
+    for claim, head, nominal in made:
+        acts = {head.lemma_.lower()} | {
+            c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"
+        }
+        done = claim.kind is not ClaimKind.forecast and not claim.negated
+        if claim.time is None and done and acts & ANNOUNCED_ACTS:
+            claim = claim.model_copy(update={"time": said.said_at})
+        result.append((claim, head, nominal))
+    return result
+
+
+ANNOUNCING_VERBS = frozenset({"announce", "declare", "proclaim"})
+# Acts that take place by being announced (spec section 5, "Time belongs to the proposition").
+ANNOUNCED_ACTS = frozenset(
+    {
+        "agree",
+        "endorse",
+        "decide",
+        "approve",
+        "resign",
+        "appoint",
+        "name",
+        "nominate",
+        "accept",
+        "reject",
+        "award",
+        "select",
+        "choose",
+        "suspend",
+        "cancel",
+        "ban",
+        "withdraw",
+        "join",
+        "launch",
+        "end",
+        "drop",
+        "quit",
+        "retire",
+        "concede",
+        "pardon",
+        "sign",
+    }
+)
 
 
 def shared_time(

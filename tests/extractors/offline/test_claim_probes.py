@@ -215,3 +215,17 @@ def test_a_publication_relaying_a_speaker_is_the_channel(extractor: OfflineExtra
     assert claim.source is not None
     assert (claim.source.name, claim.source.via) == (text.split()[0], "the Drav Times")
     assert "reported" not in claim.statement
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        ("Lumenta announced on Friday that it had agreed to buy Kerrin.", "agreed", "2021-05-14"),
+        ("The ministry announced on Friday that 27 people had died.", "died", None),
+    ],
+)
+def test_an_act_done_by_announcing_it_happens_when_announced(
+    extractor: OfflineExtractor, text: str, phrase: str, day: str | None
+):
+    time = _claim(extractor, text, phrase).time
+    assert (time.start if time else None) == day
