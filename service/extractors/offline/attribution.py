@@ -74,7 +74,10 @@ def _subject_tokens(verb: Token, allowed: set[int]) -> list[Token]:
     subject = _subject(verb)
     if subject is None or subject.i not in allowed:
         return []
-    return [t for t in subject.subtree if t.i in allowed]
+    words = [t for t in subject.subtree if t.i in allowed]
+    if subject.i == verb.head.i:  # the speaker noun holds the verb: keep only what precedes it
+        words = [t for t in words if t.i < verb.i]
+    return words
 
 
 def _subject(verb: Token) -> Token | None:
@@ -82,6 +85,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
+    if _speaker_clause(verb):
+        return verb.head  # "The spokesman, Ivo Lant, announced that P" parsed as a noun root
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         head = verb.head
         for child in head.children:
@@ -119,7 +124,22 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         # "with X anticipating P" is a clause of its own (split off by segmentation)
         own_subject = any(child.dep_ == "nsubj" for child in token.children)
         return own_subject and not (token.head.lower_ == "with" and token.head.i in allowed)
+    if _speaker_clause(token) or _after_quote(token):
+        return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
+
+
+def _speaker_clause(verb: Token) -> bool:
+    """A past reporting verb the parser hung under the sentence's root noun, its speaker."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i
+
+
+def _after_quote(verb: Token) -> bool:
+    """ "P," Unity leader Sara Holm told supporters: parsed as a relative clause on P."""
+    before = verb.left_edge.i - 1
+    has_subject = any(child.dep_ == "nsubj" for child in verb.children)
+    return verb.dep_ == "relcl" and has_subject and before >= 0 and verb.doc[before].is_quote
 
 
 def _content_follows(verb: Token, tokens: list[Token]) -> bool:

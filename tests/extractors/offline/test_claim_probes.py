@@ -46,6 +46,8 @@ SOURCES = [
         "repairs cost",
         "Tomas Ekel",
     ),
+    ("The spokesman, Ivo Lant, announced on Tuesday that the vote was fair.", "vote", "Ivo Lant"),
+    ('"We have a clear mandate," Unity leader Sara Holm told supporters.', "mandate", "Sara Holm"),
     (
         "Piet Dorn lost the vote on Tuesday. Turnout was 61%. Dorn conceded the race late "
         "Tuesday. In a speech in Merrow, he said he would not run again.",
