@@ -10,8 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
+from service.extractors.offline.persons import TITLES, agrees, person_mentions, strip_titles
 from service.extractors.offline.persons import Mention as PersonMention
-from service.extractors.offline.persons import agrees, person_mentions, strip_titles
 from service.extractors.offline.tokens import entities_among
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -197,15 +197,15 @@ class References:
             known = [word.lower() for word in known_name.split()]
             if definite and rest and known[-len(rest) :] == rest and known != ["the", *rest]:
                 return known_source.source
-            if (
-                definite
-                and len(rest) <= 2
-                and head_lemma
-                in {
-                    known_source.head_lemma,
-                    *known_source.words,
-                }
-            ):
+            # "the ministry" is "the Ministry of Defence's intelligence directorate" and "the
+            # commissioner" the person with that title, but "the party" is not "party
+            # officials" nor "the board" its chairman: the people of a body are not the body
+            roles: set[str] = set(known_source.words)
+            if known_source.source.anonymous:
+                roles = set()
+            elif known_source.person:
+                roles &= TITLES
+            if definite and len(rest) <= 2 and head_lemma in {known_source.head_lemma, *roles}:
                 return known_source.source
             shorter = len(stems) >= 2 and len(stems) < len(_stems(known_name))
             if shorter and stems <= _stems(known_name):

@@ -49,6 +49,21 @@ SOURCES = [
     ("The spokesman, Ivo Lant, announced on Tuesday that the vote was fair.", "vote", "Ivo Lant"),
     ('"We have a clear mandate," Unity leader Sara Holm told supporters.', "mandate", "Sara Holm"),
     (
+        "Turnout was low, party officials said. The party said the count would end soon.",
+        "count",
+        "The party",
+    ),
+    (
+        "Chairman Henrik Sallo said it was early. The board said the pilot was experienced.",
+        "pilot",
+        "The board",
+    ),
+    (
+        "Commissioner Ana Ruiz said a deal was near. The commissioner said the talks would resume.",
+        "talks",
+        "Ana Ruiz",
+    ),
+    (
         "Piet Dorn lost the vote on Tuesday. Turnout was 61%. Dorn conceded the race late "
         "Tuesday. In a speech in Merrow, he said he would not run again.",
         "not run again",
