@@ -209,7 +209,8 @@ class _ClaimBuilder:
         replacements = dict(proposition.replacements)
         resolved = self._resolve_subject_pronoun(head, owned, replacements, frame)
         counted = completion.counted_number(head, owned)
-        replacements.update(counted.replacements)
+        for index, text in counted.replacements.items():
+            replacements.setdefault(index, text)  # a proposition's own completion wins
         owner = possessive(head, owned, self.refs)
         if owner is not None:  # "their role" -> "the volunteers’ role"
             replacements[owner[0]] = owner[1] + ("’" if owner[1].endswith("s") else "’s")

@@ -151,6 +151,9 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     if not items:
         return [proposition]
     first, last_end = items[0][0], items[-1][1]
+    gapped = _gapped_items(proposition, tokens, items)
+    if gapped:
+        return gapped
     prefix, suffix = tokens[:first], tokens[last_end:]
     split = []
     for start, end in items:
@@ -187,3 +190,56 @@ def _subject_items(
     if stop is None or stop >= positions[head.i]:
         return items
     return [*items[:-1], (start, stop + 1)]
+
+
+def _gapped_items(
+    proposition: Proposition, tokens: list[Token], items: list[tuple[int, int]]
+) -> list[Proposition]:
+    """ "Eighteen people died in Marsh County, four in Vell County": the first item holds
+    the predicate, the later ones leave it out ("four [people died] in Vell County")."""
+    first_start, first_end = items[0]
+    first, opening = tokens[first_start:first_end], tokens[:first_start]  # "On Sunday,"
+    if proposition.head not in first:
+        return []
+    split = [
+        Proposition(
+            tokens=trim(opening + first),
+            head=proposition.head,
+            evidence=trim(opening + first),
+            prefix=proposition.prefix,
+            replacements=proposition.replacements,
+            nominal=proposition.nominal,
+        )
+    ]
+    shared_from = _number_end(first)
+    for start, end in items[1:]:
+        own = tokens[start:end]
+        number_end = _number_end(own)
+        if number_end == 0 or number_end >= len(own) or any(t.pos_ == "VERB" for t in own):
+            return []
+        resumed = own[number_end].lower_  # the word where the item picks up: "in"
+        cut = next((k for k in range(shared_from, len(first)) if first[k].lower_ == resumed), None)
+        if cut is None or cut == shared_from:
+            return []
+        shared = " ".join(t.text for t in first[shared_from:cut])
+        number = own[number_end - 1]
+        split.append(
+            Proposition(
+                tokens=opening + own,
+                head=proposition.head,
+                evidence=own,
+                replacements={number.i: f"{number.text} {shared}"},
+                nominal=True,  # the predicate is borrowed; the item itself has no verb
+            )
+        )
+    return split
+
+
+def _number_end(tokens: list[Token]) -> int:
+    """Where the leading number of an item ("more than 1,400", "four") ends."""
+    position = 0
+    while position < len(tokens) and tokens[position].lower_ in _ITEM_OPENERS:
+        position += 1
+    while position < len(tokens) and is_number_token(tokens[position]):
+        position += 1
+    return position

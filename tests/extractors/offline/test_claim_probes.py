@@ -246,3 +246,15 @@ def test_an_act_done_by_announcing_it_happens_when_announced(
 ):
     time = _claim(extractor, text, phrase).time
     assert (time.start if time else None) == day
+
+
+def test_items_that_leave_out_the_predicate_borrow_it(extractor: OfflineExtractor):
+    text = "On Sunday, eighteen people died in Marsh County, four in Vell County and two in Ostby County."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = {(c.quantities[0].value, c.location, c.time.start if c.time else None) for c in claims}
+    assert found == {
+        (18, "Marsh County", "2021-05-16"),
+        (4, "Vell County", "2021-05-16"),
+        (2, "Ostby County", "2021-05-16"),
+    }
+    assert "Four people died in Vell County." in [c.statement for c in claims]
