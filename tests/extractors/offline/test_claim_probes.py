@@ -257,4 +257,4 @@ def test_items_that_leave_out_the_predicate_borrow_it(extractor: OfflineExtracto
         (4, "Vell County", "2021-05-16"),
         (2, "Ostby County", "2021-05-16"),
     }
-    assert "Four people died in Vell County." in [c.statement for c in claims]
+    assert "On Sunday, four people died in Vell County." in [c.statement for c in claims]
