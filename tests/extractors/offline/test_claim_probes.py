@@ -249,7 +249,10 @@ def test_an_act_done_by_announcing_it_happens_when_announced(
 
 
 def test_items_that_leave_out_the_predicate_borrow_it(extractor: OfflineExtractor):
-    text = "On Sunday, eighteen people died in Marsh County, four in Vell County and two in Ostby County."
+    text = (
+        "On Sunday, eighteen people died in Marsh County, four in Vell County "
+        "and two in Ostby County."
+    )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     found = {(c.quantities[0].value, c.location, c.time.start if c.time else None) for c in claims}
     assert found == {
