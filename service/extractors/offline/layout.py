@@ -84,6 +84,8 @@ def split_blocks(text: str) -> Layout:
         if label and len(label.group(1).split()) <= 3:
             speaker = label.group(1).strip()
             start, line = start + label.end(), line[label.end() :]
+        elif speaker in PROCEDURAL_SPEAKERS:
+            speaker = None  # a question is one line; what follows unlabelled is the article's
         if speaker in PROCEDURAL_SPEAKERS:
             continue
         headline = not blocks and _looks_like_headline(line)

@@ -52,3 +52,17 @@ def test_bylines_and_counters_are_furniture():
     assert is_furniture("By Daniel Kim")
     assert is_furniture("1,234 views")
     assert not is_furniture("Troops arrived in Kursk on Friday.")
+
+
+def test_a_question_line_drops_only_itself():
+    text = (
+        "The ministry said exports rose.\n\nQ: Can you confirm this?\n\n"
+        "The spokesman said 40 trucks were sent.\n\nImports fell 3% in February."
+    )
+    blocks = split_blocks(text).blocks
+    assert [block.text for block in blocks] == [
+        "The ministry said exports rose.",
+        "The spokesman said 40 trucks were sent.",
+        "Imports fell 3% in February.",
+    ]
+    assert all(block.speaker is None for block in blocks)
