@@ -61,6 +61,8 @@ def _relayed_information(main: Token, tokens: list[Token]) -> tuple[Token, list[
     for noun in main.children:
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in INFORMATION_NOUNS:
             continue
+        if any(child.lower_ == "no" for child in noun.children):
+            return None  # "had no evidence that P" denies P: the clause stays whole, negated
         for child in noun.children:
             if child.dep_ in _CLAUSE_DEPS and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children

@@ -11,8 +11,8 @@ from service.extractors.offline.tokens import entity_of, strip_edges, verbatim, 
 # Head nouns of sources that identify no individual or organisation.
 ANONYMOUS_HEADS = word_set("""
     official source report analyst expert observer diplomat insider person people officer
-    authority resident witness agency media outlet lawmaker researcher scientist investigator
-    critic commentator member aide staff employee worker insider intelligence spokesperson
+    authority resident witness media outlet lawmaker researcher scientist investigator
+    critic commentator member aide staff employee worker insider spokesperson
     spokesman spokeswoman adviser advisor representative rescuer doctor forecaster coroner
     organizer organiser nurse medic paramedic firefighter survivor villager neighbour neighbor
     """)

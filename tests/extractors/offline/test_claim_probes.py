@@ -261,3 +261,23 @@ def test_items_that_leave_out_the_predicate_borrow_it(extractor: OfflineExtracto
         (2, "Ostby County", "2021-05-16"),
     }
     assert "On Sunday, four people died in Vell County." in [c.statement for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll rose to 1,541, the disaster agency said.",
+        "Ostria's military intelligence agency said about 12,000 soldiers had been sent.",
+    ],
+)
+def test_an_organisation_described_but_not_named_is_identified(
+    extractor: OfflineExtractor, text: str
+):
+    claim = _claim(extractor, text, ",5") if "toll" in text else _claim(extractor, text, "sent")
+    assert claim.source is not None and not claim.source.anonymous
+
+
+def test_no_evidence_that_keeps_the_denial(extractor: OfflineExtractor):
+    text = "Rendell said the alliance had no evidence that the troops had entered combat."
+    claim = _claim(extractor, text, "combat")
+    assert claim.negated
