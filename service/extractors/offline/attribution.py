@@ -13,6 +13,7 @@ from service.extractors.offline.report_phrases import (
     by_reports,
     channel,
     citing,
+    is_outlet,
     report_phrase,
     source_words,
 )
@@ -31,11 +32,6 @@ REPORTING_VERBS = word_set("""
 NOMINAL_REPORT_VERBS = word_set(
     "confirm report record interpret attribute imply estimate register tally count"
 )
-# Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
-OUTLET_WORDS = word_set("""
-    times news post herald journal gazette tribune courier daily radio television tv press
-    broadcaster newspaper magazine telegraph guardian chronicle reuters ap afp bbc cnn wire
-    """)
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
     nsubj nsubjpass npadvmod prep advmod dative agent dobj iobj punct prt aux auxpass neg
@@ -172,7 +168,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
             relayed = _relayed_by_outlet(frame, refs)
             if relayed is not None:
                 return relayed
-            if according and according[0].i < frame.content[0].i and frame.source:
+            if according and _outside(according, frame) and frame.source:
                 relay = source_of(outlet(source_words(according)), refs)
                 if relay is not None and frame.source.via is None:
                     frame.source = frame.source.model_copy(update={"via": relay[0].name})
@@ -192,6 +188,14 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     return _nominal_report(remaining, allowed, refs) or _hearsay(tokens)
 
 
+def _outside(phrase: list[Token], frame: Frame) -> bool:
+    """True when an "according to X" phrase frames the report rather than sits in its
+    content: before it, or after both the content and the reporting verb."""
+    if phrase[0].i < frame.content[0].i:
+        return True
+    return frame.verb is not None and phrase[0].i > max(frame.verb.i, frame.content[-1].i)
+
+
 def _relayed_by_outlet(frame: Frame, refs: References) -> Frame | None:
     """ "Officials said P, the Harbour Times reported": a speaker relayed by a publication
     is the source and the publication its channel (spec: `via` is a channel)."""
@@ -200,19 +204,15 @@ def _relayed_by_outlet(frame: Frame, refs: References) -> Frame | None:
     inner = find_frame(frame.content, refs)
     if inner is None or inner.source is None or inner.source.via is not None:
         return None
-    if _is_outlet(frame.source):
+    if is_outlet(frame.source):
         inner.source = inner.source.model_copy(update={"via": frame.source.name})
         return inner
     trailing = inner.verb is not None and inner.verb.i > inner.content[-1].i
-    if _is_outlet(inner.source) and trailing:  # parsed as "Officials said [P, the Times reported]"
+    if is_outlet(inner.source) and trailing:  # parsed as "Officials said [P, the Times reported]"
         frame.source = frame.source.model_copy(update={"via": inner.source.name})
         frame.content = inner.content
         return frame
     return None
-
-
-def _is_outlet(source: Source) -> bool:
-    return source.name.split()[-1].lower() in OUTLET_WORDS
 
 
 def _hearsay(tokens: list[Token]) -> Frame | None:

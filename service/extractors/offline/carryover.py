@@ -74,19 +74,26 @@ def quoted_frame(
     for region_start, region_end in quotation_regions(doc):
         if not (region_start <= start and end <= region_end + 1):
             continue
+        # the sentence that shares text with the quotation ("... more," Strand said) names
+        # its speaker before one that merely ends where the quotation opens
+        candidates: list[tuple[int, Frame]] = []
         for tokens, frame in frames:
             if frame is None or frame.verb is None:
                 continue
             verb_outside = not region_start <= frame.verb.idx < region_end
             segment_start, segment_end = _span(tokens)
             touches = segment_start <= region_end + 2 and region_start <= segment_end + 2
+            overlaps = segment_start < region_end and region_start < segment_end
             if verb_outside and touches:
-                return Frame(
-                    source=frame.source,
-                    content=_strip(segment),
-                    verb=frame.verb,
-                    head_lemma=frame.head_lemma,
-                )
+                candidates.append((0 if overlaps else 1, frame))
+        if candidates:
+            frame = min(candidates, key=lambda candidate: candidate[0])[1]
+            return Frame(
+                source=frame.source,
+                content=_strip(segment),
+                verb=frame.verb,
+                head_lemma=frame.head_lemma,
+            )
     return None
 
 

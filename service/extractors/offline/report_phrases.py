@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from schemas.claims import Source
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -121,3 +122,15 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
     heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
     named = any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in phrase)
     return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
+
+
+# Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
+OUTLET_WORDS = word_set("""
+    times news post herald journal gazette tribune courier daily radio television tv press
+    broadcaster newspaper magazine telegraph guardian chronicle reuters ap afp bbc cnn wire
+    """)
+
+
+def is_outlet(source: Source) -> bool:
+    """True when a source is a publication or broadcaster ("the Harbour Times")."""
+    return source.name.split()[-1].lower() in OUTLET_WORDS

@@ -281,3 +281,19 @@ def test_no_evidence_that_keeps_the_denial(extractor: OfflineExtractor):
     text = "Rendell said the alliance had no evidence that the troops had entered combat."
     claim = _claim(extractor, text, "combat")
     assert claim.negated
+
+
+def test_a_quotation_belongs_to_the_speaker_named_at_its_end(extractor: OfflineExtractor):
+    text = (
+        "The World Health Agency said infections rose last week. "
+        '"We are seeing increases in four regions. It is too early to say more," '
+        "agency director Helga Strand told reporters."
+    )
+    assert _source(_claim(extractor, text, "four regions")) == "Helga Strand"
+
+
+def test_according_to_after_the_speaker_is_the_channel(extractor: OfflineExtractor):
+    text = '"We will not sign the deal," Ebo Dunn said, according to state broadcaster DRT.'
+    claim = _claim(extractor, text, "sign the deal")
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.via) == ("Ebo Dunn", "state broadcaster DRT")
