@@ -112,6 +112,8 @@ _OBJECT_INFINITIVE_VERBS = frozenset({"anticipate", "expect", "estimate", "belie
 
 
 def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
+    if token.lemma_.lower() == "hear" and token.pos_ == "VERB":
+        return _hearing(token)  # "..., the court heard"
     if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
         return False
     if any(child.dep_ == "auxpass" for child in token.children):
@@ -123,6 +125,15 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     if _speaker_clause(token) or _after_quote(token):
         return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
+
+
+def _hearing(verb: Token) -> bool:
+    """True for "the court heard": a court or inquiry hearing is told something."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in HEARING_BODIES
+
+
+HEARING_BODIES = frozenset({"court", "inquest", "tribunal", "hearing", "jury", "inquiry"})
 
 
 def _speaker_clause(verb: Token) -> bool:

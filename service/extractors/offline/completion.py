@@ -65,7 +65,8 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
     """A number standing alone as subject or object ("another 400 have ...")."""
     for argument in _arguments(head, owned):
         partitive = any(c.lower_ == "of" for c in argument.children)  # "two of the victims"
-        if argument.pos_ == "NUM" and is_number_token(argument) and not partitive:
+        age = argument.dep_ == "appos" and argument.head.ent_type_ == "PERSON"  # "Tallis, 28,"
+        if argument.pos_ == "NUM" and is_number_token(argument) and not (partitive or age):
             return argument
     return None
 

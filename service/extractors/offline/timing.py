@@ -12,7 +12,7 @@ from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.offline.attribution import Frame
 from service.extractors.offline.relative_time import Context
 from service.extractors.offline.timeref import find_time, time_phrase
-from service.extractors.offline.tokens import verbatim
+from service.extractors.offline.tokens import entity_of, verbatim
 
 _VERB_MODIFIERS = frozenset({"npadvmod", "prep", "advmod"})
 # Clauses whose time phrase is their own, not the sentence's.
@@ -157,10 +157,11 @@ def _when_clauses_share(
     at that date (its first day for "since 2011", its last for "by 2011")."""
     result = []
     for claim, (_, head, _) in zip(claims, made, strict=True):
-        date = head.head
-        when = head.left_edge.lower_ == "when"
-        if claim.time is None and head.dep_ == "relcl" and when and date.ent_type_ == "DATE":
-            phrase = [t for t in date.subtree if t.i < head.left_edge.i and not t.is_punct]
+        date = _date_before_when(head)
+        if claim.time is None and date is not None:
+            phrase = [t for t in date.subtree if t.i < head.left_edge.i]
+            while phrase and phrase[-1].is_punct:
+                phrase.pop()
             if date.dep_ == "pobj":
                 phrase = [date.head, *phrase]
             found = find_time(phrase, date, Context(published))
@@ -173,6 +174,22 @@ def _when_clauses_share(
                 claim = claim.model_copy(update={"time": time})
         result.append(claim)
     return result
+
+
+def _date_before_when(head: Token) -> Token | None:
+    """The date a "when" clause hangs from: its governor, or the date just before it (the
+    parser may attach "on April 27, 2011, when ..." to the noun before the date)."""
+    if head.dep_ != "relcl" or head.left_edge.lower_ != "when":
+        return None
+    if head.head.ent_type_ == "DATE":
+        return head.head
+    doc, k = head.doc, head.left_edge.i - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    if k < 0 or doc[k].ent_type_ != "DATE":
+        return None
+    entity = entity_of(doc[k])
+    return entity.root if entity is not None else doc[k]
 
 
 def _fronted(phrase: list[Token], root: Token) -> bool:

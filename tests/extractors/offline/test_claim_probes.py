@@ -94,6 +94,7 @@ def test_a_participle_clause_never_takes_the_reporting_source_as_its_subject(
 WHEN_CLAUSES = [
     ("The storms were the deadliest since 2011, when 23 people died.", "23 people", "2011"),
     ("The town last flooded in 1998, when the river rose six metres.", "river rose", "1998"),
+    ("Floods last hit on April 27, 2011, when 31 people were killed.", "31 people", "2011-04-27"),
 ]
 
 
@@ -297,3 +298,15 @@ def test_according_to_after_the_speaker_is_the_channel(extractor: OfflineExtract
     claim = _claim(extractor, text, "sign the deal")
     assert claim.source is not None
     assert (claim.source.name, claim.source.via) == ("Ebo Dunn", "state broadcaster DRT")
+
+
+def test_the_court_heard_attributes_to_the_court(extractor: OfflineExtractor):
+    claim = _claim(extractor, "Corin Tallis did not apply for bail, the court heard.", "bail")
+    assert (_source(claim), claim.negated) == ("the court", True)
+    assert "heard" not in claim.statement
+
+
+def test_an_age_beside_a_name_is_not_counted_as_the_earlier_noun(extractor: OfflineExtractor):
+    text = "Shots were fired at two mosques. Corin Tallis, 28, was remanded in custody."
+    claim = _claim(extractor, text, "remanded")
+    assert claim.statement == "Corin Tallis, 28, was remanded in custody."
