@@ -10,6 +10,13 @@ from service.datelines import find_dateline
 
 # Transcript speaker labels: "MS. RUIZ: ...", "MODERATOR: ...".
 _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'\-]*\s?){1,4}):\s+")
+# A wire dateline opening a paragraph: "KARLOV, Vostria (AP) — ", "PELLAN — ", "(Reuters) - ".
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"  # KARLOV, NEW YORK
+    r"(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})?"  # , Vostria
+    r"\s*(?:\([A-Z][\w ]{0,20}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
+    r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
+)
 # Lines that are navigation, counters, credits or bylines, never claims.
 _FURNITURE = [
     re.compile(pattern, re.IGNORECASE)
@@ -88,6 +95,9 @@ def split_blocks(text: str) -> Layout:
             speaker = None  # a question is one line; what follows unlabelled is the article's
         if speaker in PROCEDURAL_SPEAKERS:
             continue
+        wire = _WIRE_DATELINE.match(line)
+        if wire and wire.end() < len(line):
+            start, line = start + wire.end(), line[wire.end() :]
         headline = not blocks and _looks_like_headline(line)
         if not headline and not line.endswith(_TERMINAL) and len(line.split()) <= 4:
             continue  # a short unpunctuated line in the body: a byline, label or link
