@@ -39,7 +39,8 @@ _SPLIT_YEAR = re.compile(
     r"|FY\s?(?P<fy>\d{4}|\d\d)\b)"
 )
 # "over the weekend": the weekend before a past report, the next one for a forecast.
-_WEEKEND = re.compile(r"\b(?i:(?:over|during|at)\s+the\s+weekend)\b")
+# "by the weekend": only its end, like any "by D".
+_WEEKEND = re.compile(r"\b(?i:(?:over|during|at|(?P<prep>by))\s+the\s+weekend)\b")
 # "overnight" on its own: the night before publication ("overnight Tuesday" is Tuesday's).
 _OVERNIGHT = re.compile(
     rf"(?<!\ban\s)(?<!\bthe\s)\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"

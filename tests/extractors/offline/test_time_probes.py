@@ -155,6 +155,9 @@ WEEKS_AND_WEEKENDS = [
         "2023-06-18",
         published=SUNDAY,
     ),
+    _probe(
+        "The winds will ease by the weekend.", "by the weekend", None, "2023-06-18", forward=True
+    ),
 ]
 
 MONTHS = [
