@@ -454,7 +454,10 @@ def test_a_claim_rated_on_the_page_is_recorded_and_exports_as_a_claim_review(
     """r focuses the rating of the selected claim; Enter in the note saves it; the card
     shows it and the JSON-LD export carries it as a ClaimReview."""
     expect = _expect()
-    article_id = _post(live_server, DESK_TEXT)["article"]["id"]
+    # a text of its own: other tests review DESK_TEXT's claims, which moves the first selection
+    article_id = _post(live_server, DESK_TEXT + "\nThe rating desk met on Friday.\n")["article"][
+        "id"
+    ]
     first = _claims(live_server, article_id)[0]["id"]
     page = context_factory(DESKTOP)
     _open(page, live_server, article_id, reviewer="Desk")
