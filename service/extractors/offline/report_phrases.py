@@ -10,9 +10,10 @@ from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_te
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Channels that relay a statement when named after "on" ("said on Telegram").
-CHANNELS = word_set(
-    "telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social"
-)
+CHANNELS = word_set("""
+    telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social linkedin
+    threads bluesky mastodon reddit whatsapp
+    """)
 
 
 def according_to(tokens: list[Token]) -> list[Token]:
@@ -76,8 +77,25 @@ def channel(verb: Token) -> str | None:
             if network is not None:
                 return network
         told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
-        if told and any(t.ent_type_ == "ORG" for t in child.subtree):
+        named = any(t.ent_type_ == "ORG" for t in child.subtree)
+        if told and (named or child.lower_ in OUTLET_WORDS):  # "told the Orsk Morning Post"
             return phrase_text(outlet(list(child.subtree)))
+        if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
+            relay = _interview_with(child)
+            if relay is not None:
+                return relay
+    return None
+
+
+def _interview_with(phrase: Token) -> str | None:
+    """The outlet of "in an interview with Radio Ostria" (not "with reporters")."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lemma_.lower() not in ("interview", "conversation"):
+        return None
+    for child in objects[0].children:
+        outlets = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "with" and outlets and outlets[0].pos_ == "PROPN":
+            return phrase_text(outlet(list(outlets[0].subtree)))
     return None
 
 

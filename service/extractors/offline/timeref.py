@@ -411,4 +411,26 @@ def time_phrase(
     if best is None:
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
-    return best[1], best[2]
+    reference, covered = best[1], best[2]
+    governor = _governing_since(covered[0], head, {t.i for t in tokens})
+    if governor is not None and reference.start and governor.i < covered[0].i:
+        # "since the start of the outbreak in January", "since it began in 2021": a start only
+        last = covered[-1]
+        text = doc.text[governor.idx : last.idx + len(last.text)]
+        reference = TimeRef(text=text, start=reference.start, end=None)
+        covered = [t for t in span if governor.i <= t.i <= last.i]
+    return reference, covered
+
+
+def _governing_since(token: Token, head: Token, window: set[int]) -> Token | None:
+    """The "since" a time phrase hangs under, below the proposition's predicate."""
+    for _ in range(6):
+        if token.i == head.i or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ == "since" and token.i in window:
+            return token
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ == "since" and child.i in window:
+                return child
+    return None

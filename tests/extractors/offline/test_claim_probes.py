@@ -310,3 +310,24 @@ def test_an_age_beside_a_name_is_not_counted_as_the_earlier_noun(extractor: Offl
     text = "Shots were fired at two mosques. Corin Tallis, 28, was remanded in custody."
     claim = _claim(extractor, text, "remanded")
     assert claim.statement == "Corin Tallis, 28, was remanded in custody."
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "In an interview with Radio Ostria, Ilse Karvona said 12 schools had closed.",
+            "Radio Ostria",
+        ),
+        ("Piet Marrow wrote on LinkedIn that the board had backed the offer.", "LinkedIn"),
+        (
+            "Talia Brandt told the Orsk Morning Post that the city had opened 40 centres.",
+            "the Orsk Morning Post",
+        ),
+    ],
+)
+def test_interviews_networks_and_papers_told_are_channels(
+    extractor: OfflineExtractor, text: str, via: str
+):
+    claim = next(c for c in extractor.extract(ArticleInput(text=text, published=MONDAY)).claims)
+    assert claim.source is not None and claim.source.via == via

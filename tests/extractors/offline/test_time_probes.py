@@ -214,6 +214,15 @@ YEARS = [
     _probe("The mine closed in 2019.", "2019", "2019", "2019"),
     _probe("The mine has been closed since 2019.", "since 2019", "2019", None),
     _probe("Vostria won the cup for the first time since 1998.", "since 1998", "1998", None),
+    _probe(
+        "Vostria has recorded 4,212 cases since the start of the outbreak in January.",
+        "since the start of the outbreak in January",
+        "2023-01",
+        None,
+    ),
+    _probe(
+        "The war has killed 2,000 people since it began in 2021.", "since it began", "2021", None
+    ),
     _probe("The mine was run by Dravko between 2010 and 2015.", "2010 and 2015", "2010", "2015"),
     _probe("Pellan served as mayor from 1998 to 2002.", "1998 to 2002", "1998", "2002"),
     _probe("Prices rose in 2019 and 2020.", "2019 and 2020", "2019", "2020"),
