@@ -331,3 +331,18 @@ def test_interviews_networks_and_papers_told_are_channels(
 ):
     claim = next(c for c in extractor.extract(ArticleInput(text=text, published=MONDAY)).claims)
     assert claim.source is not None and claim.source.via == via
+
+
+def test_a_clause_before_a_coordinated_report_is_a_claim_of_its_own(extractor: OfflineExtractor):
+    text = "Piet Brandl conceded defeat on Sunday and said he would step down."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    conceded = next(c for c in claims if "conceded" in c.statement)
+    assert (conceded.source, conceded.time and conceded.time.start) == (None, "2021-05-16")
+    assert _source(_claim(extractor, text, "step down")) == "Piet Brandl"
+
+
+def test_a_report_added_inside_reported_content_keeps_the_source(extractor: OfflineExtractor):
+    text = "The minister said the bridge was safe and added that it would reopen."
+    claim = _claim(extractor, text, "reopen")
+    assert "added" not in claim.statement
+    assert _source(claim) == "The minister"
