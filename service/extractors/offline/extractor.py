@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
-from service.extractors.offline.attribution import REPORTING_VERBS, Frame, find_frame
+from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.certainty import certainty_of, is_negated
+from service.extractors.offline.coordination import added_report, leading_conjunct
 from service.extractors.offline.items import split_list_items, split_satellites
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -160,7 +161,7 @@ class _ClaimBuilder:
             if frame is not None and proposition.tokens[-1].i < frame.scope:
                 paired.append((proposition, None))  # "P1 and, by early reports, P2"
                 continue
-            added = _added_report(proposition) if frame is not None else []
+            added = added_report(proposition) if frame is not None else []
             if added:  # "said P and added that Q": Q is the same source's
                 paired.extend((part, frame) for part in _propositions(added))
                 continue
@@ -188,7 +189,7 @@ class _ClaimBuilder:
                 if is_claim_candidate(tokens):
                     start = block.start + sentence.start_char
                     frame = find_frame(tokens, self.refs)
-                    lead = _leading_conjunct(tokens, frame)
+                    lead = leading_conjunct(tokens, frame)
                     if lead and is_claim_candidate(lead):
                         lead_frame = find_frame(lead, self.refs)
                         self._remember(lead_frame)
@@ -306,35 +307,6 @@ class _ClaimBuilder:
         offset = token.idx + int(token.doc.user_data.get("base", 0))
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
-
-
-def _added_report(proposition: Proposition) -> list[Token]:
-    """The content of a reporting verb coordinated inside reported content ("... was safe
-    and added that it would reopen"), which the parser attaches to the content clause."""
-    head = proposition.head
-    if head.dep_ != "conj" or head.lemma_.lower() not in REPORTING_VERBS:
-        return []
-    if any(child.dep_ in ("nsubj", "nsubjpass") for child in head.children):
-        return []
-    clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        return []
-    inside = {t.i for t in clause.subtree}
-    return strip_edges([t for t in proposition.tokens if t.i in inside], frozenset({"that"}))
-
-
-def _leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
-    """ "Brandl conceded defeat on Monday and said he would step down": the clause before a
-    coordinated reporting verb is a claim of its own, which the frame's content leaves out."""
-    verb = frame.verb if frame else None
-    ids = {t.i for t in tokens}
-    if verb is None or verb.dep_ != "conj" or verb.head.i not in ids or verb.head.i > verb.i:
-        return []
-    if verb.head.pos_ not in ("VERB", "AUX"):
-        return []
-    joiner = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
-    end = joiner.i if joiner is not None else verb.left_edge.i
-    return strip_edges([t for t in tokens if t.i < end])
 
 
 def _propositions(content: list[Token]) -> list[Proposition]:

@@ -1,0 +1,38 @@
+"""Reports coordinated with other clauses: "X did A and said B", "said P and added that Q"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.attribution import REPORTING_VERBS, Frame
+from service.extractors.offline.segmentation import Proposition
+from service.extractors.offline.tokens import strip_edges
+
+
+def added_report(proposition: Proposition) -> list[Token]:
+    """The content of a reporting verb coordinated inside reported content ("... was safe
+    and added that it would reopen"), which the parser attaches to the content clause."""
+    head = proposition.head
+    if head.dep_ != "conj" or head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in head.children):
+        return []
+    clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    inside = {t.i for t in clause.subtree}
+    return strip_edges([t for t in proposition.tokens if t.i in inside], frozenset({"that"}))
+
+
+def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "Brandl conceded defeat on Monday and said he would step down": the clause before a
+    coordinated reporting verb is a claim of its own, which the frame's content leaves out."""
+    verb = frame.verb if frame else None
+    ids = {t.i for t in tokens}
+    if verb is None or verb.dep_ != "conj" or verb.head.i not in ids or verb.head.i > verb.i:
+        return []
+    if verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    joiner = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    end = joiner.i if joiner is not None else verb.left_edge.i
+    return strip_edges([t for t in tokens if t.i < end])
