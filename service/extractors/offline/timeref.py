@@ -350,6 +350,23 @@ def _event_year(match: re.Match[str]) -> bool:
     return first is not None and not match.group("prep") and _THE_YEAR.match(first) is not None
 
 
+def _in_side_clause(token: Token, head: Token) -> bool:
+    """True inside a clause told in passing: a participle set off by commas ("The aircraft,
+    built in 2009, had ...") or one after "after/before" ("After retiring in 1982, ...")."""
+    for _ in range(8):
+        if token.i == head.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.tag_ not in ("VBN", "VBG") or token.i == head.i:
+            continue
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
+        set_off = token.dep_ == "acl" and before is not None and before.text == ","
+        governor = token.head.lower_ if token.dep_ == "pcomp" else ""
+        if set_off or governor in ("after", "before"):
+            return True
+    return False
+
+
 def _in_baseline(token: Token) -> bool:
     """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
     2019", "than in 2015"): that time belongs to the figure compared with, not the claim."""
@@ -399,7 +416,7 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
-        if any(map(_in_baseline, covered)):
+        if any(map(_in_baseline, covered)) or _in_side_clause(covered[0], head):
             continue
         bounds = resolve(match, context)
         depth = min(_depth(t, head) for t in covered)
