@@ -223,6 +223,14 @@ YEARS = [
     _probe(
         "The war has killed 2,000 people since it began in 2021.", "since it began", "2021", None
     ),
+    _probe("After retiring in 1982, Kell coached youth teams.", None, None, None),
+    _probe("The aircraft, built in 2009, had logged 6,200 hours.", None, None, None),
+    _probe(
+        "The quake that struck on Monday damaged 143 homes.",
+        "on Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
     _probe("The mine was run by Dravko between 2010 and 2015.", "2010 and 2015", "2010", "2015"),
     _probe("Pellan served as mayor from 1998 to 2002.", "1998 to 2002", "1998", "2002"),
     _probe("Prices rose in 2019 and 2020.", "2019 and 2020", "2019", "2020"),
