@@ -17,6 +17,7 @@ from service.extractors.offline.report_phrases import (
     report_phrase,
     source_words,
 )
+from service.extractors.offline.segmentation import long_enough
 from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, phrase_text, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -310,7 +311,7 @@ def _frame_at(
         if cited:
             skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
         content = _without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
-        if len(_strip_edges(content)) < 3:
+        if not long_enough(_strip_edges(content)):
             content = _after_opener(verb, tokens)
     else:
         subject_tokens = _trailing_subject(verb, tokens)
@@ -321,7 +322,7 @@ def _frame_at(
             return None
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
     content = _strip_edges(content)
-    if len(content) < 3:
+    if not long_enough(content):
         return None
     named = source_of(subject_tokens, refs)
     if named is None:

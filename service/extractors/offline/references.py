@@ -25,6 +25,33 @@ _DEFINITION = re.compile(
     r"\s+\(([A-Z][A-Za-z]{1,11})\)"
 )
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
+# "the company", "the agency": a description of the organisation last named as a source.
+BODY_DESCRIPTIONS = frozenset(
+    {
+        "company",
+        "firm",
+        "carrier",
+        "airline",
+        "manufacturer",
+        "insurer",
+        "retailer",
+        "lender",
+        "bank",
+        "operator",
+        "utility",
+        "agency",
+        "ministry",
+        "department",
+        "directorate",
+        "institute",
+        "regulator",
+        "watchdog",
+        "foundation",
+        "charity",
+        "organisation",
+        "organization",
+    }
+)
 
 
 @lru_cache(maxsize=4096)
@@ -210,6 +237,19 @@ class References:
             shorter = len(stems) >= 2 and len(stems) < len(_stems(known_name))
             if shorter and stems <= _stems(known_name):
                 return known_source.source
+        if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
+            return self._latest_named_body()
+        return None
+
+    def _latest_named_body(self) -> Source | None:
+        """The most recent source that is a named organisation ("Vessa Pharma"), which
+        "the company" or "the agency" points back to."""
+        for known_source in reversed(self.sources):
+            source = known_source.source
+            words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
+            proper = bool(words) and all(word[:1].isupper() for word in words)
+            if proper and not (known_source.person or source.anonymous or source.via):
+                return source
         return None
 
 

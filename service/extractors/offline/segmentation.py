@@ -50,6 +50,19 @@ def segments(sentence: Span) -> list[list[Token]]:
     return [part for part in parts if part]
 
 
+def long_enough(tokens: list[Token]) -> bool:
+    """Three words or more, or two that make a clause ("prices rose", "Vik resigned")."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) >= _MIN_TOKENS:
+        return True
+    return (
+        len(words) == 2
+        and words[0].dep_ in ("nsubj", "nsubjpass")
+        and words[0].pos_ in ("NOUN", "PROPN")
+        and words[1].pos_ == "VERB"
+    )
+
+
 def is_claim_candidate(tokens: list[Token]) -> bool:
     """False for questions, greetings, fragments without a verb and other non-claims."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -233,7 +246,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
     for head_index in sorted(groups, key=lambda i: groups[i][0].i if groups[i] else i):
         tokens = trim(groups[head_index])
         head = doc[head_index]
-        if len(tokens) < _MIN_TOKENS:
+        if not long_enough(tokens):
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
         if head.dep_ == "relcl" and head.i != main.i:

@@ -346,3 +346,26 @@ def test_a_report_added_inside_reported_content_keeps_the_source(extractor: Offl
     claim = _claim(extractor, text, "reopen")
     assert "added" not in claim.statement
     assert _source(claim) == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "Kessler Biotech said revenue rose 12 percent. The company said it would hire 300.",
+            "hire",
+            "Kessler Biotech",
+        ),
+        (
+            "The Marian Competition Authority said prices would fall. "
+            "The agency said it would decide by June.",
+            "decide",
+            "The Marian Competition Authority",
+        ),
+        ("The Kell Institute said prices rose.", "Prices rose", "The Kell Institute"),
+    ],
+)
+def test_a_described_organisation_is_the_one_last_named(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
