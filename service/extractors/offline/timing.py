@@ -57,22 +57,43 @@ def announced_acts(
 ) -> list[tuple[DraftClaim, Token, bool]]:
     """ "Lumenta announced on Tuesday that it had agreed to buy Kerrin": an act done by
     announcing it (an agreement, endorsement, decision) happens when it is announced."""
-    announcing = verb is not None and verb.lemma_.lower() in ANNOUNCING_VERBS
-    if not announcing or said.said_at is None:
+    if verb is None or said.said_at is None:
         return made
+    lemma = verb.lemma_.lower()
+    # "announced that it had agreed": any act; "said she endorses": only an act done in words
+    announced = ANNOUNCED_ACTS if lemma in ANNOUNCING_VERBS else set()
+    if lemma in SAYING_VERBS:
+        announced = SPOKEN_ACTS
     result = []
     for claim, head, nominal in made:
         acts = {head.lemma_.lower()} | {
             c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"
         }
         done = claim.kind is not ClaimKind.forecast and not claim.negated
-        if claim.time is None and done and acts & ANNOUNCED_ACTS:
+        if claim.time is None and done and acts & announced:
             claim = claim.model_copy(update={"time": said.said_at})
         result.append((claim, head, nominal))
     return result
 
 
 ANNOUNCING_VERBS = frozenset({"announce", "declare", "proclaim"})
+SAYING_VERBS = frozenset({"say", "tell", "tweet", "write", "state", "post"})
+# Acts a speaker performs by saying them ("said she endorses Biden", "said he is conceding").
+SPOKEN_ACTS = frozenset(
+    {
+        "endorse",
+        "concede",
+        "resign",
+        "suspend",
+        "withdraw",
+        "quit",
+        "apologize",
+        "apologise",
+        "congratulate",
+        "thank",
+        "pardon",
+    }
+)
 # Acts that take place by being announced (spec section 5, "Time belongs to the proposition").
 ANNOUNCED_ACTS = frozenset(
     {

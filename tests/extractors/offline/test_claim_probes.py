@@ -240,6 +240,8 @@ def test_a_publication_relaying_a_speaker_is_the_channel(extractor: OfflineExtra
     [
         ("Lumenta announced on Friday that it had agreed to buy Kerrin.", "agreed", "2021-05-14"),
         ("The ministry announced on Friday that 27 people had died.", "died", None),
+        ("Ana Ruiz said on Friday that she endorses Piet Dorn.", "endorses", "2021-05-14"),
+        ("The ministry said on Friday that 27 people had died.", "died", None),
     ],
 )
 def test_an_act_done_by_announcing_it_happens_when_announced(
