@@ -100,6 +100,8 @@ def _subject(verb: Token) -> Token | None:
 def _complement(verb: Token, allowed: set[int]) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i in allowed:
+            if _trailing_report(child):
+                continue  # "P, a person familiar with the talks said": not P's content
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
@@ -285,9 +287,43 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     return Frame(source=named[0], content=_strip_edges(tokens), verb=verb, head_lemma=named[1])
 
 
+def _trailing_report(clause: Token) -> bool:
+    """A reporting clause with its own subject set off by a comma after its content."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else clause
+    has_subject = any(child.dep_ == "nsubj" for child in clause.children)
+    reporting = clause.lemma_.lower() in REPORTING_VERBS and clause.pos_ == "VERB"
+    return reporting and has_subject and before.text == ","
+
+
+def _interjected(verb: Token, tokens: list[Token], refs: References) -> Frame | None:
+    """ "The toll, officials said, rose to 40": a report set off by commas mid-sentence."""
+    doc = verb.doc
+    words = [t for t in verb.subtree if not t.is_punct]
+    left, right = words[0].i - 1, words[-1].i + 1
+    if verb.dep_ != "parataxis" or left < 0 or right >= len(doc):
+        return None
+    if doc[left].text != "," or doc[right].text != ",":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    named = source_of([t for t in subject.subtree], refs)
+    content = _strip_edges([t for t in tokens if not left <= t.i <= right])
+    if named is None or not long_enough(content):
+        return None
+    nouns = frozenset(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "PROPN"))
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return Frame(
+        source=named[0], content=content, verb=verb, head_lemma=named[1], plural=plural, words=nouns
+    )
+
+
 def _frame_at(
     verb: Token, tokens: list[Token], allowed: set[int], refs: References
 ) -> Frame | None:
+    interjected = _interjected(verb, tokens, refs)
+    if interjected is not None:
+        return interjected
     complement = _complement(verb, allowed)
     # the parser sometimes hangs the reporting verb under its own content clause
     inverted = verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.i in allowed
@@ -320,6 +356,7 @@ def _frame_at(
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
         if len(content) < 4 or not (complement is not None or _ends_clause(content)):
             return None
+        content += _resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
     content = _strip_edges(content)
     if not long_enough(content):
@@ -348,6 +385,18 @@ def _frame_at(
     return Frame(
         source=source, content=content, verb=verb, head_lemma=lemma, plural=plural, words=words
     )
+
+
+def _resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
+    """'"We will rebuild," she said, "and we will do it fast."': the quotation's second
+    half, after the attribution."""
+    ids = {t.i for t in tokens}
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i and child.i in ids:
+            opener = verb.doc[child.left_edge.i - 1] if child.left_edge.i else child
+            if opener.is_quote:
+                return [t for t in child.subtree if t.i in ids]
+    return []
 
 
 def _after_opener(verb: Token, tokens: list[Token]) -> list[Token]:

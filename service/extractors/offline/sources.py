@@ -15,6 +15,7 @@ ANONYMOUS_HEADS = word_set("""
     critic commentator member aide staff employee worker insider spokesperson
     spokesman spokeswoman adviser advisor representative rescuer doctor forecaster coroner
     organizer organiser nurse medic paramedic firefighter survivor villager neighbour neighbor
+    mediator negotiator economist meteorologist insurer group campaigner activist protester
     """)
 # Words that mark a source as deliberately unidentified ("one unnamed and two other officials").
 UNNAMED_WORDS = word_set("unnamed anonymous unidentified")

@@ -371,3 +371,31 @@ def test_a_described_organisation_is_the_one_last_named(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        ("The death toll, officials said, rose to 40 overnight.", "rose to 40", "officials"),
+        (
+            "Negotiators have agreed on a ceasefire, a person familiar with the talks said.",
+            "ceasefire",
+            "a person familiar with the talks",
+        ),
+        ("Economists said inflation would fall.", "Inflation", "Economists"),
+    ],
+)
+def test_interjected_and_trailing_reports_name_their_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert _source(claim) == source
+    assert "said" not in claim.statement
+    assert claim.source is not None and claim.source.anonymous
+
+
+def test_the_second_half_of_a_split_quotation_is_kept(extractor: OfflineExtractor):
+    text = '"We will rebuild," Governor Ilsa Varenko said, "and we will do it fast."'
+    claim = _claim(extractor, text, "rebuild")
+    assert "do it fast" in claim.statement
+    assert _source(claim) == "Ilsa Varenko"
