@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.report_phrases import (
     according_to,
@@ -17,41 +16,24 @@ from service.extractors.offline.report_phrases import (
     report_phrase,
     source_words,
 )
+from service.extractors.offline.report_shapes import (
+    after_quote,
+    hearing,
+    interjected,
+    resumed_quote,
+    speaker_clause,
+    trailing_report,
+)
 from service.extractors.offline.segmentation import long_enough
 from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, phrase_text, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
-# Verbs that introduce reported content ("X said that P", "P, X told reporters").
-REPORTING_VERBS = word_set("""
-    say tell announce confirm report note state add claim warn indicate suggest reveal
-    emphasize emphasise highlight imply declare allege explain insist acknowledge admit
-    deny estimate assess believe argue write tweet post stress predict caution disclose
-    assert maintain contend mention observe recall remark reiterate testify affirm conclude
-    think expect anticipate fear hope inform show find conclude agree accuse forecast
-    """)
-# Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
-NOMINAL_REPORT_VERBS = word_set(
-    "confirm report record interpret attribute imply estimate register tally count"
-)
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
     nsubj nsubjpass npadvmod prep advmod dative agent dobj iobj punct prt aux auxpass neg
     """)
 _NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})
 _CONTENT_OPENERS = frozenset({"“", '"', ":", "that", "‘"})
-
-
-@dataclass
-class Frame:
-    """A reported-speech frame: the source, the content tokens and the reporting verb."""
-
-    source: Source | None  # None: hedged evidence without a source ("indications suggest")
-    content: list[Token]
-    verb: Token | None
-    head_lemma: str  # head noun of the source phrase, for "the official" back-references
-    plural: bool = False
-    words: frozenset[str] = frozenset()  # noun lemmas of the source phrase
-    scope: int = -1  # propositions before this token index are not attributed
 
 
 def _depth(token: Token) -> int:
@@ -82,7 +64,7 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
-    if _speaker_clause(verb):
+    if speaker_clause(verb):
         return verb.head  # "The spokesman, Ivo Lant, announced that P" parsed as a noun root
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         head = verb.head
@@ -100,7 +82,7 @@ def _subject(verb: Token) -> Token | None:
 def _complement(verb: Token, allowed: set[int]) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i in allowed:
-            if _trailing_report(child):
+            if trailing_report(child):
                 continue  # "P, a person familiar with the talks said": not P's content
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
@@ -116,7 +98,7 @@ _OBJECT_INFINITIVE_VERBS = frozenset({"anticipate", "expect", "estimate", "belie
 
 def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     if token.lemma_.lower() == "hear" and token.pos_ == "VERB":
-        return _hearing(token)  # "..., the court heard"
+        return hearing(token)  # "..., the court heard"
     if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
         return False
     if any(child.dep_ == "auxpass" for child in token.children):
@@ -125,31 +107,9 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         # "with X anticipating P" is a clause of its own (split off by segmentation)
         own_subject = any(child.dep_ == "nsubj" for child in token.children)
         return own_subject and not (token.head.lower_ == "with" and token.head.i in allowed)
-    if _speaker_clause(token) or _after_quote(token):
+    if speaker_clause(token) or after_quote(token):
         return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
-
-
-def _hearing(verb: Token) -> bool:
-    """True for "the court heard": a court or inquiry hearing is told something."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and subjects[0].lemma_.lower() in HEARING_BODIES
-
-
-HEARING_BODIES = frozenset({"court", "inquest", "tribunal", "hearing", "jury", "inquiry"})
-
-
-def _speaker_clause(verb: Token) -> bool:
-    """A past reporting verb the parser hung under the sentence's root noun, its speaker."""
-    head = verb.head
-    return verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i
-
-
-def _after_quote(verb: Token) -> bool:
-    """ "P," Unity leader Sara Holm told supporters: parsed as a relative clause on P."""
-    before = verb.left_edge.i - 1
-    has_subject = any(child.dep_ == "nsubj" for child in verb.children)
-    return verb.dep_ == "relcl" and has_subject and before >= 0 and verb.doc[before].is_quote
 
 
 def _content_follows(verb: Token, tokens: list[Token]) -> bool:
@@ -287,43 +247,12 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     return Frame(source=named[0], content=_strip_edges(tokens), verb=verb, head_lemma=named[1])
 
 
-def _trailing_report(clause: Token) -> bool:
-    """A reporting clause with its own subject set off by a comma after its content."""
-    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else clause
-    has_subject = any(child.dep_ == "nsubj" for child in clause.children)
-    reporting = clause.lemma_.lower() in REPORTING_VERBS and clause.pos_ == "VERB"
-    return reporting and has_subject and before.text == ","
-
-
-def _interjected(verb: Token, tokens: list[Token], refs: References) -> Frame | None:
-    """ "The toll, officials said, rose to 40": a report set off by commas mid-sentence."""
-    doc = verb.doc
-    words = [t for t in verb.subtree if not t.is_punct]
-    left, right = words[0].i - 1, words[-1].i + 1
-    if verb.dep_ != "parataxis" or left < 0 or right >= len(doc):
-        return None
-    if doc[left].text != "," or doc[right].text != ",":
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    named = source_of([t for t in subject.subtree], refs)
-    content = _strip_edges([t for t in tokens if not left <= t.i <= right])
-    if named is None or not long_enough(content):
-        return None
-    nouns = frozenset(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "PROPN"))
-    plural = subject.tag_ in ("NNS", "NNPS")
-    return Frame(
-        source=named[0], content=content, verb=verb, head_lemma=named[1], plural=plural, words=nouns
-    )
-
-
 def _frame_at(
     verb: Token, tokens: list[Token], allowed: set[int], refs: References
 ) -> Frame | None:
-    interjected = _interjected(verb, tokens, refs)
-    if interjected is not None:
-        return interjected
+    set_off = interjected(verb, tokens, refs)
+    if set_off is not None:
+        return set_off
     complement = _complement(verb, allowed)
     # the parser sometimes hangs the reporting verb under its own content clause
     inverted = verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.i in allowed
@@ -356,7 +285,7 @@ def _frame_at(
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
         if len(content) < 4 or not (complement is not None or _ends_clause(content)):
             return None
-        content += _resumed_quote(verb, tokens)
+        content += resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
     content = _strip_edges(content)
     if not long_enough(content):
@@ -385,18 +314,6 @@ def _frame_at(
     return Frame(
         source=source, content=content, verb=verb, head_lemma=lemma, plural=plural, words=words
     )
-
-
-def _resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
-    """'"We will rebuild," she said, "and we will do it fast."': the quotation's second
-    half, after the attribution."""
-    ids = {t.i for t in tokens}
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i and child.i in ids:
-            opener = verb.doc[child.left_edge.i - 1] if child.left_edge.i else child
-            if opener.is_quote:
-                return [t for t in child.subtree if t.i in ids]
-    return []
 
 
 def _after_opener(verb: Token, tokens: list[Token]) -> list[Token]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from schemas.claims import Source
-from service.extractors.offline.attribution import Frame
+from service.extractors.offline.frames import Frame
 from service.extractors.offline.references import References, strip_titles
 from service.extractors.offline.tokens import doc_text, per_doc, strip_edges
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.attribution import REPORTING_VERBS, Frame
+from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.segmentation import Proposition
 from service.extractors.offline.tokens import strip_edges
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from service.extractors.offline.attribution import REPORTING_VERBS, Frame
+from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Nouns for what a relayed party has that backs the content ("had information that P").

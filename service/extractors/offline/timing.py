@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
-from service.extractors.offline.attribution import Frame
+from service.extractors.offline.frames import Frame
 from service.extractors.offline.relative_time import Context
 from service.extractors.offline.timeref import find_time, time_phrase
 from service.extractors.offline.tokens import entity_of, verbatim

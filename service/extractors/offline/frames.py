@@ -1,0 +1,36 @@
+"""Reported-speech frames: what a report is made of, and the verbs that make one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas.claims import Source
+from service.extractors.offline.tokens import word_set
+
+# Verbs that introduce reported content ("X said that P", "P, X told reporters").
+REPORTING_VERBS = word_set("""
+    say tell announce confirm report note state add claim warn indicate suggest reveal
+    emphasize emphasise highlight imply declare allege explain insist acknowledge admit
+    deny estimate assess believe argue write tweet post stress predict caution disclose
+    assert maintain contend mention observe recall remark reiterate testify affirm conclude
+    think expect anticipate fear hope inform show find conclude agree accuse forecast
+    """)
+# Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
+NOMINAL_REPORT_VERBS = word_set(
+    "confirm report record interpret attribute imply estimate register tally count"
+)
+
+
+@dataclass
+class Frame:
+    """A reported-speech frame: the source, the content tokens and the reporting verb."""
+
+    source: Source | None  # None: hedged evidence without a source ("indications suggest")
+    content: list[Token]
+    verb: Token | None
+    head_lemma: str  # head noun of the source phrase, for "the official" back-references
+    plural: bool = False
+    words: frozenset[str] = frozenset()  # noun lemmas of the source phrase
+    scope: int = -1  # propositions before this token index are not attributed
