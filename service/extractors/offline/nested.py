@@ -41,6 +41,8 @@ def _relayed_report(main: Token, tokens: list[Token]) -> tuple[Token, list[Token
     """ "intelligence agencies estimated P" -> (estimated, P)."""
     if main.lemma_.lower() not in REPORTING_VERBS or main.pos_ != "VERB":
         return None
+    if any(child.dep_ == "neg" for child in main.children):
+        return None  # "they did not expect P": the denial stays with the clause
     subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < main.i), None)
     if subject is None or not _opens_with_subject(tokens, subject):
         return None

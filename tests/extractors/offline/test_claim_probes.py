@@ -399,3 +399,8 @@ def test_the_second_half_of_a_split_quotation_is_kept(extractor: OfflineExtracto
     claim = _claim(extractor, text, "rebuild")
     assert "do it fast" in claim.statement
     assert _source(claim) == "Ilsa Varenko"
+
+
+def test_a_denied_expectation_stays_negated(extractor: OfflineExtractor):
+    claim = _claim(extractor, "Officials said they did not expect the rebels to attack.", "rebels")
+    assert claim.negated
