@@ -32,6 +32,10 @@ _FROM_EVENT = re.compile(
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier))\b"
 )
+# "two weeks later", "a month earlier", "a year later": from the event told before.
+_PERIOD_FROM_EVENT = re.compile(
+    rf"\b(?i:{_COUNT}\s+(?P<unit>weeks?|months?|years?)\s+(?P<way>later|earlier))\b"
+)
 # A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
 _CLOCK = re.compile(
     r"\b(?i:at\s+(?:about\s+|around\s+|approximately\s+)?\d{1,2}(?::\d{2})?\s*"
@@ -61,7 +65,7 @@ class Context:
 
 def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
     """Relative expressions in the text this module resolves."""
-    patterns = [_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _CLOCK]
+    patterns = [_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _PERIOD_FROM_EVENT, _CLOCK]
     if context.forward:
         patterns.append(_AHEAD)
     return [match for pattern in patterns for match in pattern.finditer(text)]
@@ -69,7 +73,14 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
 
 def is_relative(match: re.Match[str]) -> bool:
     """True for a match made by `relative_candidates`."""
-    return match.re in (_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _AHEAD, _CLOCK)
+    return match.re in (
+        _FROM_PUBLICATION,
+        _UP_TO_NOW,
+        _FROM_EVENT,
+        _PERIOD_FROM_EVENT,
+        _AHEAD,
+        _CLOCK,
+    )
 
 
 def is_clock(match: re.Match[str]) -> bool:
@@ -89,6 +100,8 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT or match.re is _CLOCK:
         return _from_event(text, context.anchor_day)
+    if match.re is _PERIOD_FROM_EVENT:
+        return _period_from_event(match, context.anchor)
     if context.published is None:
         return None, None
     return _parsed(text.removeprefix("in ") if match.re is _AHEAD else text, context)
@@ -124,6 +137,31 @@ def _from_event(text: str, anchor: str | None) -> Bounds:
         count = _NUMBERS.get(words[0], int(words[0]) if words[0].isdigit() else 1)
         step = count if words[-1] == "later" else -count
     shifted = (day + dt.timedelta(days=step)).isoformat()
+    return shifted, shifted
+
+
+def _period_from_event(match: re.Match[str], anchor: str | None) -> Bounds:
+    """ "a month later" after March 2016 is April 2016, at the anchor's precision."""
+    if anchor is None:
+        return None, None
+    count_word = match.group(0).split()[0].lower()
+    count = _NUMBERS.get(count_word, int(count_word) if count_word.isdigit() else 0)
+    if count == 0:
+        return None, None
+    sign = 1 if match.group("way").lower() == "later" else -1
+    unit = match.group("unit").lower().rstrip("s")
+    if unit == "week":
+        if len(anchor) != 10:
+            return None, None
+        day = dt.date.fromisoformat(anchor) + dt.timedelta(weeks=sign * count)
+        return day.isoformat(), day.isoformat()
+    if unit == "year":
+        shifted = f"{int(anchor[:4]) + sign * count:04d}{anchor[4:7]}"
+        return shifted, shifted
+    if len(anchor) < 7:
+        return None, None
+    months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * count
+    shifted = f"{months // 12:04d}-{months % 12 + 1:02d}"
     return shifted, shifted
 
 

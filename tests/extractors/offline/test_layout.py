@@ -72,12 +72,14 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
     text = (
         "KARLOV, Vostria (AP) — Storms killed 11 people.\n\n"
         "NEW YORK (Reuters) - Stocks rose on Monday.\n\n"
+        "GRELL, Feb 12 (Meridian Wire) - Miners were rescued.\n\n"
         "(Wikinews) Lumenta agreed to buy Kerrin.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
         "Storms killed 11 people.",
         "Stocks rose on Monday.",
+        "Miners were rescued.",
         "Lumenta agreed to buy Kerrin.",
         "The council — a body of nine — met on Monday.",
     ]

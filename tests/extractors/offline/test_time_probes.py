@@ -223,6 +223,23 @@ YEARS = [
     _probe(
         "The war has killed 2,000 people since it began in 2021.", "since it began", "2021", None
     ),
+    _probe(
+        "A month later, the shares were delisted.",
+        "A month later",
+        "2016-04",
+        "2016-04",
+        anchor="2016-03",
+    ),
+    _probe(
+        "Two weeks later, repairs began.",
+        "Two weeks later",
+        "2023-06-24",
+        "2023-06-24",
+        anchor=ANCHOR,
+    ),
+    _probe(
+        "Two years later, it listed its shares.", "Two years later", "1992", "1992", anchor="1990"
+    ),
     _probe("After retiring in 1982, Kell coached youth teams.", None, None, None),
     _probe("The aircraft, built in 2009, had logged 6,200 hours.", None, None, None),
     _probe(
