@@ -341,6 +341,8 @@ def _past(head: Token) -> bool:
         return False
     if head.tag_ == "VBD":
         return True
+    if head.tag_ == "VBN" and not auxiliaries:  # "The river flooded in December", mis-tagged
+        return any(child.dep_ == "nsubj" for child in head.children)
     return head.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
 
 

@@ -404,3 +404,11 @@ def test_the_second_half_of_a_split_quotation_is_kept(extractor: OfflineExtracto
 def test_a_denied_expectation_stays_negated(extractor: OfflineExtractor):
     claim = _claim(extractor, "Officials said they did not expect the rebels to attack.", "rebels")
     assert claim.negated
+
+
+def test_a_past_verb_tagged_as_a_participle_still_reads_a_month_as_past(
+    extractor: OfflineExtractor,
+):
+    text = "The river flooded in December."
+    claims = extractor.extract(ArticleInput(text=text, published=dt.date(2021, 1, 3))).claims
+    assert claims[0].time is not None and claims[0].time.start == "2020-12"
