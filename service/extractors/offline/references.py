@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.claims import Source
 from service.extractors.offline.persons import TITLES, agrees, person_mentions, strip_titles
 from service.extractors.offline.persons import Mention as PersonMention
-from service.extractors.offline.tokens import entities_among
+from service.extractors.offline.tokens import entities_among, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -26,32 +26,11 @@ _DEFINITION = re.compile(
 )
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
 # "the company", "the agency": a description of the organisation last named as a source.
-BODY_DESCRIPTIONS = frozenset(
-    {
-        "company",
-        "firm",
-        "carrier",
-        "airline",
-        "manufacturer",
-        "insurer",
-        "retailer",
-        "lender",
-        "bank",
-        "operator",
-        "utility",
-        "agency",
-        "ministry",
-        "department",
-        "directorate",
-        "institute",
-        "regulator",
-        "watchdog",
-        "foundation",
-        "charity",
-        "organisation",
-        "organization",
-    }
-)
+BODY_DESCRIPTIONS = word_set("""
+    company firm carrier airline manufacturer insurer retailer lender bank operator utility
+    agency ministry department directorate institute regulator watchdog foundation charity
+    organisation organization
+    """)
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.offline.frames import Frame
 from service.extractors.offline.relative_time import Context
 from service.extractors.offline.timeref import find_time, time_phrase
-from service.extractors.offline.tokens import entity_of, verbatim
+from service.extractors.offline.tokens import entity_of, verbatim, word_set
 
 _VERB_MODIFIERS = frozenset({"npadvmod", "prep", "advmod"})
 # Clauses whose time phrase is their own, not the sentence's.
@@ -79,52 +79,15 @@ def announced_acts(
 ANNOUNCING_VERBS = frozenset({"announce", "declare", "proclaim"})
 SAYING_VERBS = frozenset({"say", "tell", "tweet", "write", "state", "post"})
 # Acts a speaker performs by saying them ("said she endorses Biden", "said he is conceding").
-SPOKEN_ACTS = frozenset(
-    {
-        "endorse",
-        "concede",
-        "resign",
-        "suspend",
-        "withdraw",
-        "quit",
-        "apologize",
-        "apologise",
-        "congratulate",
-        "thank",
-        "pardon",
-    }
-)
+SPOKEN_ACTS = word_set("""
+    endorse concede resign suspend withdraw quit apologize apologise congratulate thank
+    pardon
+    """)
 # Acts that take place by being announced (spec section 5, "Time belongs to the proposition").
-ANNOUNCED_ACTS = frozenset(
-    {
-        "agree",
-        "endorse",
-        "decide",
-        "approve",
-        "resign",
-        "appoint",
-        "name",
-        "nominate",
-        "accept",
-        "reject",
-        "award",
-        "select",
-        "choose",
-        "suspend",
-        "cancel",
-        "ban",
-        "withdraw",
-        "join",
-        "launch",
-        "end",
-        "drop",
-        "quit",
-        "retire",
-        "concede",
-        "pardon",
-        "sign",
-    }
-)
+ANNOUNCED_ACTS = word_set("""
+    agree endorse decide approve resign appoint name nominate accept reject award select
+    choose suspend cancel ban withdraw join launch end drop quit retire concede pardon sign
+    """)
 
 
 def shared_time(
