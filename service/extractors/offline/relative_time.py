@@ -170,6 +170,13 @@ def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:
     if context.anchor is None:
         return None
     for token in tokens:
-        if token.lower_ == "since" and token.dep_ == "advmod" and not list(token.children):
+        if token.lower_ != "since":
+            continue
+        children = list(token.children)
+        if token.dep_ == "advmod" and not children:
             return TimeRef(text=token.text, start=context.anchor, end=None)
+        if [child.lower_ for child in children] == ["then"]:  # "since then"
+            then = children[0]
+            text = token.doc.text[token.idx : then.idx + len(then.text)]
+            return TimeRef(text=text, start=context.anchor, end=None)
     return None

@@ -74,7 +74,8 @@ _ATOM = (
     rf"|{_PHASE}?{_YEAR})"
 )
 _PREPOSITION = (
-    r"(?i:on|by|in|since|until|till|through|before|after|from|as\s+of|as\s+early\s+as|"
+    r"(?i:on|by|in|since|until(?:\s+at\s+least)?|till|through|before|after|from|as\s+of|"
+    r"as\s+early\s+as|"
     r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to)"
 )
 _EXPRESSION = re.compile(
@@ -289,6 +290,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     if match.re is _VAGUE:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
+    preposition = preposition.removesuffix(" at least")  # "until at least Friday"
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)
     if is_period(match):

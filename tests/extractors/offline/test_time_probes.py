@@ -240,6 +240,14 @@ YEARS = [
     _probe(
         "Two years later, it listed its shares.", "Two years later", "1992", "1992", anchor="1990"
     ),
+    _probe(
+        "Prices will stay high until at least September.",
+        "until at least September",
+        None,
+        "2023-09",
+        forward=True,
+    ),
+    _probe("It has survived three votes since then.", "since then", ANCHOR, None, anchor=ANCHOR),
     _probe("After retiring in 1982, Kell coached youth teams.", None, None, None),
     _probe("The aircraft, built in 2009, had logged 6,200 hours.", None, None, None),
     _probe(
