@@ -412,3 +412,17 @@ def test_a_past_verb_tagged_as_a_participle_still_reads_a_month_as_past(
     text = "The river flooded in December."
     claims = extractor.extract(ArticleInput(text=text, published=dt.date(2021, 1, 3))).claims
     assert claims[0].time is not None and claims[0].time.start == "2020-12"
+
+
+def test_a_person_the_model_calls_an_organisation_is_still_he(extractor: OfflineExtractor):
+    text = (
+        "Ruth Hallam said the money came from a donor. Marcus Vell said drilling would be "
+        "safe. He said the sea would be protected."
+    )
+    assert _source(_claim(extractor, text, "sea")) == "Marcus Vell"
+
+
+def test_a_national_agency_is_not_taken_for_a_person(extractor: OfflineExtractor):
+    text = "South Korea's National Intelligence Service said 3,000 troops had arrived."
+    claim = _claim(extractor, text, "troops")
+    assert _source(claim) == "South Korea's National Intelligence Service"
