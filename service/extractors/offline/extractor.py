@@ -18,6 +18,7 @@ from service.extractors.offline.items import split_list_items, split_satellites
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
+from service.extractors.offline.named_items import split_named_items
 from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
 from service.extractors.offline.pronouns import PronounResolver, possessive
@@ -316,7 +317,8 @@ def _propositions(content: list[Token]) -> list[Proposition]:
     for clause in split_clauses(content):
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):
-                propositions.extend(split_list_items(piece))
+                for item in split_list_items(piece):
+                    propositions.extend(split_named_items(item))
     return propositions
 
 

@@ -152,6 +152,8 @@ def _same_entity(first: Token, second: Token) -> bool:
 
 
 def _in_name(token: Token) -> bool:
+    if _listed_count(token):
+        return False
     if token.ent_type_ in _NAME_ENTITIES:
         return True
     doc = token.doc
@@ -167,6 +169,27 @@ def _in_name(token: Token) -> bool:
     if _next_words(token, 2)[:1] == ["-"] and doc[token.i + 2 : token.i + 3].text.isdigit():
         return False  # "Harlan 4-3": a score after a name
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
+
+
+def _listed_count(token: Token) -> bool:
+    """ "won 365 seats, Labour 203 and the Liberal Democrats 11": a count after a name in a
+    list that leaves out the verb, not a designation like "Flight 370"."""
+    doc, k = token.doc, token.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k == token.i - 1 or k < 0:
+        return False
+    if doc[k].lower_ == "the":
+        k -= 1
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "."
+    opens = k >= 0 and (doc[k].text == "," or doc[k].lower_ == "and")
+    if not (opens and after in (",", ".", "%", "and", "percent", ";")):
+        return False
+    start = token.sent.start
+    return any(  # the list's first item counts something: "365 seats", "45%"
+        t.like_num and (doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].lower_ in ("%", "percent"))
+        for t in doc[start:k]
+    )
 
 
 def _in_rate(token: Token) -> bool:

@@ -426,3 +426,20 @@ def test_a_national_agency_is_not_taken_for_a_person(extractor: OfflineExtractor
     text = "South Korea's National Intelligence Service said 3,000 troops had arrived."
     claim = _claim(extractor, text, "troops")
     assert _source(claim) == "South Korea's National Intelligence Service"
+
+
+def test_named_items_that_leave_out_the_verb_are_one_claim_each(extractor: OfflineExtractor):
+    text = "The Unity Party won 365 seats, Labour 203 and the Liberal Democrats 11."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = {c.statement: [q.value for q in c.quantities] for c in claims}
+    assert found == {
+        "The Unity Party won 365 seats.": [365],
+        "Labour won 203 seats.": [203],
+        "The Liberal Democrats won 11 seats.": [11],
+    }
+
+
+def test_numbered_names_in_a_list_stay_names(extractor: OfflineExtractor):
+    text = "The quake affected the capital district, Region 11 and Region 12."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [q.value for c in claims for q in c.quantities] == []

@@ -1,0 +1,85 @@
+"""Named items that leave out the verb and the counted noun: "The Unity Party won 365 seats,
+Labour 203 and the Liberal Democrats 11" is one claim per party."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.segmentation import Proposition, trim
+from service.extractors.offline.tokens import join_tokens
+
+_JOINERS = frozenset({",", "and", "or"})
+_PERCENT = frozenset({"%", "percent", "per cent"})
+
+
+def split_named_items(proposition: Proposition) -> list[Proposition]:
+    """One proposition per named item after a counted object, or the proposition itself."""
+    tokens, head = proposition.tokens, proposition.head
+    positions = {t.i: k for k, t in enumerate(tokens)}
+    if head.i not in positions or head.pos_ not in ("VERB", "AUX"):
+        return [proposition]
+    first = next(
+        (k for k in range(positions[head.i] + 1, len(tokens)) if is_number_token(tokens[k])), None
+    )
+    if first is None:
+        return [proposition]
+    comma = next((k for k in range(first + 1, len(tokens)) if tokens[k].text == ","), None)
+    if comma is None or comma == first + 1:
+        return [proposition]
+    chunks = _chunks(tokens[comma:])
+    if not chunks or not all(map(_named_count, chunks)):
+        return [proposition]
+    verb = join_tokens(tokens[positions[head.i] : first])
+    counted = tokens[first + 1 : comma]
+    split = [
+        Proposition(
+            tokens=trim(tokens[:comma]),
+            head=head,
+            evidence=trim(tokens[:comma]),
+            prefix=proposition.prefix,
+            replacements=proposition.replacements,
+        )
+    ]
+    for chunk in chunks:
+        number = next(t for t in chunk if is_number_token(t))
+        replacements = {number.i: f"{verb} {number.text}"}
+        if chunk[-1].lower_ in _PERCENT and counted and counted[0].lower_ in _PERCENT:
+            rest = join_tokens(counted[1:])
+            replacements[chunk[-1].i] = f"{chunk[-1].text} {rest}".rstrip()
+        else:
+            replacements[number.i] += f" {join_tokens(counted)}"
+        from_number = chunk[chunk.index(number) :]  # "Labour 203" reads as a designation
+        split.append(
+            Proposition(
+                tokens=chunk,
+                head=head,
+                evidence=chunk,
+                replacements=replacements,
+                numbered_tokens=from_number,
+                nominal=True,
+            )
+        )
+    return split
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """The items after the first one, cut at commas and conjunctions."""
+    chunks: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ in _JOINERS:
+            chunks.append([])
+        elif not (token.is_punct and token.text != "%"):
+            chunks[-1].append(token)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _named_count(chunk: list[Token]) -> bool:
+    """ "Labour 203", "the Liberal Democrats 11", "Pelt 27 percent": a name and a number."""
+    words = chunk[1:] if chunk[0].lower_ == "the" else chunk
+    numbers = [k for k, t in enumerate(words) if is_number_token(t)]
+    if len(numbers) != 1 or numbers[0] == 0:
+        return False
+    name, after = words[: numbers[0]], words[numbers[0] + 1 :]
+    proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    return proper and all(t.lower_ in _PERCENT for t in after)
