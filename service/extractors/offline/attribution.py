@@ -285,6 +285,8 @@ def _frame_at(
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
         if len(content) < 4 or not (complement is not None or _ends_clause(content)):
             return None
+        if _fronted_modifier(verb, content):
+            return None  # "Around the world, countries announced measures": no report
         content += resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
     content = _strip_edges(content)
@@ -368,6 +370,17 @@ def _without_leading_time(tokens: list[Token]) -> list[Token]:
 
 
 _NOMINAL_DEPS = frozenset({"poss", "compound", "nsubj", "nsubjpass", "amod", "nmod"})
+
+
+def _fronted_modifier(verb: Token, content: list[Token]) -> bool:
+    """True when the words before the subject only modify the verb ("In Europe, ...")."""
+    fronted = {
+        t.i
+        for child in verb.children
+        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < verb.i
+        for t in child.subtree
+    }
+    return all(t.i in fronted or t.is_punct for t in content)
 
 
 def _ends_clause(content: list[Token]) -> bool:

@@ -32,7 +32,7 @@ from service.extractors.offline.segmentation import (
     split_clauses,
     split_fronted_phrase,
 )
-from service.extractors.offline.statement import quote, render
+from service.extractors.offline.statement import dated_weekday, quote, render
 from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
 from service.extractors.offline.timeref import Context, find_time
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
@@ -253,6 +253,12 @@ class _ClaimBuilder:
             self.anchor = time.start
             if len(time.start) == 10 and time.start == time.end:
                 self.anchor_day = time.start
+        if time is not None and time.start and time.start == time.end:
+            dated = dated_weekday(tokens, time.text, time.start)
+            if dated and not dated.keys() & replacements.keys():
+                statement = render(
+                    tokens, replacements | dated, proposition.prefix, proposition.link
+                )
         past = head.tag_ in ("VBD", "VBN")
         if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"

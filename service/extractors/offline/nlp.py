@@ -52,7 +52,69 @@ def complete_person_names(doc: Doc) -> Doc:
         if end != entity.end:
             entities[index] = Span(doc, entity.start, end, label="PERSON")
     doc.ents = entities
+    for name in _titled_names(doc):
+        if any(_holds(entity, name) for entity in doc.ents):
+            continue  # "President Abdel Fattah el-Sisi": the model's longer name stands
+        kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
+        doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """The names after a capitalised title ("Foreign Minister Anders Holm", "Minister of
+    Defence Hanna Lindqvist", "Health Minister Ada Okonkwo-Reyes"), whatever the model tagged."""
+    names: list[Span] = []
+    for token in doc:
+        if token.lower_ not in NAME_TITLES or not token.text[:1].isupper():
+            continue
+        position = token.i + 1
+        if position < len(doc) and doc[position].lower_ in ("of", "for"):
+            position += 1
+        words: list[Token] = []
+        while position < len(doc) and _name_word(doc[position]):
+            words.append(doc[position])
+            position += 1
+        while words and words[-1].text == "-":
+            words.pop()
+        start = len(words)
+        while start > 0 and words[start - 1].lower_ not in DEPARTMENT_WORDS | NAME_TITLES:
+            start -= 1
+        name = [t for t in words[start:] if t.text != "-"]
+        if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" for t in name):
+            names.append(Span(doc, words[start].i, words[-1].i + 1, label="PERSON"))
+    return names
+
+
+def _holds(entity: Span, name: Span) -> bool:
+    """True when a PERSON entity already covers the name and starts with no title."""
+    covers = entity.start <= name.start and entity.end >= name.end
+    titled = entity[0].lower_ in NAME_TITLES | DEPARTMENT_WORDS
+    return entity.label_ == "PERSON" and covers and not titled
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a title or name, or the hyphen inside a double surname."""
+    if token.text == "-":
+        return token.whitespace_ == "" and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    capitalised = token.text[:1].isupper() and token.is_alpha
+    return capitalised and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.ent_type_ != "DATE"
+
+
+# Titles that a person's name follows directly ("Minister X", "Secretary of State X").
+NAME_TITLES = word_set("""
+    minister president secretary chancellor senator governor mayor ambassador spokesman
+    spokeswoman spokesperson commander general director chairman chairwoman chief premier
+    commissioner envoy attorney judge colonel captain admiral lieutenant sergeant inspector
+    superintendent coordinator administrator adviser advisor leader
+    """)
+# Words of a department or office between a title and a name ("Minister of Defence").
+DEPARTMENT_WORDS = word_set("""
+    affairs defence defense health foreign interior home finance state justice education
+    agriculture transport energy trade economy economic labour labor environment information
+    culture security industry commerce tourism communications development public works
+    treasury war national deputy vice prime general acting executive officer operating
+    financial opposition majority minority party ceo cfo coo
+    """)
 
 
 def _continues_name(last: Token, following: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Token
@@ -115,3 +116,31 @@ def quote(tokens: list[Token]) -> str:
     text = verbatim(tokens)
     stripped = text.strip(_EDGE_CHARACTERS)
     return stripped or text.strip()
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
+_MONTHS = frozenset(_MONTH_NAMES)
+
+
+def dated_weekday(tokens: list[Token], time_text: str, day: str) -> dict[int, str]:
+    """A replacement that writes the resolved date after a weekday the claim's time names
+    ("on Thursday" -> "on Thursday, August 22, 2019"), as the spec asks of statements."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return {}
+    year, month, date = (int(part) for part in day.split("-"))
+    written = f"{_MONTH_NAMES[month - 1].title()} {date}, {year}"
+    for position, token in enumerate(tokens):
+        if token.lower_ not in _WEEKDAYS or token.text not in time_text:
+            continue
+        following = tokens[position + 1 : position + 3]
+        if any(t.lower_ in _MONTHS or t.lower_ in ("'s", "’s") for t in following):
+            return {}  # already dated ("Thursday, August 22") or possessive
+        last = token
+        if following and following[0].lower_ in _PARTS_OF_DAY:
+            last = following[0]
+        return {last.i: f"{last.text}, {written},"}
+    return {}
