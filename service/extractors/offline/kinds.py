@@ -15,7 +15,9 @@ FORECAST_VERBS = word_set("""
     propose vow pledge promise threaten
     """)
 # Words that put an event just ahead ("on the verge of collapse", "stand ready to help").
-IMMINENCE_WORDS = word_set("brink verge poised ready set about")
+IMMINENCE_WORDS = word_set("brink verge poised ready set about due")
+# Passive participles that schedule what their infinitive names ("is set to announce").
+SCHEDULING_PARTICIPLES = word_set("set slate schedule poise")
 ASSESSMENT_VERBS = word_set("""
     assess believe think consider interpret argue imply describe view regard deem judge
     criticise criticize praise condemn blame attribute
@@ -100,7 +102,9 @@ def kind_of(
     habitual = any(child.lower_ in HABITUAL_ADVERBS for child in head.children)
     if stative or habitual:
         return ClaimKind.state
-    if not headline and _simple_present(head) and not _dated(head, owned):
+    if not headline and _simple_present(head):
+        if _scheduled_day(head, owned):
+            return ClaimKind.forecast  # "The trial resumes on Monday": a schedule
         return ClaimKind.state  # "Many transactions occur in dollars"
     return ClaimKind.event
 
@@ -144,10 +148,15 @@ def _is_to(head: Token) -> bool:
 
 
 def _imminent(head: Token, owned: set[int]) -> bool:
-    """ "are on the verge of collapse", "stand ready to send aid"."""
+    """ "are on the verge of collapse", "stand ready to send aid", "is due to appear",
+    "is set to announce", "elections are due in March"."""
+    if head.lemma_.lower() in SCHEDULING_PARTICIPLES and _passive(head):
+        return any(c.dep_ == "xcomp" for c in head.children)
     for child in head.children:
         if child.i not in owned:
             continue
+        if child.dep_ == "acomp" and child.lower_ == "due":
+            return True
         if child.dep_ == "acomp" and child.lemma_.lower() in IMMINENCE_WORDS:
             return any(c.dep_ == "xcomp" for c in child.children)
         objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -192,6 +201,20 @@ def _cumulative_count(head: Token, owned: set[int]) -> bool:
         return False  # "On Monday, floods have raised the toll": an event
     counted = [subject, *(c for c in subject.children if c.dep_ in ("nummod", "quantmod"))]
     return any(is_number_token(t) for t in counted)
+
+
+def _scheduled_day(head: Token, owned: set[int]) -> bool:
+    """True when the clause names a weekday or a day ahead ("on Monday", "tomorrow"), which
+    with the simple present is a schedule (a caption's "October 25" is not)."""
+    return any(
+        t.ent_type_ in _TIME_ENTITIES and t.lower_ in SCHEDULE_DAY_WORDS
+        for t in owned_tokens(head, owned)
+    )
+
+
+SCHEDULE_DAY_WORDS = word_set("""
+    monday tuesday wednesday thursday friday saturday sunday tomorrow tonight next
+    """)
 
 
 def _dated(head: Token, owned: set[int]) -> bool:

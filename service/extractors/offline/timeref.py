@@ -293,6 +293,8 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)
+    if preposition == "since":  # "the first talks since October" looks back, even in a plan
+        context = replace(context, forward=False, past=True)
     if is_period(match):
         start, end = resolve_period(match, context)
     elif match.re is _DAY_RANGE:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from schemas.claims import DraftClaim
+from schemas.claims import ClaimKind, DraftClaim
 from service.extractors.base import ArticleInput
 from service.extractors.offline import OfflineExtractor
 
@@ -469,3 +469,20 @@ def test_a_fronted_place_before_a_report_verb_is_not_its_content(
 ):
     claim = _claim(extractor, text, "announced")
     assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start"),
+    [
+        ("The former mayor is due to appear before a judge on Friday.", "appear", "2021-05-21"),
+        ("The trial resumes on Thursday.", "trial", "2021-05-20"),
+        ("The minister is set to announce the budget on Tuesday.", "budget", "2021-05-18"),
+        ("Parliamentary elections are due in March.", "elections", "2022-03"),
+    ],
+)
+def test_a_schedule_without_will_is_a_forecast_dated_ahead(
+    extractor: OfflineExtractor, text: str, phrase: str, start: str
+):
+    claim = _claim(extractor, f"Court news\n{text}", phrase)
+    assert claim.kind is ClaimKind.forecast
+    assert claim.time is not None and claim.time.start == start

@@ -317,6 +317,9 @@ DECADES = [
 ]
 
 FROM_AN_EARLIER_EVENT = [
+    _probe(
+        "The talks are the first since October.", "since October", "2022-10", None, forward=True
+    ),
     _probe("Rescuers found the bodies hours later.", "hours later", ANCHOR, ANCHOR, anchor=ANCHOR),
     _probe(
         "The mayor resigned the following day.",
