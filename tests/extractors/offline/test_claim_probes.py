@@ -486,3 +486,15 @@ def test_a_schedule_without_will_is_a_forecast_dated_ahead(
     claim = _claim(extractor, f"Court news\n{text}", phrase)
     assert claim.kind is ClaimKind.forecast
     assert claim.time is not None and claim.time.start == start
+
+
+def test_a_sentence_ending_in_a_clock_time_ends_there(extractor: OfflineExtractor):
+    text = "Warehouse fire\nThe fire broke out at 2 p.m. Five workers were killed, police said."
+    assert _source(_claim(extractor, text, "broke out")) is None
+    assert _source(_claim(extractor, text, "workers")) == "police"
+
+
+def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(extractor: OfflineExtractor):
+    text = "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [_source(claim) for claim in claims] == ["police"] * len(claims)
