@@ -22,11 +22,16 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
     if before < 0 or token.doc[before].text != "," or token.left_edge.i not in ids:
         return False
     if token.dep_ == "advcl" and token.tag_ == "VBG":
+        if token.lemma_.lower() in TOLL_VERBS:
+            return False  # "struck the town, killing three": one event with its toll
         return not any(child.dep_ == "mark" for child in token.children)
     return token.dep_ == "prep" and token.lower_ in _SATELLITE_PREPOSITIONS
 
 
 _SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
+# Participles that give an event's toll, which stays with the event (spec: "one event with
+# its place, time and toll stays one").
+TOLL_VERBS = word_set("kill injure wound leave displace")
 
 
 def split_satellites(proposition: Proposition) -> list[Proposition]:

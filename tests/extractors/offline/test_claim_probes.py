@@ -498,3 +498,11 @@ def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(extractor: Offli
     text = "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [_source(claim) for claim in claims] == ["police"] * len(claims)
+
+
+def test_a_toll_given_by_a_participle_stays_with_its_event(extractor: OfflineExtractor):
+    text = "Quake hits town\nAn earthquake struck Ardel on Sunday, killing at least three people."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1
+    assert [q.value for q in claims[0].quantities] == [3]
+    assert claims[0].time is not None and claims[0].time.start == "2021-05-16"
