@@ -75,7 +75,35 @@ def is_claim_candidate(tokens: list[Token]) -> bool:
         return False
     if words[0].lower_ == "good" and len(words) > 1 and words[1].lower_ in _GREETING_TIMES:
         return False
+    if _about_the_reporting(words):
+        return False
     return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+
+
+def _about_the_reporting(words: list[Token]) -> bool:
+    """ "X declined to comment", "did not respond to a request for comment", "The claim could
+    not be independently verified", "(Reporting by ...)": remarks about the reporting itself
+    and wire credits, which the spec says are not claims."""
+    text = " ".join(t.lower_ for t in words)
+    if words[0].lower_ in ("reporting", "editing", "writing") and len(words) > 1:
+        return words[1].lower_ == "by"
+    return any(phrase in text for phrase in REPORTING_REMARKS)
+
+
+# Word sequences that only occur in remarks about the reporting.
+REPORTING_REMARKS = (
+    "declined to comment",
+    "declined to elaborate",
+    "request for comment",
+    "requests for comment",
+    "could not be reached for comment",
+    "not be independently verified",
+    "not independently verify",
+    "not independently confirm",
+    "not be independently confirmed",
+    "unable to independently",
+    "independently verify the",
+)
 
 
 def _filler_opening(first: Token) -> bool:

@@ -506,3 +506,16 @@ def test_a_toll_given_by_a_participle_stays_with_its_event(extractor: OfflineExt
     assert len(claims) == 1
     assert [q.value for q in claims[0].quantities] == [3]
     assert claims[0].time is not None and claims[0].time.start == "2021-05-16"
+
+
+def test_remarks_about_the_reporting_are_not_claims(extractor: OfflineExtractor):
+    text = (
+        "Depot hit\nDrones hit a depot near Kessa on Sunday, the army said. "
+        "The claim could not be independently verified. "
+        "The ministry did not respond to a request for comment. "
+        "Velox declined to comment on the figures.\n(Reporting by Per Aune; editing by Lise Moen)"
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [claim.statement for claim in claims] == [
+        "Drones hit a depot near Kessa on Sunday, May 16, 2021."
+    ]
