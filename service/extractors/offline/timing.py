@@ -113,12 +113,19 @@ def shared_time(
         return claims
     result = []
     for claim, head, nominal in made:
-        past = nominal or head.tag_ in ("VBD", "VBN")
+        past = nominal or _past_form(head)
         takes = past or shared is as_of
         if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
             claim = claim.model_copy(update={"time": shared})
         result.append(claim)
     return result
+
+
+def _past_form(head: Token) -> bool:
+    """ "died", "were killed", "were staying": a verb told in the past."""
+    if head.tag_ in ("VBD", "VBN"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
 
 
 def _participles_share(made: list[tuple[DraftClaim, Token, bool]]) -> list[DraftClaim]:

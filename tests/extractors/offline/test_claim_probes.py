@@ -519,3 +519,12 @@ def test_remarks_about_the_reporting_are_not_claims(extractor: OfflineExtractor)
     assert [claim.statement for claim in claims] == [
         "Drones hit a depot near Kessa on Sunday, May 16, 2021."
     ]
+
+
+def test_an_opening_time_dates_a_past_progressive_clause_too(extractor: OfflineExtractor):
+    text = (
+        "Floods\nAs of Sunday, more than 41,000 people had been evacuated, and about 6,200 "
+        "were staying in 85 shelters, the agency said."
+    )
+    claim = _claim(extractor, text, "shelters")
+    assert claim.time is not None and claim.time.start == "2021-05-16"
