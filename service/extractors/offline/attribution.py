@@ -229,10 +229,24 @@ def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fr
     return None
 
 
+def _puts_at(verb: Token) -> bool:
+    """ "The monitor put the death toll at 356": an estimate, its maker the source."""
+    if verb.lemma_.lower() != "put":
+        return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
+        for child in verb.children
+    )
+
+
 def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
     """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
     clause stays whole (nothing to strip) and the subject is its source."""
-    roots = [t for t in tokens if t.dep_ == "ROOT" and t.lemma_.lower() in NOMINAL_REPORT_VERBS]
+    roots = [
+        t
+        for t in tokens
+        if t.dep_ == "ROOT" and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or _puts_at(t))
+    ]
     if not roots:
         return None
     verb = roots[0]

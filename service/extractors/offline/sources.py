@@ -23,7 +23,8 @@ UNNAMED_WORDS = word_set("unnamed anonymous unidentified")
 DOCUMENT_HEADS = word_set("""
     report data record statement figure estimate analysis study survey briefing release
     document assessment account post tally count bulletin update datum statistic filing
-    poll census audit review investigation memo
+    poll census audit review investigation memo result image imagery projection photo
+    footage finding
     """)
 # Heads of phrases that report evidence rather than name a source ("Growing indications suggest").
 EVIDENCE_HEADS = frozenset({"indication", "sign", "evidence", "signal", "clue", "hint"})

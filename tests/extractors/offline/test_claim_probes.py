@@ -528,3 +528,28 @@ def test_an_opening_time_dates_a_past_progressive_clause_too(extractor: OfflineE
     )
     claim = _claim(extractor, text, "shelters")
     assert claim.time is not None and claim.time.start == "2021-05-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        ("The Varn Rights Network put the death toll at 356.", "toll", "Varn Rights Network"),
+        (
+            "The Civic Alliance won 46.2 percent of the vote, according to preliminary results "
+            "published by the Central Electoral Commission.",
+            "vote",
+            "Central Electoral Commission",
+        ),
+        (
+            "Tarsk moved 2,000 troops to the border, according to satellite imagery analysed by "
+            "the Centre for Open Monitoring.",
+            "troops",
+            "Centre for Open Monitoring",
+        ),
+    ],
+)
+def test_whoever_estimates_or_publishes_a_figure_is_its_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    found = _source(_claim(extractor, f"Figures\n{text}", phrase)) or ""
+    assert found.removeprefix("The ") == source  # the scorer ignores a leading "The"
