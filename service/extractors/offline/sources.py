@@ -26,6 +26,7 @@ DOCUMENT_HEADS = word_set("""
     poll census audit review investigation memo result image imagery projection photo
     footage finding
     """)
+FIRST_PERSON = frozenset({"i", "we"})
 # Heads of phrases that report evidence rather than name a source ("Growing indications suggest").
 EVIDENCE_HEADS = frozenset({"indication", "sign", "evidence", "signal", "clue", "hint"})
 
@@ -77,6 +78,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         return None
     head = _head(tokens)
     lemma = head.lemma_.lower()
+    if len(tokens) == 1 and head.lower_ in FIRST_PERSON:
+        return None  # "We believe ..." inside a quotation: the speaker's own view
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
         earlier = refs.source_for_pronoun(head.lower_, head.idx + _base(head))
         if earlier is not None:

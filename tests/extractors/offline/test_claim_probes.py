@@ -553,3 +553,12 @@ def test_whoever_estimates_or_publishes_a_figure_is_its_source(
 ):
     found = _source(_claim(extractor, f"Figures\n{text}", phrase)) or ""
     assert found.removeprefix("The ") == source  # the scorer ignores a leading "The"
+
+
+def test_we_believe_inside_a_quotation_is_the_speakers_view(extractor: OfflineExtractor):
+    text = (
+        'Study\n"These are people in their prime," said the lead author, Ines Salo. '
+        '"We believe obesity is driving much of this increase."'
+    )
+    claim = _claim(extractor, text, "Obesity")
+    assert _source(claim) == "Ines Salo"
