@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from schemas.claims import Certainty, ClaimKind
 from service.extractors.offline.certainty import predicate_chain
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.tokens import owned_tokens, word_set
+from service.extractors.offline.tokens import WEEKDAY_NAMES, owned_tokens, word_set
 
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FORECAST_VERBS = word_set("""
@@ -15,7 +15,7 @@ FORECAST_VERBS = word_set("""
     propose vow pledge promise threaten
     """)
 # Words that put an event just ahead ("on the verge of collapse", "stand ready to help").
-IMMINENCE_WORDS = word_set("brink verge poised ready set about due")
+IMMINENCE_WORDS = word_set("brink verge poised ready set about")
 # Passive participles that schedule what their infinitive names ("is set to announce").
 SCHEDULING_PARTICIPLES = word_set("set slate schedule poise")
 ASSESSMENT_VERBS = word_set("""
@@ -212,9 +212,7 @@ def _scheduled_day(head: Token, owned: set[int]) -> bool:
     )
 
 
-SCHEDULE_DAY_WORDS = word_set("""
-    monday tuesday wednesday thursday friday saturday sunday tomorrow tonight next
-    """)
+SCHEDULE_DAY_WORDS = WEEKDAY_NAMES | word_set("tomorrow tonight next")
 
 
 def _dated(head: Token, owned: set[int]) -> bool:

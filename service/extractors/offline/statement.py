@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from service.extractors.offline.tokens import verbatim
+from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, verbatim
 
 # Discourse connectives dropped from the start of a statement ("However, ...").
 CONNECTIVES = [
@@ -118,12 +118,7 @@ def quote(tokens: list[Token]) -> str:
     return stripped or text.strip()
 
 
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-_MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
-_MONTHS = frozenset(_MONTH_NAMES)
 
 
 def dated_weekday(tokens: list[Token], time_text: str, day: str) -> dict[int, str]:
@@ -132,12 +127,12 @@ def dated_weekday(tokens: list[Token], time_text: str, day: str) -> dict[int, st
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
         return {}
     year, month, date = (int(part) for part in day.split("-"))
-    written = f"{_MONTH_NAMES[month - 1].title()} {date}, {year}"
+    written = f"{calendar.month_name[month]} {date}, {year}"
     for position, token in enumerate(tokens):
-        if token.lower_ not in _WEEKDAYS or token.text not in time_text:
+        if token.lower_ not in WEEKDAY_NAMES or token.text not in time_text:
             continue
         following = tokens[position + 1 : position + 3]
-        if any(t.lower_ in _MONTHS or t.lower_ in ("'s", "’s") for t in following):
+        if any(t.lower_ in MONTH_NAMES or t.lower_ in ("'s", "’s") for t in following):
             return {}  # already dated ("Thursday, August 22") or possessive
         last = token
         if following and following[0].lower_ in _PARTS_OF_DAY:

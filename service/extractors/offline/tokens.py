@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -14,6 +15,11 @@ T = TypeVar("T")
 def word_set(text: str) -> frozenset[str]:
     """A word table written as whitespace-separated words."""
     return frozenset(text.split())
+
+
+# Full weekday and month names, lower-cased ("monday", "january").
+WEEKDAY_NAMES = frozenset(name.lower() for name in calendar.day_name)
+MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name[1:])
 
 
 def word_list(text: str) -> list[str]:
