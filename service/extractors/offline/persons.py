@@ -9,6 +9,18 @@ from spacy.tokens import Doc, Token
 
 from service.extractors.offline.tokens import sentence_of, word_set
 
+# Occupations written as a title before a name ("Seismologist Karim Oudane", "Trooper Ana Vidal").
+OCCUPATIONS = word_set("""
+    seismologist volcanologist geologist meteorologist climatologist epidemiologist virologist
+    economist analyst historian scientist researcher physicist chemist biologist astronomer
+    mathematician engineer architect physician surgeon doctor nurse paramedic pharmacist
+    professor lecturer teacher trooper officer detective constable sheriff deputy inspector
+    sergeant corporal firefighter ranger warden pilot astronaut coach
+    lawyer attorney prosecutor solicitor barrister investigator coroner spokesperson
+    spokesman spokeswoman reporter journalist correspondent photographer author novelist
+    poet actor actress singer musician artist priest pastor rabbi imam bishop archbishop
+    activist campaigner organiser organizer farmer
+    """)
 # Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
 TITLES = word_set("""
     mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady president
@@ -17,7 +29,7 @@ TITLES = word_set("""
     commander admiral adm. sergeant sgt. mayor king queen prince princess pope ceo chairman
     chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
     ambassador minister. cardinal rev. reverend father sheikh
-    """)
+    """) | OCCUPATIONS
 # Words that give a person's gender, so "she" never refers to "her son, Tor Vik".
 MALE_WORDS = word_set("""
     he him his man boy son father husband brother king mr mr. sir lord uncle nephew

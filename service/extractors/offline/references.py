@@ -31,6 +31,17 @@ BODY_DESCRIPTIONS = word_set("""
     agency ministry department directorate institute regulator watchdog foundation charity
     organisation organization
     """)
+# Descriptions of a business, which never point back to a public body, and the name words
+# of public bodies ("the company" is not "the Ministry of Energy").
+BUSINESS_DESCRIPTIONS = word_set("""
+    company firm carrier airline manufacturer insurer retailer lender bank operator utility
+    """)
+PUBLIC_BODY_WORDS = word_set("""
+    ministry department directorate agency authority council office service commission
+    committee police army navy government court parliament university institute command
+    """)
+# Organisations that report news rather than make it: never the body "the company" means.
+NEWS_ORGANISATIONS = word_set("reuters afp ap bloomberg twitter facebook")
 
 
 @lru_cache(maxsize=4096)
@@ -72,6 +83,7 @@ class References:
     mentions: list[Mention] = field(default_factory=list)
     sources: list[KnownSource] = field(default_factory=list)
     short_forms: dict[str, str] = field(default_factory=dict)  # "CFWO" -> full name
+    organisations: list[tuple[int, str]] = field(default_factory=list)  # (offset, name)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -86,7 +98,19 @@ class References:
                 full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
                 short_forms.setdefault(match.group(2), full)
         sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
-        return cls(persons=persons, roles=roles, sentences=sentences, short_forms=short_forms)
+        organisations = [
+            (base + ent.start_char, _organisation_name(ent.text))
+            for base, doc in docs
+            for ent in doc.ents
+            if ent.label_ == "ORG" and ent.text.lower() not in NEWS_ORGANISATIONS
+        ]
+        return cls(
+            persons=persons,
+            roles=roles,
+            sentences=sentences,
+            short_forms=short_forms,
+            organisations=[(offset, name) for offset, name in organisations if name],
+        )
 
     def expand(self, name: str) -> str:
         """A short form replaced by the full name the article defines for it."""
@@ -188,7 +212,7 @@ class References:
                 return known_source.source
         return None
 
-    def earlier_source(self, name: str, head_lemma: str) -> Source | None:
+    def earlier_source(self, name: str, head_lemma: str, offset: int) -> Source | None:
         """An earlier source this name refers back to: a definite description ("The
         officials", "the commissioner", "The Times") or a shorter wording of the same name
         ("Chilean customs" after "Chile's National Customs Service")."""
@@ -217,19 +241,51 @@ class References:
             if shorter and stems <= _stems(known_name):
                 return known_source.source
         if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
-            return self._latest_named_body()
+            return self._described_body(head_lemma, offset)
         return None
 
-    def _latest_named_body(self) -> Source | None:
-        """The most recent source that is a named organisation ("Vessa Pharma"), which
-        "the company" or "the agency" points back to."""
+    def _described_body(self, description: str, offset: int) -> Source | None:
+        """The organisation "the company" or "the agency" at `offset` points back to: the
+        most recent one named before it, as a source or anywhere in the text."""
+        source = self._latest_named_body(description)
+        fitting = [
+            (start, name)
+            for start, name in self.organisations
+            if start < offset and _fits(description, name)
+        ]
+        if source is not None:
+            named_at = [start for start, name in fitting if name == source.name]
+            if not fitting or not named_at or named_at[-1] >= fitting[-1][0]:
+                return source
+        return Source(name=fitting[-1][1]) if fitting else source
+
+    def _latest_named_body(self, description: str) -> Source | None:
+        """The most recent source that is a named organisation ("Vessa Pharma") of a kind
+        the description fits."""
         for known_source in reversed(self.sources):
             source = known_source.source
             words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
             proper = bool(words) and all(word[:1].isupper() for word in words)
-            if proper and not (known_source.person or source.anonymous or source.via):
+            named_body = not (known_source.person or source.anonymous or source.via)
+            if proper and named_body and _fits(description, " ".join(words)):
                 return source
         return None
+
+
+def _organisation_name(text: str) -> str:
+    """An organisation entity as a source name: no leading "the", no possessive."""
+    text = re.sub(r"^(?:The|the)\s+", "", text.strip())
+    return text.removesuffix("’s").removesuffix("'s").strip()
+
+
+def _fits(description: str, name: str) -> bool:
+    """True when an organisation of this name can be what "the <description>" means."""
+    words = {word.lower() for word in name.split()}
+    if description in words or description == "organization":
+        return True
+    if description in BUSINESS_DESCRIPTIONS:
+        return not words & PUBLIC_BODY_WORDS
+    return description not in PUBLIC_BODY_WORDS or bool(words & PUBLIC_BODY_WORDS)
 
 
 def person_in(tokens: list[Token]) -> Span | None:

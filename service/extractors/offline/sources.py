@@ -104,7 +104,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if author:
             return Source(name=refs.expand(author)), lemma
     text = refs.expand(phrase_text(tokens))
-    earlier = refs.earlier_source(text, lemma)
+    earlier = refs.earlier_source(text, lemma, head.idx + _base(head))
     if earlier is not None:
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)

@@ -47,6 +47,24 @@ SOURCES = [
         "Hanna Lindqvist",
     ),
     ("Health Minister Ada Okonkwo-Reyes said cases had doubled.", "doubled", "Ada Okonkwo-Reyes"),
+    (
+        "Seismologist Karim Oudane of Dorvah University said the quake measured 6.1.",
+        "quake",
+        "Karim Oudane",
+    ),
+    ("Trooper Ana Vidal said the driver died at the scene.", "driver", "Ana Vidal"),
+    (
+        "Helvane Energy lowered its profit forecast on Wednesday. The company said demand "
+        "for heating oil fell 12% in October.",
+        "heating oil",
+        "Helvane Energy",
+    ),
+    (
+        "Helvane Energy cut its forecast, the Energy Ministry said. The company said demand "
+        "for heating oil fell 12% in October.",
+        "heating oil",
+        "Helvane Energy",
+    ),
     ('"The bridge is safe," said Tomas Ekel.', "bridge is safe", "Tomas Ekel"),
     ('"The bridge is safe," Tomas Ekel said.', "bridge is safe", "Tomas Ekel"),
     ('"The bridge is safe," said Tomas Ekel, the city engineer.', "bridge is safe", "Tomas Ekel"),
