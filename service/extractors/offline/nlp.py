@@ -133,12 +133,15 @@ def _name_word(token: Token) -> bool:
 
 
 # Titles that a person's name follows directly ("Minister X", "Secretary of State X").
-NAME_TITLES = word_set("""
+NAME_TITLES = (
+    word_set("""
     minister president secretary chancellor senator governor mayor ambassador spokesman
     spokeswoman spokesperson commander general director chairman chairwoman chief premier
     commissioner envoy attorney judge colonel captain admiral lieutenant sergeant inspector
     superintendent coordinator administrator adviser advisor leader
-    """) | OCCUPATIONS
+    """)
+    | OCCUPATIONS
+)
 # Words of a department or office between a title and a name ("Minister of Defence").
 DEPARTMENT_WORDS = word_set("""
     affairs defence defense health foreign interior home finance state justice education

@@ -22,14 +22,17 @@ OCCUPATIONS = word_set("""
     activist campaigner organiser organizer farmer
     """)
 # Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
-TITLES = word_set("""
+TITLES = (
+    word_set("""
     mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady president
     vice prime minister secretary chancellor senator sen. sen governor gov. gov rep. rep
     representative judge justice general gen. gen lt. colonel col. major maj. captain capt.
     commander admiral adm. sergeant sgt. mayor king queen prince princess pope ceo chairman
     chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
     ambassador minister. cardinal rev. reverend father sheikh
-    """) | OCCUPATIONS
+    """)
+    | OCCUPATIONS
+)
 # Words that give a person's gender, so "she" never refers to "her son, Tor Vik".
 MALE_WORDS = word_set("""
     he him his man boy son father husband brother king mr mr. sir lord uncle nephew
