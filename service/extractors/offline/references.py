@@ -29,7 +29,8 @@ _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
 BODY_DESCRIPTIONS = word_set("""
     company firm carrier airline manufacturer insurer retailer lender bank operator utility
     agency ministry department directorate institute regulator watchdog foundation charity
-    organisation organization
+    organisation organization university college school hospital council commission
+    committee museum
     """)
 # Descriptions of a business, which never point back to a public body, and the name words
 # of public bodies ("the company" is not "the Ministry of Energy").
@@ -39,6 +40,7 @@ BUSINESS_DESCRIPTIONS = word_set("""
 PUBLIC_BODY_WORDS = word_set("""
     ministry department directorate agency authority council office service commission
     committee police army navy government court parliament university institute command
+    college school hospital museum airport
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
 NEWS_ORGANISATIONS = word_set("reuters afp ap bloomberg twitter facebook")
@@ -241,10 +243,10 @@ class References:
             if shorter and stems <= _stems(known_name):
                 return known_source.source
         if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
-            return self._described_body(head_lemma, offset)
+            return self.described_body(head_lemma, offset)
         return None
 
-    def _described_body(self, description: str, offset: int) -> Source | None:
+    def described_body(self, description: str, offset: int) -> Source | None:
         """The organisation "the company" or "the agency" at `offset` points back to: the
         most recent one named before it, as a source or anywhere in the text."""
         source = self._latest_named_body(description)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
-from service.extractors.offline.references import PRONOUNS, References, person_in
+from service.extractors.offline.references import (
+    BODY_DESCRIPTIONS,
+    PRONOUNS,
+    References,
+    person_in,
+)
 from service.extractors.offline.tokens import entity_of, strip_edges, verbatim, word_set
 
 # Head nouns of sources that identify no individual or organisation.
@@ -99,10 +104,16 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
                 entity = entity_of(token)
                 assert entity is not None  # a token tagged B begins an entity
-                return Source(name=refs.expand(entity.text)), lemma
+                if any(t.pos_ == "PROPN" for t in entity):  # not "Exit polls"
+                    return Source(name=refs.expand(_without_article(entity.text))), lemma
         author = _author(head) or author
         if author:
             return Source(name=refs.expand(author)), lemma
+        owner = _described_owner(head)
+        body = owner and refs.described_body(owner.lemma_.lower(), owner.idx + _base(owner))
+        if body:  # "university figures", "the company's statement"
+            return body, lemma
+    tokens = _without_description(tokens)
     text = refs.expand(phrase_text(tokens))
     earlier = refs.earlier_source(text, lemma, head.idx + _base(head))
     if earlier is not None:
@@ -110,6 +121,26 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     return Source(name=text, anonymous=anonymous), lemma
+
+
+def _without_description(tokens: list[Token]) -> list[Token]:
+    """The name alone when common words only describe it ("local broadcaster Radio Velmont",
+    "utility Southfield Electric")."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
+        start -= 1
+    described = tokens[:start]
+    if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
+        return tokens
+    if all(t.pos_ in ("DET", "ADJ", "NOUN") and t.text.islower() for t in described):
+        return tokens[start:]
+    return tokens
+
+
+def _without_article(name: str) -> str:
+    """A name without an indefinite article ("an Associated Press" tally)."""
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in ("a", "an") and rest else name
 
 
 def without_appositive(tokens: list[Token]) -> list[Token]:
@@ -151,6 +182,14 @@ def _author(document: Token) -> str:
     if owner.dep_ == "compound":
         words = [t for t in document.subtree if t.i < document.i and t.dep_ != "det"]
     return phrase_text(words) if all(t.pos_ in ("PROPN", "ADP", "CCONJ") for t in words) else ""
+
+
+def _described_owner(document: Token) -> Token | None:
+    """The description of a body that a document belongs to ("university" figures)."""
+    for child in document.children:
+        if child.dep_ in ("compound", "poss") and child.lemma_.lower() in BODY_DESCRIPTIONS:
+            return child
+    return None
 
 
 def _base(token: Token) -> int:

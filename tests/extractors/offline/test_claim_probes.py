@@ -65,6 +65,37 @@ SOURCES = [
         "heating oil",
         "Helvane Energy",
     ),
+    (
+        "Prosecutors opened an inquiry into the collapse, according to local broadcaster "
+        "Radio Velmont.",
+        "inquiry",
+        "Radio Velmont",
+    ),
+    ("According to an Associated Press tally, Voss won 12 states.", "states", "Associated Press"),
+    (
+        'Marlowe County Sheriff Ruth Ankeny visited the site. "This is the worst accident in '
+        'the county since 1987," she said.',
+        "worst accident",
+        "Ruth Ankeny",
+    ),
+    (
+        "A spokeswoman for the Social Democrats, Ines Morrow, said the party had offered to "
+        "cut the tax.",
+        "tax",
+        "Ines Morrow",
+    ),
+    (
+        "The University of Marlow opened a library on Monday. Enrolment has risen by a third "
+        "since 2015, according to university figures.",
+        "Enrolment",
+        "University of Marlow",
+    ),
+    (
+        "A helicopter operated by LifeWing Air Medical crashed on Sunday, the sheriff's office "
+        "said. The helicopter took off from Ridgefield Hospital at 9:05 p.m., the company said.",
+        "took off",
+        "LifeWing Air Medical",
+    ),
     ('"The bridge is safe," said Tomas Ekel.', "bridge is safe", "Tomas Ekel"),
     ('"The bridge is safe," Tomas Ekel said.', "bridge is safe", "Tomas Ekel"),
     ('"The bridge is safe," said Tomas Ekel, the city engineer.', "bridge is safe", "Tomas Ekel"),
@@ -197,6 +228,13 @@ QUANTITIES = [
     ),
     ("Between 3 and 5 million people fled.", "fled", [(3_000_000, 5_000_000)]),
     ("Turnout was 61%, down from 67% in 2018.", "Turnout", [(61, None), (67, None)]),
+    ("Datacor interviewed 1,050 adults from September 5 to 8.", "interviewed", [(1050, None)]),
+    ("The survey of 3,000 adults ran between February 1 and 14.", "survey", [(3000, None)]),
+    (
+        "The talks lasted two weeks. A poll gave the Alliance between 29 and 32 percent.",
+        "poll",
+        [(29, 32)],
+    ),
 ]
 
 
@@ -581,3 +619,23 @@ def test_we_believe_inside_a_quotation_is_the_speakers_view(extractor: OfflineEx
     )
     claim = _claim(extractor, text, "Obesity")
     assert _source(claim) == "Ines Salo"
+
+
+def test_a_range_end_is_not_completed_with_a_noun_from_an_earlier_sentence(
+    extractor: OfflineExtractor,
+):
+    text = "The talks lasted two weeks. A poll gave the Alliance between 29 and 32 percent."
+    assert _claim(extractor, text, "poll").statement == (
+        "A poll gave the Alliance between 29 and 32 percent."
+    )
+
+
+def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: OfflineExtractor):
+    text = (
+        "Eight people died in Oskaloosa, including a family of four whose home was flattened "
+        "shortly before 1 a.m. Four people were killed in Tillery."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    statements = [claim.statement for claim in claims]
+    assert "Eight people died in Oskaloosa." in statements
+    assert any(s.endswith("before 1 a.m.") for s in statements), statements
