@@ -26,7 +26,9 @@ _QUARTER = re.compile(
 # "the 1990s", "the mid-1990s", "the '90s", "the 1800s" (a century).
 _DECADE = re.compile(
     rf"\b{_PREP}(?i:the\s+)?(?:(?i:early|mid|late)[\s-]+)?"
-    r"(?:(?P<century>1[89]|20)(?P<tens>\d)0s|['’](?P<short>\d)0s)\b"
+    r"(?:(?P<century>1[89]|20)(?P<tens>\d)0s|['’](?P<short>\d)0s)"
+    r"(?:\s+(?i:and|to|through)\s+(?i:the\s+)?(?:(?P<century2>1[89]|20)(?P<tens2>\d)0s|['’]?(?P<short2>\d)0s))?"
+    r"\b"
 )
 # "the 18th century"
 _CENTURY = re.compile(
@@ -34,7 +36,7 @@ _CENTURY = re.compile(
 )
 # "the 2019–20 season", "fiscal 2022", "FY2023", "the 2022-23 financial year".
 _SPLIT_YEAR = re.compile(
-    rf"\b{_PREP}(?:(?i:the\s+)?(?P<first>{_YEAR})[–/-](?P<second>\d\d)(?=\s+[A-Za-z])"
+    rf"\b{_PREP}(?:(?i:the\s+)?(?P<first>{_YEAR})[–/-](?P<second>\d\d)(?=\s+[A-Za-z]|[.,;:)]|$)"
     rf"|(?i:fiscal(?:\s+year)?\s+)(?P<fiscal>{_YEAR})\b"
     r"|FY\s?(?P<fy>\d{4}|\d\d)\b)"
 )
@@ -86,12 +88,28 @@ def resolve_period(match: re.Match[str], context: Context) -> Bounds:
 
 
 def _decade(match: re.Match[str], context: Context) -> Bounds:
-    if match.group("short"):
-        tens = int(match.group("short")) * 10
+    """A decade, or two joined ("the 1960s and '70s" gives 1960..1979)."""
+    start, end = _one_decade(
+        match.group("century"), match.group("tens"), match.group("short"), context
+    )
+    if match.group("century2") or match.group("short2"):
+        later = _one_decade(
+            match.group("century2"), match.group("tens2"), match.group("short2"), context
+        )[1]
+        if start and later and later > start:
+            return start, later
+    return start, end
+
+
+def _one_decade(
+    century_text: str | None, tens_text: str | None, short: str | None, context: Context
+) -> Bounds:
+    if short:
+        tens = int(short) * 10
         recent = context.published.year % 100 if context.published else 30
         first = (1900 if tens > recent else 2000) + tens
         return str(first), str(first + 9)
-    century, tens = int(match.group("century")), int(match.group("tens"))
+    century, tens = int(century_text or 0), int(tens_text or 0)
     if tens == 0 and century < 20:  # "the 1800s": the century
         return f"{century}00", f"{century}99"
     first = century * 100 + tens * 10

@@ -124,6 +124,8 @@ def _date_part(token: Token) -> bool:
     doc = token.doc
     if _is_year(token) or not (_DIGITS.match(token.text) or token.like_num or _scaled(token)):
         return True
+    if token.i >= 2 and doc[token.i - 1].text in ("-", "–", "/") and _is_year(doc[token.i - 2]):
+        return len(token.text) == 2  # "1975-88", "the 2019/20 season"
     near = doc[max(token.i - 2, 0) : token.i + 3]
     if any(t.text.rstrip(".") in _CALENDAR_WORDS for t in near if t.i != token.i):
         return True

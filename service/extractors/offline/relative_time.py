@@ -36,6 +36,15 @@ _FROM_EVENT = re.compile(
 _PERIOD_FROM_EVENT = re.compile(
     rf"\b(?i:{_COUNT}\s+(?P<unit>weeks?|months?|years?)\s+(?P<way>later|earlier))\b"
 )
+# "the following year", "later that year": the year of the event told before.
+_YEAR_FROM_EVENT = re.compile(
+    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?the\s+same\s+year|"
+    r"(?:in\s+)?the\s+(?P<step>following|next|previous)\s+year)\b"
+)
+# "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
+_AS_OF_CLOCK = re.compile(
+    r"\b(?i:as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
+)
 # A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
 _CLOCK = re.compile(
     r"\b(?i:at\s+(?:about\s+|around\s+|approximately\s+)?\d{1,2}(?::\d{2})?\s*"
@@ -65,7 +74,15 @@ class Context:
 
 def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
     """Relative expressions in the text this module resolves."""
-    patterns = [_FROM_PUBLICATION, _UP_TO_NOW, _FROM_EVENT, _PERIOD_FROM_EVENT, _CLOCK]
+    patterns = [
+        _FROM_PUBLICATION,
+        _UP_TO_NOW,
+        _FROM_EVENT,
+        _PERIOD_FROM_EVENT,
+        _YEAR_FROM_EVENT,
+        _AS_OF_CLOCK,
+        _CLOCK,
+    ]
     if context.forward:
         patterns.append(_AHEAD)
     return [match for pattern in patterns for match in pattern.finditer(text)]
@@ -79,13 +96,15 @@ def is_relative(match: re.Match[str]) -> bool:
         _FROM_EVENT,
         _PERIOD_FROM_EVENT,
         _AHEAD,
+        _YEAR_FROM_EVENT,
+        _AS_OF_CLOCK,
         _CLOCK,
     )
 
 
 def is_clock(match: re.Match[str]) -> bool:
     """True for a bare clock time (it yields to any dated phrase in the same clause)."""
-    return match.re is _CLOCK
+    return match.re in (_CLOCK, _AS_OF_CLOCK)
 
 
 def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
@@ -102,6 +121,11 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         return _from_event(text, context.anchor_day)
     if match.re is _PERIOD_FROM_EVENT:
         return _period_from_event(match, context.anchor)
+    if match.re is _YEAR_FROM_EVENT:
+        return _year_from_event(match, context.anchor)
+    if match.re is _AS_OF_CLOCK:
+        now = context.now.isoformat() if context.now else None
+        return now, now
     if context.published is None:
         return None, None
     return _parsed(text.removeprefix("in ") if match.re is _AHEAD else text, context)
@@ -163,6 +187,15 @@ def _period_from_event(match: re.Match[str], anchor: str | None) -> Bounds:
     months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * count
     shifted = f"{months // 12:04d}-{months % 12 + 1:02d}"
     return shifted, shifted
+
+
+def _year_from_event(match: re.Match[str], anchor: str | None) -> Bounds:
+    """ "the following year" after 1964 is 1965; "later that year" is 1964."""
+    if anchor is None or not anchor[:4].isdigit():
+        return None, None
+    step = {"following": 1, "next": 1, "previous": -1}.get((match.group("step") or "").lower(), 0)
+    year = str(int(anchor[:4]) + step)
+    return year, year
 
 
 def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:

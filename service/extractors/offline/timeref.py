@@ -37,9 +37,7 @@ WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
 END_ONLY = frozenset(
     {"by", "until", "till", "through", "before", "to", "no later than", "prior to"}
 )
-START_ONLY = frozenset(
-    {"since", "from", "after", "starting", "as early as", "beginning", "following"}
-)
+START_ONLY = frozenset({"since", "from", "after", "starting", "beginning", "following"})
 
 _MONTH = (
     r"(?:"
@@ -78,9 +76,15 @@ _PREPOSITION = (
     r"as\s+early\s+as|"
     r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to)"
 )
+# "between 10 p.m. Monday and 3 a.m. Tuesday": a clock time before the second day.
+_CLOCK_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+)"
+# Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
+_NAMED_DAY = re.compile(
+    r"(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
+)
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
-    rf"(?:\s*,?\s*(?i:or|and|to|until|through|[–-])\s*(?P<second>{_ATOM}))?\b"
+    rf"(?:\s*,?\s*(?i:or|and|to|until|through|[–-])\s*{_CLOCK_TIME}?(?P<second>{_ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
     rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{_MONTH})"
@@ -303,11 +307,19 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         start, end = _atom_bounds(match.group("first"), context)
         if match.group("second"):
             end = _atom_bounds(match.group("second"), context)[1]
+            end = _after(start, end) if match.group("second") in WEEKDAYS else end
     if preposition in END_ONLY and not match.groupdict().get("second"):
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
     return start, end
+
+
+def _after(start: str | None, end: str | None) -> str | None:
+    """A weekday ending a range falls after its start ("Monday and Tuesday" of one week)."""
+    if start and end and len(start) == len(end) == 10 and end < start:
+        return (dt.date.fromisoformat(end) + dt.timedelta(days=7)).isoformat()
+    return end
 
 
 def _day_range(match: re.Match[str], context: Context) -> Bounds:
@@ -333,6 +345,8 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         if _BARE_YEAR.match(match.group("first")) and not match.group("prep"):
+            continue
+        if _NAMED_DAY.search(text[: match.start()]) and match.group("first") in WEEKDAYS:
             continue
         matches.append(match)
     return matches

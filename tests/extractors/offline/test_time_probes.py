@@ -340,6 +340,45 @@ FROM_AN_EARLIER_EVENT = [
         "The storm had hit the day before.", "day before", "2023-06-09", "2023-06-09", anchor=ANCHOR
     ),
     _probe("The blast happened at 3 p.m. local time.", "3 p.m.", ANCHOR, ANCHOR, anchor=ANCHOR),
+    _probe(
+        "He was named director the following year.", "following year", "1965", "1965", anchor="1964"
+    ),
+    _probe("Later that year, the band split up.", "that year", "1964", "1964", anchor="1964"),
+    _probe("The club was sold in the same year.", "same year", "1964", "1964", anchor="1964"),
+]
+
+CLOCKS_RANGES_AND_NAMED_DAYS = [
+    _probe(
+        "About 48,000 homes were without power as of 9 a.m.",
+        "as of 9 a.m.",
+        "2023-06-14",
+        "2023-06-14",
+    ),
+    _probe(
+        "About 48,000 homes were without power as of 9 a.m. Tuesday.",
+        "Tuesday",
+        "2023-06-13",
+        "2023-06-13",
+    ),
+    _probe(
+        "Five tornadoes touched down between 10 p.m. Monday and 3 a.m. Tuesday.",
+        "Tuesday",
+        "2023-06-12",
+        "2023-06-13",
+        published=dt.date(2023, 6, 13),
+    ),
+    _probe(
+        "A fresh vote could be held as early as December.",
+        "December",
+        "2023-12",
+        "2023-12",
+        forward=True,
+    ),
+    _probe("Voss won nine states on Super Tuesday.", None, None, None),
+    _probe("Shops opened early on Black Friday.", None, None, None),
+    _probe("She taught at the university from 1975-88.", "1975-88", "1975", "1988"),
+    _probe("She recorded 14 albums during the 1960s and '70s.", "'70s", "1960", "1979"),
+    _probe("The band toured in the 1980s and 1990s.", "1990s", "1980", "1999"),
 ]
 
 VAGUE_OR_NOT_TIMES = [
@@ -442,6 +481,7 @@ PROBES = [
     *EVENT_YEARS,
     *DECADES,
     *FROM_AN_EARLIER_EVENT,
+    *CLOCKS_RANGES_AND_NAMED_DAYS,
     *VAGUE_OR_NOT_TIMES,
 ]
 
