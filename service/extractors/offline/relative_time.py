@@ -12,6 +12,7 @@ import dateparser
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.tokens import word_set
 
 Bounds = tuple[str | None, str | None]
 
@@ -212,4 +213,30 @@ def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:
             then = children[0]
             text = token.doc.text[token.idx : then.idx + len(then.text)]
             return TimeRef(text=text, start=context.anchor, end=None)
+        event = _event_object(token)
+        if event is not None:  # "since the collapse": the event told before
+            text = token.doc.text[token.idx : event.idx + len(event.text)]
+            return TimeRef(text=text, start=context.anchor, end=None)
     return None
+
+
+# Nouns of one-off events that "since the ..." counts from.
+EVENT_NOUNS = word_set(
+    """
+    collapse attack crash quake earthquake storm fire blaze shooting explosion blast outbreak
+    eruption flood flooding disaster accident derailment incident landslide tornado hurricane
+    typhoon cyclone tsunami bombing raid strike stabbing sinking
+    """
+)
+
+
+def _event_object(since: Token) -> Token | None:
+    """The event noun of "since the collapse" ("since the attack on Monday" is dated)."""
+    objects = [child for child in since.children if child.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].lemma_.lower() not in EVENT_NOUNS:
+        return None
+    event = objects[0]
+    words = [t for t in event.subtree if t.i != event.i]
+    if not any(t.lower_ == "the" for t in words) or any(t.ent_type_ == "DATE" for t in words):
+        return None
+    return event

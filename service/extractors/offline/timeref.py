@@ -372,7 +372,8 @@ def _event_year(match: re.Match[str]) -> bool:
 
 def _in_side_clause(token: Token, head: Token) -> bool:
     """True inside a clause told in passing: a participle set off by commas ("The aircraft,
-    built in 2009, had ...") or one after "after/before" ("After retiring in 1982, ...")."""
+    built in 2009, had ...", "Founded in 1890, the club ...") or one after "after/before"
+    ("After retiring in 1982, ...")."""
     for _ in range(8):
         if token.i == head.i or token.head.i == token.i:
             return False
@@ -382,9 +383,18 @@ def _in_side_clause(token: Token, head: Token) -> bool:
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
         set_off = token.dep_ == "acl" and before is not None and before.text == ","
         governor = token.head.lower_ if token.dep_ == "pcomp" else ""
-        if set_off or governor in ("after", "before"):
+        if set_off or governor in ("after", "before") or _fronted(token):
             return True
     return False
+
+
+def _fronted(participle: Token) -> bool:
+    """ "Born in Kvalsund in 1933, Ana ...": a participle clause opening the sentence."""
+    doc = participle.doc
+    after = participle.right_edge.i + 1
+    opening = participle.left_edge.i == participle.sent.start
+    comma = after < len(doc) and doc[after].text == ","
+    return participle.dep_ == "advcl" and opening and comma
 
 
 def _in_baseline(token: Token) -> bool:

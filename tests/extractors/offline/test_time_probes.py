@@ -379,6 +379,15 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe("She taught at the university from 1975-88.", "1975-88", "1975", "1988"),
     _probe("She recorded 14 albums during the 1960s and '70s.", "'70s", "1960", "1979"),
     _probe("The band toured in the 1980s and 1990s.", "1990s", "1980", "1999"),
+    _probe("Founded in 1890, the club has won 12 titles.", None, None, None),
+    _probe("Born in Kvalsund in 1933, Ana Berg was the youngest of seven.", None, None, None),
+    _probe(
+        "Twenty people have been treated since the collapse.",
+        "since the collapse",
+        ANCHOR,
+        None,
+        anchor=ANCHOR,
+    ),
 ]
 
 VAGUE_OR_NOT_TIMES = [
