@@ -24,7 +24,9 @@ def split_named_items(proposition: Proposition) -> list[Proposition]:
     )
     if first is None:
         return [proposition]
-    comma = next((k for k in range(first + 1, len(tokens)) if tokens[k].text == ","), None)
+    comma = next(
+        (k for k in range(first + 1, len(tokens)) if tokens[k].lower_ in (",", "and")), None
+    )
     if comma is None or comma == first + 1:
         return [proposition]
     chunks = _chunks(tokens[comma:])
@@ -48,7 +50,10 @@ def split_named_items(proposition: Proposition) -> list[Proposition]:
             rest = join_tokens(counted[1:])
             replacements[chunk[-1].i] = f"{chunk[-1].text} {rest}".rstrip()
         else:
-            replacements[number.i] += f" {join_tokens(counted)}"
+            noun = join_tokens(counted)
+            if number.lower_ in ("one", "1") and noun.endswith("s"):
+                noun = noun[:-1]  # "the Greens one": one seat
+            replacements[number.i] += f" {noun}"
         from_number = chunk[chunk.index(number) :]  # "Labour 203" reads as a designation
         split.append(
             Proposition(
@@ -69,7 +74,7 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     for token in tokens:
         if token.lower_ in _JOINERS:
             chunks.append([])
-        elif not (token.is_punct and token.text != "%"):
+        elif not (token.is_punct and token.text != "%") or _inside_name(token):
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
 
@@ -81,5 +86,17 @@ def _named_count(chunk: list[Token]) -> bool:
     if len(numbers) != 1 or numbers[0] == 0:
         return False
     name, after = words[: numbers[0]], words[numbers[0] + 1 :]
-    proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    proper = all((t.pos_ == "PROPN" and t.text[:1].isupper()) or _inside_name(t) for t in name)
     return proper and all(t.lower_ in _PERCENT for t in after)
+
+
+def _inside_name(token: Token) -> bool:
+    """The hyphen of "Okonkwo-Dahl" or the apostrophe of "the Farmers' League"."""
+    if token.text in ("'", "’"):
+        return token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+    )

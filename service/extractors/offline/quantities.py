@@ -182,12 +182,15 @@ def _in_name(token: Token) -> bool:
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
 
 
+_NAME_MARKS = frozenset({"-", "'", "’"})
+
+
 def _listed_count(token: Token) -> bool:
     """ "won 365 seats, Labour 203 and the Liberal Democrats 11": a count after a name in a
     list that leaves out the verb, not a designation like "Flight 370"."""
     doc, k = token.doc, token.i - 1
-    while k >= 0 and doc[k].pos_ == "PROPN":
-        k -= 1
+    while k >= 0 and (doc[k].pos_ == "PROPN" or (doc[k].text in _NAME_MARKS and k > 0)):
+        k -= 1  # "Okonkwo-Dahl 487", "the Farmers' League 15"
     if k == token.i - 1 or k < 0:
         return False
     if doc[k].lower_ == "the":
@@ -331,8 +334,8 @@ def _counted_noun(last: Token) -> str | None:
         return _of_noun(token)
     if head.pos_ == "ADJ" and token.dep_ in ("npadvmod", "nummod", "advmod"):
         return head.text.lower()  # "three dead", "14 injured"
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i < token.i):
+        return None  # "the Liberal Democrats 11": a name before the count is no unit
     words = [
         child.text.lower()
         for child in head.children

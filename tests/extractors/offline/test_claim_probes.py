@@ -639,3 +639,37 @@ def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: Offline
     statements = [claim.statement for claim in claims]
     assert "Eight people died in Oskaloosa." in statements
     assert any(s.endswith("before 1 a.m.") for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Green Left won 31 seats and the Farmers' League 15.",
+            {("The Green Left won 31 seats.", 31, "seats"), ("won 15 seats.", 15, "seats")},
+        ),
+        (
+            "Voss has won 1,104 delegates and Okonkwo-Dahl 487.",
+            {
+                ("Voss has won 1,104 delegates.", 1104, "delegates"),
+                ("Okonkwo-Dahl won 487 delegates.", 487, "delegates"),
+            },
+        ),
+        (
+            "Labour won 202 seats, the Liberal Democrats 11 and the Greens one.",
+            {
+                ("Labour won 202 seats.", 202, "seats"),
+                ("The Liberal Democrats won 11 seats.", 11, "seats"),
+                ("The Greens won one seat.", 1, "seats"),
+            },
+        ),
+    ],
+)
+def test_named_items_after_a_count_are_one_claim_each(
+    extractor: OfflineExtractor, text: str, expected: set[tuple[str, float, str]]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = {(c.statement, c.quantities[0].value, c.quantities[0].unit) for c in claims}
+    assert len(found) == len(expected), found
+    for statement, value, unit in expected:
+        assert any(s.endswith(statement) and (v, u) == (value, unit) for s, v, u in found), found
