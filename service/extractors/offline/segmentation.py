@@ -178,12 +178,29 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         # "a summit where the leaders signed a deal": an event of its own, comma or not
         own_event = relative.lower_ in _RELATIVE_ADVERBS and token.tag_ == "VBD"
         return _non_restrictive(token) or (own_event and _has_subject(token))
+    if dep in ("acl", "advcl") and _dated_participle(token):
+        return True
     if dep == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         return bool(marks & CONTRAST_MARKS) and _has_subject(token)
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _dated_participle(participle: Token) -> bool:
+    """ "Menon, born in 1936, played ...", "Founded in 1890, the club ...": a past participle
+    set off by commas that carries its own date, which the spec makes a claim of its own."""
+    doc = participle.doc
+    before, after = participle.left_edge.i - 1, participle.right_edge.i + 1
+    opening = participle.dep_ == "advcl" and before < participle.sent.start
+    set_off = opening or (before >= 0 and doc[before].text == ",")
+    closed = after < len(doc) and doc[after].text == ","
+    if participle.tag_ != "VBN" or not (set_off and closed):
+        return False
+    if any(child.dep_ in ("aux", "auxpass", "mark") for child in participle.children):
+        return False
+    return any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree)
 
 
 def _separate_root(token: Token, ids: set[int]) -> bool:
@@ -269,8 +286,10 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         while owner.i not in heads and owner.head.i in ids and owner.head.i != owner.i:
             owner = owner.head
         groups[owner.i if owner.i in heads else main.i].append(token)
-    propositions = []
     doc = content[0].doc
+    commas = {i for h in heads if h != main.i for i in _participle_commas(doc[h])}
+    groups = {h: [t for t in group if t.i not in commas] for h, group in groups.items()}
+    propositions = []
     for head_index in sorted(groups, key=lambda i: groups[i][0].i if groups[i] else i):
         tokens = trim(groups[head_index])
         head = doc[head_index]
@@ -279,6 +298,8 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
         if head.dep_ == "relcl" and head.i != main.i:
             _resolve_relative(proposition)
+        elif head.i != main.i and head.dep_ in ("acl", "advcl") and _dated_participle(head):
+            _state_participle(proposition, ids)
         elif head.i != main.i and not _has_subject(head) and head.dep_ == "conj":
             prefix = subject_tokens(head.head, ids)
             while prefix and prefix[0].lower_ in _RELATIVE_SUBJECTS | {"that"}:
@@ -313,6 +334,32 @@ def _resolve_relative(proposition: Proposition) -> None:
         proposition.replacements[relative.i] = entity.text if entity else noun.text
     else:
         proposition.replacements[relative.i] = join_tokens(antecedent)
+
+
+def _participle_commas(head: Token) -> set[int]:
+    """The commas that set off a participle split into its own claim."""
+    if head.dep_ not in ("acl", "advcl") or not _dated_participle(head):
+        return set()
+    doc = head.doc
+    edges = (head.left_edge.i - 1, head.right_edge.i + 1)
+    return {i for i in edges if 0 <= i < len(doc) and doc[i].text == ","}
+
+
+def _state_participle(proposition: Proposition, ids: set[int]) -> None:
+    """ "born in 1936" -> "Menon was born in 1936": the participle told of the noun it
+    describes, or of the subject of the clause it opens."""
+    head = proposition.head
+    if head.dep_ == "acl":
+        noun = head.head
+        prefix = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct]
+    else:
+        prefix = subject_tokens(head.head, ids)
+        noun = next((t for t in prefix if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if not prefix or noun is None:
+        return
+    plural = noun.tag_ in ("NNS", "NNPS")
+    proposition.prefix = prefix
+    proposition.replacements[head.i] = ("were " if plural else "was ") + head.text.lower()
 
 
 def _document_report(noun: Token, relative: Token) -> bool:

@@ -673,3 +673,34 @@ def test_named_items_after_a_count_are_one_claim_each(
     assert len(found) == len(expected), found
     for statement, value, unit in expected:
         assert any(s.endswith(statement) and (v, u) == (value, unit) for s, v, u in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "participle", "main"),
+    [
+        (
+            "Menon, born in 1936, played 38 Tests for Varania.",
+            ("Menon was born in 1936.", "1936"),
+            ("Menon played 38 Tests for Varania.", None),
+        ),
+        (
+            "Born in Kvalsund in 1933, Ana Berg was the youngest of seven children.",
+            ("Ana Berg was born in Kvalsund in 1933.", "1933"),
+            ("Ana Berg was the youngest of seven children.", None),
+        ),
+        (
+            "The aircraft, built in 2009, crashed on Sunday.",
+            ("The aircraft was built in 2009.", "2009"),
+            ("The aircraft crashed on Sunday, May 16, 2021.", "2021-05-16"),
+        ),
+    ],
+)
+def test_a_participle_with_its_own_date_is_a_claim_of_its_own(
+    extractor: OfflineExtractor,
+    text: str,
+    participle: tuple[str, str | None],
+    main: tuple[str, str | None],
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = {(c.statement, c.time.start if c.time else None) for c in claims}
+    assert found == {participle, main}
