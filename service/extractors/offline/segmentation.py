@@ -349,9 +349,9 @@ def _state_participle(proposition: Proposition, ids: set[int]) -> None:
     """ "born in 1936" -> "Menon was born in 1936": the participle told of the noun it
     describes, or of the subject of the clause it opens."""
     head = proposition.head
+    noun: Token | None = head.head
     if head.dep_ == "acl":
-        noun = head.head
-        prefix = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct]
+        prefix = [t for t in head.head.subtree if t.i <= head.head.i and not t.is_punct]
     else:
         prefix = subject_tokens(head.head, ids)
         noun = next((t for t in prefix if t.dep_ in ("nsubj", "nsubjpass")), None)
