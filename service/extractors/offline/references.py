@@ -42,6 +42,11 @@ PUBLIC_BODY_WORDS = word_set("""
     committee police army navy government court parliament university institute command
     college school hospital museum airport
     """)
+# Descriptions that only fit a body whose name says so ("the council", "the university").
+NAMED_KINDS = word_set("""
+    ministry department directorate council commission committee court university college
+    school hospital museum institute foundation charity
+    """)
 # Organisations that report news rather than make it: never the body "the company" means.
 NEWS_ORGANISATIONS = word_set("reuters afp ap bloomberg twitter facebook")
 
@@ -281,13 +286,14 @@ def _organisation_name(text: str) -> str:
 
 
 def _fits(description: str, name: str) -> bool:
-    """True when an organisation of this name can be what "the <description>" means."""
+    """True when an organisation of this name can be what "the <description>" means: "the
+    company" no public body, "the council" only a council, "the agency" any body."""
     words = {word.lower() for word in name.split()}
-    if description in words or description == "organization":
+    if description in words:
         return True
     if description in BUSINESS_DESCRIPTIONS:
         return not words & PUBLIC_BODY_WORDS
-    return description not in PUBLIC_BODY_WORDS or bool(words & PUBLIC_BODY_WORDS)
+    return description not in NAMED_KINDS
 
 
 def person_in(tokens: list[Token]) -> Span | None:

@@ -399,19 +399,47 @@ def _fronted(participle: Token) -> bool:
 
 def _in_baseline(token: Token) -> bool:
     """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
-    2019", "than in 2015"): that time belongs to the figure compared with, not the claim."""
+    2019", "than in 2015", "rose to 69% from 63% in 2018", "its worst result since 1935"):
+    that time belongs to the figure compared with, not the claim."""
+    if _after_a_from_figure(token) or _since_a_superlative(token):
+        return True
     for _ in range(6):
         if token.head.i == token.i:
             return False
         token = token.head
         governor = token.head.lower_
-        if token.lower_ == "from" and governor in ("down", "up"):
+        if token.lower_ == "from" and governor in ("down", "up", "unchanged"):
             return True
         if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
             return True
         if token.lower_ == "than":
             return True
     return False
+
+
+def _after_a_from_figure(token: Token) -> bool:
+    """ "rose to 69 percent from 63 percent in 2018": the time right after a "from" figure."""
+    doc = token.doc
+    start = token.i if token.dep_ == "prep" else token.i - 1
+    if start < 1 or doc[start].lower_ not in ("in", "on", "during"):
+        return False
+    previous = doc[start - 1]
+    chain = [previous, *previous.ancestors][:4]
+    return any(t.lower_ == "from" for t in chain) and any(
+        t.like_num for t in doc[max(start - 4, 0) : start]
+    )
+
+
+def _since_a_superlative(token: Token) -> bool:
+    """ "its worst result since 1935", "the deadliest since 1943": a record's baseline."""
+    since = token if token.lower_ == "since" else token.head
+    if since.lower_ != "since" or since.dep_ != "prep":
+        return False
+    if any(child.dep_ == "relcl" for obj in since.children for child in obj.children):
+        return False  # "the deadliest since 2011, when 23 died": 2011 dates the when-clause
+    governor = since.head
+    near = [governor, *governor.children, *(c for t in governor.children for c in t.children)]
+    return any(t.tag_ in ("JJS", "RBS") for t in near)
 
 
 def _depth(token: Token, head: Token) -> int:

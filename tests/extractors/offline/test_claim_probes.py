@@ -73,6 +73,12 @@ SOURCES = [
     ),
     ("According to an Associated Press tally, Voss won 12 states.", "states", "Associated Press"),
     (
+        "Police estimated that 4,000 people attended. A memorial fund has raised $2.3 million, "
+        "the council said.",
+        "memorial fund",
+        "the council",
+    ),
+    (
         'Marlowe County Sheriff Ruth Ankeny visited the site. "This is the worst accident in '
         'the county since 1987," she said.',
         "worst accident",

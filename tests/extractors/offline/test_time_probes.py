@@ -380,6 +380,10 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe("She recorded 14 albums during the 1960s and '70s.", "'70s", "1960", "1979"),
     _probe("The band toured in the 1980s and 1990s.", "1990s", "1980", "1999"),
     _probe("Founded in 1890, the club has won 12 titles.", None, None, None),
+    _probe("The party suffered its worst result since 1935.", None, None, None),
+    _probe("The blast killed 50 people, the deadliest since 1943.", None, None, None),
+    _probe("Turnout rose to 69 percent from 63 percent in 2018.", None, None, None),
+    _probe("The party won 14 seats, unchanged from 2019.", None, None, None),
     _probe("Born in Kvalsund in 1933, Ana Berg was the youngest of seven.", None, None, None),
     _probe(
         "Twenty people have been treated since the collapse.",
