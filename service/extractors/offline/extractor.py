@@ -249,6 +249,13 @@ class _ClaimBuilder:
             anchor_day=self.anchor_day,
         )
         time = find_time(tokens, head, context)
+        evidence = [quote(proposition.evidence)]
+        if time is None and proposition.prefix:  # "The bombing on March 15 ... injured 49"
+            prefix_ids = {t.i for t in proposition.prefix}
+            root = next(t for t in proposition.prefix if t.head.i not in prefix_ids)
+            time = find_time(proposition.prefix, root, context)
+            if time is not None and time.text not in evidence[0]:
+                evidence.append(quote(proposition.prefix))  # the shared subject's span
         if time is not None and time.start:
             self.anchor = time.start
             if len(time.start) == 10 and time.start == time.end:
@@ -281,7 +288,7 @@ class _ClaimBuilder:
             quantities=quantities,
             time=time,
             location=location_of(tokens, head),
-            evidence=[quote(proposition.evidence)],
+            evidence=evidence,
             anchor=place.sentence_start,
         )
 

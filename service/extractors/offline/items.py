@@ -130,6 +130,16 @@ def _separated(tokens: list[Token], previous_end: int, start: int) -> bool:
     return bool(gap) and all(t.text == "," or t.lower_ in joiners for t in gap)
 
 
+def _change_of_previous(tokens: list[Token], start: int, position: int) -> bool:
+    """ "up 9", "down 1.3 points", "a gain of 47": an item that only says how the one before
+    it changed."""
+    opening = [t.lower_ for t in tokens[start:position]]
+    if opening[:1] in (["up"], ["down"]) and opening[1:2] != ["to"]:
+        return True
+    before = [t.lower_ for t in tokens[max(start - 3, 0) : start]]
+    return before[-2:] in (["gain", "of"], ["loss", "of"], ["increase", "of"], ["drop", "of"])
+
+
 def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) positions of parallel numbered items: "5 cases, 2 hospitalized, 1 death"."""
     items: list[tuple[int, int]] = []
@@ -144,6 +154,9 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
                 return items
             items = []
         end = _item_end(tokens, position, start)
+        if items and _change_of_previous(tokens, start, position):
+            position = end  # "won 44 seats, up 9": the change belongs to the item before
+            continue
         items.append((start, end))
         position = end
     return items if len(items) >= 2 else []

@@ -710,3 +710,25 @@ def test_a_participle_with_its_own_date_is_a_claim_of_its_own(
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     found = {(c.statement, c.time.start if c.time else None) for c in claims}
     assert found == {participle, main}
+
+
+def test_a_split_clause_takes_the_date_of_the_subject_it_shares(extractor: OfflineExtractor):
+    claim = _claim(
+        extractor, "The bombing on March 15 killed 51 people and injured 49 others.", "49"
+    )
+    assert claim.time is not None and claim.time.start == "2021-03-15"
+    assert claim.evidence == ["injured 49 others", "The bombing on March 15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The Labour Party won 44 seats, up 9.", [44, 9]),
+        ("Labour received 43.6 percent of the vote, down 1.3 points.", [43.6, 1.3]),
+    ],
+)
+def test_a_change_after_a_count_stays_with_it(
+    extractor: OfflineExtractor, text: str, values: list[float]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [[q.value for q in c.quantities] for c in claims] == [values]
