@@ -103,6 +103,12 @@ def is_relative(match: re.Match[str]) -> bool:
     )
 
 
+def is_from_event(match: re.Match[str]) -> bool:
+    """True for a time counted from the event told before ("the day after"), which yields to
+    a calendar date in the same clause ("on March 16, the day after the attack")."""
+    return match.re in (_FROM_EVENT, _PERIOD_FROM_EVENT, _YEAR_FROM_EVENT)
+
+
 def is_clock(match: re.Match[str]) -> bool:
     """True for a bare clock time (it yields to any dated phrase in the same clause)."""
     return match.re in (_CLOCK, _AS_OF_CLOCK)

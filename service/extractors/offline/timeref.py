@@ -21,6 +21,7 @@ from service.extractors.offline.relative_time import (
     Context,
     bare_since,
     is_clock,
+    is_from_event,
     is_relative,
     relative_candidates,
     resolve_relative,
@@ -478,7 +479,7 @@ def time_phrase(
             continue
         bounds = resolve(match, context)
         depth = min(_depth(t, head) for t in covered)
-        weak = is_clock(match) or is_weak(match) or _event_year(match)
+        weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
         if best is None or key < best[0]:
@@ -487,6 +488,14 @@ def time_phrase(
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
     reference, covered = best[1], best[2]
+    deadline = _governing_since(covered[0], head, {t.i for t in tokens}, _DEADLINE_WORDS)
+    if deadline is not None and reference.end and deadline.i < covered[0].i:
+        # "until the end of the season in March", "until the primaries on March 3": an end only
+        last = covered[-1]
+        text = doc.text[deadline.idx : last.idx + len(last.text)]
+        return TimeRef(text=text, start=None, end=reference.end), [
+            t for t in span if deadline.i <= t.i <= last.i
+        ]
     governor = _governing_since(covered[0], head, {t.i for t in tokens})
     if governor is not None and reference.start and governor.i < covered[0].i:
         # "since the start of the outbreak in January", "since it began in 2021": a start only
@@ -497,15 +506,20 @@ def time_phrase(
     return reference, covered
 
 
-def _governing_since(token: Token, head: Token, window: set[int]) -> Token | None:
-    """The "since" a time phrase hangs under, below the proposition's predicate."""
+_DEADLINE_WORDS = frozenset({"until", "till", "before"})
+
+
+def _governing_since(
+    token: Token, head: Token, window: set[int], words: frozenset[str] = frozenset({"since"})
+) -> Token | None:
+    """The "since" (or other of `words`) a time phrase hangs under, below the predicate."""
     for _ in range(6):
         if token.i == head.i or token.head.i == token.i:
             return None
         token = token.head
-        if token.lower_ == "since" and token.i in window:
+        if token.lower_ in words and token.i in window:
             return token
         for child in token.children:
-            if child.dep_ == "mark" and child.lower_ == "since" and child.i in window:
+            if child.dep_ == "mark" and child.lower_ in words and child.i in window:
                 return child
     return None
