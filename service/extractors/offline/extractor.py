@@ -34,7 +34,7 @@ from service.extractors.offline.segmentation import (
 )
 from service.extractors.offline.statement import dated_weekday, quote, render
 from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
-from service.extractors.offline.timeref import Context, find_time
+from service.extractors.offline.timeref import Context, find_time, time_phrase
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import strip_edges
 
@@ -250,6 +250,12 @@ class _ClaimBuilder:
         )
         time = find_time(tokens, head, context)
         evidence = [quote(proposition.evidence)]
+        if time is None and kind is not ClaimKind.forecast and _where_clause(head):
+            # "appeared in court on Friday, where he was charged": the same occasion
+            shared = time_phrase(*_main_clause(head), context)
+            if shared is not None:
+                time = shared[0]
+                evidence.append(quote(shared[1]))
         if time is None and proposition.prefix:  # "The bombing on March 15 ... injured 49"
             prefix_ids = {t.i for t in proposition.prefix}
             root = next(t for t in proposition.prefix if t.head.i not in prefix_ids)
@@ -337,6 +343,28 @@ def _propositions(content: list[Token]) -> list[Proposition]:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _where_clause(head: Token) -> bool:
+    """True for a relative clause opened by "where" ("the court, where he was charged")."""
+    return head.dep_ == "relcl" and head.doc[head.left_edge.i].lower_ == "where"
+
+
+def _main_clause(relative: Token) -> tuple[list[Token], Token]:
+    """The tokens and predicate of the clause a relative clause hangs from."""
+    clause = relative.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    inside = {t.i for t in relative.subtree}
+    own = [t for t in clause.subtree if t.i not in inside and _nearest_clause(t) == clause.i]
+    return own, clause
+
+
+def _nearest_clause(token: Token) -> int:
+    """The index of the verb whose clause a token belongs to (itself for a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
 
 
 def _prefix_subject(prefix: list[Token], refs: References) -> str | None:

@@ -732,3 +732,18 @@ def test_a_change_after_a_count_stays_with_it(
 ):
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [[q.value for q in c.quantities] for c in claims] == [values]
+
+
+def test_a_where_clause_happens_on_the_occasion_of_its_main_clause(extractor: OfflineExtractor):
+    text = "Tor Vik appeared in the Varn High Court on Friday, where he was charged with murder."
+    claim = _claim(extractor, text, "charged")
+    assert claim.time is not None and claim.time.start == "2021-05-14"
+    assert claim.evidence == ["where he was charged with murder", "on Friday"]
+
+
+def test_a_where_clause_takes_no_time_from_the_report_around_it(extractor: OfflineExtractor):
+    text = (
+        "Troops have arrived in Kursk, where they are expected to join the offensive, "
+        "the Daily Varn reported Friday."
+    )
+    assert _claim(extractor, text, "offensive").time is None
