@@ -388,6 +388,25 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     return None if high is None else (high, start, stop)
 
 
+AGE_UNIT = "years of age"
+
+
+def _is_age(first: Token, last: Token) -> bool:
+    """ "aged 87", "at the age of 103", "between 17 and 71" after "aged", "a 56-year-old",
+    "88 years old": a person's age, whose unit the spec writes "years of age"."""
+    doc = first.doc
+    before = [t.lower_ for t in doc[max(first.i - 3, 0) : first.i] if t.lower_ != "between"]
+    if before[-1:] == ["aged"] or before[-2:] in (["age", "of"], ["ages", "of"]):
+        return True
+    if first.i == last.i and 0 < first.i < len(doc) - 1 and first.text.isdigit():
+        person = doc[first.i - 2] if first.i >= 2 else None
+        set_off = doc[first.i - 1].text == "," and doc[first.i + 1].text == ","
+        if set_off and person is not None and person.ent_type_ == "PERSON":
+            return True  # "Anna Berg, 58, resigned"
+    after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
+    return after.startswith(("-year-old", "yearsold", "years-old", "yearsofage", "year-old"))
+
+
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -430,6 +449,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
                     last = end
         after_unit, last = _unit_after(tokens, last)
         unit = currency or after_unit or _counted_noun(group[-1]) or unit_so_far
+        if _is_age(tokens[begin], tokens[last - 1]):
+            unit = AGE_UNIT
         if upper is not None:
             approx = Approx.range
         quantity = Quantity(

@@ -188,3 +188,19 @@ def test_quantity_probe(parse: Parse, text: str, expected: list[Expected]):
     assert values == [(value, upper, approx) for _, value, upper, approx in expected], found
     for quantity, (words, *_) in zip(found, expected, strict=True):
         assert words.lower() in quantity.text.lower(), quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 40-year-old man was arrested.",
+        "Anna Pellan, 67, was arrested.",
+        "Pellan died at the age of 82.",
+        "Pellan, aged 67, was arrested.",
+        "She was 88 years old.",
+        "The victims were aged between 17 and 71.",
+    ],
+)
+def test_an_age_is_counted_in_years_of_age(parse: Parse, text: str):
+    found = find_quantities(list(parse(text)))
+    assert [f.quantity.unit for f in found] == ["years of age"], found
