@@ -250,6 +250,8 @@ class _ClaimBuilder:
         )
         time = find_time(tokens, head, context)
         evidence = [quote(proposition.evidence)]
+        if len(evidence[0]) < 12 and proposition.prefix:  # "won 26 Tests and lost 14"
+            evidence.append(quote(proposition.prefix))  # the subject it shares
         if time is None and kind is not ClaimKind.forecast and _where_clause(head):
             # "appeared in court on Friday, where he was charged": the same occasion
             shared = time_phrase(*_main_clause(head), context)
@@ -260,7 +262,7 @@ class _ClaimBuilder:
             prefix_ids = {t.i for t in proposition.prefix}
             root = next(t for t in proposition.prefix if t.head.i not in prefix_ids)
             time = find_time(proposition.prefix, root, context)
-            if time is not None and time.text not in evidence[0]:
+            if time is not None and time.text not in " ".join(evidence):
                 evidence.append(quote(proposition.prefix))  # the shared subject's span
         if time is not None and time.start:
             self.anchor = time.start

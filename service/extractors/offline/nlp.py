@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_prefix_regex
 
 from service.extractors.offline.persons import OCCUPATIONS
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
@@ -32,6 +33,9 @@ ORGANISATION_ENDINGS = word_set("""
 def load_nlp() -> Language:
     """The English pipeline used by every offline extraction (cached per process)."""
     nlp = spacy.load(MODEL_NAME)
+    # "NZ$2.3 million": the tokenizer splits "US$" and "A$" from their number, not these
+    prefixes = [*nlp.Defaults.prefixes, r"(?:NZ|HK|NT|S|R)\$(?=\d)"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")

@@ -17,7 +17,7 @@ from service.extractors.offline.quantity_words import (
     PASSING_VERBS,
     PERCENT_WORDS,
 )
-from service.extractors.offline.tokens import verbatim, word_list, word_set
+from service.extractors.offline.tokens import entity_of, verbatim, word_list, word_set
 
 SMALL_NUMBERS = {
     word: value
@@ -166,7 +166,10 @@ def _in_name(token: Token) -> bool:
     if _listed_count(token):
         return False
     if token.ent_type_ in _NAME_ENTITIES:
-        return True
+        entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
+        before = token.doc[entity[0].i - 1] if entity[0].i else None
+        named = before is not None and before.pos_ == "PROPN"  # "Boeing 747"
+        return named or not all(t.like_num for t in entity)  # "by 104 votes": no name
     doc = token.doc
     before = [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]]
     if before[-1:] in (["’"], ["'"]):

@@ -293,7 +293,8 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
     for head_index in sorted(groups, key=lambda i: groups[i][0].i if groups[i] else i):
         tokens = trim(groups[head_index])
         head = doc[head_index]
-        if not long_enough(tokens):
+        counted = any(map(is_number_token, tokens)) and head.dep_ == "conj"
+        if not (long_enough(tokens) or counted):  # "won 26 Tests and lost 14"
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
         if head.dep_ == "relcl" and head.i != main.i:

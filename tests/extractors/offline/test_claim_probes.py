@@ -747,3 +747,26 @@ def test_a_where_clause_takes_no_time_from_the_report_around_it(extractor: Offli
         "the Daily Varn reported Friday."
     )
     assert _claim(extractor, text, "offensive").time is None
+
+
+def test_a_short_coordinated_count_is_a_claim_with_its_subject_as_evidence(
+    extractor: OfflineExtractor,
+):
+    claim = _claim(extractor, "Under his captaincy, Marlland won 26 Tests and lost 14.", "lost")
+    assert claim.statement == "Marlland lost 14."
+    assert [q.value for q in claim.quantities] == [14]
+    assert claim.evidence == ["lost 14", "Marlland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The bill passed its first reading by 104 votes to 2.", [104, 2]),
+        ("A memorial fund has raised NZ$2.3 million.", [2_300_000]),
+    ],
+)
+def test_counts_the_small_model_tags_oddly_are_still_counted(
+    extractor: OfflineExtractor, text: str, values: list[float]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [q.value for q in claims[0].quantities] == values
