@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex
 
@@ -34,8 +36,9 @@ def load_nlp() -> Language:
     """The English pipeline used by every offline extraction (cached per process)."""
     nlp = spacy.load(MODEL_NAME)
     # "NZ$2.3 million": the tokenizer splits "US$" and "A$" from their number, not these
-    prefixes = [*nlp.Defaults.prefixes, r"(?:NZ|HK|NT|S|R)\$(?=\d)"]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    prefixes = [*(nlp.Defaults.prefixes or ()), r"(?:NZ|HK|NT|S|R)\$(?=\d)"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")

@@ -167,8 +167,8 @@ def _in_name(token: Token) -> bool:
         return False
     if token.ent_type_ in _NAME_ENTITIES:
         entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
-        before = token.doc[entity[0].i - 1] if entity[0].i else None
-        named = before is not None and before.pos_ == "PROPN"  # "Boeing 747"
+        preceding = token.doc[entity[0].i - 1] if entity[0].i else None
+        named = preceding is not None and preceding.pos_ == "PROPN"  # "Boeing 747"
         return named or not all(t.like_num for t in entity)  # "by 104 votes": no name
     doc = token.doc
     before = [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]]
