@@ -117,9 +117,11 @@ def speaker_frame(segment: list[Token], speaker: str | None, refs: References) -
     """The transcript speaker ("MS. RUIZ:") as the source of an unattributed sentence."""
     if not speaker:
         return None
-    name = strip_titles(speaker.title())
+    name = refs.full_name(strip_titles(speaker.title()))
+    if name == speaker.title() and speaker.isalpha() and len(speaker) <= 5:
+        name = refs.expand(speaker)  # "WHO: ...", not a person the article names
     return Frame(
-        source=Source(name=refs.full_name(name)),
+        source=Source(name=name),
         content=_without_preamble(_strip(segment)),
         verb=None,
         head_lemma=name.lower(),

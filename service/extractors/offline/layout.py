@@ -102,4 +102,6 @@ def split_blocks(text: str) -> Layout:
         if not headline and not line.endswith(_TERMINAL) and len(line.split()) <= 4:
             continue  # a short unpunctuated line in the body: a byline, label or link
         blocks.append(Block(text=line, start=start, headline=headline, speaker=speaker))
+        if headline and label:
+            speaker = None  # "WHO: Infections surpass 100,000": the headline's source only
     return Layout(blocks=blocks, dateline=dateline.date if dateline else None)

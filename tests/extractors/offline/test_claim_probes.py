@@ -770,3 +770,14 @@ def test_counts_the_small_model_tags_oddly_are_still_counted(
 ):
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [q.value for q in claims[0].quantities] == values
+
+
+def test_a_source_labelling_the_headline_does_not_carry_into_the_body(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "WHO: Tarsen fever infections surpass 100,000 worldwide\n\n"
+        "Velmoria accounts for nearly 15 percent of all cases."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [_source(c) for c in claims] == ["WHO", None]
