@@ -137,6 +137,8 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     else:
         size = 3 if match.group("unit").lower() == "quarter" else 6
         index, year_text = _ORDINALS[match.group("ordinal").lower()], match.group("year")
+        if size == 6 and not match.group(0).lower().endswith("year") and not year_text:
+            return None, None  # "scored in the second half": a match's half, not the year's
     if size == 6 and index > 2:
         return None, None
     first_month = (index - 1) * size + 1

@@ -58,6 +58,7 @@ _CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local"
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name]
 )
+_WEEKDAY_NAMES = frozenset(calendar.day_name)
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # A numeral with its scale written on ("3.2bn", "40m", "12k").
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
@@ -92,6 +93,8 @@ def is_number_token(token: Token) -> bool:
     if _DEGREES.match(token.text):
         return True
     following = _next_words(token, 2)
+    if following[:1] and following[0] in _ORDINAL_SCALES:
+        return False  # "its one millionth dose"
     if lower == "one" and following[:1] == ["in"] and _is_count(following[-1]):
         return True  # "one in five": a proportion, not "one in the hospital"
     if lower == "half":  # "half a million"
@@ -99,6 +102,9 @@ def is_number_token(token: Token) -> bool:
     if lower in SMALL_NUMBERS or lower in TENS:
         return token.dep_ in _WORD_NUMBER_DEPS or (lower != "one" and token.pos_ == "NUM")
     return False
+
+
+_ORDINAL_SCALES = frozenset({"hundredth", "thousandth", "millionth", "billionth"})
 
 
 def _is_count(word: str) -> bool:
@@ -127,10 +133,19 @@ def _date_part(token: Token) -> bool:
     if token.i >= 2 and doc[token.i - 1].text in ("-", "–", "/") and _is_year(doc[token.i - 2]):
         return len(token.text) == 2  # "1975-88", "the 2019/20 season"
     near = doc[max(token.i - 2, 0) : token.i + 3]
-    if any(t.text.rstrip(".") in _CALENDAR_WORDS for t in near if t.i != token.i):
+    if any(_dates_a_day(t, token) for t in near if t.i != token.i):
         return True
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return following is not None and following.lower_ in _CLOCK_WORDS | {"o'clock", "am", "pm"}
+
+
+def _dates_a_day(word: Token, number: Token) -> bool:
+    """True when a calendar word makes the number beside it a day of the month ("March 4",
+    "Tuesday 4"), not a count near a weekday ("up from 40 last Tuesday")."""
+    name = word.text.rstrip(".")
+    if name not in _CALENDAR_WORDS:
+        return False
+    return name not in _WEEKDAY_NAMES or abs(word.i - number.i) == 1
 
 
 def _day_range_end(token: Token) -> bool:

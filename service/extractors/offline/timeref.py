@@ -415,7 +415,24 @@ def _in_baseline(token: Token) -> bool:
             return True
         if token.lower_ == "than":
             return True
+        if token.lemma_.lower() == "record" and token.pos_ == "NOUN":
+            return True  # "beating the 2020 record"
     return False
+
+
+_NOW_WORDS = frozenset({"now", "currently"})
+# Verbs that move an event to a later date ("postponed to Saturday").
+_POSTPONING_VERBS = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move"})
+
+
+def _postponed_to(token: Token) -> bool:
+    """ "was postponed to Saturday": the new date lies ahead, whatever the tense."""
+    preposition = token if token.dep_ == "prep" else token.head
+    verb = preposition.head
+    moved = (
+        preposition.lower_ in ("to", "until", "till") and verb.lemma_.lower() in _POSTPONING_VERBS
+    )
+    return moved or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
 
 
 def _after_a_from_figure(token: Token) -> bool:
@@ -477,9 +494,11 @@ def time_phrase(
             continue
         if any(map(_in_baseline, covered)) or _in_side_clause(covered[0], head):
             continue
-        bounds = resolve(match, context)
+        postponed = _postponed_to(covered[0])
+        bounds = resolve(match, replace(context, forward=True) if postponed else context)
         depth = min(_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
+        weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
         if best is None or key < best[0]:

@@ -204,3 +204,16 @@ def test_quantity_probe(parse: Parse, text: str, expected: list[Expected]):
 def test_an_age_is_counted_in_years_of_age(parse: Parse, text: str):
     found = find_quantities(list(parse(text)))
     assert [f.quantity.unit for f in found] == ["years of age"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("61 people were in intensive care, up from 40 last Tuesday.", [61, 40]),
+        ("Velmoria gave its one millionth dose on Tuesday.", []),
+        ("The match was played on Tuesday 4 June.", []),
+    ],
+)
+def test_numbers_near_weekdays_and_ordinal_scales(parse: Parse, text: str, values: list[float]):
+    found = find_quantities(list(parse(text)))
+    assert [f.quantity.value for f in found] == values, found

@@ -401,6 +401,12 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
         "2023-06-03",
         anchor=ANCHOR,
     ),
+    _probe(
+        "The project is now expected to be finished in 2028.", "2028", "2028", "2028", forward=True
+    ),
+    _probe("Reiko scored twice in the second half.", None, None, None),
+    _probe("The launch was postponed to Saturday.", "Saturday", None, "2023-06-17"),
+    _probe("Fans beat the 2020 record by almost 3,000.", None, None, None),
     _probe("The party suffered its worst result since 1935.", None, None, None),
     _probe("The blast killed 50 people, the deadliest since 1943.", None, None, None),
     _probe("Turnout rose to 69 percent from 63 percent in 2018.", None, None, None),
