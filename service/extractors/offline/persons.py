@@ -42,6 +42,13 @@ FEMALE_WORDS = word_set("""
     she her woman girl daughter mother wife sister queen mrs mrs. ms ms. dame lady aunt niece
     grandmother spokeswoman chairwoman princess
     """)
+# Last words of company names ("Ilvane Biologics" is no person).
+FIRM_ENDINGS = word_set("""
+    biotech pharma pharmaceuticals biologics therapeutics foods group bank airlines airline
+    air motors systems energy power holdings inc ltd plc corp corporation co company media
+    labs mills industries technologies partners capital securities electric telecom networks
+    solutions services logistics shipping mining oil gas steel airways rail
+    """)
 # Platforms and outlets the entity recognizer often takes for people.
 NOT_PERSONS = word_set("twitter facebook instagram telegram youtube tiktok reuters")
 

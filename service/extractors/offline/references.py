@@ -10,7 +10,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
-from service.extractors.offline.persons import TITLES, agrees, person_mentions, strip_titles
+from service.extractors.offline.persons import (
+    FIRM_ENDINGS,
+    TITLES,
+    agrees,
+    person_mentions,
+    strip_titles,
+)
 from service.extractors.offline.persons import Mention as PersonMention
 from service.extractors.offline.tokens import entities_among, word_set
 
@@ -251,15 +257,21 @@ class References:
             return self.described_body(head_lemma, offset)
         return None
 
-    def described_body(self, description: str, offset: int) -> Source | None:
+    def described_body(
+        self, description: str, offset: int, *, sources: bool = True
+    ) -> Source | None:
         """The organisation "the company" or "the agency" at `offset` points back to: the
-        most recent one named before it, as a source or anywhere in the text."""
-        source = self._latest_named_body(description)
+        most recent one named before it, as a source (unless `sources` is off, for lookups
+        made after every source is known) or anywhere in the text."""
+        source = self._latest_named_body(description) if sources else None
         fitting = [
             (start, name)
             for start, name in self.organisations
             if start < offset and _fits(description, name)
         ]
+        if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
+            firms = [(start, name) for start, name in fitting if _firm(name)]
+            fitting = firms or fitting
         if source is not None:
             named_at = [start for start, name in fitting if name == source.name]
             if not fitting or not named_at or named_at[-1] >= fitting[-1][0]:
@@ -277,6 +289,12 @@ class References:
             if proper and named_body and _fits(description, " ".join(words)):
                 return source
         return None
+
+
+def _firm(name: str) -> bool:
+    """True for a name that ends like a company's ("Ilvane Biologics", "Kerrin Holdings")."""
+    words = name.lower().split()
+    return bool(words) and words[-1].strip(".,") in FIRM_ENDINGS
 
 
 def _organisation_name(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.references import References
+from service.extractors.offline.references import BODY_DESCRIPTIONS, References
 from service.extractors.offline.tokens import (
     entities_among,
     entity_of,
@@ -253,4 +253,14 @@ def subject_of(
     phrase = _evidence_clause_subject(subject, refs) or _with_conjuncts(subject, refs)
     if all(not c.isalpha() for c in phrase):
         return None
-    return phrase
+    return _described_body(subject, phrase, refs) or phrase
+
+
+def _described_body(subject: Token, phrase: str, refs: References) -> str | None:
+    """ "The company cut 300 jobs": the organisation the description points back to."""
+    definite = any(c.lower_ == "the" for c in subject.children)
+    if not definite or phrase.lower() != subject.lower_ or subject.lemma_ not in BODY_DESCRIPTIONS:
+        return None
+    offset = subject.idx + int(subject.doc.user_data.get("base", 0))
+    body = refs.described_body(subject.lemma_, offset, sources=False)
+    return body.name if body is not None else None

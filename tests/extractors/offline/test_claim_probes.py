@@ -66,6 +66,12 @@ SOURCES = [
         "Helvane Energy",
     ),
     (
+        "The vaccine, developed by Kessra-based Ilvane Biologics, was approved by Tarsen "
+        "regulators on Monday. The company said it had delivered 1.5 million doses.",
+        "doses",
+        "Ilvane Biologics",
+    ),
+    (
         "Prosecutors opened an inquiry into the collapse, according to local broadcaster "
         "Radio Velmont.",
         "inquiry",
@@ -781,3 +787,13 @@ def test_a_source_labelling_the_headline_does_not_carry_into_the_body(
     )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [_source(c) for c in claims] == ["WHO", None]
+
+
+def test_a_described_organisation_as_subject_is_the_one_named_before_it(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Helvane Energy lowered its forecast on Wednesday. The company will cut 300 jobs, "
+        "its chief executive said. The regulator, Ofgen, said prices would stay flat."
+    )
+    assert _claim(extractor, text, "300 jobs").subject == "Helvane Energy"
