@@ -137,6 +137,8 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         (t for t in remaining if _is_reporting_verb(t, allowed)), key=lambda t: (_depth(t), t.i)
     )
     for verb in candidates:
+        if _puts_at(verb) or _in_contrast_clause(verb, allowed):
+            continue  # the maker's own estimate; a "while Y said" clause gets its own frame
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
             relayed = _relayed_by_outlet(frame, refs)
@@ -160,6 +162,23 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
     return _nominal_report(remaining, allowed, refs) or _hearsay(tokens)
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
+    """ "X rose, while organisers said Y": a report inside a contrast clause frames only
+    that clause, which segmentation splits off and attributes on its own."""
+    token = verb
+    for _ in range(6):
+        if token.head.i == token.i or token.head.i not in allowed:
+            return False
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & _CONTRAST_MARKS:
+            return True
+        token = token.head
+    return False
 
 
 def _outside(phrase: list[Token], frame: Frame) -> bool:
@@ -230,8 +249,9 @@ def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fr
 
 
 def _puts_at(verb: Token) -> bool:
-    """ "The monitor put the death toll at 356": an estimate, its maker the source."""
-    if verb.lemma_.lower() != "put":
+    """ "The monitor put the death toll at 356", "Police estimated the crowd at about 8,000":
+    an estimate, its maker the source."""
+    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place"):
         return False
     return any(
         child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
@@ -245,7 +265,8 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     roots = [
         t
         for t in tokens
-        if t.dep_ == "ROOT" and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or _puts_at(t))
+        if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
+        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or _puts_at(t))
     ]
     if not roots:
         return None

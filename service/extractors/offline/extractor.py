@@ -25,6 +25,7 @@ from service.extractors.offline.pronouns import PronounResolver, possessive
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
 from service.extractors.offline.segmentation import (
+    CONTRAST_MARKS,
     Proposition,
     is_claim_candidate,
     long_enough,
@@ -168,7 +169,7 @@ class _ClaimBuilder:
                 paired.extend((part, frame) for part in _propositions(added))
                 continue
             inner = None
-            if proposition.head.dep_ == "pcomp":
+            if proposition.head.dep_ == "pcomp" or _contrasting_report(proposition.head):
                 inner = find_frame(proposition.tokens, self.refs)
             if inner is None:
                 paired.append((proposition, frame))
@@ -345,6 +346,14 @@ def _propositions(content: list[Token]) -> list[Proposition]:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _contrasting_report(head: Token) -> bool:
+    """ "..., while Lunder has confirmed 18,950": a contrast clause with a reporting subject
+    of its own, whose source is not the first clause's."""
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
 
 
 def _where_clause(head: Token) -> bool:

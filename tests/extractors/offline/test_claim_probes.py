@@ -797,3 +797,26 @@ def test_a_described_organisation_as_subject_is_the_one_named_before_it(
         "its chief executive said. The regulator, Ofgen, said prices would stay flat."
     )
     assert _claim(extractor, text, "300 jobs").subject == "Helvane Energy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police estimated the crowd at about 8,000, while organisers said more than 30,000 "
+            "people took part.",
+            {("crowd", "Police"), ("30,000", "organisers")},
+        ),
+        (
+            "Ostrava has reported 21,400 cases, while Lunder has confirmed 18,950.",
+            {("21,400", "Ostrava"), ("18,950", "Lunder")},
+        ),
+    ],
+)
+def test_each_side_of_a_contrast_keeps_its_own_source(
+    extractor: OfflineExtractor, text: str, expected: set[tuple[str, str]]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 2, [c.statement for c in claims]
+    for phrase, source in expected:
+        assert _source(_claim(extractor, text, phrase)) == source
