@@ -109,6 +109,9 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return own_subject and not (token.head.lower_ == "with" and token.head.i in allowed)
     if speaker_clause(token) or after_quote(token):
         return True
+    if token.dep_ == "relcl" and token.head.i not in allowed:  # "..., when police said P"
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        return bool(subjects) and subjects[0].lower_ not in ("who", "which", "that")
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
 
 

@@ -14,6 +14,7 @@ from service.extractors.offline import carryover, completion
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.coordination import added_report, leading_conjunct
+from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.items import split_list_items, split_satellites
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -353,6 +354,8 @@ def _contrasting_report(head: Token) -> bool:
     of its own, whose source is not the first clause's."""
     marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
+        return subject and head.lemma_.lower() in REPORTING_VERBS
     return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
 
 

@@ -453,8 +453,6 @@ def _since_a_superlative(token: Token) -> bool:
     since = token if token.lower_ == "since" else token.head
     if since.lower_ != "since" or since.dep_ != "prep":
         return False
-    if any(child.dep_ == "relcl" for obj in since.children for child in obj.children):
-        return False  # "the deadliest since 2011, when 23 died": 2011 dates the when-clause
     governor = since.head
     near = [governor, *governor.children, *(c for t in governor.children for c in t.children)]
     return any(t.tag_ in ("JJS", "RBS") for t in near)
@@ -492,7 +490,8 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
-        if any(map(_in_baseline, covered)) or _in_side_clause(covered[0], head):
+        baseline = not context.baselines and any(map(_in_baseline, covered))
+        if baseline or _in_side_clause(covered[0], head):
             continue
         postponed = _postponed_to(covered[0])
         bounds = resolve(match, replace(context, forward=True) if postponed else context)

@@ -148,6 +148,8 @@ def _when_clauses_share(
     at that date (its first day for "since 2011", its last for "by 2011")."""
     result = []
     for claim, (_, head, _) in zip(claims, made, strict=True):
+        if head.dep_ == "ccomp" and head.head.dep_ == "relcl":
+            head = head.head  # "since 2019, when police said 15,000 gathered"
         date = _date_before_when(head)
         if claim.time is None and date is not None:
             phrase = [t for t in date.subtree if t.i < head.left_edge.i]
@@ -155,7 +157,7 @@ def _when_clauses_share(
                 phrase.pop()
             if date.dep_ == "pobj":
                 phrase = [date.head, *phrase]
-            found = find_time(phrase, date, Context(published))
+            found = find_time(phrase, date, Context(published, baselines=True))
             point = found and (found.start if found.start is not None else found.end)
             if found is not None and point is not None:
                 bounded = found.start is None or found.end is None

@@ -820,3 +820,14 @@ def test_each_side_of_a_contrast_keeps_its_own_source(
     assert len(claims) == 2, [c.statement for c in claims]
     for phrase, source in expected:
         assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_a_when_clause_reporting_a_figure_has_its_own_source_and_date(
+    extractor: OfflineExtractor,
+):
+    text = "The protest was the largest since 2019, when police said about 15,000 people gathered."
+    main = _claim(extractor, text, "largest")
+    assert main.time is None  # a record's baseline, not the protest's time
+    gathered = _claim(extractor, text, "gathered")
+    assert _source(gathered) == "police"
+    assert gathered.time is not None and gathered.time.start == "2019"
