@@ -245,7 +245,7 @@ class _ClaimBuilder:
         ]
         context = Context(
             self.published,
-            forward=kind is ClaimKind.forecast,
+            forward=kind is ClaimKind.forecast and not _superseded_plan(head),
             speaking=place.speaking,
             anchor=self.anchor,
             anchor_day=self.anchor_day,
@@ -347,6 +347,11 @@ def _propositions(content: list[Token]) -> list[Proposition]:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _superseded_plan(head: Token) -> bool:
+    """ "was originally scheduled for February 27": a plan already past, dated backward."""
+    return any(c.lower_ in ("originally", "initially") for c in head.children)
 
 
 def _contrasting_report(head: Token) -> bool:

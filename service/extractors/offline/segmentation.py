@@ -175,6 +175,8 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         relative = _relative_word(token)
         if relative is None or token.lemma_ == "be":
             return False
+        if relative.lower_ == "when" and not _names_a_time(token.head):
+            return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
         own_event = relative.lower_ in _RELATIVE_ADVERBS and token.tag_ == "VBD"
         return _non_restrictive(token) or (own_event and _has_subject(token))
@@ -212,6 +214,14 @@ def _separate_root(token: Token, ids: set[int]) -> bool:
     return before >= 0 and (
         token.doc[before].text in (",", ";") or token.doc[before].pos_ == "CCONJ"
     )
+
+
+_TIME_NOUNS = word_set("time day night morning evening week month year moment hour era period")
+
+
+def _names_a_time(noun: Token) -> bool:
+    """True for a date or time noun a "when" clause can describe ("in 2011, when ...")."""
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in _TIME_NOUNS
 
 
 def _non_restrictive(relcl: Token) -> bool:

@@ -831,3 +831,19 @@ def test_a_when_clause_reporting_a_figure_has_its_own_source_and_date(
     gathered = _claim(extractor, text, "gathered")
     assert _source(gathered) == "police"
     assert gathered.time is not None and gathered.time.start == "2019"
+
+
+def test_a_when_clause_after_a_non_time_noun_stays_with_its_clause(extractor: OfflineExtractor):
+    text = (
+        "Four people were killed and 37 were injured, nine of them seriously, when the train "
+        "struck a freight train on Tuesday."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert not any(c.statement.startswith("The train struck") for c in claims)
+    injured = _claim(extractor, text, "37")
+    assert injured.time is not None and injured.time.start == "2021-05-11"
+
+
+def test_a_plan_said_to_be_original_is_dated_backward(extractor: OfflineExtractor):
+    claim = _claim(extractor, "The launch was originally scheduled for February 27.", "launch")
+    assert claim.time is not None and claim.time.start == "2021-02-27"
