@@ -166,7 +166,7 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     """One proposition per item of a parallel numbered list, each keeping the shared words."""
     tokens = proposition.tokens
     items = _subject_items(_list_items(tokens), tokens, proposition.head)
-    if not items:
+    if not items or _one_duration(tokens, items):
         return [proposition]
     first, last_end = items[0][0], items[-1][1]
     gapped = _gapped_items(proposition, tokens, items)
@@ -189,6 +189,23 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+_TIME_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+
+
+def _one_duration(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
+    """ "2 hours and 10 minutes", "four years and three months": one span of time."""
+    sizes = []
+    for start, end in items:
+        plurals = [
+            t.lower_ if t.lower_.endswith("s") else t.lower_ + "s" for t in tokens[start:end]
+        ]
+        found = [_TIME_UNITS.index(word) for word in plurals if word in _TIME_UNITS]
+        if not found:
+            return False
+        sizes.append(found[0])
+    return all(later > earlier for earlier, later in zip(sizes, sizes[1:], strict=False))
 
 
 def _subject_items(

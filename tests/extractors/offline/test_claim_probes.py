@@ -847,3 +847,9 @@ def test_a_when_clause_after_a_non_time_noun_stays_with_its_clause(extractor: Of
 def test_a_plan_said_to_be_original_is_dated_backward(extractor: OfflineExtractor):
     claim = _claim(extractor, "The launch was originally scheduled for February 27.", "launch")
     assert claim.time is not None and claim.time.start == "2021-02-27"
+
+
+def test_hours_and_minutes_are_one_duration(extractor: OfflineExtractor):
+    text = "The existing line takes about 2 hours and 10 minutes."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [[q.value for q in c.quantities] for c in claims] == [[2, 10]]
