@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from service.extractors.offline.quantities import is_number_token
@@ -205,7 +207,7 @@ def _one_duration(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
         if not found:
             return False
         sizes.append(found[0])
-    return all(later > earlier for earlier, later in zip(sizes, sizes[1:], strict=False))
+    return all(later > earlier for earlier, later in pairwise(sizes))
 
 
 def _subject_items(
