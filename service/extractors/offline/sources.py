@@ -120,7 +120,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
-    return Source(name=text, anonymous=anonymous), lemma
+    name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
+    return Source(name=name, anonymous=anonymous), lemma
 
 
 def _without_description(tokens: list[Token]) -> list[Token]:
@@ -141,6 +142,25 @@ def _without_article(name: str) -> str:
     """A name without an indefinite article ("an Associated Press" tally)."""
     first, _, rest = name.partition(" ")
     return rest if first.lower() in ("a", "an") and rest else name
+
+
+def without_article(name: str) -> str:
+    """An organisation's name without a leading "the" ("the Velmorian Red Cross"), which
+    only a title keeps ("The New York Times")."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    named = bool(words) and words[0][:1].isupper() and "," not in rest
+    if not named or words[-1].lower() in TITLE_ENDINGS:
+        return name
+    return rest if first.lower() in ("the", "a", "an") else name
+
+
+# Last words of publications whose "The" is part of the title.
+TITLE_ENDINGS = word_set("""
+    times post herald journal guardian telegraph economist independent globe star sun mail
+    tribune gazette chronicle observer mirror express standard nation atlantic register
+    inquirer examiner courier review bulletin
+    """)
 
 
 def without_appositive(tokens: list[Token]) -> list[Token]:
