@@ -66,7 +66,6 @@ class Context:
     speaking: dt.date | None = None
     anchor: str | None = None  # ISO start of the previous dated claim's time
     anchor_day: str | None = None  # the latest single day a claim was dated to
-    baselines: bool = False  # read a comparison's baseline too ("since 2011, when ...")
 
     @property
     def now(self) -> dt.date | None:

@@ -400,9 +400,9 @@ def _fronted(participle: Token) -> bool:
 
 def _in_baseline(token: Token) -> bool:
     """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
-    2019", "than in 2015", "rose to 69% from 63% in 2018", "its worst result since 1935"):
+    2019", "than in 2015", "rose to 69% from 63% in 2018"):
     that time belongs to the figure compared with, not the claim."""
-    if _after_a_from_figure(token) or _since_a_superlative(token):
+    if _after_a_from_figure(token):
         return True
     for _ in range(6):
         if token.head.i == token.i:
@@ -448,16 +448,6 @@ def _after_a_from_figure(token: Token) -> bool:
     )
 
 
-def _since_a_superlative(token: Token) -> bool:
-    """ "its worst result since 1935", "the deadliest since 1943": a record's baseline."""
-    since = token if token.lower_ == "since" else token.head
-    if since.lower_ != "since" or since.dep_ != "prep":
-        return False
-    governor = since.head
-    near = [governor, *governor.children, *(c for t in governor.children for c in t.children)]
-    return any(t.tag_ in ("JJS", "RBS") for t in near)
-
-
 def _depth(token: Token, head: Token) -> int:
     depth = 0
     while token.i != head.i and token.head.i != token.i and depth < 50:
@@ -490,8 +480,7 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
-        baseline = not context.baselines and any(map(_in_baseline, covered))
-        if baseline or _in_side_clause(covered[0], head):
+        if any(map(_in_baseline, covered)) or _in_side_clause(covered[0], head):
             continue
         postponed = _postponed_to(covered[0])
         bounds = resolve(match, replace(context, forward=True) if postponed else context)

@@ -157,7 +157,7 @@ def _when_clauses_share(
                 phrase.pop()
             if date.dep_ == "pobj":
                 phrase = [date.head, *phrase]
-            found = find_time(phrase, date, Context(published, baselines=True))
+            found = find_time(phrase, date, Context(published))
             point = found and (found.start if found.start is not None else found.end)
             if found is not None and point is not None:
                 bounded = found.start is None or found.end is None
