@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.segmentation import Proposition, subject_tokens, trim
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import entity_of, word_set
 
 _LIST_CONJUNCTIONS = frozenset({"and", "or"})
 _RANGE_OPENERS = frozenset({"between", "from"})
@@ -27,7 +27,18 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
         if token.lemma_.lower() in TOLL_VERBS:
             return False  # "struck the town, killing three": one event with its toll
         return not any(child.dep_ == "mark" for child in token.children)
+    if token.dep_ == "appos":
+        return _personal_appositive(token)
     return token.dep_ == "prep" and token.lower_ in _SATELLITE_PREPOSITIONS
+
+
+def _personal_appositive(token: Token) -> bool:
+    """ "Anna Berg, 58,", "Mara Kell, a three-time Olympic champion,": a description of a
+    named person set off by commas; with a number of its own it is a claim of its own."""
+    doc = token.doc
+    after = token.right_edge.i + 1
+    closed = after < len(doc) and doc[after].text in (",", ")")
+    return closed and token.head.ent_type_ == "PERSON" and token.head.i < token.i
 
 
 _SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
@@ -48,6 +59,8 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
         if any(map(is_number_token, phrase)):
             satellites.append(phrase)
             taken.update(t.i for t in phrase)
+            if token.dep_ == "appos":  # "Anna Berg, 58, resigned": its commas go with it
+                taken.update({phrase[0].i - 1, phrase[-1].i + 1} & ids)
     rest = [t for t in proposition.tokens if t.i not in taken]
     if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
         return [proposition]
@@ -61,6 +74,9 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
     split = [main]
     for phrase in satellites:
         opener = phrase[0]
+        if _personal_appositive(opener.head if opener.dep_ != "appos" else opener):
+            split.append(_described_person(phrase, proposition.head))
+            continue
         tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
         participle = opener.tag_ == "VBG" and opener.lower_ not in _SATELLITE_PREPOSITIONS
         possessed = opener.lower_ == "with" and _starts_with_number(tokens)
@@ -77,6 +93,28 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+def _described_person(phrase: list[Token], head: Token) -> Proposition:
+    """ "Anna Berg, 58," -> "Anna Berg is 58 years old"; "Mara Kell, a three-time champion,"
+    -> "Mara Kell was a three-time champion" (past beside a past predicate)."""
+    appositive = next(t for t in phrase if t.dep_ == "appos")
+    entity = entity_of(appositive.head)
+    name = list(entity) if entity is not None else [appositive.head]
+    tokens = trim(phrase)
+    replacements = {}
+    if len(tokens) == 1 and tokens[0].like_num:
+        replacements[tokens[0].i] = f"{tokens[0].text} years old"
+    past = head.tag_ == "VBD" and not replacements
+    return Proposition(
+        tokens=tokens,
+        head=appositive,
+        evidence=[*name, *tokens],
+        prefix=name,
+        link="was" if past else "is",
+        replacements=replacements,
+        nominal=True,
+    )
 
 
 def _starts_with_number(tokens: list[Token]) -> bool:

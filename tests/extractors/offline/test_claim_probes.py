@@ -388,10 +388,23 @@ def test_the_court_heard_attributes_to_the_court(extractor: OfflineExtractor):
     assert "heard" not in claim.statement
 
 
-def test_an_age_beside_a_name_is_not_counted_as_the_earlier_noun(extractor: OfflineExtractor):
+def test_an_age_beside_a_name_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "Shots were fired at two mosques. Corin Tallis, 28, was remanded in custody."
     claim = _claim(extractor, text, "remanded")
-    assert claim.statement == "Corin Tallis, 28, was remanded in custody."
+    assert claim.statement == "Corin Tallis was remanded in custody."
+    assert claim.quantities == []
+    age = _claim(extractor, text, "years old")
+    assert age.statement == "Corin Tallis is 28 years old."
+    assert [(q.value, q.unit) for q in age.quantities] == [(28, "years of age")]
+
+
+def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: OfflineExtractor):
+    text = "Mara Kell, a three-time Olympic champion, died on Sunday in Dunmore."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == [
+        "Mara Kell died on Sunday, May 16, 2021, in Dunmore.",
+        "Mara Kell was a three-time Olympic champion.",
+    ]
 
 
 @pytest.mark.parametrize(
