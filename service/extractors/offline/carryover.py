@@ -113,13 +113,15 @@ def continued_frame(segment: list[Token], previous: Frame | None) -> Frame | Non
     return None
 
 
-def speaker_frame(segment: list[Token], speaker: str | None, refs: References) -> Frame | None:
-    """The transcript speaker ("MS. RUIZ:") as the source of an unattributed sentence."""
+def speaker_frame(
+    segment: list[Token], speaker: str | None, refs: References, *, headline: bool = False
+) -> Frame | None:
+    """The speaker label ("MS. RUIZ:", a headline's "WHO:") as the source of the text."""
     if not speaker:
         return None
     name = refs.full_name(strip_titles(speaker.title()))
-    if name == speaker.title() and speaker.isalpha() and len(speaker) <= 5:
-        name = refs.expand(speaker)  # "WHO: ...", not a person the article names
+    if headline and name == speaker.title():
+        name = refs.expand(speaker)  # a headline's label is written as the body writes it
     return Frame(
         source=Source(name=name),
         content=_without_preamble(_strip(segment)),

@@ -208,7 +208,9 @@ class _ClaimBuilder:
                 frame = (
                     carryover.quoted_frame(tokens, frames, doc)
                     or carryover.continued_frame(tokens, previous)
-                    or carryover.speaker_frame(tokens, block.speaker, self.refs)
+                    or carryover.speaker_frame(
+                        tokens, block.speaker, self.refs, headline=block.headline
+                    )
                 )
             result.append(_Segment(tokens, start, frame))
             previous = frame
@@ -262,8 +264,8 @@ class _ClaimBuilder:
                 evidence.append(quote(shared[1]))
         if time is None and proposition.prefix:  # "The bombing on March 15 ... injured 49"
             prefix_ids = {t.i for t in proposition.prefix}
-            root = next(t for t in proposition.prefix if t.head.i not in prefix_ids)
-            time = find_time(proposition.prefix, root, context)
+            root = next((t for t in proposition.prefix if t.head.i not in prefix_ids), None)
+            time = find_time(proposition.prefix, root, context) if root is not None else None
             if time is not None and time.text not in " ".join(evidence):
                 evidence.append(quote(proposition.prefix))  # the shared subject's span
         if time is not None and time.start:

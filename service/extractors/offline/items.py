@@ -176,8 +176,8 @@ def _change_of_previous(tokens: list[Token], start: int, position: int) -> bool:
     opening = [t.lower_ for t in tokens[start:position]]
     if opening[:1] in (["up"], ["down"]) and opening[1:2] != ["to"]:
         return True
-    before = [t.lower_ for t in tokens[max(start - 3, 0) : start]]
-    return before[-2:] in (["gain", "of"], ["loss", "of"], ["increase", "of"], ["drop", "of"])
+    before = [t.lower_ for t in tokens[max(start - 2, 0) : start]]
+    return before in (["gain", "of"], ["loss", "of"], ["increase", "of"], ["drop", "of"])
 
 
 def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -195,7 +195,8 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
             items = []
         end = _item_end(tokens, position, start)
         if items and _change_of_previous(tokens, start, position):
-            position = end  # "won 44 seats, up 9": the change belongs to the item before
+            items[-1] = (items[-1][0], end)  # "won 44 seats, up 9": part of the item before
+            position = end
             continue
         items.append((start, end))
         position = end

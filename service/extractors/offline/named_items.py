@@ -51,8 +51,9 @@ def split_named_items(proposition: Proposition) -> list[Proposition]:
             replacements[chunk[-1].i] = f"{chunk[-1].text} {rest}".rstrip()
         else:
             noun = join_tokens(counted)
-            if number.lower_ in ("one", "1") and noun.endswith("s"):
-                noun = noun[:-1]  # "the Greens one": one seat
+            if number.lower_ in ("one", "1") and counted and counted[-1].tag_ == "NNS":
+                noun = join_tokens([*counted[:-1]]) + " " + counted[-1].lemma_  # one seat
+                noun = noun.strip()
             replacements[number.i] += f" {noun}"
         from_number = chunk[chunk.index(number) :]  # "Labour 203" reads as a designation
         split.append(

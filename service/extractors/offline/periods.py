@@ -137,7 +137,7 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     else:
         size = 3 if match.group("unit").lower() == "quarter" else 6
         index, year_text = _ORDINALS[match.group("ordinal").lower()], match.group("year")
-        if size == 6 and not match.group(0).lower().endswith("year") and not year_text:
+        if size == 6 and not year_text and _in_a_match(match.string):
             return None, None  # "scored in the second half": a match's half, not the year's
     if size == 6 and index > 2:
         return None, None
@@ -146,6 +146,18 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     if not year_text and context.past and first_month > context.published.month:
         year -= 1
     return f"{year:04d}-{first_month:02d}", f"{year:04d}-{first_month + size - 1:02d}"
+
+
+# Words of a match, whose halves and quarters are no halves of the year.
+_MATCH_WORDS = re.compile(
+    r"\b(?i:scored?|scoring|goals?|match|game|half-time|halftime|minute|kick-?off|penalty|"
+    r"equali[sz]ed?|innings|touchdowns?)\b"
+)
+
+
+def _in_a_match(text: str) -> bool:
+    """True when the text around a "second half" is about a match."""
+    return _MATCH_WORDS.search(text) is not None
 
 
 def _weekend(published: dt.date, forward: bool) -> Bounds:

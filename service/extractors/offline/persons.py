@@ -44,7 +44,7 @@ FEMALE_WORDS = word_set("""
     """)
 # Last words of company names ("Ilvane Biologics" is no person).
 FIRM_ENDINGS = word_set("""
-    biotech pharma pharmaceuticals biologics therapeutics foods group bank airlines airline
+    biotech pharma pharmaceuticals biologics therapeutics foods group airlines airline
     air motors systems energy power holdings inc ltd plc corp corporation co company media
     labs mills industries technologies partners capital securities electric telecom networks
     solutions services logistics shipping mining oil gas steel airways rail

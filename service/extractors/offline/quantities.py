@@ -154,6 +154,9 @@ def _day_range_end(token: Token) -> bool:
         return False
     month, day, joint = token.doc[token.i - 3 : token.i]
     joined = joint.lower_ in ("to", "and", "through", "until", "-", "–")
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and not (following.is_punct or _is_year(following)):
+        return False  # "3 bodies on May 5 and 12 survivors": a count
     return joined and day.text.isdigit() and month.text.rstrip(".") in _CALENDAR_WORDS
 
 
@@ -407,6 +410,12 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
 
 
 AGE_UNIT = "years of age"
+# Nouns for people, whom a "-year-old" describes by age.
+PERSON_NOUNS = word_set("""
+    man woman boy girl child baby son daughter person resident driver pilot passenger
+    suspect victim mother father student patient teenager teen worker officer soldier
+    player athlete singer actor author journalist citizen national tourist mountaineer
+    """)
 
 
 def _is_age(first: Token, last: Token) -> bool:
@@ -422,7 +431,17 @@ def _is_age(first: Token, last: Token) -> bool:
         if set_off and person is not None and person.ent_type_ == "PERSON":
             return True  # "Anna Berg, 58, resigned"
     after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
-    return after.startswith(("-year-old", "yearsold", "years-old", "yearsofage", "year-old"))
+    if after.startswith(("-year-old", "year-old")):
+        old = next(t for t in doc[last.i + 1 :] if t.lower_ == "old")
+        following = doc[old.i + 1 : old.i + 4]
+        described = next((t for t in following if t.pos_ in ("NOUN", "PROPN")), None)
+        return described is None or _a_person(described)  # not "a 30-year-old bridge"
+    return after.startswith(("yearsold", "years-old", "yearsofage"))
+
+
+def _a_person(noun: Token) -> bool:
+    """True for a noun that names a person ("man", "driver", "Ana Ruiz")."""
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
 
 
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:

@@ -264,10 +264,11 @@ class References:
         most recent one named before it, as a source (unless `sources` is off, for lookups
         made after every source is known) or anywhere in the text."""
         source = self._latest_named_body(description) if sources else None
+        people = {word for _, person in self.persons for word in person.split()}
         fitting = [
             (start, name)
             for start, name in self.organisations
-            if start < offset and _fits(description, name)
+            if start < offset and _fits(description, name) and name not in people
         ]
         if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
             firms = [(start, name) for start, name in fitting if _firm(name)]

@@ -40,7 +40,7 @@ _PERIOD_FROM_EVENT = re.compile(
 # "the following year", "later that year": the year of the event told before.
 _YEAR_FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?the\s+same\s+year|"
-    r"(?:in\s+)?the\s+(?P<step>following|next|previous)\s+year)\b"
+    r"(?:in\s+)?the\s+(?P<step>following)\s+year)\b"
 )
 # "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
 _AS_OF_CLOCK = re.compile(
@@ -200,7 +200,7 @@ def _year_from_event(match: re.Match[str], anchor: str | None) -> Bounds:
     """ "the following year" after 1964 is 1965; "later that year" is 1964."""
     if anchor is None or not anchor[:4].isdigit():
         return None, None
-    step = {"following": 1, "next": 1, "previous": -1}.get((match.group("step") or "").lower(), 0)
+    step = 1 if match.group("step") else 0
     year = str(int(anchor[:4]) + step)
     return year, year
 
@@ -245,4 +245,5 @@ def _event_object(since: Token) -> Token | None:
     words = [t for t in event.subtree if t.i != event.i]
     if not any(t.lower_ == "the" for t in words) or any(t.ent_type_ == "DATE" for t in words):
         return None
-    return event
+    told = any(t.lemma_.lower() == event.lemma_.lower() for t in event.doc[: since.i])
+    return event if told else None  # "the collapse" must be the one told before

@@ -26,7 +26,7 @@ from service.extractors.offline.relative_time import (
     relative_candidates,
     resolve_relative,
 )
-from service.extractors.offline.tokens import verbatim, word_list
+from service.extractors.offline.tokens import verbatim, word_list, word_set
 
 MONTHS = {
     name: number
@@ -81,7 +81,7 @@ _PREPOSITION = (
 _CLOCK_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
-    r"(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
+    r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
 )
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
@@ -439,13 +439,25 @@ def _after_a_from_figure(token: Token) -> bool:
     """ "rose to 69 percent from 63 percent in 2018": the time right after a "from" figure."""
     doc = token.doc
     start = token.i if token.dep_ == "prep" else token.i - 1
-    if start < 1 or doc[start].lower_ not in ("in", "on", "during"):
+    if start < 2 or doc[start].lower_ not in ("in", "on", "during"):
         return False
-    previous = doc[start - 1]
-    chain = [previous, *previous.ancestors][:4]
-    return any(t.lower_ == "from" for t in chain) and any(
-        t.like_num for t in doc[max(start - 4, 0) : start]
+    figure = doc[start - 1]  # "percent" or "63"
+    number = (
+        figure
+        if figure.like_num
+        else next((c for c in figure.children if c.dep_ == "nummod" and c.like_num), None)
     )
+    governor = figure.head if figure.dep_ == "pobj" else None
+    if number is None or governor is None or governor.lower_ != "from":
+        return False
+    return governor.head.lemma_.lower() in _CHANGE_WORDS  # not "output from the 12 mines"
+
+
+# Verbs and adverbs of a change from one figure to another.
+_CHANGE_WORDS = word_set("""
+    rise fall increase decrease drop climb grow jump decline surge slip rebound soar plunge
+    gain shrink expand edge go up down
+    """)
 
 
 def _depth(token: Token, head: Token) -> int:

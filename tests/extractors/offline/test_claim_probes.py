@@ -867,3 +867,36 @@ def test_hours_and_minutes_are_one_duration(extractor: OfflineExtractor):
     text = "The existing line takes about 2 hours and 10 minutes."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [[q.value for q in c.quantities] for c in claims] == [[2, 10]]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The party won 44 seats, up 9, and 2 mayoralties.", [[44, 9], [2]]),
+        ("Rescuers found 3 bodies on May 5 and 12 survivors on May 6.", [[3], [12]]),
+    ],
+)
+def test_narrow_list_rules_leave_other_lists_alone(
+    extractor: OfflineExtractor, text: str, values: list[list[float]]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [[q.value for q in c.quantities] for c in claims] == values
+
+
+def test_a_year_old_thing_has_no_age(extractor: OfflineExtractor):
+    claim = _claim(extractor, "The 30-year-old bridge carried 88 cars an hour.", "bridge")
+    assert "years of age" not in [q.unit for q in claim.quantities]
+
+
+def test_the_company_is_not_a_public_lender_named_later(extractor: OfflineExtractor):
+    text = (
+        "Zentra Systems won a contract from the World Bank on Monday. The company said it "
+        "would hire 200 engineers."
+    )
+    assert _source(_claim(extractor, text, "200 engineers")) == "Zentra Systems"
+
+
+def test_a_transcript_speaker_is_written_as_a_name(extractor: OfflineExtractor):
+    text = "SMITH: We have hired 40 new nurses this year.\n\nKIM: The wards are full."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert {_source(c) for c in claims} == {"Smith", "Kim"}

@@ -412,7 +412,7 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe("The party won 14 seats, unchanged from 2019.", None, None, None),
     _probe("Born in Kvalsund in 1933, Ana Berg was the youngest of seven.", None, None, None),
     _probe(
-        "Twenty people have been treated since the collapse.",
+        "The hall collapsed. Twenty people have been treated since the collapse.",
         "since the collapse",
         ANCHOR,
         None,
@@ -546,3 +546,24 @@ def test_time_probe(
     assert bounds == (start, end), found
     if words is not None:
         assert found is not None and words.lower() in found.text.lower(), found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("A bus crash Monday killed 12 people.", "2023-06-12", "2023-06-12"),
+        ("Korval plans to hire 500 workers over the next year.", "2024", "2024"),
+        ("Halvet Motors expects sales to rise 8% in the second half.", "2023-07", "2023-12"),
+        ("Output from the 12 mines in March rose to 4 million tonnes.", "2023-03", "2023-03"),
+        ("The city has rebuilt 40 schools since the earthquake.", None, None),
+    ],
+)
+def test_rules_for_named_days_halves_baselines_and_events_stay_narrow(
+    parse: Parse, text: str, start: str | None, end: str | None
+):
+    doc = parse(text)
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    forward = "plans" in text or "expects" in text
+    found = find_time(list(doc), root, Context(WEDNESDAY, forward=forward, anchor=ANCHOR))
+    bounds = (found.start, found.end) if found else (None, None)
+    assert bounds == (start, end), found
