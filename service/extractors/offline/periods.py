@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from service.extractors.offline.relative_time import Context
+from service.extractors.offline.tokens import word_list
 
 Bounds = tuple[str | None, str | None]
 
@@ -168,3 +169,39 @@ def _weekend(published: dt.date, forward: bool) -> Bounds:
     else:
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
     return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
+
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        word_list("zero one two three four five six seven eight nine ten eleven twelve")
+    )
+}
+# "over the last four years": a period ending at publication.
+LAST_PERIOD = re.compile(
+    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"
+    r"(?P<unit>(?i:years|months|weeks|days|hours|decades?))\b"
+)
+
+
+def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
+    """The bounds of "over the last four years": a period ending at publication."""
+    count_text = (match.group("count") or "one").lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    unit = match.group("unit").lower()
+    if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
+        return None, None
+    published = context.published
+    if unit.startswith("decade"):
+        count, unit = count * 10, "years"
+    if unit in ("weeks", "days", "hours"):
+        days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
+        return (published - dt.timedelta(days=days)).isoformat(), published.isoformat()
+    if unit == "years":
+        return str(published.year - count), str(published.year)
+    index = published.year * 12 + published.month - 1 - count
+    return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"

@@ -12,9 +12,11 @@ from spacy.tokens import Token
 
 from schemas.claims import TimeRef
 from service.extractors.offline.periods import (
+    LAST_PERIOD,
     is_period,
     is_weak,
     period_candidates,
+    resolve_last_period,
     resolve_period,
 )
 from service.extractors.offline.relative_time import (
@@ -26,7 +28,16 @@ from service.extractors.offline.relative_time import (
     relative_candidates,
     resolve_relative,
 )
-from service.extractors.offline.tokens import verbatim, word_list, word_set
+from service.extractors.offline.time_context import (
+    DEADLINE_WORDS,
+    clause_depth,
+    governing_word,
+    in_baseline,
+    in_side_clause,
+    past_predicate,
+    postponed_to,
+)
+from service.extractors.offline.tokens import verbatim
 
 MONTHS = {
     name: number
@@ -99,17 +110,7 @@ _VAGUE = re.compile(
 )
 _BARE_YEAR = re.compile(rf"^{_YEAR}$")
 _THE_YEAR = re.compile(rf"^(?i:the)\s+{_YEAR}$")
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        word_list("zero one two three four five six seven eight nine ten eleven twelve")
-    )
-}
-# "over the last four years": a period ending at publication.
-_LAST_PERIOD = re.compile(
-    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"
-    r"(?P<unit>(?i:years|months|weeks|days|hours|decades?))\b"
-)
+
 # "June 2-4", "2 to 4 June": days of one month.
 _DAY_RANGE = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?:(?P<month>{_MONTH})\s+(?P<first>{_DAY})\s*(?:[–-]|to|and)"
@@ -266,30 +267,12 @@ def _atom_bounds(text: str, context: Context) -> Bounds:
     return None, None
 
 
-def _last_period(match: re.Match[str], context: Context) -> Bounds:
-    count_text = (match.group("count") or "one").lower()
-    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
-    unit = match.group("unit").lower()
-    if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
-        return None, None
-    published = context.published
-    if unit.startswith("decade"):
-        count, unit = count * 10, "years"
-    if unit in ("weeks", "days", "hours"):
-        days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
-        return (published - dt.timedelta(days=days)).isoformat(), published.isoformat()
-    if unit == "years":
-        return str(published.year - count), str(published.year)
-    index = published.year * 12 + published.month - 1 - count
-    return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
-
-
 def resolve(match: re.Match[str], context: Context) -> Bounds:
     """The ISO bounds of one matched time expression."""
     if is_relative(match):
         return resolve_relative(match, context)
-    if match.re is _LAST_PERIOD:
-        return _last_period(match, context)
+    if match.re is LAST_PERIOD:
+        return resolve_last_period(match, context)
     if match.re is _BETWEEN_PHASES:
         return _month(match.group("month"), match.group("year"), context)
     if match.re is _VAGUE:
@@ -337,9 +320,9 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
         *relative_candidates(text, context),
         *period_candidates(text),
         *_DAY_RANGE.finditer(text),
-        *_LAST_PERIOD.finditer(text),
+        *LAST_PERIOD.finditer(text),
         *_BETWEEN_PHASES.finditer(text),
-        *(m for m in _VAGUE.finditer(text) if not _LAST_PERIOD.match(text, m.start())),
+        *(m for m in _VAGUE.finditer(text) if not LAST_PERIOD.match(text, m.start())),
     ]
     taken = [(m.start(), m.end()) for m in matches]
     for match in _EXPRESSION.finditer(text):
@@ -353,118 +336,13 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     return matches
 
 
-def _past(head: Token) -> bool:
-    """A past-tense predicate: "closed", "had closed", "has been closed" (not "will close")."""
-    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" for a in auxiliaries):
-        return False
-    if head.tag_ == "VBD":
-        return True
-    if head.tag_ == "VBN" and not auxiliaries:  # "The river flooded in December", mis-tagged
-        return any(child.dep_ == "nsubj" for child in head.children)
-    return head.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
-
-
 def _event_year(match: re.Match[str]) -> bool:
     """ "the 2016 election" without a preposition: it yields to any other dated phrase."""
     first = match.group("first") if match.re is _EXPRESSION else None
     return first is not None and not match.group("prep") and _THE_YEAR.match(first) is not None
 
 
-def _in_side_clause(token: Token, head: Token) -> bool:
-    """True inside a clause told in passing: a participle set off by commas ("The aircraft,
-    built in 2009, had ...", "Founded in 1890, the club ...") or one after "after/before"
-    ("After retiring in 1982, ...")."""
-    for _ in range(8):
-        if token.i == head.i or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.tag_ not in ("VBN", "VBG") or token.i == head.i:
-            continue
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
-        set_off = token.dep_ == "acl" and before is not None and before.text == ","
-        governor = token.head.lower_ if token.dep_ == "pcomp" else ""
-        if set_off or governor in ("after", "before") or _fronted(token):
-            return True
-    return False
-
-
-def _fronted(participle: Token) -> bool:
-    """ "Born in Kvalsund in 1933, Ana ...": a participle clause opening the sentence."""
-    doc = participle.doc
-    after = participle.right_edge.i + 1
-    opening = participle.left_edge.i == participle.sent.start
-    comma = after < len(doc) and doc[after].text == ","
-    return participle.dep_ == "advcl" and opening and comma
-
-
-def _in_baseline(token: Token) -> bool:
-    """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
-    2019", "than in 2015", "rose to 69% from 63% in 2018"):
-    that time belongs to the figure compared with, not the claim."""
-    if _after_a_from_figure(token):
-        return True
-    for _ in range(6):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        governor = token.head.lower_
-        if token.lower_ == "from" and governor in ("down", "up", "unchanged"):
-            return True
-        if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
-            return True
-        if token.lower_ == "than":
-            return True
-        if token.lemma_.lower() == "record" and token.pos_ == "NOUN":
-            return True  # "beating the 2020 record"
-    return False
-
-
 _NOW_WORDS = frozenset({"now", "currently"})
-# Verbs that move an event to a later date ("postponed to Saturday").
-_POSTPONING_VERBS = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move"})
-
-
-def _postponed_to(token: Token) -> bool:
-    """ "was postponed to Saturday": the new date lies ahead, whatever the tense."""
-    preposition = token if token.dep_ == "prep" else token.head
-    verb = preposition.head
-    moved = (
-        preposition.lower_ in ("to", "until", "till") and verb.lemma_.lower() in _POSTPONING_VERBS
-    )
-    return moved or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
-
-
-def _after_a_from_figure(token: Token) -> bool:
-    """ "rose to 69 percent from 63 percent in 2018": the time right after a "from" figure."""
-    doc = token.doc
-    start = token.i if token.dep_ == "prep" else token.i - 1
-    if start < 2 or doc[start].lower_ not in ("in", "on", "during"):
-        return False
-    figure = doc[start - 1]  # "percent" or "63"
-    number = (
-        figure
-        if figure.like_num
-        else next((c for c in figure.children if c.dep_ == "nummod" and c.like_num), None)
-    )
-    governor = figure.head if figure.dep_ == "pobj" else None
-    if number is None or governor is None or governor.lower_ != "from":
-        return False
-    return governor.head.lemma_.lower() in _CHANGE_WORDS  # not "output from the 12 mines"
-
-
-# Verbs and adverbs of a change from one figure to another.
-_CHANGE_WORDS = word_set("""
-    rise fall increase decrease drop climb grow jump decline surge slip rebound soar plunge
-    gain shrink expand edge go up down
-    """)
-
-
-def _depth(token: Token, head: Token) -> int:
-    depth = 0
-    while token.i != head.i and token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth if token.i == head.i else 50
 
 
 def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
@@ -479,7 +357,7 @@ def time_phrase(
     """Like `find_time`, with the tokens the phrase covers."""
     if not tokens:
         return None
-    if not context.forward and _past(head):
+    if not context.forward and past_predicate(head):
         context = replace(context, past=True)
     doc = tokens[0].doc
     window_start = tokens[0].idx
@@ -492,11 +370,11 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
-        if any(map(_in_baseline, covered)) or _in_side_clause(covered[0], head):
+        if any(map(in_baseline, covered)) or in_side_clause(covered[0], head):
             continue
-        postponed = _postponed_to(covered[0])
+        postponed = postponed_to(covered[0])
         bounds = resolve(match, replace(context, forward=True) if postponed else context)
-        depth = min(_depth(t, head) for t in covered)
+        depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
@@ -507,7 +385,7 @@ def time_phrase(
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
     reference, covered = best[1], best[2]
-    deadline = _governing_since(covered[0], head, {t.i for t in tokens}, _DEADLINE_WORDS)
+    deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
     if deadline is not None and reference.end and deadline.i < covered[0].i:
         # "until the end of the season in March", "until the primaries on March 3": an end only
         last = covered[-1]
@@ -515,7 +393,7 @@ def time_phrase(
         return TimeRef(text=text, start=None, end=reference.end), [
             t for t in span if deadline.i <= t.i <= last.i
         ]
-    governor = _governing_since(covered[0], head, {t.i for t in tokens})
+    governor = governing_word(covered[0], head, {t.i for t in tokens})
     if governor is not None and reference.start and governor.i < covered[0].i:
         # "since the start of the outbreak in January", "since it began in 2021": a start only
         last = covered[-1]
@@ -523,22 +401,3 @@ def time_phrase(
         reference = TimeRef(text=text, start=reference.start, end=None)
         covered = [t for t in span if governor.i <= t.i <= last.i]
     return reference, covered
-
-
-_DEADLINE_WORDS = frozenset({"until", "till", "before"})
-
-
-def _governing_since(
-    token: Token, head: Token, window: set[int], words: frozenset[str] = frozenset({"since"})
-) -> Token | None:
-    """The "since" (or other of `words`) a time phrase hangs under, below the predicate."""
-    for _ in range(6):
-        if token.i == head.i or token.head.i == token.i:
-            return None
-        token = token.head
-        if token.lower_ in words and token.i in window:
-            return token
-        for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in words and child.i in window:
-                return child
-    return None

@@ -1,0 +1,134 @@
+"""Where a time phrase sits in its clause: told in passing, a comparison's baseline, a
+deadline or a postponement, and how deep below the predicate (timeref picks by these)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.tokens import word_set
+
+
+def past_predicate(head: Token) -> bool:
+    """A past-tense predicate: "closed", "had closed", "has been closed" (not "will close")."""
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if head.tag_ == "VBD":
+        return True
+    if head.tag_ == "VBN" and not auxiliaries:  # "The river flooded in December", mis-tagged
+        return any(child.dep_ == "nsubj" for child in head.children)
+    return head.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
+
+
+def in_side_clause(token: Token, head: Token) -> bool:
+    """True inside a clause told in passing: a participle set off by commas ("The aircraft,
+    built in 2009, had ...", "Founded in 1890, the club ...") or one after "after/before"
+    ("After retiring in 1982, ...")."""
+    for _ in range(8):
+        if token.i == head.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.tag_ not in ("VBN", "VBG") or token.i == head.i:
+            continue
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
+        set_off = token.dep_ == "acl" and before is not None and before.text == ","
+        governor = token.head.lower_ if token.dep_ == "pcomp" else ""
+        if set_off or governor in ("after", "before") or _fronted(token):
+            return True
+    return False
+
+
+def _fronted(participle: Token) -> bool:
+    """ "Born in Kvalsund in 1933, Ana ...": a participle clause opening the sentence."""
+    doc = participle.doc
+    after = participle.right_edge.i + 1
+    opening = participle.left_edge.i == participle.sent.start
+    comma = after < len(doc) and doc[after].text == ","
+    return participle.dep_ == "advcl" and opening and comma
+
+
+def in_baseline(token: Token) -> bool:
+    """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
+    2019", "than in 2015", "rose to 69% from 63% in 2018"):
+    that time belongs to the figure compared with, not the claim."""
+    if _after_a_from_figure(token):
+        return True
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        governor = token.head.lower_
+        if token.lower_ == "from" and governor in ("down", "up", "unchanged"):
+            return True
+        if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
+            return True
+        if token.lower_ == "than":
+            return True
+        if token.lemma_.lower() == "record" and token.pos_ == "NOUN":
+            return True  # "beating the 2020 record"
+    return False
+
+
+# Verbs that move an event to a later date ("postponed to Saturday").
+_POSTPONING_VERBS = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move"})
+
+
+def postponed_to(token: Token) -> bool:
+    """ "was postponed to Saturday": the new date lies ahead, whatever the tense."""
+    preposition = token if token.dep_ == "prep" else token.head
+    verb = preposition.head
+    moved = (
+        preposition.lower_ in ("to", "until", "till") and verb.lemma_.lower() in _POSTPONING_VERBS
+    )
+    return moved or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
+
+
+def _after_a_from_figure(token: Token) -> bool:
+    """ "rose to 69 percent from 63 percent in 2018": the time right after a "from" figure."""
+    doc = token.doc
+    start = token.i if token.dep_ == "prep" else token.i - 1
+    if start < 2 or doc[start].lower_ not in ("in", "on", "during"):
+        return False
+    figure = doc[start - 1]  # "percent" or "63"
+    number = (
+        figure
+        if figure.like_num
+        else next((c for c in figure.children if c.dep_ == "nummod" and c.like_num), None)
+    )
+    governor = figure.head if figure.dep_ == "pobj" else None
+    if number is None or governor is None or governor.lower_ != "from":
+        return False
+    return governor.head.lemma_.lower() in _CHANGE_WORDS  # not "output from the 12 mines"
+
+
+# Verbs and adverbs of a change from one figure to another.
+_CHANGE_WORDS = word_set("""
+    rise fall increase decrease drop climb grow jump decline surge slip rebound soar plunge
+    gain shrink expand edge go up down
+    """)
+
+
+def clause_depth(token: Token, head: Token) -> int:
+    depth = 0
+    while token.i != head.i and token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth if token.i == head.i else 50
+
+
+DEADLINE_WORDS = frozenset({"until", "till", "before"})
+
+
+def governing_word(
+    token: Token, head: Token, window: set[int], words: frozenset[str] = frozenset({"since"})
+) -> Token | None:
+    """The "since" (or other of `words`) a time phrase hangs under, below the predicate."""
+    for _ in range(6):
+        if token.i == head.i or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ in words and token.i in window:
+            return token
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in words and child.i in window:
+                return child
+    return None
