@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from schemas.claims import Approx, Quantity
+from service.extractors.offline.ages import AGE_UNIT, is_age
+from service.extractors.offline.quantity_units import counted_noun, currency_before, unit_after
 from service.extractors.offline.quantity_words import (
     APPROXIMATORS_LONGEST_FIRST,
     CHANGE_VERBS,
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     PASSING_VERBS,
-    PERCENT_WORDS,
 )
 from service.extractors.offline.tokens import entity_of, verbatim, word_list, word_set
 
@@ -312,74 +312,6 @@ def _passed(group: list[Token]) -> bool:
     return False
 
 
-def _currency_before(tokens: list[Token], start: int) -> tuple[str | None, int]:
-    if start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[tokens[start - 1].lower_], start - 1
-    return None, start
-
-
-def _unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
-    """A percent sign, percent word or currency word directly after the numeral."""
-    if end < len(tokens):
-        token = tokens[end]
-        if token.lower_ in PERCENT_WORDS:
-            return "percent", end + 1
-        if token.lower_ == "per" and end + 1 < len(tokens) and tokens[end + 1].lower_ == "cent":
-            return "percent", end + 2
-        if token.lemma_.lower() in CURRENCY_WORDS:
-            return CURRENCY_WORDS[token.lemma_.lower()], end + 1
-        if token.lower_ in CURRENCY_SYMBOLS and token.text.isupper():
-            return CURRENCY_SYMBOLS[token.lower_], end + 1
-    return None, end
-
-
-def _counted_noun(last: Token) -> str | None:
-    """The noun a numeral counts ("700 trained volunteers" -> "volunteers")."""
-    token = last
-    while token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ == "NUM":
-        token = token.head
-    head = token.head
-    if (
-        token.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "advmod")
-        and head.pos_ == "ADJ"
-    ):
-        head = head.head  # "9,000-strong reserve units"
-    if head.lemma_.lower() == "magnitude" or (
-        last.i > 0 and last.doc[last.i - 1].lower_ == "magnitude"
-    ):
-        return "magnitude"
-    if (
-        token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod")
-        or head.i == token.i
-    ):
-        return _of_noun(token)
-    if head.pos_ == "ADJ" and token.dep_ in ("npadvmod", "nummod", "advmod"):
-        return head.text.lower()  # "three dead", "14 injured"
-    if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i < token.i):
-        return None  # "the Liberal Democrats 11": a name before the count is no unit
-    words = [
-        child.text.lower()
-        for child in head.children
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and last.i < child.i < head.i
-    ]
-    words.append(head.text if head.pos_ == "PROPN" else head.text.lower())
-    unit = " ".join(words)
-    for child in head.children:
-        if child.lower_ == "per":
-            unit += " " + " ".join(t.text for t in child.subtree)
-    return unit
-
-
-def _of_noun(token: Token) -> str | None:
-    """ "two of the victims" -> "victims"."""
-    for child in token.children:
-        if child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ == "NOUN":
-                return objects[0].text.lower()
-    return None
-
-
 def _token_range(token: Token) -> tuple[float, float] | None:
     match = _TOKEN_RANGE.match(token.text)
     if not match:
@@ -409,41 +341,6 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     return None if high is None else (high, start, stop)
 
 
-AGE_UNIT = "years of age"
-# Nouns for people, whom a "-year-old" describes by age.
-PERSON_NOUNS = word_set("""
-    man woman boy girl child baby son daughter person resident driver pilot passenger
-    suspect victim mother father student patient teenager teen worker officer soldier
-    player athlete singer actor author journalist citizen national tourist mountaineer
-    """)
-
-
-def _is_age(first: Token, last: Token) -> bool:
-    """ "aged 87", "at the age of 103", "between 17 and 71" after "aged", "a 56-year-old",
-    "88 years old": a person's age, whose unit the spec writes "years of age"."""
-    doc = first.doc
-    before = [t.lower_ for t in doc[max(first.i - 3, 0) : first.i] if t.lower_ != "between"]
-    if before[-1:] == ["aged"] or before[-2:] in (["age", "of"], ["ages", "of"]):
-        return True
-    if first.i == last.i and 0 < first.i < len(doc) - 1 and first.text.isdigit():
-        person = doc[first.i - 2] if first.i >= 2 else None
-        set_off = doc[first.i - 1].text == "," and doc[first.i + 1].text == ","
-        if set_off and person is not None and person.ent_type_ == "PERSON":
-            return True  # "Anna Berg, 58, resigned"
-    after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
-    if after.startswith(("-year-old", "year-old")):
-        old = next(t for t in doc[last.i + 1 :] if t.lower_ == "old")
-        following = doc[old.i + 1 : old.i + 4]
-        described = next((t for t in following if t.pos_ in ("NOUN", "PROPN")), None)
-        return described is None or _a_person(described)  # not "a 30-year-old bridge"
-    return after.startswith(("yearsold", "years-old", "yearsofage"))
-
-
-def _a_person(noun: Token) -> bool:
-    """True for a noun that names a person ("man", "driver", "Ana Ruiz")."""
-    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
-
-
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -467,7 +364,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         if value is None:
             position = end
             continue
-        currency, begin = _currency_before(tokens, position)
+        currency, begin = currency_before(tokens, position)
         approx, begin = _approximator(tokens, begin)
         if approx is Approx.exact and _passed(group):
             approx = Approx.at_least  # "the toll passed 1,000"
@@ -484,9 +381,9 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
                     value, upper, group = low, high, tokens[other_start:last]
                 else:
                     last = end
-        after_unit, last = _unit_after(tokens, last)
-        unit = currency or after_unit or _counted_noun(group[-1]) or unit_so_far
-        if _is_age(tokens[begin], tokens[last - 1]):
+        after_unit, last = unit_after(tokens, last)
+        unit = currency or after_unit or counted_noun(group[-1]) or unit_so_far
+        if is_age(tokens[begin], tokens[last - 1]):
             unit = AGE_UNIT
         if upper is not None:
             approx = Approx.range

@@ -1,0 +1,41 @@
+"""Ages: "aged 87", "a 56-year-old man", "Anna Berg, 58,", counted in "years of age"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.tokens import word_set
+
+AGE_UNIT = "years of age"
+# Nouns for people, whom a "-year-old" describes by age.
+PERSON_NOUNS = word_set("""
+    man woman boy girl child baby son daughter person resident driver pilot passenger
+    suspect victim mother father student patient teenager teen worker officer soldier
+    player athlete singer actor author journalist citizen national tourist mountaineer
+    """)
+
+
+def is_age(first: Token, last: Token) -> bool:
+    """ "aged 87", "at the age of 103", "between 17 and 71" after "aged", "a 56-year-old",
+    "88 years old": a person's age, whose unit the spec writes "years of age"."""
+    doc = first.doc
+    before = [t.lower_ for t in doc[max(first.i - 3, 0) : first.i] if t.lower_ != "between"]
+    if before[-1:] == ["aged"] or before[-2:] in (["age", "of"], ["ages", "of"]):
+        return True
+    if first.i == last.i and 0 < first.i < len(doc) - 1 and first.text.isdigit():
+        person = doc[first.i - 2] if first.i >= 2 else None
+        set_off = doc[first.i - 1].text == "," and doc[first.i + 1].text == ","
+        if set_off and person is not None and person.ent_type_ == "PERSON":
+            return True  # "Anna Berg, 58, resigned"
+    after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
+    if after.startswith(("-year-old", "year-old")):
+        old = next(t for t in doc[last.i + 1 :] if t.lower_ == "old")
+        following = doc[old.i + 1 : old.i + 4]
+        described = next((t for t in following if t.pos_ in ("NOUN", "PROPN")), None)
+        return described is None or _a_person(described)  # not "a 30-year-old bridge"
+    return after.startswith(("yearsold", "years-old", "yearsofage"))
+
+
+def _a_person(noun: Token) -> bool:
+    """True for a noun that names a person ("man", "driver", "Ana Ruiz")."""
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
