@@ -13,6 +13,7 @@ from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.certainty import certainty_of, is_negated
+from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import added_report, leading_conjunct
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.items import split_list_items, split_satellites
@@ -35,8 +36,13 @@ from service.extractors.offline.segmentation import (
     split_fronted_phrase,
 )
 from service.extractors.offline.statement import dated_weekday, quote, render
-from service.extractors.offline.subjects import noun_phrase, subject_of, subject_token
-from service.extractors.offline.timeref import Context, find_time, time_phrase
+from service.extractors.offline.subjects import (
+    first_noun,
+    prefix_subject,
+    subject_of,
+    subject_token,
+)
+from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import strip_edges
 
@@ -247,27 +253,13 @@ class _ClaimBuilder:
         ]
         context = Context(
             self.published,
-            forward=kind is ClaimKind.forecast and not _superseded_plan(head),
+            forward=kind is ClaimKind.forecast and not superseded_plan(head),
             speaking=place.speaking,
             anchor=self.anchor,
             anchor_day=self.anchor_day,
         )
-        time = find_time(tokens, head, context)
-        evidence = [quote(proposition.evidence)]
-        if len(evidence[0]) < 12 and proposition.prefix:  # "won 26 Tests and lost 14"
-            evidence.append(quote(proposition.prefix))  # the subject it shares
-        if time is None and kind is not ClaimKind.forecast and _where_clause(head):
-            # "appeared in court on Friday, where he was charged": the same occasion
-            shared = time_phrase(*_main_clause(head), context)
-            if shared is not None:
-                time = shared[0]
-                evidence.append(quote(shared[1]))
-        if time is None and proposition.prefix:  # "The bombing on March 15 ... injured 49"
-            prefix_ids = {t.i for t in proposition.prefix}
-            root = next((t for t in proposition.prefix if t.head.i not in prefix_ids), None)
-            time = find_time(proposition.prefix, root, context) if root is not None else None
-            if time is not None and time.text not in " ".join(evidence):
-                evidence.append(quote(proposition.prefix))  # the shared subject's span
+        time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
+        evidence = [quote(proposition.evidence), *extra_spans]
         if time is not None and time.start:
             self.anchor = time.start
             if len(time.start) == 10 and time.start == time.end:
@@ -284,8 +276,8 @@ class _ClaimBuilder:
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)
-            or _prefix_subject(proposition.prefix, self.refs)
-            or _first_noun(tokens, head, self.refs)
+            or prefix_subject(proposition.prefix, self.refs)
+            or first_noun(tokens, head, self.refs)
         )
         if owner is not None and not (counted.subject or resolved):
             subject = f"{subject} of {owner[1]}"
@@ -351,11 +343,6 @@ def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
-def _superseded_plan(head: Token) -> bool:
-    """ "was originally scheduled for February 27": a plan already past, dated backward."""
-    return any(c.lower_ in ("originally", "initially") for c in head.children)
-
-
 def _contrasting_report(head: Token) -> bool:
     """ "..., while Lunder has confirmed 18,950": a contrast clause with a reporting subject
     of its own, whose source is not the first clause's."""
@@ -364,70 +351,6 @@ def _contrasting_report(head: Token) -> bool:
     if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
         return subject and head.lemma_.lower() in REPORTING_VERBS
     return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
-
-
-def _where_clause(head: Token) -> bool:
-    """True for a relative clause opened by "where" ("the court, where he was charged")."""
-    return head.dep_ == "relcl" and head.doc[head.left_edge.i].lower_ == "where"
-
-
-def _main_clause(relative: Token) -> tuple[list[Token], Token]:
-    """The tokens and predicate of the clause a relative clause hangs from."""
-    clause = relative.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    inside = {t.i for t in relative.subtree}
-    own = [t for t in clause.subtree if t.i not in inside and _nearest_clause(t) == clause.i]
-    return own, clause
-
-
-def _nearest_clause(token: Token) -> int:
-    """The index of the verb whose clause a token belongs to (itself for a verb)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token.i
-
-
-def _prefix_subject(prefix: list[Token], refs: References) -> str | None:
-    """The subject a split-off clause shares with its main clause ("..., surpassing ...")."""
-    ids = {t.i for t in prefix}
-    roots = [t for t in prefix if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN")]
-    return noun_phrase(roots[0], refs) if roots else None
-
-
-def _first_noun(tokens: list[Token], head: Token, refs: References) -> str:
-    """A fallback subject: the first noun outside time phrases and fronted adverbials
-    ("At this point, ...")."""
-    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
-    for token in nouns:
-        if token.ent_type_ in ("DATE", "TIME") or _in_fronted_phrase(token, head):
-            continue
-        return noun_phrase(_phrase_head(token), refs)
-    return noun_phrase(nouns[0], refs) if nouns else tokens[0].text
-
-
-def _phrase_head(token: Token) -> Token:
-    """The noun a modifier belongs to ("assault" -> "rifle", "co-belligerents" -> the last
-    part), so a fallback subject is never a bare modifier."""
-    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
-        token = token.head
-    doc = token.doc
-    while token.i + 2 < len(doc) and _joins(token, doc[token.i + 1]):
-        token = doc[token.i + 2]
-    return token
-
-
-def _joins(token: Token, hyphen: Token) -> bool:
-    """A hyphen written tight between two words ("co-belligerents")."""
-    return hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
-
-
-def _in_fronted_phrase(token: Token, head: Token) -> bool:
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "prep" and token.i < head.i and token.head.i == head.i:
-            return True
-        token = token.head
-    return False
 
 
 def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[DraftClaim]:

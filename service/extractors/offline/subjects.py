@@ -264,3 +264,44 @@ def _described_body(subject: Token, phrase: str, refs: References) -> str | None
     offset = subject.idx + int(subject.doc.user_data.get("base", 0))
     body = refs.described_body(subject.lemma_, offset, sources=False)
     return body.name if body is not None else None
+
+
+def prefix_subject(prefix: list[Token], refs: References) -> str | None:
+    """The subject a split-off clause shares with its main clause ("..., surpassing ...")."""
+    ids = {t.i for t in prefix}
+    roots = [t for t in prefix if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN")]
+    return noun_phrase(roots[0], refs) if roots else None
+
+
+def first_noun(tokens: list[Token], head: Token, refs: References) -> str:
+    """A fallback subject: the first noun outside time and fronted phrases ("At this point")."""
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    for token in nouns:
+        if token.ent_type_ in ("DATE", "TIME") or _in_fronted_phrase(token, head):
+            continue
+        return noun_phrase(_phrase_head(token), refs)
+    return noun_phrase(nouns[0], refs) if nouns else tokens[0].text
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a modifier belongs to ("assault" -> "rifle", "co-belligerents" -> the last
+    part), so a fallback subject is never a bare modifier."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    doc = token.doc
+    while token.i + 2 < len(doc) and _joins(token, doc[token.i + 1]):
+        token = doc[token.i + 2]
+    return token
+
+
+def _joins(token: Token, hyphen: Token) -> bool:
+    """A hyphen written tight between two words ("co-belligerents")."""
+    return hyphen.text == "-" and not token.whitespace_ and not hyphen.whitespace_
+
+
+def _in_fronted_phrase(token: Token, head: Token) -> bool:
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.i < head.i and token.head.i == head.i:
+            return True
+        token = token.head
+    return False

@@ -1,0 +1,66 @@
+"""The time a claim takes: its own time phrase, else the occasion of the clause a "where"
+clause hangs from, else a date in the subject it shares; with the extra evidence spans."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from schemas.claims import TimeRef
+from service.extractors.offline.segmentation import Proposition
+from service.extractors.offline.statement import quote
+from service.extractors.offline.timeref import Context, find_time, time_phrase
+
+# The shortest evidence span that carries a claim (grounding rejects shorter ones).
+_SHORT_EVIDENCE = 12
+
+
+def claim_time(
+    proposition: Proposition, context: Context, *, forecast: bool
+) -> tuple[TimeRef | None, list[str]]:
+    """The claim's time and the spans beyond its own that carry it or its subject."""
+    head, tokens, prefix = proposition.head, proposition.tokens, proposition.prefix
+    time = find_time(tokens, head, context)
+    spans: list[str] = []
+    if len(quote(proposition.evidence)) < _SHORT_EVIDENCE and prefix:
+        spans.append(quote(prefix))  # "won 26 Tests and lost 14": the subject it shares
+    if time is None and not forecast and _where_clause(head):
+        # "appeared in court on Friday, where he was charged": the same occasion
+        shared = time_phrase(*_main_clause(head), context)
+        if shared is not None:
+            time = shared[0]
+            spans.append(quote(shared[1]))
+    if time is None and prefix:  # "The bombing on March 15 ... injured 49"
+        prefix_ids = {t.i for t in prefix}
+        root = next((t for t in prefix if t.head.i not in prefix_ids), None)
+        time = find_time(prefix, root, context) if root is not None else None
+        carried = " ".join([quote(proposition.evidence), *spans])
+        if time is not None and time.text not in carried:
+            spans.append(quote(prefix))  # the shared subject's span
+    return time, spans
+
+
+def superseded_plan(head: Token) -> bool:
+    """True for a plan already past ("was originally scheduled for February 27")."""
+    return any(c.lower_ in ("originally", "initially") for c in head.children)
+
+
+def _where_clause(head: Token) -> bool:
+    """True for a relative clause opened by "where" ("the court, where he was charged")."""
+    return head.dep_ == "relcl" and head.doc[head.left_edge.i].lower_ == "where"
+
+
+def _main_clause(relative: Token) -> tuple[list[Token], Token]:
+    """The tokens and predicate of the clause a relative clause hangs from."""
+    clause = relative.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    inside = {t.i for t in relative.subtree}
+    own = [t for t in clause.subtree if t.i not in inside and _nearest_clause(t) == clause.i]
+    return own, clause
+
+
+def _nearest_clause(token: Token) -> int:
+    """The index of the verb whose clause a token belongs to (itself for a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
