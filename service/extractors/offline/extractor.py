@@ -12,6 +12,7 @@ from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
 from service.extractors.offline.attribution import Frame, find_frame
+from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import added_report, leading_conjunct
@@ -29,7 +30,6 @@ from service.extractors.offline.references import References
 from service.extractors.offline.segmentation import (
     CONTRAST_MARKS,
     Proposition,
-    is_claim_candidate,
     long_enough,
     segments,
     split_clauses,

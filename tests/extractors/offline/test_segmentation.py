@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from spacy.tokens import Doc
 
-from service.extractors.offline.segmentation import is_claim_candidate, segments, split_clauses
+from service.extractors.offline.segmentation import segments, split_clauses
 from service.extractors.offline.statement import render
 
 Parse = Callable[[str], Doc]
@@ -52,24 +51,6 @@ def test_non_restrictive_relative_clause_gets_its_antecedent(parse: Parse):
         "The assessment was backed up by NATO officials.",
         "NATO officials are awaiting briefings from Seoul.",
     ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Will North Korean troops fight in Ukraine?",
-        "Good afternoon, everybody.",
-        "Thanks for joining us on a Friday afternoon.",
-        "Most Commented",
-        "Had some technical difficulties here.",
-    ],
-)
-def test_questions_greetings_and_fragments_are_not_claims(parse: Parse, text: str):
-    assert not is_claim_candidate(list(parse(text)))
-
-
-def test_plain_statement_is_a_claim_candidate(parse: Parse):
-    assert is_claim_candidate(list(parse("North Korean troops arrived in the Kursk region.")))
 
 
 def test_who_refers_to_the_person_not_to_the_organisation_in_the_apposition(parse: Parse):

@@ -1,0 +1,93 @@
+"""Which segments are claim candidates: not questions, greetings, fragments, rhetoric or
+remarks about the reporting itself."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.tokens import word_set
+
+# Openers of rhetorical filler and greetings that carry no claim.
+FILLER_OPENERS = word_set(
+    "thanks thank sorry hey hi hello welcome okay ok well yes no please goodbye"
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def is_claim_candidate(tokens: list[Token]) -> bool:
+    """False for questions, greetings, fragments without a verb and other non-claims."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(words) < 4 and not _short_statement(words):
+        return False
+    last = next((t for t in reversed(tokens) if t.text not in ("”", '"', "’", ")")), None)
+    if last is not None and last.text == "?":
+        return False
+    if _filler_opening(words[0]) or words[0].lower_ == "let":
+        return False
+    if words[0].lower_ == "good" and len(words) > 1 and words[1].lower_ in _GREETING_TIMES:
+        return False
+    if _about_the_reporting(words):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+
+
+def _about_the_reporting(words: list[Token]) -> bool:
+    """ "X declined to comment", "did not respond to a request for comment", "The claim could
+    not be independently verified", "(Reporting by ...)": remarks about the reporting itself
+    and wire credits, which the spec says are not claims."""
+    text = " ".join(t.lower_ for t in words)
+    if words[0].lower_ in ("reporting", "editing", "writing") and len(words) > 1:
+        return words[1].lower_ == "by"
+    return any(phrase in text for phrase in REPORTING_REMARKS)
+
+
+# Word sequences that only occur in remarks about the reporting.
+REPORTING_REMARKS = (
+    "declined to comment",
+    "declined to elaborate",
+    "request for comment",
+    "requests for comment",
+    "could not be reached for comment",
+    "not be independently verified",
+    "not independently verify",
+    "not independently confirm",
+    "not be independently confirmed",
+    "unable to independently",
+    "independently verify the",
+)
+
+
+def _filler_opening(first: Token) -> bool:
+    """ "Thanks for ...", "No, ...", "Well, ...": but not "No deaths were reported"."""
+    if first.lower_ not in FILLER_OPENERS:
+        return False
+    if first.lower_ in _ANSWER_WORDS:
+        following = first.nbor() if first.i + 1 < len(first.doc) else None
+        return following is None or following.is_punct
+    return True
+
+
+_ANSWER_WORDS = frozenset({"no", "yes", "well", "okay", "ok"})
+
+
+def _short_statement(words: list[Token]) -> bool:
+    """ "She was 88.", "Nine died.": a subject, a verb and a number are a claim however short."""
+    return (
+        len(words) >= 2
+        and any(t.dep_ in _SUBJECT_DEPS for t in words)
+        and any(t.pos_ in ("VERB", "AUX") for t in words)
+        and any(t.pos_ == "NUM" or t.like_num for t in words)
+    )
+
+
+def _subjectless_opening(words: list[Token]) -> bool:
+    """ "Had some technical difficulties here.": a chatty fragment with the subject dropped."""
+    first = words[0]
+    return (
+        first.dep_ == "ROOT"
+        and first.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(child.dep_ in _SUBJECT_DEPS for child in first.children)
+    )
+
+
+_GREETING_TIMES = frozenset({"morning", "afternoon", "evening", "day"})
