@@ -9,7 +9,6 @@ from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, REPORTING_VE
 from service.extractors.offline.references import References
 from service.extractors.offline.report_phrases import (
     according_to,
-    by_reports,
     channel,
     citing,
     is_outlet,
@@ -19,13 +18,16 @@ from service.extractors.offline.report_phrases import (
 from service.extractors.offline.report_shapes import (
     after_quote,
     hearing,
+    hearsay,
+    in_contrast_clause,
     interjected,
+    puts_at,
     resumed_quote,
     speaker_clause,
     trailing_report,
 )
 from service.extractors.offline.segmentation import long_enough
-from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, phrase_text, source_of
+from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
@@ -140,7 +142,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         (t for t in remaining if _is_reporting_verb(t, allowed)), key=lambda t: (_depth(t), t.i)
     )
     for verb in candidates:
-        if _puts_at(verb) or _in_contrast_clause(verb, allowed):
+        if puts_at(verb) or in_contrast_clause(verb, allowed):
             continue  # the maker's own estimate; a "while Y said" clause gets its own frame
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
@@ -164,24 +166,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         content = _strip_edges(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
-    return _nominal_report(remaining, allowed, refs) or _hearsay(tokens)
-
-
-_CONTRAST_MARKS = frozenset({"while", "whereas"})
-
-
-def _in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
-    """ "X rose, while organisers said Y": a report inside a contrast clause frames only
-    that clause, which segmentation splits off and attributes on its own."""
-    token = verb
-    for _ in range(6):
-        if token.head.i == token.i or token.head.i not in allowed:
-            return False
-        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        if token.dep_ == "advcl" and marks & _CONTRAST_MARKS:
-            return True
-        token = token.head
-    return False
+    return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
 
 
 def _outside(phrase: list[Token], frame: Frame) -> bool:
@@ -211,29 +196,6 @@ def _relayed_by_outlet(frame: Frame, refs: References) -> Frame | None:
     return None
 
 
-def _hearsay(tokens: list[Token]) -> Frame | None:
-    """ "The mayor reportedly resigned", "By early reports, ...": unnamed reports as source."""
-    for token in tokens:
-        if token.lower_ == "reportedly" and token.dep_ == "advmod":
-            content = _strip_edges([t for t in tokens if t.i != token.i])
-            name, lemma, scope = "reports", "report", -1
-            break
-    else:
-        phrase = by_reports(tokens)
-        if not phrase:
-            return None
-        ids = {t.i for t in phrase}
-        content = _strip_edges([t for t in tokens if t.i not in ids])
-        name, lemma = phrase_text(phrase[1:]).lower(), "report"
-        scope = phrase[0].i if phrase[0].i > tokens[0].i else -1
-    if len(content) < 3:
-        return None
-    source = Source(name=name, anonymous=True)
-    return Frame(
-        source=source, content=content, verb=None, head_lemma=lemma, plural=True, scope=scope
-    )
-
-
 def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
     """ "Vik rejected the mayor's plan: "P"": a named subject introducing a quotation."""
     for position, token in enumerate(tokens[:-2]):
@@ -251,17 +213,6 @@ def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fr
     return None
 
 
-def _puts_at(verb: Token) -> bool:
-    """ "The monitor put the death toll at 356", "Police estimated the crowd at about 8,000":
-    an estimate, its maker the source."""
-    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place"):
-        return False
-    return any(
-        child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
-        for child in verb.children
-    )
-
-
 def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
     """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
     clause stays whole (nothing to strip) and the subject is its source."""
@@ -269,7 +220,7 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
         t
         for t in tokens
         if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
-        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or _puts_at(t))
+        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or puts_at(t))
     ]
     if not roots:
         return None

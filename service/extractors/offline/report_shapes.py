@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from schemas.claims import Source
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
-from service.extractors.offline.segmentation import long_enough
-from service.extractors.offline.sources import source_of
+from service.extractors.offline.report_phrases import by_reports
+from service.extractors.offline.segmentation import CONTRAST_MARKS, long_enough
+from service.extractors.offline.sources import phrase_text, source_of
 from service.extractors.offline.tokens import strip_edges
 
 
@@ -76,3 +78,56 @@ def resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
             if opener.is_quote:
                 return [t for t in child.subtree if t.i in ids]
     return []
+
+
+def hearsay(tokens: list[Token]) -> Frame | None:
+    """ "The mayor reportedly resigned", "By early reports, ...": unnamed reports as source."""
+    for token in tokens:
+        if token.lower_ == "reportedly" and token.dep_ == "advmod":
+            content = _content([t for t in tokens if t.i != token.i])
+            name, lemma, scope = "reports", "report", -1
+            break
+    else:
+        phrase = by_reports(tokens)
+        if not phrase:
+            return None
+        ids = {t.i for t in phrase}
+        content = _content([t for t in tokens if t.i not in ids])
+        name, lemma = phrase_text(phrase[1:]).lower(), "report"
+        scope = phrase[0].i if phrase[0].i > tokens[0].i else -1
+    if len(content) < 3:
+        return None
+    source = Source(name=name, anonymous=True)
+    return Frame(
+        source=source, content=content, verb=None, head_lemma=lemma, plural=True, scope=scope
+    )
+
+
+def puts_at(verb: Token) -> bool:
+    """ "The monitor put the death toll at 356", "Police estimated the crowd at about 8,000":
+    an estimate, its maker the source."""
+    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place"):
+        return False
+    return any(
+        child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
+        for child in verb.children
+    )
+
+
+def in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
+    """ "X rose, while organisers said Y": a report inside a contrast clause frames only
+    that clause, which segmentation splits off and attributes on its own."""
+    token = verb
+    for _ in range(6):
+        if token.head.i == token.i or token.head.i not in allowed:
+            return False
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & CONTRAST_MARKS:
+            return True
+        token = token.head
+    return False
+
+
+def _content(tokens: list[Token]) -> list[Token]:
+    """Trim punctuation, quotes and a leading "that" from content tokens."""
+    return strip_edges(tokens, frozenset({"that"}))
