@@ -16,8 +16,7 @@ PERSON_NOUNS = word_set("""
 
 
 def is_age(first: Token, last: Token) -> bool:
-    """ "aged 87", "at the age of 103", "between 17 and 71" after "aged", "a 56-year-old",
-    "88 years old": a person's age, whose unit the spec writes "years of age"."""
+    """True for a person's age ("aged 87", "a 56-year-old man", "88 years old")."""
     doc = first.doc
     before = [t.lower_ for t in doc[max(first.i - 3, 0) : first.i] if t.lower_ != "between"]
     if before[-1:] == ["aged"] or before[-2:] in (["age", "of"], ["ages", "of"]):

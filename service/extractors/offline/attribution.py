@@ -26,7 +26,7 @@ from service.extractors.offline.report_shapes import (
     speaker_clause,
     trailing_report,
 )
-from service.extractors.offline.segmentation import long_enough
+from service.extractors.offline.segmentation import RELATIVE_SUBJECTS, long_enough
 from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -113,7 +113,7 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return True
     if token.dep_ == "relcl" and token.head.i not in allowed:  # "..., when police said P"
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        return bool(subjects) and subjects[0].lower_ not in ("who", "which", "that")
+        return bool(subjects) and subjects[0].lower_ not in RELATIVE_SUBJECTS
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
 
 

@@ -232,17 +232,15 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     return split
 
 
-_TIME_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")  # longest first
 
 
 def _one_duration(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
     """ "2 hours and 10 minutes", "four years and three months": one span of time."""
     sizes = []
     for start, end in items:
-        plurals = [
-            t.lower_ if t.lower_.endswith("s") else t.lower_ + "s" for t in tokens[start:end]
-        ]
-        found = [_TIME_UNITS.index(word) for word in plurals if word in _TIME_UNITS]
+        lemmas = [t.lemma_.lower() for t in tokens[start:end]]
+        found = [_TIME_UNITS.index(word) for word in lemmas if word in _TIME_UNITS]
         if not found:
             return False
         sizes.append(found[0])

@@ -23,12 +23,9 @@ PERSON_VERBS = word_set("die bear marry say tell")
 # Last words of organisation names the small model takes for people.
 ORGANISATION_ENDINGS = (
     word_set("""
-    biotech pharma pharmaceuticals foods group bank airlines airline motors systems energy
-    power holdings inc ltd corp corporation co media labs mills industries technologies
-    partners capital securities institute university authority agency council party
-    association foundation society union ministry services solutions telecom networks
-    service office command force forces army navy department commission committee court
-    police news research times post herald journal review center centre
+    bank institute university authority agency council party association foundation society
+    union ministry service office command force forces army navy department commission
+    committee court police news research times post herald journal review center centre
     """)
     | FIRM_ENDINGS
 )
@@ -70,9 +67,9 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
 
 @Language.component(CLOCK_ATTACHMENT)
 def attach_clock_suffixes(doc: Doc) -> Doc:
-    """ "before 1 a.m.": at a sentence end the parser takes "a.m." for the final period and
-    hangs it on the main verb, so a clause split off around "1" would leave "a.m." behind;
-    it belongs to its number."""
+    """Hang "a.m."/"p.m." on its number ("before 1 a.m."), not on the verb as a period."""
+    # at a sentence end the parser takes "a.m." for the final period, so a clause split
+    # off around "1" would leave "a.m." behind
     for token in doc[1:]:
         number = doc[token.i - 1]
         clock = token.lower_ in ("a.m.", "p.m.") and number.like_num

@@ -110,7 +110,8 @@ def _one_decade(
         recent = context.published.year % 100 if context.published else 30
         first = (1900 if tens > recent else 2000) + tens
         return str(first), str(first + 9)
-    century, tens = int(century_text or 0), int(tens_text or 0)
+    assert century_text is not None and tens_text is not None  # the pattern sets both
+    century, tens = int(century_text), int(tens_text)
     if tens == 0 and century < 20:  # "the 1800s": the century
         return f"{century}00", f"{century}99"
     first = century * 100 + tens * 10

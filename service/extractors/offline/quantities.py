@@ -17,7 +17,13 @@ from service.extractors.offline.quantity_words import (
     CURRENCY_SYMBOLS,
     PASSING_VERBS,
 )
-from service.extractors.offline.tokens import entity_of, verbatim, word_list, word_set
+from service.extractors.offline.tokens import (
+    WEEKDAY_NAMES,
+    entity_of,
+    verbatim,
+    word_list,
+    word_set,
+)
 
 SMALL_NUMBERS = {
     word: value
@@ -58,7 +64,6 @@ _CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local"
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name]
 )
-_WEEKDAY_NAMES = frozenset(calendar.day_name)
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # A numeral with its scale written on ("3.2bn", "40m", "12k").
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
@@ -145,7 +150,7 @@ def _dates_a_day(word: Token, number: Token) -> bool:
     name = word.text.rstrip(".")
     if name not in _CALENDAR_WORDS:
         return False
-    return name not in _WEEKDAY_NAMES or abs(word.i - number.i) == 1
+    return name.lower() not in WEEKDAY_NAMES or abs(word.i - number.i) == 1
 
 
 def _day_range_end(token: Token) -> bool:

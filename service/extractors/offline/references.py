@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.claims import Source
 from service.extractors.offline.persons import (
     FIRM_ENDINGS,
+    NOT_PERSONS,
     TITLES,
     agrees,
     person_mentions,
@@ -31,18 +32,18 @@ _DEFINITION = re.compile(
     r"\s+\(([A-Z][A-Za-z]{1,11})\)"
 )
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
-# "the company", "the agency": a description of the organisation last named as a source.
-BODY_DESCRIPTIONS = word_set("""
+# Descriptions of a business, which never point back to a public body ("the company" is
+# not "the Ministry of Energy").
+BUSINESS_DESCRIPTIONS = word_set("""
     company firm carrier airline manufacturer insurer retailer lender bank operator utility
+    """)
+# "the company", "the agency": a description of an organisation named before.
+BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
     agency ministry department directorate institute regulator watchdog foundation charity
     organisation organization university college school hospital council commission
     committee museum
     """)
-# Descriptions of a business, which never point back to a public body, and the name words
-# of public bodies ("the company" is not "the Ministry of Energy").
-BUSINESS_DESCRIPTIONS = word_set("""
-    company firm carrier airline manufacturer insurer retailer lender bank operator utility
-    """)
+# The name words of public bodies.
 PUBLIC_BODY_WORDS = word_set("""
     ministry department directorate agency authority council office service commission
     committee police army navy government court parliament university institute command
@@ -54,7 +55,7 @@ NAMED_KINDS = word_set("""
     school hospital museum institute foundation charity
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
-NEWS_ORGANISATIONS = word_set("reuters afp ap bloomberg twitter facebook")
+NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg")
 
 
 @lru_cache(maxsize=4096)
@@ -260,9 +261,9 @@ class References:
     def described_body(
         self, description: str, offset: int, *, sources: bool = True
     ) -> Source | None:
-        """The organisation "the company" or "the agency" at `offset` points back to: the
-        most recent one named before it, as a source (unless `sources` is off, for lookups
-        made after every source is known) or anywhere in the text."""
+        """The organisation "the company" at `offset` points back to, named before it."""
+        # as a source (unless `sources` is off, for lookups made after every source is
+        # known) or anywhere in the text
         source = self._latest_named_body(description) if sources else None
         people = {word for _, person in self.persons for word in person.split()}
         fitting = [

@@ -104,8 +104,7 @@ def is_relative(match: re.Match[str]) -> bool:
 
 
 def is_from_event(match: re.Match[str]) -> bool:
-    """True for a time counted from the event told before ("the day after"), which yields to
-    a calendar date in the same clause ("on March 16, the day after the attack")."""
+    """True for a time counted from the event told before ("the day after the attack")."""
     return match.re in (_FROM_EVENT, _PERIOD_FROM_EVENT, _YEAR_FROM_EVENT)
 
 

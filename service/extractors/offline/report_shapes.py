@@ -104,8 +104,7 @@ def hearsay(tokens: list[Token]) -> Frame | None:
 
 
 def puts_at(verb: Token) -> bool:
-    """ "The monitor put the death toll at 356", "Police estimated the crowd at about 8,000":
-    an estimate, its maker the source."""
+    """True for an estimate "at N" ("put the death toll at 356"), its maker the source."""
     if verb.lemma_.lower() not in ("put", "estimate", "peg", "place"):
         return False
     return any(
@@ -115,8 +114,7 @@ def puts_at(verb: Token) -> bool:
 
 
 def in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
-    """ "X rose, while organisers said Y": a report inside a contrast clause frames only
-    that clause, which segmentation splits off and attributes on its own."""
+    """True for a report inside a contrast clause ("X rose, while organisers said Y")."""
     token = verb
     for _ in range(6):
         if token.head.i == token.i or token.head.i not in allowed:

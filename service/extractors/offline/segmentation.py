@@ -12,7 +12,7 @@ from service.extractors.offline.tokens import entity_of, join_tokens, strip_edge
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 # Verbs by which a document records figures ("a report, which listed 12 injured").
 RECORDING_VERBS = word_set("figure record list show count tally put give")
 _RELATIVE_ADVERBS = frozenset({"where", "when"})
@@ -148,7 +148,7 @@ def _non_restrictive(relcl: Token) -> bool:
 
 def _relative_word(relcl: Token) -> Token | None:
     for token in relcl.subtree:
-        if token.lower_ in _RELATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+        if token.lower_ in RELATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
             return token
         if token.lower_ in _RELATIVE_ADVERBS and token.i == relcl.left_edge.i:
             return token
@@ -230,7 +230,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
             _state_participle(proposition, ids)
         elif head.i != main.i and not _has_subject(head) and head.dep_ == "conj":
             prefix = subject_tokens(head.head, ids)
-            while prefix and prefix[0].lower_ in _RELATIVE_SUBJECTS | {"that"}:
+            while prefix and prefix[0].lower_ in RELATIVE_SUBJECTS | {"that"}:
                 prefix = prefix[1:]
             proposition.prefix = prefix
         propositions.append(proposition)
@@ -313,7 +313,7 @@ def _antecedent_noun(noun: Token, relative: Token) -> Token:
             token = token.head
             if token.ent_type_ == "PERSON":
                 return token
-    if relative.lower_ in _RELATIVE_SUBJECTS and noun.ent_type_ in ("DATE", "TIME"):
+    if relative.lower_ in RELATIVE_SUBJECTS and noun.ent_type_ in ("DATE", "TIME"):
         governor = noun.head.head if noun.dep_ == "pobj" else noun
         if governor.pos_ in ("NOUN", "PROPN"):
             return governor

@@ -105,14 +105,15 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
                 entity = entity_of(token)
                 assert entity is not None  # a token tagged B begins an entity
                 if any(t.pos_ == "PROPN" for t in entity):  # not "Exit polls"
-                    return Source(name=refs.expand(_without_article(entity.text))), lemma
+                    return Source(name=refs.expand(without_article(entity.text))), lemma
         author = _author(head) or author
         if author:
             return Source(name=refs.expand(author)), lemma
         owner = _described_owner(head)
-        body = owner and refs.described_body(owner.lemma_.lower(), owner.idx + _base(owner))
-        if body:  # "university figures", "the company's statement"
-            return body, lemma
+        if owner is not None:  # "university figures", "the company's statement"
+            body = refs.described_body(owner.lemma_.lower(), owner.idx + _base(owner))
+            if body is not None:
+                return body, lemma
     tokens = _without_description(tokens)
     text = refs.expand(phrase_text(tokens))
     earlier = refs.earlier_source(text, lemma, head.idx + _base(head))
@@ -141,15 +142,8 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _without_article(name: str) -> str:
-    """A name without an indefinite article ("an Associated Press" tally)."""
-    first, _, rest = name.partition(" ")
-    return rest if first.lower() in ("a", "an") and rest else name
-
-
 def without_article(name: str) -> str:
-    """An organisation's name without a leading "the" ("the Velmorian Red Cross"), which
-    only a title keeps ("The New York Times")."""
+    """A name without a leading article, which only a publication keeps ("The Times")."""
     first, _, rest = name.partition(" ")
     words = rest.split()
     named = bool(words) and words[0][:1].isupper() and "," not in rest

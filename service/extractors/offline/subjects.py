@@ -259,10 +259,14 @@ def subject_of(
 def _described_body(subject: Token, phrase: str, refs: References) -> str | None:
     """ "The company cut 300 jobs": the organisation the description points back to."""
     definite = any(c.lower_ == "the" for c in subject.children)
-    if not definite or phrase.lower() != subject.lower_ or subject.lemma_ not in BODY_DESCRIPTIONS:
+    if (
+        not definite
+        or phrase.lower() != subject.lower_
+        or subject.lemma_.lower() not in BODY_DESCRIPTIONS
+    ):
         return None
     offset = subject.idx + int(subject.doc.user_data.get("base", 0))
-    body = refs.described_body(subject.lemma_, offset, sources=False)
+    body = refs.described_body(subject.lemma_.lower(), offset, sources=False)
     return body.name if body is not None else None
 
 

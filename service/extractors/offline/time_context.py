@@ -21,9 +21,9 @@ def past_predicate(head: Token) -> bool:
 
 
 def in_side_clause(token: Token, head: Token) -> bool:
-    """True inside a clause told in passing: a participle set off by commas ("The aircraft,
-    built in 2009, had ...", "Founded in 1890, the club ...") or one after "after/before"
-    ("After retiring in 1982, ...")."""
+    """True inside a participle told in passing ("The aircraft, built in 2009, had ...")."""
+    # set off by commas, opening the sentence ("Founded in 1890, the club ...") or after
+    # "after/before" ("After retiring in 1982, ...")
     for _ in range(8):
         if token.i == head.i or token.head.i == token.i:
             return False
@@ -44,13 +44,13 @@ def _fronted(participle: Token) -> bool:
     after = participle.right_edge.i + 1
     opening = participle.left_edge.i == participle.sent.start
     comma = after < len(doc) and doc[after].text == ","
-    return participle.dep_ == "advcl" and opening and comma
+    unmarked = not any(child.dep_ == "mark" for child in participle.children)
+    return participle.dep_ == "advcl" and opening and comma and unmarked
 
 
 def in_baseline(token: Token) -> bool:
-    """True inside the baseline of a comparison ("down from 67% in 2018", "compared with
-    2019", "than in 2015", "rose to 69% from 63% in 2018"):
-    that time belongs to the figure compared with, not the claim."""
+    """True inside a comparison's baseline ("down from 67% in 2018", "than in 2015")."""
+    # that time belongs to the figure compared with, not the claim
     if _after_a_from_figure(token):
         return True
     for _ in range(6):
