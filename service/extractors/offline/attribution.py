@@ -27,7 +27,7 @@ from service.extractors.offline.report_shapes import (
     trailing_report,
 )
 from service.extractors.offline.segmentation import RELATIVE_SUBJECTS, long_enough
-from service.extractors.offline.sources import EVIDENCE_HEADS, outlet, source_of
+from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, outlet, source_of
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
@@ -220,7 +220,7 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
         t
         for t in tokens
         if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
-        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or puts_at(t))
+        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or puts_at(t) or _document_gives(t))
     ]
     if not roots:
         return None
@@ -234,6 +234,13 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
     return Frame(source=named[0], content=_strip_edges(tokens), verb=verb, head_lemma=named[1])
+
+
+def _document_gives(verb: Token) -> bool:
+    """ "A poll by Harlow University gave Brenner 44 percent": a document's figure."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    document = bool(subjects) and subjects[0].lemma_.lower() in DOCUMENT_HEADS
+    return document and verb.lemma_.lower() in ("give", "put", "show", "find")
 
 
 def _frame_at(

@@ -152,6 +152,8 @@ def _relative_word(relcl: Token) -> Token | None:
             return token
         if token.lower_ in _RELATIVE_ADVERBS and token.i == relcl.left_edge.i:
             return token
+        if token.lower_ == "whose" and token.i == relcl.left_edge.i:
+            return token  # "the victims, whose names were released on Sunday"
     return None
 
 
@@ -214,7 +216,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
             owner = owner.head
         groups[owner.i if owner.i in heads else main.i].append(token)
     doc = content[0].doc
-    commas = {i for h in heads if h != main.i for i in _participle_commas(doc[h])}
+    commas = {i for h in heads if h != main.i for i in _set_off_commas(doc[h])}
     groups = {h: [t for t in group if t.i not in commas] for h, group in groups.items()}
     propositions = []
     for head_index in sorted(groups, key=lambda i: groups[i][0].i if groups[i] else i):
@@ -261,16 +263,35 @@ def _resolve_relative(proposition: Proposition) -> None:
         entity = entity_of(noun)
         proposition.replacements[relative.i] = entity.text if entity else noun.text
     else:
-        proposition.replacements[relative.i] = join_tokens(antecedent)
+        owner = join_tokens(antecedent)
+        if relative.lower_ == "whose":  # "whose names" -> "the victims’ names"
+            owner = owner + ("’" if owner.endswith("s") else "’s")
+        proposition.replacements[relative.i] = owner
 
 
-def _participle_commas(head: Token) -> set[int]:
-    """The commas that set off a participle split into its own claim."""
-    if head.dep_ not in ("acl", "advcl") or not _dated_participle(head):
+def _set_off_commas(head: Token) -> set[int]:
+    """The commas that set off a relative clause or participle split into its own claim."""
+    relative = head.dep_ == "relcl" and _non_restrictive(head)
+    participle = head.dep_ in ("acl", "advcl") and _dated_participle(head)
+    if not (relative or participle):
         return set()
     doc = head.doc
-    edges = (head.left_edge.i - 1, head.right_edge.i + 1)
+    opening, closing = head.left_edge.i - 1, head.right_edge.i + 1
+    edges = {opening, closing}
+    if relative and not _in_subject(head.head):
+        edges = {opening}  # "Unlike G20, which ..., G7 meetings": the phrase keeps its comma
     return {i for i in edges if 0 <= i < len(doc) and doc[i].text == ","}
+
+
+def _in_subject(noun: Token) -> bool:
+    """True for a noun that is, or sits inside, its clause's subject."""
+    for _ in range(4):
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if noun.head.i == noun.i or noun.dep_ not in ("compound", "appos", "pobj", "prep", "conj"):
+            return False
+        noun = noun.head
+    return False
 
 
 def _state_participle(proposition: Proposition, ids: set[int]) -> None:

@@ -900,3 +900,33 @@ def test_a_transcript_speaker_is_written_as_a_name(extractor: OfflineExtractor):
     text = "SMITH: We have hired 40 new nurses this year.\n\nKIM: The wards are full."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert {_source(c) for c in claims} == {"Smith", "Kim"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor, who took office in 2019, resigned on Monday.",
+            ["The mayor resigned on Monday, May 17, 2021.", "The mayor took office in 2019."],
+        ),
+        (
+            "The victims, whose names were released on Sunday, ranged in age from 17 to 71.",
+            [
+                "The victims ranged in age from 17 to 71.",
+                "The victims’ names were released on Sunday, May 16, 2021.",
+            ],
+        ),
+    ],
+)
+def test_a_relative_clause_split_off_takes_its_commas_with_it(
+    extractor: OfflineExtractor, text: str, expected: list[str]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == expected
+
+
+def test_a_poll_by_a_named_body_has_that_body_as_source(extractor: OfflineExtractor):
+    text = "A poll by Harlow University gave Brenner 44 percent support."
+    assert _source(_claim(extractor, text, "44 percent")) == "Harlow University"
+    text = "The government gave 300 families shelter."
+    assert _source(_claim(extractor, text, "300 families")) is None
