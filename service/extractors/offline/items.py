@@ -213,6 +213,9 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     gapped = _gapped_items(proposition, tokens, items)
     if gapped:
         return gapped
+    breakdown = _breakdown(proposition, tokens, items)
+    if breakdown:
+        return breakdown
     prefix, suffix = tokens[:first], tokens[last_end:]
     split = []
     for start, end in items:
@@ -230,6 +233,42 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+def _breakdown(
+    proposition: Proposition, tokens: list[Token], items: list[tuple[int, int]]
+) -> list[Proposition]:
+    """ "At least 63 people were injured, 11 of them seriously": the total, and the part
+    told with the predicate it leaves out ("11 of the people were seriously injured")."""
+    head = proposition.head
+    if len(items) != 2 or head.tag_ != "VBN":
+        return []
+    (first_start, first_end), (start, end) = items
+    own = tokens[start:end]
+    words = [t.lower_ for t in own]
+    if len(own) != 4 or words[1:3] not in (["of", "them"], ["of", "those"]) or own[3].pos_ != "ADV":
+        return []
+    counted = next((t.head for t in tokens[first_start:first_end] if t.dep_ == "nummod"), None)
+    noun = counted.text if counted is not None and counted.pos_ == "NOUN" else head.text
+    aux = next((c.text for c in head.children if c.dep_ in ("auxpass", "aux")), "were")
+    commas = [t.i for t in tokens[start - 1 : end + 1] if t.text == ","]
+    dropped = {t.i for t in own} | set(commas)  # the item and the commas setting it off
+    rest = trim([t for t in tokens if t.i not in dropped])
+    total = Proposition(
+        tokens=rest,
+        head=head,
+        evidence=rest,
+        prefix=proposition.prefix,
+        replacements=proposition.replacements,
+    )
+    part = Proposition(
+        tokens=own,
+        head=own[0],
+        evidence=own,
+        replacements={own[2].i: f"the {noun}", own[3].i: f"{aux} {own[3].text} {head.text}"},
+        nominal=True,
+    )
+    return [total, part]
 
 
 _TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")  # longest first

@@ -930,3 +930,12 @@ def test_a_poll_by_a_named_body_has_that_body_as_source(extractor: OfflineExtrac
     assert _source(_claim(extractor, text, "44 percent")) == "Harlow University"
     text = "The government gave 300 families shelter."
     assert _source(_claim(extractor, text, "300 families")) is None
+
+
+def test_a_part_of_a_total_is_a_claim_of_its_own(extractor: OfflineExtractor):
+    text = "At least 63 people were injured, 11 of them seriously."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
+        ("At least 63 people were injured.", [63]),
+        ("11 of the people were seriously injured.", [11]),
+    ]
