@@ -28,7 +28,7 @@ from service.extractors.offline.report_shapes import (
 )
 from service.extractors.offline.segmentation import RELATIVE_SUBJECTS, long_enough
 from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, outlet, source_of
-from service.extractors.offline.tokens import strip_edges, word_set
+from service.extractors.offline.tokens import entity_of, strip_edges, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
@@ -53,6 +53,10 @@ def _subject_tokens(verb: Token, allowed: set[int]) -> list[Token]:
         first, last = subjects[0].left_edge.i, subjects[-1].i
         return [t for t in verb.doc[first : last + 1] if t.i in allowed]
     subject = _subject(verb)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        named = entity_of(verb.head)  # "Felix Harrow, who told the Courier that P"
+        if named is not None and named.label_ == "PERSON":
+            return list(named)
     if subject is None or subject.i not in allowed:
         return []
     words = [t for t in subject.subtree if t.i in allowed]
@@ -113,7 +117,9 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return True
     if token.dep_ == "relcl" and token.head.i not in allowed:  # "..., when police said P"
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        return bool(subjects) and subjects[0].lower_ not in RELATIVE_SUBJECTS
+        person = token.head.ent_type_ == "PERSON"  # "Felix Harrow, who told X that P"
+        relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
+        return bool(subjects) and (not relative or (person and subjects[0].lower_ == "who"))
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
 
 

@@ -939,3 +939,17 @@ def test_a_part_of_a_total_is_a_claim_of_its_own(extractor: OfflineExtractor):
         ("At least 63 people were injured.", [63]),
         ("11 of the people were seriously injured.", [11]),
     ]
+
+
+def test_a_person_who_told_an_outlet_is_the_source_of_what_follows(extractor: OfflineExtractor):
+    text = (
+        "Brenner faces businessman Felix Harrow, who told the Westmarch Courier that he would "
+        "not leave the race."
+    )
+    claim = _claim(extractor, text, "leave the race")
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.via, claim.negated) == (
+        "Felix Harrow",
+        "the Westmarch Courier",
+        True,
+    )
