@@ -133,3 +133,17 @@ def _gender(token: Token) -> str:
     if words & FEMALE_WORDS and not words & MALE_WORDS:
         return "f"
     return ""
+
+
+def titled_people(docs: list[tuple[int, Doc]]) -> list[tuple[int, str, str]]:
+    """(offset, title, name) of each person named with a title ("Judge Miriam Okafor")."""
+    found = []
+    for base, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            before = doc[max(ent.start - 2, 0) : ent.start]
+            words = [t.lower_ for t in [*before, *ent] if t.lower_ in TITLES]
+            if words:
+                found.append((base + ent.start_char, words[-1], strip_titles(ent.text)))
+    return found

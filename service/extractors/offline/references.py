@@ -17,6 +17,7 @@ from service.extractors.offline.persons import (
     agrees,
     person_mentions,
     strip_titles,
+    titled_people,
 )
 from service.extractors.offline.persons import Mention as PersonMention
 from service.extractors.offline.tokens import entities_among, word_set
@@ -98,6 +99,7 @@ class References:
     sources: list[KnownSource] = field(default_factory=list)
     short_forms: dict[str, str] = field(default_factory=dict)  # "CFWO" -> full name
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (offset, name)
+    titled: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, title, name)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -124,13 +126,18 @@ class References:
             sentences=sentences,
             short_forms=short_forms,
             organisations=[(offset, name) for offset, name in organisations if name],
+            titled=titled_people(docs),
         )
 
     def expand(self, name: str) -> str:
-        """A short form replaced by the full name the article defines for it."""
+        """A short form replaced by the full name the article defines or spells out."""
         bare = re.sub(r"^(?:The|the)\s+", "", name)
         if bare in self.short_forms:
             return self.short_forms[bare]
+        if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
+            spelled = [n for _, n in self.organisations if _initials(n) == bare]
+            if spelled:  # "FAA" after "the Federal Aviation Administration"
+                return spelled[0]
         match = re.fullmatch(r"(.+?)\s+\(([A-Z][A-Za-z]{1,11})\)", name)
         if match and match.group(2) in self.short_forms:
             return match.group(1)
@@ -256,6 +263,11 @@ class References:
                 return known_source.source
         if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
             return self.described_body(head_lemma, offset)
+        if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
+            holders = [
+                name for start, title, name in self.titled if start < offset and title == rest[0]
+            ]
+            return Source(name=self.full_name(holders[-1])) if holders else None
         return None
 
     def described_body(
@@ -291,6 +303,11 @@ class References:
             if proper and named_body and _fits(description, " ".join(words)):
                 return source
         return None
+
+
+def _initials(name: str) -> str:
+    """ "Federal Aviation Administration" -> "FAA" (small words left out)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _STOP_WORDS)
 
 
 def _firm(name: str) -> bool:

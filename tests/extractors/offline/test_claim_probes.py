@@ -953,3 +953,25 @@ def test_a_person_who_told_an_outlet_is_the_source_of_what_follows(extractor: Of
         "the Westmarch Courier",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "Judge Miriam Okafor set a trial date. The case will last three weeks, the judge said.",
+            "three weeks",
+            "Miriam Okafor",
+        ),
+        (
+            "The crash is being investigated by the Federal Aviation Administration. According "
+            "to FAA records, the pilot had 9,000 hours of experience.",
+            "9,000",
+            "Federal Aviation Administration",
+        ),
+    ],
+)
+def test_a_later_title_or_acronym_takes_the_full_name(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
