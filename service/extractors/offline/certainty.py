@@ -68,6 +68,8 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
 
 def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None) -> bool:
     """True when the proposition is stated in the negative ("have not yet engaged")."""
+    if head.pos_ == "NOUN" and _negated_noun(head):
+        return True  # "found no evidence that P": the noun phrase is the statement
     chain = predicate_chain(head, owned)
     for token in chain:
         lemma = token.lemma_.lower()

@@ -137,7 +137,9 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     described = tokens[:start]
     if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
         return tokens
-    if all(t.pos_ in ("DET", "ADJ", "NOUN") and t.text.islower() for t in described):
+    opening = described[0].is_sent_start  # "National carrier Aeris Air said"
+    lowered = all(t.text.islower() or (t is described[0] and opening) for t in described)
+    if lowered and all(t.pos_ in ("DET", "ADJ", "NOUN") for t in described):
         return tokens[start:]
     return tokens
 

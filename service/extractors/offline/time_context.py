@@ -70,7 +70,26 @@ def in_baseline(token: Token) -> bool:
 
 
 # Verbs that move an event to a later date ("postponed to Saturday").
-_POSTPONING_VERBS = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move"})
+# Orders in force until a date ("suspended all flights until Wednesday") look ahead too.
+_POSTPONING_VERBS = frozenset(
+    {
+        "postpone",
+        "delay",
+        "reschedule",
+        "defer",
+        "push",
+        "move",
+        "suspend",
+        "close",
+        "shut",
+        "halt",
+        "ban",
+        "extend",
+        "ground",
+        "adjourn",
+        "remand",
+    }
+)
 
 
 def postponed_to(token: Token) -> bool:

@@ -975,3 +975,18 @@ def test_a_later_title_or_acronym_takes_the_full_name(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_found_no_evidence_is_negated(extractor: OfflineExtractor):
+    text = "Investigators found no evidence that the driver had used his phone."
+    assert _claim(extractor, text, "evidence").negated
+
+
+def test_an_opening_descriptor_leaves_the_source_name(extractor: OfflineExtractor):
+    text = "National carrier Aeris Air said it would add 14 new routes from April."
+    assert _source(_claim(extractor, text, "routes")) == "Aeris Air"
+
+
+def test_an_order_in_force_until_a_weekday_looks_ahead(extractor: OfflineExtractor):
+    claim = _claim(extractor, "LifeWing suspended all flights until Wednesday.", "flights")
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (None, "2021-05-19")
