@@ -85,7 +85,8 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         return False
     dep = token.dep_
     if dep == "conj":
-        return token.head.i in heads and is_verbal(token) and _is_finite(token)
+        finite = _is_finite(token) or (_shares_tense(token) and _dated(token))
+        return token.head.i in heads and is_verbal(token) and finite
     if dep == "pcomp" and token.head.lower_ == "with":
         return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
     if dep == "relcl":
@@ -105,6 +106,27 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _shares_tense(verb: Token) -> bool:
+    """ "was built in 2004 and last inspected in March", "won ... and retired in 2018": a
+    participle with no auxiliary of its own, coordinated with a past or passive verb."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    return head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+def _dated(verb: Token) -> bool:
+    """True when a clause carries a date or number of its own."""
+    return any(t.ent_type_ == "DATE" or is_number_token(t) for t in verb.subtree)
+
+
+def _shared_auxiliary(verb: Token) -> str:
+    """The auxiliary a participle borrows from the verb it is joined to ("was")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return ""
+    return next((c.text for c in verb.head.children if c.dep_ in ("aux", "auxpass")), "")
 
 
 def _dated_participle(participle: Token) -> bool:
@@ -235,6 +257,9 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
             while prefix and prefix[0].lower_ in RELATIVE_SUBJECTS | {"that"}:
                 prefix = prefix[1:]
             proposition.prefix = prefix
+            auxiliary = _shared_auxiliary(head)
+            if auxiliary and tokens:  # "... and last inspected in March": "was last inspected"
+                proposition.replacements[tokens[0].i] = f"{auxiliary} {tokens[0].text}"
         propositions.append(proposition)
     return propositions
 

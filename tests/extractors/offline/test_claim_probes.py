@@ -990,3 +990,14 @@ def test_an_opening_descriptor_leaves_the_source_name(extractor: OfflineExtracto
 def test_an_order_in_force_until_a_weekday_looks_ahead(extractor: OfflineExtractor):
     claim = _claim(extractor, "LifeWing suspended all flights until Wednesday.", "flights")
     assert claim.time is not None and (claim.time.start, claim.time.end) == (None, "2021-05-19")
+
+
+def test_joined_verbs_with_their_own_dates_split(extractor: OfflineExtractor):
+    text = "The aircraft was built in 2004 and last inspected in March."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, c.time.start if c.time else None) for c in claims] == [
+        ("The aircraft was built in 2004.", "2004"),
+        ("The aircraft was last inspected in March.", "2021-03"),
+    ]
+    text = "The suspect was arrested and charged with murder."
+    assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == 1
