@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from lemminflect import getInflection
 from spacy.tokens import Token
 
 from service.extractors.offline.quantities import is_number_token
@@ -50,14 +51,15 @@ TOLL_VERBS = word_set("kill injure wound leave displace")
 def split_satellites(proposition: Proposition) -> list[Proposition]:
     """Split off comma-set-off phrases that carry their own number, keeping the rest."""
     ids = {t.i for t in proposition.tokens}
-    satellites: list[list[Token]] = []
+    satellites: list[tuple[Token, list[Token]]] = []
     taken: set[int] = set()
     for token in proposition.tokens:
         if token.i in taken or token.i == proposition.head.i or not _satellite_head(token, ids):
             continue
         phrase = [t for t in token.subtree if t.i in ids]
-        if any(map(is_number_token, phrase)):
-            satellites.append(phrase)
+        dated = token.tag_ == "VBG" and any(t.ent_type_ == "DATE" for t in phrase)
+        if dated or any(map(is_number_token, phrase)):  # "..., becoming a professor in 1988"
+            satellites.append((token, phrase))
             taken.update(t.i for t in phrase)
             if token.dep_ == "appos":  # "Anna Berg, 58, resigned": its commas go with it
                 taken.update({phrase[0].i - 1, phrase[-1].i + 1} & ids)
@@ -72,16 +74,17 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
         replacements=proposition.replacements,
     )
     split = [main]
-    for phrase in satellites:
-        opener = phrase[0]
-        if _personal_appositive(opener.head if opener.dep_ != "appos" else opener):
+    for satellite, phrase in satellites:
+        if satellite.dep_ == "appos":
             split.append(_described_person(phrase, proposition.head))
             continue
+        opener = phrase[0]
         tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
         participle = opener.tag_ == "VBG" and opener.lower_ not in _SATELLITE_PREPOSITIONS
         possessed = opener.lower_ == "with" and _starts_with_number(tokens)
         subject = subject_tokens(proposition.head, ids) if participle or possessed else []
         subject = [t for t in subject if t.i not in taken]  # "the garrison, with 1,200 ..."
+        replacements = {opener.i: _finite(opener, proposition.head, subject)} if participle else {}
         split.append(
             Proposition(
                 tokens=tokens,
@@ -89,10 +92,23 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
                 evidence=tokens,
                 prefix=subject,
                 link=_possession(subject) if possessed and subject else "",
+                replacements=replacements if subject else {},
                 nominal=not participle,
             )
         )
     return split
+
+
+def _finite(participle: Token, main: Token, subject: list[Token]) -> str:
+    """ "..., becoming a professor in 1988" -> "became": the participle told as its own
+    clause, in the tense of the clause it hangs from."""
+    past = main.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in main.children if c.dep_ in ("aux", "auxpass")
+    )
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in subject if t.dep_ in ("nsubj", "nsubjpass"))
+    tag = "VBD" if past else ("VBP" if plural else "VBZ")
+    forms = getInflection(participle.lemma_, tag=tag)
+    return forms[0] if forms else participle.text
 
 
 def _described_person(phrase: list[Token], head: Token) -> Proposition:

@@ -1001,3 +1001,12 @@ def test_joined_verbs_with_their_own_dates_split(extractor: OfflineExtractor):
     ]
     text = "The suspect was arrested and charged with murder."
     assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == 1
+
+
+def test_a_participle_with_its_own_date_is_told_as_a_clause(extractor: OfflineExtractor):
+    text = "He taught there for 30 years, becoming a professor in 1988."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, c.time.start if c.time else None) for c in claims] == [
+        ("He taught there for 30 years.", None),
+        ("He became a professor in 1988.", "1988"),
+    ]

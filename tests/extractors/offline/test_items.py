@@ -45,7 +45,7 @@ def test_numbered_side_phrase_is_its_own_proposition(parse: Parse):
     text = "In the United States, over 244 thousand cases were recorded, linking to 5,900 deaths."
     assert _statements(parse, text) == [
         "In the United States, over 244 thousand cases were recorded.",
-        "Over 244 thousand cases linking to 5,900 deaths.",
+        "Over 244 thousand cases linked to 5,900 deaths.",
     ]
 
 
