@@ -35,6 +35,7 @@ from service.extractors.offline.segmentation import (
     split_clauses,
     split_fronted_phrase,
 )
+from service.extractors.offline.speakers import speaker_details
 from service.extractors.offline.statement import dated_weekday, quote, render
 from service.extractors.offline.subjects import (
     first_noun,
@@ -133,7 +134,8 @@ class _ClaimBuilder:
             carried_unit = ""
             said = self._frame_time(segment.frame)
             made: list[tuple[DraftClaim, Token, bool]] = []
-            for proposition, frame in self._attributed(_propositions(content), outer):
+            details = [(detail, None) for detail in speaker_details(outer)]
+            for proposition, frame in [*self._attributed(_propositions(content), outer), *details]:
                 claim = self._claim(
                     proposition,
                     frame,

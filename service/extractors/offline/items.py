@@ -29,17 +29,24 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
             return False  # "struck the town, killing three": one event with its toll
         return not any(child.dep_ == "mark" for child in token.children)
     if token.dep_ == "appos":
-        return _personal_appositive(token)
+        return personal_appositive(token)
     return token.dep_ == "prep" and token.lower_ in _SATELLITE_PREPOSITIONS
 
 
-def _personal_appositive(token: Token) -> bool:
+def personal_appositive(token: Token) -> bool:
     """ "Anna Berg, 58,", "Mara Kell, a three-time Olympic champion,": a description of a
     named person set off by commas; with a number of its own it is a claim of its own."""
     doc = token.doc
     after = token.right_edge.i + 1
     closed = after < len(doc) and doc[after].text in (",", ")")
-    return closed and token.head.ent_type_ == "PERSON" and token.head.i < token.i
+    head = token.head
+    if not closed or head.i > token.i:
+        return False
+    bare = token.left_edge.i == token.right_edge.i and token.text.isdigit()
+    age = bare and 0 < int(token.text) < 120
+    followed = after + 1 < len(doc) and doc[after + 1].pos_ in ("VERB", "AUX")
+    named = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG")
+    return head.ent_type_ == "PERSON" or (age and named and followed)  # "Evers, 37, played"
 
 
 _SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
@@ -76,7 +83,7 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
     split = [main]
     for satellite, phrase in satellites:
         if satellite.dep_ == "appos":
-            split.append(_described_person(phrase, proposition.head))
+            split.append(described_person(phrase, proposition.head))
             continue
         opener = phrase[0]
         tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
@@ -111,9 +118,9 @@ def _finite(participle: Token, main: Token, subject: list[Token]) -> str:
     return forms[0] if forms else participle.text
 
 
-def _described_person(phrase: list[Token], head: Token) -> Proposition:
-    """ "Anna Berg, 58," -> "Anna Berg is 58 years old"; "Mara Kell, a three-time champion,"
-    -> "Mara Kell was a three-time champion" (past beside a past predicate)."""
+def described_person(phrase: list[Token], head: Token) -> Proposition:
+    """ "Anna Berg, 58," -> "Anna Berg is 58 years old": a person's numbered appositive."""
+    # "Mara Kell, a three-time champion," -> "Mara Kell was ..." beside a past predicate
     appositive = next(t for t in phrase if t.dep_ == "appos")
     entity = entity_of(appositive.head)
     name = list(entity) if entity is not None else [appositive.head]

@@ -1010,3 +1010,25 @@ def test_a_participle_with_its_own_date_is_told_as_a_clause(extractor: OfflineEx
         ("He taught there for 30 years.", None),
         ("He became a professor in 1988.", "1988"),
     ]
+
+
+def test_what_a_speakers_phrase_tells_in_passing_is_a_claim(extractor: OfflineExtractor):
+    text = "Prime Minister-elect Arvid Dalstrom, 54, told supporters that he was humbled."
+    age = _claim(extractor, text, "years old")
+    assert (age.statement, _source(age)) == ("Arvid Dalstrom is 54 years old.", None)
+    text = (
+        "Albury, who has spent more than $40 million on the campaign since June, said he was "
+        "reassessing his candidacy."
+    )
+    spent = _claim(extractor, text, "spent")
+    assert spent.statement == "Albury has spent more than $40 million on the campaign since June."
+    assert _source(spent) is None and [q.value for q in spent.quantities] == [40_000_000]
+
+
+def test_a_bare_age_after_a_name_the_model_missed_is_still_an_age(extractor: OfflineExtractor):
+    text = "Evers, 37, played 112 Test matches."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == [
+        "Evers played 112 Test matches.",
+        "Evers is 37 years old.",
+    ]

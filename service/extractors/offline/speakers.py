@@ -1,0 +1,27 @@
+"""Claims told about a speaker in passing: "Arvid Dalstrom, 54, told supporters ..." and
+"Albury, who has spent $40 million since June, said ..." carry claims of their own."""
+
+from __future__ import annotations
+
+from service.extractors.offline.frames import Frame
+from service.extractors.offline.items import described_person, personal_appositive
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.segmentation import Proposition, split_clauses
+
+
+def speaker_details(frame: Frame | None) -> list[Proposition]:
+    """Propositions in the speaker's phrase: a numbered appositive or a relative clause."""
+    if frame is None or frame.verb is None:
+        return []
+    subjects = [c for c in frame.verb.children if c.dep_ == "nsubj" and c.i < frame.verb.i]
+    found: list[Proposition] = []
+    for subject in subjects:
+        for child in subject.children:
+            phrase = list(child.subtree)
+            numbered = any(map(is_number_token, phrase))
+            if child.dep_ == "appos" and numbered and personal_appositive(child):
+                found.append(described_person(phrase, frame.verb))
+            elif child.dep_ == "relcl" and phrase[0].i > 0 and phrase[0].nbor(-1).text == ",":
+                tokens = [*subject.doc[subject.left_edge.i : subject.i + 1], *phrase]
+                found.extend(p for p in split_clauses(tokens) if p.head.i == child.i)
+    return found
