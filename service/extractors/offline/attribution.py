@@ -109,6 +109,8 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return False
     if any(child.dep_ == "auxpass" for child in token.children):
         return False  # "X is expected to Y", "X was said to Y": a hedge on X, not a source
+    if token.lemma_.lower() == "declare" and not _declares_a_statement(token):
+        return False  # "WHO declared COVID-19 a pandemic": the act itself, no report
     if token.dep_ == "pcomp":
         # "with X anticipating P" is a clause of its own (split off by segmentation)
         own_subject = any(child.dep_ == "nsubj" for child in token.children)
@@ -121,6 +123,19 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
         return bool(subjects) and (not relative or (person and subjects[0].lower_ == "who"))
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
+
+
+def _declares_a_statement(verb: Token) -> bool:
+    """ "declared that the vote was fair", "declared the vote was fair": a finite clause."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        finite = child.tag_ in ("VBD", "VBZ", "MD") or any(
+            c.dep_ in ("aux", "auxpass") for c in child.children
+        )
+        return marked or finite
+    return False
 
 
 def _content_follows(verb: Token, tokens: list[Token]) -> bool:
@@ -246,7 +261,8 @@ def _document_gives(verb: Token) -> bool:
     """ "A poll by Harlow University gave Brenner 44 percent": a document's figure."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     document = bool(subjects) and subjects[0].lemma_.lower() in DOCUMENT_HEADS
-    return document and verb.lemma_.lower() in ("give", "put", "show", "find")
+    maker = document and any(t.pos_ == "PROPN" for t in subjects[0].subtree)  # not "The result"
+    return maker and verb.lemma_.lower() in ("give", "put", "show", "find")
 
 
 def _frame_at(

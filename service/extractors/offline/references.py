@@ -42,7 +42,8 @@ BUSINESS_DESCRIPTIONS = word_set("""
 BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
     agency ministry department directorate institute regulator watchdog foundation charity
     organisation organization university college school hospital council commission
-    committee museum
+    committee museum group movement party union coalition alliance association federation
+    league club team network
     """)
 # The name words of public bodies.
 PUBLIC_BODY_WORDS = word_set("""
@@ -53,7 +54,13 @@ PUBLIC_BODY_WORDS = word_set("""
 # Descriptions that only fit a body whose name says so ("the council", "the university").
 NAMED_KINDS = word_set("""
     ministry department directorate council commission committee court university college
-    school hospital museum institute foundation charity
+    school hospital museum institute foundation charity party union coalition alliance
+    association federation league club team network movement
+    """)
+# Last words of the names a "the group" can point back to ("Free Velmoria Movement").
+GROUP_ENDINGS = word_set("""
+    group movement front coalition alliance network campaign union association federation
+    league party society collective initiative watch
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
 NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg")
@@ -292,6 +299,11 @@ class References:
                 return source
         return Source(name=fitting[-1][1]) if fitting else source
 
+    def organisation_before(self, offset: int) -> Source | None:
+        """The organisation named last before `offset` ("its annual report")."""
+        named = [name for start, name in self.organisations if start < offset]
+        return Source(name=named[-1]) if named else None
+
     def _latest_named_body(self, description: str) -> Source | None:
         """The most recent source that is a named organisation ("Vessa Pharma") of a kind
         the description fits."""
@@ -328,6 +340,8 @@ def _fits(description: str, name: str) -> bool:
     words = {word.lower() for word in name.split()}
     if description in words:
         return True
+    if description == "group":
+        return bool(name.split()) and name.split()[-1].lower() in GROUP_ENDINGS
     if description in BUSINESS_DESCRIPTIONS:
         return not words & PUBLIC_BODY_WORDS
     return description not in NAMED_KINDS

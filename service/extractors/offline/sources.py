@@ -109,6 +109,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         author = _author(head) or author
         if author:
             return Source(name=refs.expand(author)), lemma
+        pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
+        if pronoun is not None:  # "according to its annual report": the body named before
+            body = refs.organisation_before(pronoun.idx + _base(pronoun))
+            if body is not None:
+                return body, lemma
         owner = _described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
             body = refs.described_body(owner.lemma_.lower(), owner.idx + _base(owner))

@@ -1032,3 +1032,41 @@ def test_a_bare_age_after_a_name_the_model_missed_is_still_an_age(extractor: Off
         "Evers played 112 Test matches.",
         "Evers is 37 years old.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "The Free Velmoria Movement organised the march on Sunday. The group says it has "
+            "120,000 members.",
+            "members",
+            "Free Velmoria Movement",
+        ),
+        (
+            "Turnout was low, party officials said. The party said the count would end soon.",
+            "count",
+            "The party",
+        ),
+        (
+            "Aeris Air carried 18 million passengers last year, according to its annual report.",
+            "passengers",
+            "Aeris Air",
+        ),
+        (
+            "The vote was certified, according to the National Electoral Commission. The result "
+            "gives the party a majority of 80 seats.",
+            "majority",
+            None,
+        ),
+        (
+            "The WHO declared Tarsen fever a public health emergency on February 2.",
+            "emergency",
+            None,
+        ),
+    ],
+)
+def test_groups_reports_and_declarations_name_the_right_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str | None
+):
+    assert _source(_claim(extractor, text, phrase)) == source
