@@ -84,6 +84,21 @@ def channel(verb: Token) -> str | None:
             relay = _interview_with(child)
             if relay is not None:
                 return relay
+        if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "write", "appear"):
+            relay = _speaking_on(child)  # "Speaking on CNN, X said"
+            if relay is not None:
+                return relay
+    return None
+
+
+def _speaking_on(participle: Token) -> str | None:
+    """The outlet of "Speaking on CNN" or "Writing in the Orsk Post"."""
+    for child in participle.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ in ("on", "to", "in") and objects:
+            named = objects[0].pos_ == "PROPN" or objects[0].lower_ in CHANNELS | OUTLET_WORDS
+            if named:
+                return phrase_text(outlet(list(objects[0].subtree)))
     return None
 
 
@@ -103,8 +118,8 @@ def _network_in(phrase: Token) -> str | None:
     """The social network named inside "in a post on X", "in a statement posted on X"."""
     for token in phrase.subtree:
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        if token.lower_ == "on" and objects and objects[0].lower_ in CHANNELS:
-            return objects[0].text
+        if token.lower_ in ("on", "to") and objects and objects[0].lower_ in CHANNELS:
+            return objects[0].text  # "in a video posted to Twitter"
     return None
 
 

@@ -1070,3 +1070,15 @@ def test_groups_reports_and_declarations_name_the_right_source(
     extractor: OfflineExtractor, text: str, phrase: str, source: str | None
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("In a video posted to Twitter, Brenner said he would support Voss.", "Twitter"),
+        ("Speaking on CNN, Brenner said 40 states would vote.", "CNN"),
+    ],
+)
+def test_a_video_or_an_appearance_is_the_channel(extractor: OfflineExtractor, text: str, via: str):
+    claim = _claim(extractor, text, "would")
+    assert claim.source is not None and claim.source.via == via
