@@ -114,7 +114,8 @@ def shared_time(
     result = []
     for claim, head, nominal in made:
         past = nominal or _past_form(head)
-        takes = past or shared is as_of
+        described = head.dep_ == "relcl" and shared is not as_of  # "a book, which sold ..."
+        takes = (past or shared is as_of) and not described
         if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
             claim = claim.model_copy(update={"time": shared})
         result.append(claim)

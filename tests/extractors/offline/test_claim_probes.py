@@ -1082,3 +1082,9 @@ def test_groups_reports_and_declarations_name_the_right_source(
 def test_a_video_or_an_appearance_is_the_channel(extractor: OfflineExtractor, text: str, via: str):
     claim = _claim(extractor, text, "would")
     assert claim.source is not None and claim.source.via == via
+
+
+def test_an_opening_time_does_not_date_a_relative_clause(extractor: OfflineExtractor):
+    text = "In 1964 he published Prime Patterns, which sold more than 200,000 copies."
+    assert _claim(extractor, text, "sold").time is None
+    assert _claim(extractor, text, "published").time is not None
