@@ -26,6 +26,13 @@ def is_age(first: Token, last: Token) -> bool:
         set_off = doc[first.i - 1].text == "," and doc[first.i + 1].text == ","
         if set_off and person is not None and person.ent_type_ == "PERSON":
             return True  # "Anna Berg, 58, resigned"
+    if first.i == last.i and first.dep_ in ("attr", "acomp") and first.head.lemma_ == "be":
+        subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+        person = subject is not None and (
+            subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
+        )
+        if person and _bare_age(first):
+            return True  # "He was 91."
     after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
     if after.startswith(("-year-old", "year-old")):
         old = next(t for t in doc[last.i + 1 :] if t.lower_ == "old")
@@ -38,3 +45,10 @@ def is_age(first: Token, last: Token) -> bool:
 def _a_person(noun: Token) -> bool:
     """True for a noun that names a person ("man", "driver", "Ana Ruiz")."""
     return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
+
+
+def _bare_age(number: Token) -> bool:
+    """True for a whole number a person's age can be, standing alone ("91")."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    alone = following is None or following.is_punct
+    return alone and number.text.isdigit() and 0 < int(number.text) < 120

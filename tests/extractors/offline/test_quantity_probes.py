@@ -217,3 +217,8 @@ def test_an_age_is_counted_in_years_of_age(parse: Parse, text: str):
 def test_numbers_near_weekdays_and_ordinal_scales(parse: Parse, text: str, values: list[float]):
     found = find_quantities(list(parse(text)))
     assert [f.quantity.value for f in found] == values, found
+
+
+def test_a_person_who_was_a_number_was_that_age(parse: Parse):
+    found = find_quantities(list(parse("Ivo Kessel died on Saturday. He was 91.")))
+    assert [(f.quantity.value, f.quantity.unit) for f in found] == [(91, "years of age")]
