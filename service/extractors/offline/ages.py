@@ -28,10 +28,10 @@ def is_age(first: Token, last: Token) -> bool:
             return True  # "Anna Berg, 58, resigned"
     if first.i == last.i and first.dep_ in ("attr", "acomp") and first.head.lemma_ == "be":
         subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
-        person = subject is not None and (
+        someone = subject is not None and (
             subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
         )
-        if person and _bare_age(first):
+        if someone and _bare_age(first):
             return True  # "He was 91."
     after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
     if after.startswith(("-year-old", "year-old")):
