@@ -31,7 +31,9 @@ _FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
     rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|"
-    rf"{_COUNT}\s+days?\s+(?:later|earlier))\b"
+    rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
+    rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?)\s+(?:after|before)(?=\s+the\b)|"
+    r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"
 )
 # "two weeks later", "a month earlier", "a year later": from the event told before.
 _PERIOD_FROM_EVENT = re.compile(
@@ -162,7 +164,11 @@ def _from_event(text: str, anchor: str | None) -> Bounds:
         return None, None
     day = dt.date.fromisoformat(anchor)
     words = text.split()
-    step = next((_DAY_STEPS[w] for w in words if w in _DAY_STEPS), 0)
+    within_the_day = any(w.rstrip("s") in ("hour", "minute") for w in words) or words[0] in (
+        "shortly",
+        "soon",
+    )
+    step = 0 if within_the_day else next((_DAY_STEPS[w] for w in words if w in _DAY_STEPS), 0)
     if "days" in words or ("day" in words and words[-1] in ("later", "earlier")):
         count = _NUMBERS.get(words[0], int(words[0]) if words[0].isdigit() else 1)
         step = count if words[-1] == "later" else -count

@@ -341,6 +341,20 @@ FROM_AN_EARLIER_EVENT = [
     ),
     _probe("The blast happened at 3 p.m. local time.", "3 p.m.", ANCHOR, ANCHOR, anchor=ANCHOR),
     _probe(
+        "Officers arrested him about 12 minutes after the first call.",
+        "12 minutes after",
+        ANCHOR,
+        ANCHOR,
+        anchor=ANCHOR,
+    ),
+    _probe(
+        "The pilot radioed for help shortly before the crash.",
+        "shortly before",
+        ANCHOR,
+        ANCHOR,
+        anchor=ANCHOR,
+    ),
+    _probe(
         "He was named director the following year.", "following year", "1965", "1965", anchor="1964"
     ),
     _probe("Later that year, the band split up.", "that year", "1964", "1964", anchor="1964"),
