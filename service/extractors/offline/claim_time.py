@@ -29,6 +29,11 @@ def claim_time(
         if shared is not None:
             time = shared[0]
             spans.append(quote(shared[1]))
+    if time is None:  # "before the tour, which starts on December 8": an end only
+        bounded = _bounded_by_a_dated_event(head, context)
+        if bounded is not None:
+            time, span = bounded
+            spans.append(span)
     if time is None and prefix:  # "The bombing on March 15 ... injured 49"
         prefix_ids = {t.i for t in prefix}
         root = next((t for t in prefix if t.head.i not in prefix_ids), None)
@@ -37,6 +42,30 @@ def claim_time(
         if time is not None and time.text not in carried:
             spans.append(quote(prefix))  # the shared subject's span
     return time, spans
+
+
+_BEFORE = frozenset({"before", "until", "by"})
+_AFTER = frozenset({"after", "following", "since"})
+
+
+def _bounded_by_a_dated_event(head: Token, context: Context) -> tuple[TimeRef, str] | None:
+    """The bound a dated event gives a claim timed against it ("before the tour, which
+    starts on December 8" ends on December 8)."""
+    for preposition in head.children:
+        word = preposition.lower_
+        if preposition.dep_ != "prep" or word not in _BEFORE | _AFTER:
+            continue
+        for clause in preposition.subtree:
+            if clause.dep_ != "relcl":
+                continue
+            found = time_phrase(list(clause.subtree), clause, context)
+            if found is None or found[0].start is None or found[0].start != found[0].end:
+                continue
+            day = found[0].start
+            start, end = (None, day) if word in _BEFORE else (day, None)
+            text = quote(found[1])
+            return TimeRef(text=text, start=start, end=end), quote([preposition, *found[1]])
+    return None
 
 
 def superseded_plan(head: Token) -> bool:

@@ -1088,3 +1088,9 @@ def test_an_opening_time_does_not_date_a_relative_clause(extractor: OfflineExtra
     text = "In 1964 he published Prime Patterns, which sold more than 200,000 copies."
     assert _claim(extractor, text, "sold").time is None
     assert _claim(extractor, text, "published").time is not None
+
+
+def test_a_claim_before_a_dated_event_ends_on_that_date(extractor: OfflineExtractor):
+    text = "The board will name a new captain before the tour of Elvania, which starts on June 8."
+    claim = _claim(extractor, text, "captain")
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (None, "2021-06-08")
