@@ -79,6 +79,12 @@ SOURCES = [
     ),
     ("According to an Associated Press tally, Voss won 12 states.", "states", "Associated Press"),
     (
+        "Zentra Systems won a contract from the World Bank on Monday. The company said it "
+        "would hire 200 engineers.",
+        "200 engineers",
+        "Zentra Systems",
+    ),
+    (
         "Police estimated that 4,000 people attended. A memorial fund has raised $2.3 million, "
         "the council said.",
         "memorial fund",
@@ -886,14 +892,6 @@ def test_narrow_list_rules_leave_other_lists_alone(
 def test_a_year_old_thing_has_no_age(extractor: OfflineExtractor):
     claim = _claim(extractor, "The 30-year-old bridge carried 88 cars an hour.", "bridge")
     assert "years of age" not in [q.unit for q in claim.quantities]
-
-
-def test_the_company_is_not_a_public_lender_named_later(extractor: OfflineExtractor):
-    text = (
-        "Zentra Systems won a contract from the World Bank on Monday. The company said it "
-        "would hire 200 engineers."
-    )
-    assert _source(_claim(extractor, text, "200 engineers")) == "Zentra Systems"
 
 
 def test_a_transcript_speaker_is_written_as_a_name(extractor: OfflineExtractor):
