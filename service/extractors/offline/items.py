@@ -8,7 +8,7 @@ from lemminflect import getInflection
 from spacy.tokens import Token
 
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.segmentation import Proposition, subject_tokens, trim
+from service.extractors.offline.segmentation import Proposition, own_date, subject_tokens, trim
 from service.extractors.offline.tokens import entity_of, word_set
 
 _LIST_CONJUNCTIONS = frozenset({"and", "or"})
@@ -64,7 +64,7 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
         if token.i in taken or token.i == proposition.head.i or not _satellite_head(token, ids):
             continue
         phrase = [t for t in token.subtree if t.i in ids]
-        dated = token.tag_ == "VBG" and any(t.ent_type_ == "DATE" for t in phrase)
+        dated = token.tag_ == "VBG" and own_date(token)
         if dated or any(map(is_number_token, phrase)):  # "..., becoming a professor in 1988"
             satellites.append((token, phrase))
             taken.update(t.i for t in phrase)

@@ -284,6 +284,10 @@ class References:
         # as a source (unless `sources` is off, for lookups made after every source is
         # known) or anywhere in the text
         source = self._latest_named_body(description) if sources else None
+        if (
+            source is not None
+        ):  # the body already speaking: "Ardent Mills said ... the company said"
+            return source
         people = {word for _, person in self.persons for word in person.split()}
         fitting = [
             (start, name)
@@ -293,11 +297,9 @@ class References:
         if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
             firms = [(start, name) for start, name in fitting if _firm(name)]
             fitting = firms or fitting
-        if source is not None:
-            named_at = [start for start, name in fitting if name == source.name]
-            if not fitting or not named_at or named_at[-1] >= fitting[-1][0]:
-                return source
-        return Source(name=fitting[-1][1]) if fitting else source
+        if not sources:  # a subject: only a body whose name says what the description says
+            fitting = [(start, name) for start, name in fitting if _says(description, name)]
+        return Source(name=fitting[-1][1]) if fitting else None
 
     def organisation_before(self, offset: int) -> Source | None:
         """The organisation named last before `offset` ("its annual report")."""
@@ -320,6 +322,13 @@ class References:
 def _initials(name: str) -> str:
     """ "Federal Aviation Administration" -> "FAA" (small words left out)."""
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _STOP_WORDS)
+
+
+def _says(description: str, name: str) -> bool:
+    """True when the name itself says what "the <description>" says ("the company" of a
+    firm, "the ministry" of a ministry)."""
+    words = {word.lower() for word in name.split()}
+    return description in words or (description in ("company", "firm") and _firm(name))
 
 
 def _firm(name: str) -> bool:

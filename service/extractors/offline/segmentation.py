@@ -119,7 +119,22 @@ def _shares_tense(verb: Token) -> bool:
 
 def _dated(verb: Token) -> bool:
     """True when a clause carries a date or number of its own."""
-    return any(t.ent_type_ == "DATE" or is_number_token(t) for t in verb.subtree)
+    return own_date(verb) or any(map(is_number_token, verb.subtree))
+
+
+def own_date(clause: Token) -> bool:
+    """True when a date belongs to the clause itself, not to a noun it describes ("breaking
+    a record set in 2003" has none of its own)."""
+    for token in clause.subtree:
+        if token.ent_type_ != "DATE":
+            continue
+        path, node = [], token
+        while node.i != clause.i and node.head.i != node.i:
+            path.append(node.dep_)
+            node = node.head
+        if not {"acl", "relcl"} & set(path):
+            return True
+    return False
 
 
 def _shared_auxiliary(verb: Token) -> str:

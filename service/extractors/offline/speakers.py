@@ -21,7 +21,9 @@ def speaker_details(frame: Frame | None) -> list[Proposition]:
             numbered = any(map(is_number_token, phrase))
             if child.dep_ == "appos" and numbered and personal_appositive(child):
                 found.append(described_person(phrase, frame.verb))
-            elif child.dep_ == "relcl" and phrase[0].i > 0 and phrase[0].nbor(-1).text == ",":
+            dated = numbered or any(t.ent_type_ == "DATE" for t in phrase)
+            set_off = phrase[0].i > 0 and phrase[0].nbor(-1).text == ","
+            if child.dep_ == "relcl" and set_off and dated:  # not "who heads the ward"
                 tokens = [*subject.doc[subject.left_edge.i : subject.i + 1], *phrase]
                 found.extend(p for p in split_clauses(tokens) if p.head.i == child.i)
     return found

@@ -79,6 +79,12 @@ SOURCES = [
     ),
     ("According to an Associated Press tally, Voss won 12 states.", "states", "Associated Press"),
     (
+        "Ardent Mills said on Tuesday it had agreed to buy rival Solvo Group. Ardent will pay "
+        "30 dollars per Solvo share, the company said.",
+        "30 dollars",
+        "Ardent Mills",
+    ),
+    (
         "Zentra Systems won a contract from the World Bank on Monday. The company said it "
         "would hire 200 engineers.",
         "200 engineers",
@@ -1092,3 +1098,21 @@ def test_a_claim_before_a_dated_event_ends_on_that_date(extractor: OfflineExtrac
     text = "The board will name a new captain before the tour of Elvania, which starts on June 8."
     claim = _claim(extractor, text, "captain")
     assert claim.time is not None and (claim.time.start, claim.time.end) == (None, "2021-06-08")
+
+
+def test_a_relative_clause_describing_a_speaker_is_no_claim(extractor: OfflineExtractor):
+    text = (
+        "Dr. Lena Sorvik, who heads the paediatric ward at Kessa General Hospital, said the "
+        "hospital was treating 45 children."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == ["The hospital was treating 45 children."]
+
+
+def test_a_date_of_something_described_does_not_date_the_participle(extractor: OfflineExtractor):
+    text = "Temperatures climbed above 42 degrees on Monday, breaking a record set in 2003."
+    assert all(c.time is None or c.time.start != "2003" for c in _claims(extractor, text))
+
+
+def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
+    return extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
