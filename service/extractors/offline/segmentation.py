@@ -123,8 +123,7 @@ def _dated(verb: Token) -> bool:
 
 
 def own_date(clause: Token) -> bool:
-    """True when a date belongs to the clause itself, not to a noun it describes ("breaking
-    a record set in 2003" has none of its own)."""
+    """True when a date belongs to the clause itself, not to a noun it describes."""
     for token in clause.subtree:
         if token.ent_type_ != "DATE":
             continue
@@ -132,7 +131,7 @@ def own_date(clause: Token) -> bool:
         while node.i != clause.i and node.head.i != node.i:
             path.append(node.dep_)
             node = node.head
-        if not {"acl", "relcl"} & set(path):
+        if not {"acl", "relcl", "dobj"} & set(path):  # not "a record that was set in 2003"
             return True
     return False
 

@@ -1107,12 +1107,3 @@ def test_a_relative_clause_describing_a_speaker_is_no_claim(extractor: OfflineEx
     )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [c.statement for c in claims] == ["The hospital was treating 45 children."]
-
-
-def test_a_date_of_something_described_does_not_date_the_participle(extractor: OfflineExtractor):
-    text = "Temperatures climbed above 42 degrees on Monday, breaking a record set in 2003."
-    assert all(c.time is None or c.time.start != "2003" for c in _claims(extractor, text))
-
-
-def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
-    return extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
