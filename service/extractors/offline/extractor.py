@@ -47,7 +47,7 @@ from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import strip_edges
 
-RULES_VERSION = "2025.7"
+RULES_VERSION = "2025.8"
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
 # statements) restates it: the headline becomes that claim's second evidence span.
 HEADLINE_RESTATED_SCORE = 50.0
