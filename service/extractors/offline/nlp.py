@@ -57,10 +57,14 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
         after = doc[token.i + 2] if token.i + 2 < len(doc) else None
         capitalised = following.text[:1].isupper() and following.is_alpha
         zone = following.is_upper and len(following) <= 4
-        if not capitalised or zone or following.lower_ in CALENDAR_WORDS:
+        if zone or following.lower_ in CALENDAR_WORDS or following.text == "(":
+            following.is_sent_start = False  # "9:45 a.m. PST (1745 UTC) on Monday"
+            continue
+        if not capitalised:
             continue
         if after is not None and after.lower_ in ("time", "local"):
-            continue  # "9 a.m. Moscow time"
+            following.is_sent_start = False  # "9 a.m. Moscow time"
+            continue
         following.is_sent_start = True
     return doc
 

@@ -30,7 +30,8 @@ _UP_TO_NOW = re.compile(
 _FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
     rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
-    r"(?:on\s+)?the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|"
+    r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
+    r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
     rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?)\s+(?:after|before)(?=\s+the\b)|"
     r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"

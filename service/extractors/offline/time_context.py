@@ -28,6 +28,8 @@ def in_side_clause(token: Token, head: Token) -> bool:
         if token.i == head.i or token.head.i == token.i:
             return False
         token = token.head
+        if _describes(token, head):
+            return True  # "a campaign that started on October 4 has reached ..."
         if token.tag_ not in ("VBN", "VBG") or token.i == head.i:
             continue
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
@@ -36,6 +38,18 @@ def in_side_clause(token: Token, head: Token) -> bool:
         if set_off or governor in ("after", "before") or _fronted(token):
             return True
     return False
+
+
+def _describes(clause: Token, head: Token) -> bool:
+    """True for a "that/which/who" clause describing a noun of a present or perfect predicate
+    ("a campaign that started on October 4 has reached ..."); "the quake that struck on
+    Monday damaged ..." is the event the date names."""
+    if clause.dep_ != "relcl" or clause.i == head.i or head in clause.subtree:
+        return False
+    if past_predicate(head) and not any(c.lemma_ == "have" for c in head.children):
+        return False
+    relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(relative) and relative[0].lower_ in ("that", "which", "who")
 
 
 def _fronted(participle: Token) -> bool:

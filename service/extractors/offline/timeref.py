@@ -96,7 +96,7 @@ _NAMED_DAY = re.compile(
 )
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
-    rf"(?:\s*,?\s*(?i:or|and|to|until|through|[–-])\s*{_CLOCK_TIME}?(?P<second>{_ATOM}))?\b"
+    rf"(?:\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{_ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
     rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{_MONTH})"

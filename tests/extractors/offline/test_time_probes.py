@@ -348,6 +348,13 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "Investigators recovered the recorders the next morning.",
+        "next morning",
+        "2023-06-11",
+        "2023-06-11",
+        anchor=ANCHOR,
+    ),
+    _probe(
         "The pilot radioed for help shortly before the crash.",
         "shortly before",
         ANCHOR,
@@ -389,6 +396,19 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
         forward=True,
     ),
     _probe("Voss won nine states on Super Tuesday.", None, None, None),
+    _probe(
+        "Tornadoes killed 11 people late Sunday night into Monday.",
+        "Monday",
+        "2023-06-11",
+        "2023-06-12",
+    ),
+    _probe(
+        "The plane left at 9:45 a.m. PST (1745 UTC) on Monday.",
+        "Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
+    _probe("A campaign that started on June 4 has reached 22,000 children.", None, None, None),
     _probe("Shops opened early on Black Friday.", None, None, None),
     _probe("She taught at the university from 1975-88.", "1975-88", "1975", "1988"),
     _probe("She recorded 14 albums during the 1960s and '70s.", "'70s", "1960", "1979"),
