@@ -45,6 +45,10 @@ _YEAR_FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?the\s+same\s+year|"
     r"(?:in\s+)?the\s+(?P<step>following)\s+year)\b"
 )
+# "later that month", "the same month": the month of the event told before.
+_MONTH_FROM_EVENT = re.compile(
+    r"\b(?i:(?:later|earlier)\s+that\s+month|(?:in\s+)?the\s+same\s+month)\b"
+)
 # "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
 _AS_OF_CLOCK = re.compile(
     r"\b(?i:as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
@@ -84,6 +88,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _FROM_EVENT,
         _PERIOD_FROM_EVENT,
         _YEAR_FROM_EVENT,
+        _MONTH_FROM_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
     ]
@@ -101,6 +106,7 @@ def is_relative(match: re.Match[str]) -> bool:
         _PERIOD_FROM_EVENT,
         _AHEAD,
         _YEAR_FROM_EVENT,
+        _MONTH_FROM_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
     )
@@ -108,7 +114,7 @@ def is_relative(match: re.Match[str]) -> bool:
 
 def is_from_event(match: re.Match[str]) -> bool:
     """True for a time counted from the event told before ("the day after the attack")."""
-    return match.re in (_FROM_EVENT, _PERIOD_FROM_EVENT, _YEAR_FROM_EVENT)
+    return match.re in (_FROM_EVENT, _PERIOD_FROM_EVENT, _YEAR_FROM_EVENT, _MONTH_FROM_EVENT)
 
 
 def is_clock(match: re.Match[str]) -> bool:
@@ -127,11 +133,16 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
     if match.re is _CLOCK and context.forward:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT or match.re is _CLOCK:
+        if context.anchor is not None and len(context.anchor) < 10:
+            return context.anchor, context.anchor  # "in May 2021 ... two days later": May
         return _from_event(text, context.anchor_day)
     if match.re is _PERIOD_FROM_EVENT:
         return _period_from_event(match, context.anchor)
     if match.re is _YEAR_FROM_EVENT:
         return _year_from_event(match, context.anchor)
+    if match.re is _MONTH_FROM_EVENT:
+        month = context.anchor[:7] if context.anchor and len(context.anchor) >= 7 else None
+        return month, month
     if match.re is _AS_OF_CLOCK:
         now = context.now.isoformat() if context.now else None
         return now, now

@@ -348,6 +348,20 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "Her appeal was rejected later that month.",
+        "later that month",
+        "2023-03",
+        "2023-03",
+        anchor="2023-03",
+    ),
+    _probe(
+        "He was released on bail two days later.",
+        "two days later",
+        "2021-05",
+        "2021-05",
+        anchor="2021-05",
+    ),
+    _probe(
         "Investigators recovered the recorders the next morning.",
         "next morning",
         "2023-06-11",
