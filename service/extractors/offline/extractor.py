@@ -371,8 +371,10 @@ def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[
         best = scores.index(max(scores))
         target = claims[best]
         if claim.evidence[0] not in target.evidence:
-            evidence = [*target.evidence, claim.evidence[0]]
-            claims[best] = target.model_copy(update={"evidence": evidence})
+            update: dict[str, object] = {"evidence": [*target.evidence, claim.evidence[0]]}
+            if target.time is None and claim.time is not None and claim.time.start:
+                update["time"] = claim.time  # the headline supplies the date
+            claims[best] = target.model_copy(update=update)
     return kept + claims
 
 

@@ -1107,3 +1107,13 @@ def test_a_relative_clause_describing_a_speaker_is_no_claim(extractor: OfflineEx
     )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [c.statement for c in claims] == ["The hospital was treating 45 children."]
+
+
+def test_a_headline_supplies_the_date_of_the_body_claim_it_restates(extractor: OfflineExtractor):
+    text = (
+        "Sarnet closes polling station on Tuesday\n\n"
+        "The Sarnet council closed the old polling station, officials said."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1
+    assert claims[0].time is not None and claims[0].time.start == "2021-05-11"
