@@ -15,7 +15,7 @@ PROBABLE_CUES = word_set("""
 POSSIBLE_CUES = word_set(
     "could may might potentially possibly perhaps assume assuming possible maybe"
 )
-NEGATING_VERBS = frozenset({"fail", "deny", "refuse"})
+NEGATING_VERBS = frozenset({"fail", "refuse"})  # "denied the charges" is a lexical negative
 # Verbs that negate only the act they govern: "failed to reach a deal", not "the talks failed".
 _NEGATING_WITH_COMPLEMENT = frozenset({"fail", "refuse"})
 # Verbs that hedge only with a complement: "appeared to flee", not "appeared in court".

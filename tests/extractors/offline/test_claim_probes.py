@@ -1117,3 +1117,11 @@ def test_a_headline_supplies_the_date_of_the_body_claim_it_restates(extractor: O
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 1
     assert claims[0].time is not None and claims[0].time.start == "2021-05-11"
+
+
+def test_denying_charges_is_a_lexical_negative_but_a_denied_report_is_negated(
+    extractor: OfflineExtractor,
+):
+    assert not _claim(extractor, "Kestrel denied all charges.", "charges").negated
+    text = "The ministry denied that troops had crossed the border."
+    assert _claim(extractor, text, "border").negated
