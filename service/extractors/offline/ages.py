@@ -31,7 +31,7 @@ def is_age(first: Token, last: Token) -> bool:
         someone = subject is not None and (
             subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
         )
-        if someone and _bare_age(first):
+        if someone and bare_age(first):
             return True  # "He was 91."
     after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
     if after.startswith(("-year-old", "year-old")):
@@ -47,7 +47,7 @@ def _a_person(noun: Token) -> bool:
     return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
 
 
-def _bare_age(number: Token) -> bool:
+def bare_age(number: Token) -> bool:
     """True for a whole number a person's age can be, standing alone ("91")."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     alone = following is None or following.is_punct

@@ -17,6 +17,7 @@ from service.extractors.offline.report_phrases import (
 )
 from service.extractors.offline.report_shapes import (
     after_quote,
+    content_tokens,
     hearing,
     hearsay,
     in_contrast_clause,
@@ -28,7 +29,7 @@ from service.extractors.offline.report_shapes import (
 )
 from service.extractors.offline.segmentation import RELATIVE_SUBJECTS, long_enough
 from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, outlet, source_of
-from service.extractors.offline.tokens import entity_of, strip_edges, word_set
+from service.extractors.offline.tokens import entity_of, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
@@ -148,11 +149,6 @@ def _content_follows(verb: Token, tokens: list[Token]) -> bool:
     return False
 
 
-def _strip_edges(tokens: list[Token]) -> list[Token]:
-    """Trim punctuation, quotes and a leading "that" from content tokens."""
-    return strip_edges(tokens, frozenset({"that"}))
-
-
 def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     """The reported-speech frame of one clause-level segment, or None (own voice)."""
     according = according_to(tokens)
@@ -184,7 +180,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         remaining = [t for t in tokens if t.i not in according_ids]
     if according:
         named = source_of(source_words(according), refs)
-        content = _strip_edges(remaining)
+        content = content_tokens(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
     return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
@@ -227,7 +223,7 @@ def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fr
             return None
         subject = _subject_tokens(verbs[0], allowed)
         named = source_of(subject, refs) if subject else None
-        content = _strip_edges(tokens[position + 1 :])
+        content = content_tokens(tokens[position + 1 :])
         if named is None or len(content) < 3:
             return None
         return Frame(source=named[0], content=content, verb=verbs[0], head_lemma=named[1])
@@ -254,7 +250,7 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
-    return Frame(source=named[0], content=_strip_edges(tokens), verb=verb, head_lemma=named[1])
+    return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
 
 
 def _document_gives(verb: Token) -> bool:
@@ -294,7 +290,7 @@ def _frame_at(
         if cited:
             skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
         content = _without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
-        if not long_enough(_strip_edges(content)):
+        if not long_enough(content_tokens(content)):
             content = _after_opener(verb, tokens)
     else:
         subject_tokens = _trailing_subject(verb, tokens)
@@ -307,7 +303,7 @@ def _frame_at(
             return None  # "Around the world, countries announced measures": no report
         content += resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
-    content = _strip_edges(content)
+    content = content_tokens(content)
     if not long_enough(content):
         return None
     named = source_of(subject_tokens, refs)

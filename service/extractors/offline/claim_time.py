@@ -63,8 +63,8 @@ def _bounded_by_a_dated_event(head: Token, context: Context) -> tuple[TimeRef, s
                 continue
             day = found[0].start
             start, end = (None, day) if word in _BEFORE else (day, None)
-            text = quote(found[1])
-            return TimeRef(text=text, start=start, end=end), quote([preposition, *found[1]])
+            time = TimeRef(text=found[0].text, start=start, end=end)
+            return time, quote([preposition, *found[1]])
     return None
 
 

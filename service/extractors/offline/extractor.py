@@ -45,7 +45,7 @@ from service.extractors.offline.subjects import (
 )
 from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
-from service.extractors.offline.tokens import strip_edges
+from service.extractors.offline.tokens import article_offset, strip_edges
 
 RULES_VERSION = "2025.8"
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
@@ -326,7 +326,7 @@ class _ClaimBuilder:
         if token is None or token.pos_ == "PRON":
             return
         self.pronouns.note_subject(token)
-        offset = token.idx + int(token.doc.user_data.get("base", 0))
+        offset = article_offset(token)
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 from lemminflect import getInflection
 from spacy.tokens import Token
 
+from service.extractors.offline.ages import bare_age
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.segmentation import Proposition, own_date, subject_tokens, trim
 from service.extractors.offline.tokens import entity_of, word_set
@@ -42,8 +43,7 @@ def personal_appositive(token: Token) -> bool:
     head = token.head
     if not closed or head.i > token.i:
         return False
-    bare = token.left_edge.i == token.right_edge.i and token.text.isdigit()
-    age = bare and 0 < int(token.text) < 120
+    age = token.left_edge.i == token.right_edge.i and bare_age(token)
     followed = after + 1 < len(doc) and doc[after + 1].pos_ in ("VERB", "AUX")
     named = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG")
     return head.ent_type_ == "PERSON" or (age and named and followed)  # "Evers, 37, played"

@@ -14,7 +14,7 @@ from schemas.claims import Source
 from service.extractors.offline.persons import FEMALE_WORDS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.subjects import noun_phrase
-from service.extractors.offline.tokens import join_tokens, sentence_of
+from service.extractors.offline.tokens import article_offset, join_tokens, sentence_of
 
 # Possessive pronouns resolved like their personal pronoun ("their role" -> "they").
 POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
@@ -133,7 +133,7 @@ def possessive(head: Token, owned: set[int], refs: References) -> tuple[int, str
     )
     if pronoun is None:
         return None
-    offset = pronoun.idx + int(pronoun.doc.user_data.get("base", 0))
+    offset = article_offset(pronoun)
     antecedent = refs.antecedent(POSSESSIVE_PRONOUNS[pronoun.lower_], offset)
     return (pronoun.i, antecedent) if antecedent else None
 
@@ -165,7 +165,7 @@ class PronounResolver:
             return named_antecedent(subject, candidate, self.refs) or None
         if subject.lower_ not in PRONOUNS:
             return None
-        offset = subject.idx + int(subject.doc.user_data.get("base", 0))
+        offset = article_offset(subject)
         return self.refs.antecedent(subject.lower_, offset)
 
     def _is_person(self, name: str) -> bool:

@@ -284,9 +284,7 @@ class References:
         # as a source (unless `sources` is off, for lookups made after every source is
         # known) or anywhere in the text
         source = self._latest_named_body(description) if sources else None
-        if (
-            source is not None
-        ):  # the body already speaking: "Ardent Mills said ... the company said"
+        if source is not None:  # the body already speaking ("Ardent Mills said ...")
             return source
         people = {word for _, person in self.persons for word in person.split()}
         fitting = [

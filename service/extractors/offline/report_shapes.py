@@ -84,7 +84,7 @@ def hearsay(tokens: list[Token]) -> Frame | None:
     """ "The mayor reportedly resigned", "By early reports, ...": unnamed reports as source."""
     for token in tokens:
         if token.lower_ == "reportedly" and token.dep_ == "advmod":
-            content = _content([t for t in tokens if t.i != token.i])
+            content = content_tokens([t for t in tokens if t.i != token.i])
             name, lemma, scope = "reports", "report", -1
             break
     else:
@@ -92,7 +92,7 @@ def hearsay(tokens: list[Token]) -> Frame | None:
         if not phrase:
             return None
         ids = {t.i for t in phrase}
-        content = _content([t for t in tokens if t.i not in ids])
+        content = content_tokens([t for t in tokens if t.i not in ids])
         name, lemma = phrase_text(phrase[1:]).lower(), "report"
         scope = phrase[0].i if phrase[0].i > tokens[0].i else -1
     if len(content) < 3:
@@ -126,6 +126,6 @@ def in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
     return False
 
 
-def _content(tokens: list[Token]) -> list[Token]:
+def content_tokens(tokens: list[Token]) -> list[Token]:
     """Trim punctuation, quotes and a leading "that" from content tokens."""
     return strip_edges(tokens, frozenset({"that"}))

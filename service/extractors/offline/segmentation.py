@@ -111,7 +111,7 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
 def _shares_tense(verb: Token) -> bool:
     """ "was built in 2004 and last inspected in March", "won ... and retired in 2018": a
     participle with no auxiliary of its own, coordinated with a past or passive verb."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if not _bare_participle(verb):
         return False
     head = verb.head
     return head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in head.children)
@@ -138,9 +138,14 @@ def own_date(clause: Token) -> bool:
 
 def _shared_auxiliary(verb: Token) -> str:
     """The auxiliary a participle borrows from the verb it is joined to ("was")."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if not _bare_participle(verb):
         return ""
     return next((c.text for c in verb.head.children if c.dep_ in ("aux", "auxpass")), "")
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without an auxiliary of its own."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _dated_participle(participle: Token) -> bool:

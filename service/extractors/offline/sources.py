@@ -11,7 +11,13 @@ from service.extractors.offline.references import (
     References,
     person_in,
 )
-from service.extractors.offline.tokens import entity_of, strip_edges, verbatim, word_set
+from service.extractors.offline.tokens import (
+    article_offset,
+    entity_of,
+    strip_edges,
+    verbatim,
+    word_set,
+)
 
 # Head nouns of sources that identify no individual or organisation.
 ANONYMOUS_HEADS = word_set("""
@@ -86,7 +92,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if len(tokens) == 1 and head.lower_ in FIRST_PERSON:
         return None  # "We believe ..." inside a quotation: the speaker's own view
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
-        earlier = refs.source_for_pronoun(head.lower_, head.idx + _base(head))
+        earlier = refs.source_for_pronoun(head.lower_, article_offset(head))
         if earlier is not None:
             return earlier, lemma
         return None
@@ -111,17 +117,17 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             return Source(name=refs.expand(author)), lemma
         pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
         if pronoun is not None:  # "according to its annual report": the body named before
-            body = refs.organisation_before(pronoun.idx + _base(pronoun))
+            body = refs.organisation_before(article_offset(pronoun))
             if body is not None:
                 return body, lemma
         owner = _described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
-            body = refs.described_body(owner.lemma_.lower(), owner.idx + _base(owner))
+            body = refs.described_body(owner.lemma_.lower(), article_offset(owner))
             if body is not None:
                 return body, lemma
     tokens = _without_description(tokens)
     text = refs.expand(phrase_text(tokens))
-    earlier = refs.earlier_source(text, lemma, head.idx + _base(head))
+    earlier = refs.earlier_source(text, lemma, article_offset(head))
     if earlier is not None:
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)
@@ -214,7 +220,3 @@ def _described_owner(document: Token) -> Token | None:
         if child.dep_ in ("compound", "poss") and child.lemma_.lower() in BODY_DESCRIPTIONS:
             return child
     return None
-
-
-def _base(token: Token) -> int:
-    return int(token.doc.user_data.get("base", 0))

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.references import BODY_DESCRIPTIONS, References
 from service.extractors.offline.tokens import (
+    article_offset,
     entities_among,
     entity_of,
     join_tokens,
@@ -265,7 +266,7 @@ def _described_body(subject: Token, phrase: str, refs: References) -> str | None
         or subject.lemma_.lower() not in BODY_DESCRIPTIONS
     ):
         return None
-    offset = subject.idx + int(subject.doc.user_data.get("base", 0))
+    offset = article_offset(subject)
     body = refs.described_body(subject.lemma_.lower(), offset, sources=False)
     return body.name if body is not None else None
 

@@ -40,6 +40,11 @@ def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+def article_offset(token: Token) -> int:
+    """The token's character offset in the whole article (a block's doc records its base)."""
+    return token.idx + int(token.doc.user_data.get("base", 0))
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding `token`, like `token.sent` but in O(log n)."""
     doc = token.doc
