@@ -262,7 +262,7 @@ class _ClaimBuilder:
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
         evidence = [quote(proposition.evidence), *extra_spans]
-        if time is not None and time.start:
+        if time is not None and time.start and not _looks_back(time.text):
             self.anchor = time.start
             if len(time.start) == 10 and time.start == time.end:
                 self.anchor_day = time.start
@@ -376,6 +376,13 @@ def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[
                 update["time"] = claim.time  # the headline supplies the date
             claims[best] = target.model_copy(update=update)
     return kept + claims
+
+
+def _looks_back(time_text: str) -> bool:
+    """ "two days before the collapse", "on the eve of the vote": a glance back from the event
+    told before, which stays the one later times count from."""
+    words = time_text.lower().split()
+    return "eve" in words or "before" in words
 
 
 def _without_duplicates(claims: list[DraftClaim]) -> list[DraftClaim]:

@@ -33,7 +33,8 @@ _FROM_EVENT = re.compile(
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
-    rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?)\s+(?:after|before)(?=\s+the\b)|"
+    rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)(?=\s+the\b)|"
+    r"(?:on\s+)?the\s+eve\s+of(?=\s+the\b)|within\s+(?:hours|minutes)|"
     r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"
 )
 # "two weeks later", "a month earlier", "a year later": from the event told before.
@@ -58,6 +59,7 @@ _CLOCK = re.compile(
     r"\b(?i:at\s+(?:about\s+|around\s+|approximately\s+)?\d{1,2}(?::\d{2})?\s*"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )
+_DAY_WAYS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
 _DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -132,6 +134,8 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         return start, now
     if match.re is _CLOCK and context.forward:
         return None, None  # a schedule, not a dated event
+    if match.re is _FROM_EVENT and context.forward and text.startswith("within"):
+        return None, None  # "a decision is expected within hours": not a dated event
     if match.re is _FROM_EVENT or match.re is _CLOCK:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
@@ -181,9 +185,12 @@ def _from_event(text: str, anchor: str | None) -> Bounds:
         "soon",
     )
     step = 0 if within_the_day else next((_DAY_STEPS[w] for w in words if w in _DAY_STEPS), 0)
-    if "days" in words or ("day" in words and words[-1] in ("later", "earlier")):
-        count = _NUMBERS.get(words[0], int(words[0]) if words[0].isdigit() else 1)
-        step = count if words[-1] == "later" else -count
+    if "eve" in words:  # "on the eve of the vote"
+        step = -1
+    if "days" in words or ("day" in words and words[-1] in _DAY_WAYS):
+        counted = [w for w in words if w not in ("about", "some", "around")]
+        count = _NUMBERS.get(counted[0], int(counted[0]) if counted[0].isdigit() else 1)
+        step = count * _DAY_WAYS[words[-1]]
     shifted = (day + dt.timedelta(days=step)).isoformat()
     return shifted, shifted
 

@@ -1125,3 +1125,22 @@ def test_denying_charges_is_a_lexical_negative_but_a_denied_report_is_negated(
     assert not _claim(extractor, "Kestrel denied all charges.", "charges").negated
     text = "The ministry denied that troops had crossed the border."
     assert _claim(extractor, text, "border").negated
+
+
+def test_a_glance_back_from_an_event_leaves_later_times_counting_from_it(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "A warehouse collapsed in Orvel on Friday. Workers had reported cracks two days "
+        "before the collapse. On the eve of the collapse, inspectors visited the site. "
+        "Rescuers reached the site at 4 a.m. local time."
+    )
+    days = {
+        phrase: _claim(extractor, text, phrase).time
+        for phrase in ("cracks", "inspectors", "Rescuers")
+    }
+    assert {phrase: time.start if time else None for phrase, time in days.items()} == {
+        "cracks": "2021-05-12",
+        "inspectors": "2021-05-13",
+        "Rescuers": "2021-05-14",
+    }
