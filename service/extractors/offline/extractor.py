@@ -188,6 +188,15 @@ class _ClaimBuilder:
             paired.extend((part, inner) for part in _propositions(inner.content))
         return paired
 
+    def _move_anchor(self, time: TimeRef) -> None:
+        """Later relative times count from this claim's time, unless it only glances back
+        from the event told before ("two days before the collapse")."""
+        if time.start is None or _looks_back(time.text):
+            return
+        self.anchor = time.start
+        if len(time.start) == 10 and time.start == time.end:
+            self.anchor_day = time.start
+
     def _remember(self, frame: Frame | None) -> None:
         if frame is not None and frame.source is not None:
             self.refs.remember_source(
@@ -262,10 +271,6 @@ class _ClaimBuilder:
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
         evidence = [quote(proposition.evidence), *extra_spans]
-        if time is not None and time.start and not _looks_back(time.text):
-            self.anchor = time.start
-            if len(time.start) == 10 and time.start == time.end:
-                self.anchor_day = time.start
         if time is not None and time.start and time.start == time.end:
             dated = dated_weekday(tokens, time.text, time.start)
             if dated and not dated.keys() & replacements.keys():
@@ -275,6 +280,8 @@ class _ClaimBuilder:
         past = head.tag_ in ("VBD", "VBN")
         if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
+        if time is not None and time.start and kind is not ClaimKind.forecast:
+            self._move_anchor(time)
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)

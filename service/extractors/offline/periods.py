@@ -178,10 +178,10 @@ _NUMBER_WORDS = {
         word_list("zero one two three four five six seven eight nine ten eleven twelve")
     )
 }
-# "over the last four years": a period ending at publication.
+# "over the last four years", "in the past week": a period ending at publication.
 LAST_PERIOD = re.compile(
     r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"
-    r"(?P<unit>(?i:years|months|weeks|days|hours|decades?))\b"
+    r"(?P<unit>(?i:years?|months?|weeks?|days?|hours|decades?))\b(?!\s+of\b)"
 )
 
 
@@ -192,6 +192,7 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     unit = match.group("unit").lower()
     if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
         return None, None
+    unit = unit.removesuffix("s") + "s"  # "the past week" counts as "the past one weeks"
     published = context.published
     if unit.startswith("decade"):
         count, unit = count * 10, "years"

@@ -130,13 +130,25 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     earlier = refs.earlier_source(text, lemma, article_offset(head))
     if earlier is not None:
         return earlier, lemma
-    unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens)
+    unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+# Plural nouns that name an institution generically ("police said"): named sources (spec).
+INSTITUTION_PLURALS = word_set("police")
+
+
+def _unnamed_group(tokens: list[Token], head: Token) -> bool:
+    """ "Unions said", "Several MPs said", "his colleagues said": a plural common noun with
+    no name in the phrase is an unnamed group."""
+    if head.tag_ != "NNS" or head.pos_ != "NOUN" or head.lemma_.lower() in INSTITUTION_PLURALS:
+        return False
+    return not any(t.pos_ == "PROPN" for t in tokens)
 
 
 def _without_description(tokens: list[Token]) -> list[Token]:

@@ -195,6 +195,9 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 MORE_SOURCES = [
     ("A Voss aide said the campaign was not worried.", "campaign", "A Voss aide", True),
     ("Rescuers said 12 people were missing.", "missing", "rescuers", True),
+    ("Unions said 600,000 people marched.", "marched", "unions", True),
+    ("Several MPs said the deal was dead.", "deal", "several MPs", True),
+    ("Police said the driver was 19.", "driver", "Police", False),
     (
         "Mara Vik's spokesman said the minister would resign.",
         "resign",
@@ -1144,3 +1147,12 @@ def test_a_glance_back_from_an_event_leaves_later_times_counting_from_it(
         "inspectors": "2021-05-13",
         "Rescuers": "2021-05-14",
     }
+
+
+def test_a_forecast_date_does_not_move_the_anchor_of_later_times(extractor: OfflineExtractor):
+    text = (
+        "A man appeared in court in Delby on Friday. He is due to reappear on June 22. "
+        "Police recovered a knife two days later."
+    )
+    claim = _claim(extractor, text, "knife")
+    assert claim.time is not None and claim.time.start == "2021-05-16"
