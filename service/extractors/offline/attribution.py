@@ -180,10 +180,33 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         remaining = [t for t in tokens if t.i not in according_ids]
     if according:
         named = source_of(source_words(according), refs)
+        cited = _cited_after(according, remaining)
+        if cited and named is not None:  # "According to CNN, citing two aides, P"
+            relay = source_of(outlet(source_words(according)), refs)
+            cited_source = source_of(cited[1:], refs)
+            if cited_source is not None and relay is not None:
+                via = relay[0].name
+                named = (cited_source[0].model_copy(update={"via": via}), cited_source[1])
+            remaining = [t for t in remaining if t not in cited]
         content = content_tokens(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
     return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
+
+
+def _cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
+    """ "citing two aides" right after an "according to X," phrase: the participle and
+    what it cites, or []."""
+    position = next((k for k, t in enumerate(tokens) if t.i > according[-1].i), None)
+    if position is None:
+        return []
+    following = tokens[position:]
+    if following and following[0].text == ",":
+        following = following[1:]
+    if not following or following[0].lemma_ != "cite" or following[0].tag_ != "VBG":
+        return []
+    cited = citing(following, {t.i for t in following})
+    return [following[0], *cited] if cited else []
 
 
 def _outside(phrase: list[Token], frame: Frame) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.persons import FEMALE_WORDS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
+from service.extractors.offline.report_phrases import OUTLET_WORDS
 from service.extractors.offline.subjects import noun_phrase
 from service.extractors.offline.tokens import article_offset, join_tokens, sentence_of
 
@@ -88,13 +89,25 @@ def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: Refe
     if verb is None or subject.lower_ not in ("it", "they", "he", "she"):
         return ""
     reporter = _reporter(verb)
-    if reporter is None or not _reported_clause(head, verb) or not _agrees(subject, reporter):
+    if reporter is None or not _reported_clause(head, verb):
+        return ""
+    missed_name = _untagged_name(subject, reporter)
+    if not (_agrees(subject, reporter) or missed_name):
         return ""
     if reporter.i > subject.i:  # "It's an assault rifle, the minister said": not cataphoric
         return ""
-    if reporter.ent_type_ == "PERSON":
+    if reporter.ent_type_ == "PERSON" or missed_name:
         return noun_phrase(reporter, refs)  # the full name
     return mention(reporter)
+
+
+def _untagged_name(pronoun: Token, reporter: Token) -> bool:
+    """ "Holt said she would appeal": a name the tagger did not call a person is one when
+    "he"/"she" takes it up (a place or outlet would be "it")."""
+    if pronoun.lower_ not in ("he", "she") or reporter.ent_type_ == "PERSON":
+        return False
+    words = list(reporter.subtree)
+    return all(t.pos_ == "PROPN" for t in words) and reporter.lower_ not in OUTLET_WORDS
 
 
 def expletive(subject: Token) -> bool:

@@ -72,14 +72,14 @@ def channel(verb: Token) -> str | None:
         on_channel = child.lower_ == "on" and objects and objects[0].lower_ in CHANNELS
         if child.dep_ == "prep" and on_channel:
             return objects[0].text
-        if child.dep_ == "prep" and child.lower_ == "in":  # "in a post on Facebook"
+        if child.dep_ == "prep" and child.lower_ == "in":  # "in a post on Facebook", "in a tweet"
             network = _network_in(child)
             if network is not None:
                 return network
         told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
         named = any(t.ent_type_ == "ORG" for t in child.subtree)
         if told and (named or child.lower_ in OUTLET_WORDS):  # "told the Orsk Morning Post"
-            return phrase_text(outlet(list(child.subtree)))
+            return phrase_text(outlet(_name_after(child) or list(child.subtree)))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
             relay = _interview_with(child)
             if relay is not None:
@@ -91,13 +91,24 @@ def channel(verb: Token) -> str | None:
     return None
 
 
+def _name_after(noun: Token) -> list[Token]:
+    """The name right after an outlet word the parser left apart ("the newspaper Nordlys")."""
+    name = []
+    for token in noun.doc[noun.right_edge.i + 1 :]:
+        if token.pos_ != "PROPN":
+            break
+        name.append(token)
+    return name if noun.pos_ == "NOUN" and noun.lower_ in OUTLET_WORDS else []
+
+
 def _speaking_on(participle: Token) -> str | None:
     """The outlet of "Speaking on CNN" or "Writing in the Orsk Post"."""
     for child in participle.children:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ in ("on", "to", "in") and objects:
             named = objects[0].pos_ == "PROPN" or objects[0].lower_ in CHANNELS | OUTLET_WORDS
-            if named:
+            place = objects[0].ent_type_ in ("GPE", "LOC", "FAC")  # "to reporters in Leeds"
+            if named and not place:
                 return phrase_text(outlet(list(objects[0].subtree)))
     return None
 
@@ -114,8 +125,20 @@ def _interview_with(phrase: Token) -> str | None:
     return None
 
 
+# Posts that name their network ("said in a tweet").
+_NETWORK_POSTS = {"tweet": "Twitter"}
+
+
 def _network_in(phrase: Token) -> str | None:
-    """The social network named inside "in a post on X", "in a statement posted on X"."""
+    """The social network named inside "in a post on X", "in a statement posted on X",
+    "in a Facebook post" or "in a tweet"."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    if objects and objects[0].lower_ in _NETWORK_POSTS:
+        return _NETWORK_POSTS[objects[0].lower_]
+    if objects and objects[0].lemma_.lower() in ("post", "video", "message", "statement"):
+        named = [c for c in objects[0].children if c.dep_ == "compound" and c.lower_ in CHANNELS]
+        if named:
+            return named[0].text
     for token in phrase.subtree:
         objects = [c for c in token.children if c.dep_ == "pobj"]
         if token.lower_ in ("on", "to") and objects and objects[0].lower_ in CHANNELS:

@@ -52,8 +52,9 @@ def without_clauses(tokens: list[Token]) -> list[Token]:
 
 
 def outlet(tokens: list[Token]) -> list[Token]:
-    """An outlet's own name: "Freedonia's Daily Star, a local paper" -> "Daily Star"."""
-    tokens = without_clauses(tokens)
+    """An outlet's own name: "Freedonia's Daily Star, a local paper" -> "Daily Star",
+    "the newspaper Nordlys" -> "Nordlys"."""
+    tokens = _without_description(without_clauses(tokens))
     comma = next((k for k, t in enumerate(tokens) if t.text == "," and k > 0), None)
     tokens = tokens[:comma] if comma is not None else tokens
     while len(tokens) > 1 and tokens[-1].pos_ == "NOUN" and tokens[-2].pos_ == "PROPN":
