@@ -16,6 +16,7 @@ from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import added_report, leading_conjunct
+from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.items import split_list_items, split_satellites
 from service.extractors.offline.kinds import kind_of
@@ -122,6 +123,7 @@ class _ClaimBuilder:
         self.anchor: str | None = None  # start of the latest claim time, for "since"
         self.anchor_day: str | None = None  # the latest single day, for "the next day"
         self.speaking: tuple[str | None, dt.date | None] = (None, None)  # source, day
+        self.events = EventMemory()  # "until his death": the day the article gave it
 
     def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
         """Draft claims of one block (a paragraph or the headline)."""
@@ -268,6 +270,7 @@ class _ClaimBuilder:
             speaking=place.speaking,
             anchor=self.anchor,
             anchor_day=self.anchor_day,
+            events=self.events.days,
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
         evidence = [quote(proposition.evidence), *extra_spans]
@@ -282,6 +285,7 @@ class _ClaimBuilder:
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
         if time is not None and time.start and kind is not ClaimKind.forecast:
             self._move_anchor(time)
+            self.events.note(tokens, head, time.start)
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)

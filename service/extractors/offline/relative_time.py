@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import dateparser
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.events import EVENT_BOUND, EVENT_NOUNS, event_bounds, event_day
 
 Bounds = tuple[str | None, str | None]
 
@@ -75,6 +76,7 @@ class Context:
     speaking: dt.date | None = None
     anchor: str | None = None  # ISO start of the previous dated claim's time
     anchor_day: str | None = None  # the latest single day a claim was dated to
+    events: Mapping[str, str] = field(default_factory=dict)  # dated events told before
 
     @property
     def now(self) -> dt.date | None:
@@ -96,7 +98,17 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
     ]
     if context.forward:
         patterns.append(_AHEAD)
-    return [match for pattern in patterns for match in pattern.finditer(text)]
+    found = [match for pattern in patterns for match in pattern.finditer(text)]
+    named = EVENT_BOUND.finditer(text)  # "until his death": only events the article dated
+    return found + [m for m in named if _names_dated_event(m, context)]
+
+
+def _names_dated_event(match: re.Match[str], context: Context) -> bool:
+    """An event bound naming an event the article dated; a bare "to" only closes a "from"
+    ("from 1980 to his death", not "contributed to the collapse")."""
+    if match.group("event").lower() not in context.events:
+        return False
+    return match.group("prep").lower() != "to" or " from " in f" {match.string[: match.start()]}"
 
 
 def is_relative(match: re.Match[str]) -> bool:
@@ -111,12 +123,19 @@ def is_relative(match: re.Match[str]) -> bool:
         _MONTH_FROM_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
+        EVENT_BOUND,
     )
 
 
 def is_from_event(match: re.Match[str]) -> bool:
     """True for a time counted from the event told before ("the day after the attack")."""
-    return match.re in (_FROM_EVENT, _PERIOD_FROM_EVENT, _YEAR_FROM_EVENT, _MONTH_FROM_EVENT)
+    return match.re in (
+        _FROM_EVENT,
+        _PERIOD_FROM_EVENT,
+        _YEAR_FROM_EVENT,
+        _MONTH_FROM_EVENT,
+        EVENT_BOUND,
+    )
 
 
 def is_clock(match: re.Match[str]) -> bool:
@@ -136,6 +155,12 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT and context.forward and text.startswith("within"):
         return None, None  # "a decision is expected within hours": not a dated event
+    if match.re is EVENT_BOUND:
+        return event_bounds(match, context.events)
+    if match.re is _FROM_EVENT and (
+        named := event_day(match.string[match.end() :], context.events)
+    ):
+        return _from_event(text, named)  # "two days before the crash": the crash's date
     if match.re is _FROM_EVENT or match.re is _CLOCK:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
@@ -248,16 +273,6 @@ def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:
             text = token.doc.text[token.idx : event.idx + len(event.text)]
             return TimeRef(text=text, start=context.anchor, end=None)
     return None
-
-
-# Nouns of one-off events that "since the ..." counts from.
-EVENT_NOUNS = word_set(
-    """
-    collapse attack crash quake earthquake storm fire blaze shooting explosion blast outbreak
-    eruption flood flooding disaster accident derailment incident landslide tornado hurricane
-    typhoon cyclone tsunami bombing raid strike stabbing sinking
-    """
-)
 
 
 def _event_object(since: Token) -> Token | None:

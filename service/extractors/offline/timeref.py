@@ -365,6 +365,7 @@ def time_phrase(
     owned = {(t.idx, t.idx + len(t.text)): t for t in tokens}
     span = doc[tokens[0].i : tokens[-1].i + 1]  # every token the window can touch
     best: tuple[tuple[int, int, int], TimeRef, list[Token]] | None = None
+    found: list[tuple[TimeRef, list[Token]]] = []
     for match in _candidates(window, context):
         start, end = window_start + match.start(), window_start + match.end()
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
@@ -379,12 +380,16 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
+        found.append((reference, covered))
         if best is None or key < best[0]:
             best = (key, reference, covered)
     if best is None:
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
     reference, covered = best[1], best[2]
+    closed = _closing_end(reference, covered, found, head, {t.i for t in tokens})
+    if closed is not None:
+        return closed
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
     if deadline is not None and reference.end and deadline.i < covered[0].i:
         # "until the end of the season in March", "until the primaries on March 3": an end only
@@ -401,3 +406,28 @@ def time_phrase(
         reference = TimeRef(text=text, start=reference.start, end=None)
         covered = [t for t in span if governor.i <= t.i <= last.i]
     return reference, covered
+
+
+def _closing_end(
+    opening: TimeRef,
+    covered: list[Token],
+    found: list[tuple[TimeRef, list[Token]]],
+    head: Token,
+    window: set[int],
+) -> tuple[TimeRef, list[Token]] | None:
+    """ "from 1950 until his retirement in 1988": a "from" start closed by a dated "until"
+    phrase later in the clause is one period (1950..1988)."""
+    if not opening.start or opening.end or not opening.text.lower().startswith("from "):
+        return None
+    for reference, later in found:
+        if later[0].i <= covered[-1].i or not reference.end or reference.end < opening.start:
+            continue
+        closing = later[0].lower_ in ("until", "till", "to")  # "to his death"
+        until = governing_word(later[0], head, window, frozenset({"until", "till", "to"}))
+        if not closing and (until is None or until.i < covered[-1].i):
+            continue
+        doc = later[0].doc
+        text = doc.text[covered[0].idx : later[-1].idx + len(later[-1].text)]
+        tokens = [t for t in doc[covered[0].i : later[-1].i + 1]]
+        return TimeRef(text=text, start=opening.start, end=reference.end), tokens
+    return None

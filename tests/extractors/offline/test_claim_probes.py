@@ -1156,3 +1156,69 @@ def test_a_forecast_date_does_not_move_the_anchor_of_later_times(extractor: Offl
     )
     claim = _claim(extractor, text, "knife")
     assert claim.time is not None and claim.time.start == "2021-05-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end"),
+    [
+        (
+            "Tor Vik died on Friday. He edited the Orvel Review from 1980 to his death.",
+            "edited",
+            "1980",
+            "2021-05-14",
+        ),
+        (
+            "A cargo plane crashed near Delby on Friday. Mechanics had checked the engines "
+            "on Tuesday. The pilot had flown the route two days before the crash.",
+            "route",
+            "2021-05-12",
+            "2021-05-12",
+        ),
+        (
+            "A dam collapsed in Orvel on Friday. Poor upkeep contributed to the collapse.",
+            "upkeep",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_phrase_naming_a_dated_event_takes_that_events_date(
+    extractor: OfflineExtractor, text: str, phrase: str, start: str | None, end: str | None
+):
+    time = _claim(extractor, text, phrase).time
+    bounds = (time.start, time.end) if time else (None, None)
+    assert bounds == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        (
+            "According to CNN, citing two aides, Hartwell had spent nearly $3 million.",
+            "two aides",
+            "CNN",
+        ),
+        ("Barrow said in a tweet that the vote was rigged.", "Barrow", "Twitter"),
+        ("Holt said in a Facebook post that the vote was rigged.", "Holt", "Facebook"),
+        (
+            "The mayor told the newspaper Dagsposten that the vote was rigged.",
+            "The mayor",
+            "Dagsposten",
+        ),
+        (
+            "Speaking to reporters in Manchester, Jessop said the vote was rigged.",
+            "Jessop",
+            None,
+        ),
+    ],
+)
+def test_citations_posts_and_described_outlets_name_source_and_channel(
+    extractor: OfflineExtractor, text: str, source: str, via: str | None
+):
+    claim = _claim(extractor, text, "vote" if "vote" in text else "spent")
+    assert claim.source is not None and (claim.source.name, claim.source.via) == (source, via)
+
+
+def test_a_name_the_tagger_missed_is_taken_up_by_she(extractor: OfflineExtractor):
+    text = "Mark Jessop won the seat. Holt said she would appeal."
+    assert _claim(extractor, text, "appeal").statement == "Holt would appeal."

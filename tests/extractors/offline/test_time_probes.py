@@ -288,6 +288,12 @@ YEARS = [
     _probe("Exports fell over the past two weeks.", "past two weeks", "2023-05-31", "2023-06-14"),
     _probe("Nine people died in the past 24 hours.", "past 24 hours", "2023-06-13", "2023-06-14"),
     _probe("Four shops closed in the past week.", "past week", "2023-06-07", "2023-06-14"),
+    _probe(
+        "She taught at Orvel College from 1950 until her retirement in 1988.",
+        "from 1950 until her retirement in 1988",
+        "1950",
+        "1988",
+    ),
     _probe("Sales rose in the past year.", "past year", "2022", "2023"),
     _probe(
         "More than 300 people have died so far this year.", "so far this year", "2023", "2023-06-14"

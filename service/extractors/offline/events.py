@@ -1,0 +1,101 @@
+"""Events the article dates, so later phrases that name them take that date (spec: "a time
+relative to another dated event takes that date"): "He died on Monday ... from 1980 until his
+death", "The plane crashed on Sunday ... two days before the crash"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from service.extractors.offline.tokens import word_set
+
+# Nouns of one-off events a later phrase can name ("since the collapse", "before the vote").
+EVENT_NOUNS = word_set(
+    """
+    collapse attack crash quake earthquake storm fire blaze shooting explosion blast outbreak
+    eruption flood flooding disaster accident derailment incident landslide tornado hurricane
+    typhoon cyclone tsunami bombing raid strike stabbing sinking death election vote referendum
+    caucus retirement resignation arrest murder killing
+    """
+)
+# Verbs whose dated use tells the event a noun names later ("died on Monday" -> "his death").
+_EVENT_OF_VERB = {
+    "die": "death",
+    "crash": "crash",
+    "collapse": "collapse",
+    "explode": "explosion",
+    "erupt": "eruption",
+    "retire": "retirement",
+    "resign": "resignation",
+    "arrest": "arrest",
+    "shoot": "shooting",
+    "attack": "attack",
+    "sink": "sinking",
+    "derail": "derailment",
+    "murder": "murder",
+}
+# "until his death", "before the crash", "at the time of the vote": a named event as a bound.
+EVENT_BOUND = re.compile(
+    r"\b(?P<prep>(?i:until|till|to|before|after|prior\s+to|at\s+the\s+time\s+of))\s+"
+    r"(?i:the|his|her|their|its)\s+(?:[a-z-]+\s+)?(?P<event>[a-z]+)\b"
+)
+_END_BOUNDS = frozenset({"until", "till", "to", "before", "prior to"})
+
+
+class EventMemory:
+    """The first date the article gives each event it names."""
+
+    def __init__(self) -> None:
+        self.days: dict[str, str] = {}
+
+    def note(self, tokens: list[Token], head: Token, start: str) -> None:
+        """Remember the events a dated claim tells: its verb's event and event nouns near it."""
+        words = (
+            {_EVENT_OF_VERB[head.lemma_.lower()]}
+            if head.lemma_.lower() in _EVENT_OF_VERB
+            else set()
+        )
+        for token in tokens:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and _near(token, head):
+                words.add(lemma)
+        for word in words:
+            self.days.setdefault(word, start)
+
+
+def _near(token: Token, head: Token) -> bool:
+    """A noun the predicate governs within two steps ("the crash happened", "in a crash")."""
+    for _ in range(3):
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token.i == head.i
+
+
+def event_day(words: str, events: Mapping[str, str]) -> str | None:
+    """The date of the first known event named in the next few words ("the deadly crash")."""
+    for word in words.lower().split()[:4]:
+        lemma = word.strip(".,;:'’\"").removesuffix("s")
+        if lemma in events:
+            return events[lemma]
+        if word.strip(".,;:'’\"") in events:
+            return events[word.strip(".,;:'’\"")]
+    return None
+
+
+def event_bounds(match: re.Match[str], events: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The bounds of "until his death" (end), "after the crash" (start), "at the time of the
+    vote" (that day) from the event's date."""
+    day = events.get(match.group("event").lower())
+    if day is None:
+        return None, None
+    preposition = " ".join(match.group("prep").lower().split())
+    if preposition in _END_BOUNDS:
+        return None, day
+    if preposition == "after":
+        return day, None
+    return day, day
