@@ -27,6 +27,8 @@ ANONYMOUS_HEADS = word_set("""
     spokesman spokeswoman adviser advisor representative rescuer doctor forecaster coroner
     organizer organiser nurse medic paramedic firefighter survivor villager neighbour neighbor
     mediator negotiator economist meteorologist insurer group campaigner activist protester
+    agent lawyer attorney publicist family relative friend colleague wife husband widow son
+    daughter
     """)
 # Words that mark a source as deliberately unidentified ("one unnamed and two other officials").
 UNNAMED_WORDS = word_set("unnamed anonymous unidentified")
@@ -134,7 +136,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
+    owner = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
+    opening = opening and not owner
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma

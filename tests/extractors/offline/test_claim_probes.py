@@ -196,6 +196,8 @@ MORE_SOURCES = [
     ("A Voss aide said the campaign was not worried.", "campaign", "A Voss aide", True),
     ("Rescuers said 12 people were missing.", "missing", "rescuers", True),
     ("Unions said 600,000 people marched.", "marched", "unions", True),
+    ("Lund's agent said the singer died peacefully.", "peacefully", "Lund's agent", True),
+    ("Vik died on Monday, his family said.", "died", "his family", True),
     ("Several MPs said the deal was dead.", "deal", "several MPs", True),
     ("Police said the driver was 19.", "driver", "Police", False),
     (
