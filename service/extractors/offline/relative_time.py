@@ -51,6 +51,13 @@ _YEAR_FROM_EVENT = re.compile(
 _MONTH_FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+that\s+month|(?:in\s+)?the\s+same\s+month)\b"
 )
+# "the previous week", "the following month", "the previous Friday": steps from the event
+# told before.
+_STEP_FROM_EVENT = re.compile(
+    r"\b(?i:the\s+(?P<way>previous|following)\s+)"
+    r"(?P<unit>(?i:week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
 _AS_OF_CLOCK = re.compile(
     r"\b(?i:as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
@@ -93,6 +100,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _PERIOD_FROM_EVENT,
         _YEAR_FROM_EVENT,
         _MONTH_FROM_EVENT,
+        _STEP_FROM_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
     ]
@@ -124,6 +132,7 @@ def is_relative(match: re.Match[str]) -> bool:
         _AS_OF_CLOCK,
         _CLOCK,
         EVENT_BOUND,
+        _STEP_FROM_EVENT,
     )
 
 
@@ -135,6 +144,7 @@ def is_from_event(match: re.Match[str]) -> bool:
         _YEAR_FROM_EVENT,
         _MONTH_FROM_EVENT,
         EVENT_BOUND,
+        _STEP_FROM_EVENT,
     )
 
 
@@ -165,6 +175,8 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
         return _from_event(text, context.anchor_day)
+    if match.re is _STEP_FROM_EVENT:
+        return _step_from_event(match, context)
     if match.re is _PERIOD_FROM_EVENT:
         return _period_from_event(match, context.anchor)
     if match.re is _YEAR_FROM_EVENT:
@@ -218,6 +230,38 @@ def _from_event(text: str, anchor: str | None) -> Bounds:
         step = count * _DAY_WAYS[words[-1]]
     shifted = (day + dt.timedelta(days=step)).isoformat()
     return shifted, shifted
+
+
+def _step_from_event(match: re.Match[str], context: Context) -> Bounds:
+    """ "the previous week" is the Monday-Sunday week before the event's; "the following
+    month" the month after it; "the previous Friday" the last Friday before it."""
+    sign = -1 if match.group("way").lower() == "previous" else 1
+    unit = match.group("unit").lower()
+    if unit == "month":
+        anchor = context.anchor or (context.published.isoformat() if context.published else None)
+        if anchor is None or len(anchor) < 7:
+            return None, None
+        index = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign
+        month = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return month, month
+    day = _event_day(context)
+    if day is None:
+        return None, None
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=sign)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    gap = (_WEEKDAY_NAMES.index(unit) - day.weekday()) % 7 or 7  # days to the next one
+    found = day + dt.timedelta(days=gap) if sign > 0 else day - dt.timedelta(days=7 - gap % 7)
+    return found.isoformat(), found.isoformat()
+
+
+def _event_day(context: Context) -> dt.date | None:
+    """The day of the event told before, or the publication day when none was."""
+    if context.anchor_day is not None:
+        return dt.date.fromisoformat(context.anchor_day)
+    if context.anchor is not None:
+        return None  # "in May 2021 ... the previous week": no day to count from
+    return context.published
 
 
 def _period_from_event(match: re.Match[str], anchor: str | None) -> Bounds:
