@@ -136,9 +136,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
-    owner = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
+    possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
-    opening = opening and not owner
+    opening = opening and not possessed
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
