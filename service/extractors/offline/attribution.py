@@ -92,6 +92,12 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
             if trailing_report(child):
                 continue  # "P, a person familiar with the talks said": not P's content
             return child
+        if child.dep_ == "advcl" and child.lemma_ == "cite":  # "reported, citing X, that P"
+            content = [c for c in child.children if c.dep_ in ("conj", "ccomp") and c.i in allowed]
+            if content and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in content[0].children
+            ):
+                return content[0]
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
             if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:

@@ -263,7 +263,11 @@ class References:
                 roles = set()
             elif known_source.person:
                 roles &= TITLES
-            if definite and len(rest) <= 2 and head_lemma in {known_source.head_lemma, *roles}:
+            # "the weather agency" is not "state news agency Antara": a modifier must fit too
+            described = {*known, *(w.lower() for w in known_source.words)}
+            fits = len(rest) < 2 or rest[0] in described
+            related = head_lemma in {known_source.head_lemma, *roles}
+            if definite and len(rest) <= 2 and related and fits:
                 return known_source.source
             shorter = len(stems) >= 2 and len(stems) < len(_stems(known_name))
             if shorter and stems <= _stems(known_name):

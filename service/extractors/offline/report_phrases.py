@@ -136,14 +136,24 @@ def _network_in(phrase: Token) -> str | None:
     if objects and objects[0].lower_ in _NETWORK_POSTS:
         return _NETWORK_POSTS[objects[0].lower_]
     if objects and objects[0].lemma_.lower() in ("post", "video", "message", "statement"):
-        named = [c for c in objects[0].children if c.dep_ == "compound" and c.lower_ in CHANNELS]
-        if named:
-            return named[0].text
+        named = _network_named(objects[0])
+        if named is not None:
+            return named
     for token in phrase.subtree:
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        if token.lower_ in ("on", "to") and objects and objects[0].lower_ in CHANNELS:
-            return objects[0].text  # "in a video posted to Twitter"
+        if token.lower_ in ("on", "to") and objects:
+            named = _network_named(objects[0])  # "posted to Twitter", "on its Telegram channel"
+            if named is not None:
+                return named
     return None
+
+
+def _network_named(noun: Token) -> str | None:
+    """A network a noun names: itself ("Twitter") or its modifier ("its Telegram channel")."""
+    if noun.lower_ in CHANNELS:
+        return noun.text
+    named = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in CHANNELS]
+    return named[0].text if named else None
 
 
 def by_reports(tokens: list[Token]) -> list[Token]:

@@ -85,6 +85,8 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         return False
     dep = token.dep_
     if dep == "conj":
+        if _cited_content(token):
+            return False
         finite = _is_finite(token) or (_shares_tense(token) and _dated(token))
         return token.head.i in heads and is_verbal(token) and finite
     if dep == "pcomp" and token.head.lower_ == "with":
@@ -106,6 +108,14 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _cited_content(token: Token) -> bool:
+    """ "reported, citing police, that 14 were missing": the parser joins the reported clause
+    to "citing"; it is the report's content, not a second clause."""
+    head = token.head
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    return head.lemma_ == "cite" and head.tag_ == "VBG" and marked
 
 
 def _shares_tense(verb: Token) -> bool:

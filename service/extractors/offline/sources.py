@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from schemas.claims import Source
@@ -39,6 +41,8 @@ DOCUMENT_HEADS = word_set("""
     poll census audit review investigation memo result image imagery projection photo
     footage finding
     """)
+# A clause saying the source kept its name back ("who asked not to be named").
+_WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")
 FIRST_PERSON = frozenset({"i", "we"})
 # Heads of phrases that report evidence rather than name a source ("Growing indications suggest").
 EVIDENCE_HEADS = frozenset({"indication", "sign", "evidence", "signal", "clue", "hint"})
@@ -87,6 +91,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     """A Source named by a noun phrase, with the phrase's head lemma."""
     tokens = without_appositive(tokens)
     author = _published_by(tokens)
+    withheld = _WITHHELD.search(" ".join(t.lower_ for t in tokens)) is not None
     tokens = without_clauses(tokens)
     if not tokens:
         return None
@@ -102,7 +107,10 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     person = person_in(tokens)
     # "A Voss aide" is an unnamed aide, not Voss
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
-    if person is not None and not (unnamed_role and head.i >= person.end):
+    # "A Voss aide", "a spokesman for Governor Dale Ruiz": the role, not the person
+    served = person.root if person is not None else None
+    serving = served is not None and served.dep_ == "pobj" and served.head.head.i == head.i
+    if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         return Source(name=refs.full_name(person.text)), lemma
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
@@ -134,6 +142,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if earlier is not None:
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)
+    unnamed = unnamed or withheld
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
@@ -156,9 +165,18 @@ def _unnamed_group(tokens: list[Token], head: Token) -> bool:
     return not any(t.pos_ == "PROPN" for t in tokens)
 
 
+# Common nouns that describe an outlet after its name ("the RIA Novosti news agency").
+_OUTLET_KINDS = word_set("news agency newspaper broadcaster channel network website tabloid")
+
+
 def _without_description(tokens: list[Token]) -> list[Token]:
     """The name alone when common words only describe it ("local broadcaster Radio Velmont",
-    "utility Southfield Electric")."""
+    "utility Southfield Electric", "the RIA Novosti news agency")."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].text.islower() and tokens[end - 1].lower_ in _OUTLET_KINDS:
+        end -= 1
+    if end < len(tokens) and tokens[end - 1].pos_ == "PROPN":
+        tokens = tokens[:end]
     start = len(tokens)
     while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
         start -= 1

@@ -197,6 +197,26 @@ MORE_SOURCES = [
     ("Rescuers said 12 people were missing.", "missing", "rescuers", True),
     ("Unions said 600,000 people marched.", "marched", "unions", True),
     ("Lund's agent said the singer died peacefully.", "peacefully", "Lund's agent", True),
+    (
+        "A spokesman for Governor Dale Ruiz said the mine would close.",
+        "mine",
+        "A spokesman for Governor Dale Ruiz",
+        True,
+    ),
+    (
+        "A union leader, who asked not to be named, told Interfax that checks were skipped.",
+        "skipped",
+        "A union leader",
+        True,
+    ),
+    ("Police fined the firm, the RIA Novosti news agency reported.", "fined", "RIA Novosti", False),
+    (
+        "Boats rescued 176 people, according to state news agency Antara. Forecasters had "
+        "issued a storm warning, the weather agency said.",
+        "storm",
+        "the weather agency",
+        False,
+    ),
     ("Vik died on Monday, his family said.", "died", "his family", True),
     ("Several MPs said the deal was dead.", "deal", "several MPs", True),
     ("Police said the driver was 19.", "driver", "Police", False),
@@ -1202,6 +1222,12 @@ def test_a_phrase_naming_a_dated_event_takes_that_events_date(
         ),
         ("Barrow said in a tweet that the vote was rigged.", "Barrow", "Twitter"),
         ("Holt said in a Facebook post that the vote was rigged.", "Holt", "Facebook"),
+        (
+            "The ministry said in a statement on its Telegram channel that the vote was rigged.",
+            "The ministry",
+            "Telegram",
+        ),
+        ("Local media reported, citing police, that the vote was rigged.", "police", "local media"),
         (
             "The mayor told the newspaper Dagsposten that the vote was rigged.",
             "The mayor",
