@@ -58,6 +58,8 @@ _STEP_FROM_EVENT = re.compile(
     r"(?P<unit>(?i:week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "At the time, inspectors found no faults": the time of the event told before.
+_AT_THE_TIME = re.compile(r"\b(?i:at\s+the\s+time)\b(?!\s+of\b)")
 # "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
 _AS_OF_CLOCK = re.compile(
     r"\b(?i:as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
@@ -101,6 +103,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _YEAR_FROM_EVENT,
         _MONTH_FROM_EVENT,
         _STEP_FROM_EVENT,
+        _AT_THE_TIME,
         _AS_OF_CLOCK,
         _CLOCK,
     ]
@@ -133,6 +136,7 @@ def is_relative(match: re.Match[str]) -> bool:
         _CLOCK,
         EVENT_BOUND,
         _STEP_FROM_EVENT,
+        _AT_THE_TIME,
     )
 
 
@@ -145,6 +149,7 @@ def is_from_event(match: re.Match[str]) -> bool:
         _MONTH_FROM_EVENT,
         EVENT_BOUND,
         _STEP_FROM_EVENT,
+        _AT_THE_TIME,
     )
 
 
@@ -175,6 +180,8 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
         return _from_event(text, context.anchor_day)
+    if match.re is _AT_THE_TIME:
+        return (None, None) if context.forward else (context.anchor, context.anchor)
     if match.re is _STEP_FROM_EVENT:
         return _step_from_event(match, context)
     if match.re is _PERIOD_FROM_EVENT:

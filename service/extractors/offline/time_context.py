@@ -165,3 +165,15 @@ def governing_word(
             if child.dep_ == "mark" and child.lower_ in words and child.i in window:
                 return child
     return None
+
+
+def after_superlative(token: Token) -> bool:
+    """ "..., the most since records began in 1961": a superlative's baseline, which yields
+    to the time of the event itself."""
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if any(c.tag_ == "JJS" or c.lower_ in ("first", "last") for c in token.children):
+            return any(c.lower_ == "since" for c in token.subtree)
+    return False

@@ -30,6 +30,7 @@ from service.extractors.offline.relative_time import (
 )
 from service.extractors.offline.time_context import (
     DEADLINE_WORDS,
+    after_superlative,
     clause_depth,
     governing_word,
     in_baseline,
@@ -378,6 +379,7 @@ def time_phrase(
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
+        weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
         reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
         found.append((reference, covered))

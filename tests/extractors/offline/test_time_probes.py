@@ -407,6 +407,20 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "At the time, inspectors found no faults.",
+        "At the time",
+        "2021-05",
+        "2021-05",
+        anchor="2021-05",
+    ),
+    _probe("Inspectors will decide at the time.", None, None, None, forward=True, anchor=ANCHOR),
+    _probe(
+        "Rain fell between Monday and Tuesday, the most since records began in 1961.",
+        "between Monday and Tuesday",
+        "2023-06-12",
+        "2023-06-13",
+    ),
+    _probe(
         "Her appeal was rejected later that month.",
         "later that month",
         "2023-03",
