@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from service.extractors.offline.quantities import SMALL_NUMBERS, TENS
 from service.extractors.offline.relative_time import Context
-from service.extractors.offline.tokens import word_list
 
 Bounds = tuple[str | None, str | None]
 
@@ -172,12 +172,7 @@ def _weekend(published: dt.date, forward: bool) -> Bounds:
     return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
 
 
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        word_list("zero one two three four five six seven eight nine ten eleven twelve")
-    )
-}
+_NUMBER_WORDS = SMALL_NUMBERS | TENS  # "over the past fourteen days", "thirty years"
 # "over the last four years", "in the past week": a period ending at publication.
 LAST_PERIOD = re.compile(
     r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"

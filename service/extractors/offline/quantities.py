@@ -185,9 +185,16 @@ def _same_entity(first: Token, second: Token) -> bool:
     return all(t.ent_iob_ == "I" for t in first.doc[low + 1 : high + 1])
 
 
+# Words that make "one-"/"two-" an adjective, not a count ("a one-way ticket", "a one-off").
+_IDIOM_PARTS = word_set("way off sided time")
+
+
 def _in_name(token: Token) -> bool:
     if _listed_count(token):
         return False
+    following = _next_words(token, 2)
+    if following[:1] == ["-"] and following[1:] and following[1] in _IDIOM_PARTS:
+        return True  # not a count at all: "one-way", "two-time"
     if token.ent_type_ in _NAME_ENTITIES:
         entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
         preceding = token.doc[entity[0].i - 1] if entity[0].i else None

@@ -39,6 +39,7 @@ APPROXIMATORS: dict[tuple[str, ...], Approx] = {
     ("at", "most"): Approx.at_most,
     ("below",): Approx.at_most,
     ("as", "many", "as"): Approx.at_most,
+    ("as", "much", "as"): Approx.at_most,
     ("no", "more", "than"): Approx.at_most,
 }
 APPROXIMATORS_LONGEST_FIRST = sorted(APPROXIMATORS.items(), key=lambda item: -len(item[0]))

@@ -14,10 +14,14 @@ from spacy.tokens import Token
 
 from schemas.claims import TimeRef
 from service.extractors.offline.events import EVENT_BOUND, EVENT_NOUNS, event_bounds, event_day
+from service.extractors.offline.quantities import SMALL_NUMBERS, TENS
 
 Bounds = tuple[str | None, str | None]
 
-_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
+_NUMBERS = {"a": 1, "an": 1} | {
+    word: value for word, value in (SMALL_NUMBERS | TENS).items() if value
+}
+_COUNT = rf"(?:\d+|a\s+few|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})"
 _UNIT = r"(?:day|week|month|year|decade)s?"
 # "three weeks ago", "last night"; "in two weeks" only looks ahead in a forecast.
 _FROM_PUBLICATION = re.compile(rf"\b(?i:{_COUNT}\s+{_UNIT}\s+ago|last\s+night)\b")
@@ -71,8 +75,6 @@ _CLOCK = re.compile(
 )
 _DAY_WAYS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
 _DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ APPROXIMATORS = [
     _probe("The toll passed 1,000 on Friday.", ("1,000", 1000, None, "at_least")),
     _probe("Cases surpassed one million worldwide.", ("one million", 1e6, None, "at_least")),
     _probe("Well over 400 flights were cancelled.", ("over 400", 400, None, "at_least")),
+    _probe("Shares fell as much as 14 percent.", ("as much as 14", 14, None, "at_most")),
 ]
 
 RANGES = [
@@ -212,6 +213,8 @@ def test_an_age_is_counted_in_years_of_age(parse: Parse, text: str):
         ("61 people were in intensive care, up from 40 last Tuesday.", [61, 40]),
         ("Velmoria gave its one millionth dose on Tuesday.", []),
         ("The match was played on Tuesday 4 June.", []),
+        ("He bought a one-way ticket to Orvel.", []),
+        ("The payment was a one-off grant of 500 euros.", [500]),
     ],
 )
 def test_numbers_near_weekdays_and_ordinal_scales(parse: Parse, text: str, values: list[float]):

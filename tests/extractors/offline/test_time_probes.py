@@ -289,6 +289,19 @@ YEARS = [
     _probe("Nine people died in the past 24 hours.", "past 24 hours", "2023-06-13", "2023-06-14"),
     _probe("Four shops closed in the past week.", "past week", "2023-06-07", "2023-06-14"),
     _probe(
+        "Nine people died over the past fourteen days.",
+        "past fourteen days",
+        "2023-05-31",
+        "2023-06-14",
+    ),
+    _probe(
+        "The pumps failed fifteen days after the storm.",
+        "fifteen days after",
+        "2023-06-25",
+        "2023-06-25",
+        anchor=ANCHOR,
+    ),
+    _probe(
         "She taught at Orvel College from 1950 until her retirement in 1988.",
         "from 1950 until her retirement in 1988",
         "1950",
