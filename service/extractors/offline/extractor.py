@@ -15,7 +15,11 @@ from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
-from service.extractors.offline.coordination import added_report, leading_conjunct
+from service.extractors.offline.coordination import (
+    added_report,
+    leading_conjunct,
+    second_report,
+)
 from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.items import split_list_items, split_satellites
@@ -174,6 +178,11 @@ class _ClaimBuilder:
         for proposition in propositions:
             if frame is not None and proposition.tokens[-1].i < frame.scope:
                 paired.append((proposition, None))  # "P1 and, by early reports, P2"
+                continue
+            both = second_report(proposition) if frame is not None else None
+            if both is not None:  # "said P but warned that Q": P and Q both the source's
+                halves = [half for half in both if long_enough(half)]
+                paired.extend((part, frame) for half in halves for part in _propositions(half))
                 continue
             added = added_report(proposition) if frame is not None else []
             if added:  # "said P and added that Q": Q is the same source's

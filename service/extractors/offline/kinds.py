@@ -93,6 +93,8 @@ def kind_of(
         return ClaimKind.forecast
     if auxiliaries & ASSESSMENT_MODALS:
         return ClaimKind.assessment
+    if possible and auxiliaries & {"have", "'ve"} and head.tag_ == "VBN":
+        return ClaimKind.assessment  # "may have weakened the bridge": a past possibility
     if certainty is Certainty.possible:
         return ClaimKind.forecast
     if _has_state_marker(head, owned) or _cumulative_count(head, owned):

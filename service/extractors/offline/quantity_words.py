@@ -9,7 +9,8 @@ from service.extractors.offline.tokens import word_set
 PASSING_VERBS = word_set("surpass exceed top pass cross")
 # Verbs of change: "rose from 12 to 31" gives the old and the new figure, not a range.
 CHANGE_VERBS = word_set(
-    "rise climb jump increase grow go fall drop decline decrease slip sink plunge soar"
+    """rise climb jump increase grow go fall drop decline decrease slip sink plunge soar raise
+    lower cut reduce boost hike lift"""
 )
 
 # Approximator phrases (lower-case words) and what they mean, longest first when matching.

@@ -39,7 +39,7 @@ _FROM_EVENT = re.compile(
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
     rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)(?=\s+the\b)|"
-    r"(?:on\s+)?the\s+eve\s+of(?=\s+the\b)|within\s+(?:hours|minutes)|"
+    r"(?:on\s+)?the\s+(?:eve|day)\s+of(?=\s+the\b)|within\s+(?:hours|minutes)|"
     r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"
 )
 # "two weeks later", "a month earlier", "a year later": from the event told before.

@@ -77,6 +77,11 @@ def resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
             opener = verb.doc[child.left_edge.i - 1] if child.left_edge.i else child
             if opener.is_quote:
                 return [t for t in child.subtree if t.i in ids]
+        # "No one was killed, he said, but four crew members were treated": the speaker goes on
+        joined = any(c.dep_ == "cc" and verb.i < c.i < child.i for c in verb.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.dep_ == "conj" and child.i > verb.i and child.i in ids and joined and own_subject:
+            return [t for t in child.subtree if t.i in ids]
     return []
 
 

@@ -256,8 +256,11 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
     main = max(roots, key=lambda r: sum(1 for t in r.subtree if t.i in ids))
     heads = {main.i}
     for token in content:
+        separate = token.i != main.i and token in roots
+        # "No one was killed, [he said,] but four were treated": either root may come first
+        earlier = token.i < main.i and _separate_root(main, ids) and is_verbal(token)
         if _is_split_point(token, ids, heads) or (
-            token.i != main.i and token in roots and _separate_root(token, ids)
+            separate and (_separate_root(token, ids) or (earlier and _has_subject(token)))
         ):
             heads.add(token.i)
     groups: dict[int, list[Token]] = {head: [] for head in heads}

@@ -297,7 +297,19 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
+    if (
+        _EVE_OF.search(match.string[: match.start()])
+        and start
+        and start == end
+        and len(start) == 10
+    ):
+        eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
+        return eve, eve  # "on the eve of Sunday's vote": the Saturday
     return start, end
+
+
+# "the eve of" right before a date ("on the eve of Sunday's vote").
+_EVE_OF = re.compile(r"\b(?i:the\s+eve\s+of)\s+$")
 
 
 def _after(start: str | None, end: str | None) -> str | None:

@@ -1250,3 +1250,57 @@ def test_citations_posts_and_described_outlets_name_source_and_channel(
 def test_a_name_the_tagger_missed_is_taken_up_by_she(extractor: OfflineExtractor):
     text = "Mark Jessop won the seat. Holt said she would appeal."
     assert _claim(extractor, text, "appeal").statement == "Holt would appeal."
+
+
+def test_a_second_report_after_but_is_the_same_sources_claim(extractor: OfflineExtractor):
+    text = (
+        "Health official Ana Pareto said the outbreak would peak soon but warned that cases "
+        "may continue into September."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == [
+        "The outbreak would peak soon.",
+        "Cases may continue into September.",
+    ]
+    assert {_source(c) for c in claims} == {"Ana Pareto"}
+    assert claims[1].time is not None and claims[1].time.start == "2021-09"
+
+
+def test_a_clause_after_an_interjected_report_goes_on_with_the_same_source(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Spokesman Daniel Price said the train derailed. No one was killed, he said, but four "
+        "crew members were treated for smoke inhalation."
+    )
+    treated = _claim(extractor, text, "treated")
+    assert treated.statement == "Four crew members were treated for smoke inhalation."
+    assert _source(treated) == "Daniel Price"
+    assert _claim(extractor, text, "killed").negated
+
+
+def test_a_past_possibility_is_no_forecast(extractor: OfflineExtractor):
+    claim = _claim(
+        extractor, "The mayor said Friday's storm may have weakened the bridge.", "storm"
+    )
+    assert claim.kind is ClaimKind.assessment
+    assert claim.time is not None and claim.time.start == "2021-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        ("On the eve of Sunday's vote, the party held a rally.", "rally", "2021-05-15"),
+        (
+            "The vote was held on Tuesday, May 11. On the day of the vote, turnout reached 40 "
+            "percent.",
+            "turnout",
+            "2021-05-11",
+        ),
+    ],
+)
+def test_the_eve_or_day_of_a_dated_event(
+    extractor: OfflineExtractor, text: str, phrase: str, day: str
+):
+    time = _claim(extractor, text, phrase).time
+    assert time is not None and (time.start, time.end) == (day, day)

@@ -211,6 +211,7 @@ def test_an_age_is_counted_in_years_of_age(parse: Parse, text: str):
     ("text", "values"),
     [
         ("61 people were in intensive care, up from 40 last Tuesday.", [61, 40]),
+        ("The law raises the retirement age from 62 to 64.", [62, 64]),
         ("Velmoria gave its one millionth dose on Tuesday.", []),
         ("The match was played on Tuesday 4 June.", []),
         ("He bought a one-way ticket to Orvel.", []),
