@@ -29,6 +29,7 @@ from service.extractors.offline.locations import location_of
 from service.extractors.offline.named_items import split_named_items
 from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
+from service.extractors.offline.partitives import split_partitive
 from service.extractors.offline.pronouns import PronounResolver, possessive
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
@@ -352,7 +353,9 @@ class _ClaimBuilder:
 
 
 def _propositions(content: list[Token]) -> list[Proposition]:
-    propositions = []
+    propositions = split_partitive(content)  # "Of the 11 who died, nine were ..."
+    if propositions:
+        return propositions
     for clause in split_clauses(content):
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):

@@ -229,8 +229,10 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
 def split_list_items(proposition: Proposition) -> list[Proposition]:
     """One proposition per item of a parallel numbered list, each keeping the shared words."""
     tokens = proposition.tokens
-    items = _subject_items(_list_items(tokens), tokens, proposition.head)
-    if not items or _one_duration(tokens, items):
+    items = _with_changed_count(
+        _subject_items(_list_items(tokens), tokens, proposition.head), tokens
+    )
+    if not items or _one_duration(tokens, items) or _agents(tokens, items):
         return [proposition]
     first, last_end = items[0][0], items[-1][1]
     gapped = _gapped_items(proposition, tokens, items)
@@ -256,6 +258,33 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+def _with_changed_count(items: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
+    """ "won 44 seats, down 12 from 2019, and 27 percent": a change told after a count belongs
+    to that count's item, which starts at the count."""
+    if not items:
+        return items
+    start, end = items[0]
+    if start < 2 or tokens[start - 1].lower_ not in ("up", "down"):
+        return items
+    counts = [k for k in range(start - 1) if is_number_token(tokens[k])]
+    return [(counts[-1], end), *items[1:]] if counts else items
+
+
+def _agents(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
+    """ "is survived by his wife, three children and seven grandchildren": who did it, one
+    list of agents, not parallel events."""
+    for start, end in items:
+        for token in tokens[start:end]:
+            node = token
+            for _ in range(6):
+                if node.dep_ == "agent":
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
+    return False
 
 
 def _breakdown(

@@ -1304,3 +1304,29 @@ def test_the_eve_or_day_of_a_dated_event(
 ):
     time = _claim(extractor, text, phrase).time
     assert time is not None and (time.start, time.end) == (day, day)
+
+
+def test_a_breakdown_fronted_by_its_total_gives_one_claim_per_share(extractor: OfflineExtractor):
+    text = "Of the 11 people who died, nine were aged over 70 and two were between 55 and 64."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
+        ("11 people died.", [11]),
+        ("Nine of the people who died were aged over 70.", [9, 70]),
+        ("Two of the people who died were between 55 and 64.", [2, 55]),
+    ]
+
+
+def test_a_list_of_agents_stays_one_claim(extractor: OfflineExtractor):
+    text = "Vik is survived by his wife, Solveig, three children and seven grandchildren."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [3, 7]
+
+
+def test_a_change_after_a_count_stays_with_that_item(extractor: OfflineExtractor):
+    text = (
+        "The Liberal Alliance won 44 seats, down 12 from the previous parliament, and about 27 "
+        "percent of the vote."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [[q.value for q in c.quantities] for c in claims] == [[44, 12], [27]]
+    assert "down" not in claims[1].statement
