@@ -49,11 +49,42 @@ def second_report(proposition: Proposition) -> tuple[list[Token], list[Token]] |
     return None
 
 
+# Conjunctions that make a report a circumstance of the clause before it.
+_CIRCUMSTANCE_MARKS = frozenset({"after", "before", "because", "since", "until", "once"})
+
+
+def subordinate_report(verb: Token) -> bool:
+    """ "X quit, one day after a poll showed P": a report inside a clause subordinate to an
+    earlier main clause, which is a claim of its own."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.head.i > verb.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in verb.children)
+
+
+def _before_circumstance(verb: Token, ids: set[int]) -> list[Token]:
+    """The main clause before "(a day) after X said P", when it tells something of its own
+    ("ended her campaign", not "His comments came")."""
+    head = verb.head
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    cut = min(verb.left_edge.i, *(mark.left_edge.i for mark in marks))
+    for child in head.children:  # "came a day after": the offset goes with the circumstance
+        if child.dep_ == "npadvmod" and child.right_edge.i == cut - 1:
+            cut = child.left_edge.i
+    told = any(
+        c.dep_ in ("dobj", "attr", "acomp", "conj", "xcomp", "ccomp", "oprd") and c.i < cut
+        for c in head.children
+    )
+    return strip_edges([t for t in verb.doc[:cut] if t.i in ids]) if told else []
+
+
 def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
-    """ "Brandl conceded defeat on Monday and said he would step down": the clause before a
-    coordinated reporting verb is a claim of its own, which the frame's content leaves out."""
+    """ "Brandl conceded defeat on Monday and said he would step down", "Vik quit a day after
+    a poll showed P": the clause before a coordinated or subordinate reporting verb is a claim
+    of its own, which the frame's content leaves out."""
     verb = frame.verb if frame else None
     ids = {t.i for t in tokens}
+    if verb is not None and subordinate_report(verb) and verb.head.i in ids:
+        return _before_circumstance(verb, ids)
     if verb is None or verb.dep_ != "conj" or verb.head.i not in ids or verb.head.i > verb.i:
         return []
     if verb.head.pos_ not in ("VERB", "AUX"):

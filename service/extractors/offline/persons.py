@@ -29,7 +29,9 @@ TITLES = (
     representative judge justice general gen. gen lt. colonel col. major maj. captain capt.
     commander admiral adm. sergeant sgt. mayor king queen prince princess pope ceo chairman
     chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
-    ambassador minister. cardinal rev. reverend father sheikh
+    ambassador minister. cardinal rev. reverend father sheikh treasurer councillor councilor
+    congressman congresswoman assemblyman assemblywoman speaker superintendent premier marshal
+    leader candidate
     """)
     | OCCUPATIONS
 )

@@ -173,6 +173,9 @@ class PronounResolver:
             return reporter
         if subject.lower_ == "i" and source is not None and self._is_person(source.name):
             return source.name
+        repeated = verb is not None and self._same_pronoun(subject, head, verb)
+        if repeated and source is not None and self._is_person(source.name):
+            return source.name  # "He added that he would stay": the speaker
         if subject.lower_ == "it":
             candidate = self._main_subject_before(subject)
             return named_antecedent(subject, candidate, self.refs) or None
@@ -180,6 +183,13 @@ class PronounResolver:
             return None
         offset = article_offset(subject)
         return self.refs.antecedent(subject.lower_, offset)
+
+    @staticmethod
+    def _same_pronoun(subject: Token, head: Token, verb: Token) -> bool:
+        """ "He said he ...": the reported clause's pronoun repeats the reporting one."""
+        reporter = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        repeated = reporter is not None and reporter.lower_ == subject.lower_
+        return repeated and subject.lower_ in ("he", "she") and _reported_clause(head, verb)
 
     def _is_person(self, name: str) -> bool:
         return any(name in (full, self.refs.full_name(full)) for _, full in self.refs.persons)

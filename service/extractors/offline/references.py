@@ -229,6 +229,9 @@ class References:
     def source_for_pronoun(self, pronoun: str, offset: int) -> Source | None:
         """The earlier source a pronoun subject of a reporting verb refers to."""
         if pronoun in PERSON_PRONOUNS:
+            speaker = self._recent_speaker(pronoun, offset)
+            if speaker is not None:  # '"P," Teller said. He added ...': the speaker goes on
+                return speaker
             name = self.antecedent(pronoun, offset)
             if name is None:
                 return None
@@ -239,6 +242,19 @@ class References:
             if not known_source.person and known_source.plural == plural:
                 return known_source.source
         return None
+
+    def _recent_speaker(self, pronoun: str, offset: int) -> Source | None:
+        """The latest source, when it is a person named in the nearest sentence before
+        `offset` that names a person the pronoun can refer to."""
+        earlier = [
+            m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)
+        ]
+        if not earlier or not self.sources or not self.sources[-1].person:
+            return None
+        sentence = earlier[-1].sentence
+        named = {self.full_name(m.name) for m in earlier if m.sentence == sentence}
+        latest = self.sources[-1].source
+        return latest if latest.name in named else None
 
     def earlier_source(self, name: str, head_lemma: str, offset: int) -> Source | None:
         """An earlier source this name refers back to: a definite description ("The

@@ -224,10 +224,11 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
 
 
 def _published_by(tokens: list[Token]) -> str:
-    """The named body behind a document described by a participle ("a survey released on
-    Monday by the Varn Institute" -> "Varn Institute")."""
+    """The named body behind a document, said by a participle or a preposition ("a survey
+    released on Monday by the Varn Institute", "a report by the Varn Institute")."""
     for token in tokens:
-        if token.dep_ == "acl" and token.tag_ == "VBN":
+        document = token.lemma_.lower() in DOCUMENT_HEADS and token.pos_ == "NOUN"
+        if (token.dep_ == "acl" and token.tag_ == "VBN") or document:  # "a report by X"
             for child in token.children:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if child.lower_ in ("by", "from") and objects and objects[0].pos_ == "PROPN":

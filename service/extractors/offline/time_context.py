@@ -78,6 +78,8 @@ def in_baseline(token: Token) -> bool:
             return True
         if token.lower_ == "than":
             return True
+        if token.lower_ == "as" and token.dep_ == "prep" and governor in ("many", "much"):
+            return True  # "twice as many as in 2020"
         if token.lemma_.lower() == "record" and token.pos_ == "NOUN":
             return True  # "beating the 2020 record"
     return False

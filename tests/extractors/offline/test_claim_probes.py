@@ -1330,3 +1330,38 @@ def test_a_change_after_a_count_stays_with_that_item(extractor: OfflineExtractor
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [[q.value for q in c.quantities] for c in claims] == [[44, 12], [27]]
     assert "down" not in claims[1].statement
+
+
+def test_a_report_in_a_clause_after_the_main_one_leaves_that_clause_a_claim(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Maren Harwell ended her campaign on Friday, one day after a poll showed her trailing "
+        "by 17 points."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    ended = _claim(extractor, text, "ended")
+    assert ended.source is None and ended.time is not None and ended.time.start == "2021-05-14"
+    assert any(_source(c) == "a poll" and [q.value for q in c.quantities] == [17] for c in claims)
+
+
+def test_he_continuing_after_a_quote_is_the_speaker(extractor: OfflineExtractor):
+    text = '"Kole is a good person," Teller said. He added that he would keep his seat.'
+    claim = _claim(extractor, text, "seat")
+    assert (_source(claim), claim.statement) == ("Teller", "Teller would keep his seat.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Okafor won 58 percent, according to a report by the Nevaro Sentinel.", "Nevaro Sentinel"),
+        ("Treasurer Maren Harwell said Okafor won 58 percent.", "Maren Harwell"),
+    ],
+)
+def test_a_documents_author_and_a_titled_name(extractor: OfflineExtractor, text: str, source: str):
+    assert _source(_claim(extractor, text, "58 percent")) == source
+
+
+def test_the_year_of_an_as_many_as_comparison_is_no_claim_time(extractor: OfflineExtractor):
+    text = "Roughly 2,300 members took part, about twice as many as in the 2020 caucus."
+    assert _claim(extractor, text, "members").time is None
