@@ -39,8 +39,10 @@ def personal_appositive(token: Token) -> bool:
     named person set off by commas; with a number of its own it is a claim of its own."""
     doc = token.doc
     after = token.right_edge.i + 1
-    closed = after < len(doc) and doc[after].text in (",", ")")
     head = token.head
+    # "named them as Ana Vik, 75; Tor Berg, 58; and Lia Dahl, 44.": list items end otherwise
+    ends = (",", ")", ";", ".") if head.ent_type_ == "PERSON" else (",", ")")
+    closed = after < len(doc) and doc[after].text in ends
     if not closed or head.i > token.i:
         return False
     age = token.left_edge.i == token.right_edge.i and bare_age(token)

@@ -36,14 +36,26 @@ class Proposition:
 
 
 def segments(sentence: Span) -> list[list[Token]]:
-    """The sentence's tokens split at semicolons (each part is parsed on its own terms)."""
+    """The sentence's tokens split at semicolons (each part is parsed on its own terms); a
+    part with no verb is a list item ("named them as Ana Vik, 75; Tor Berg, 58; and ..."),
+    which stays with the part before it."""
     parts: list[list[Token]] = [[]]
     for token in sentence:
         if token.text == ";":
             parts.append([])
         else:
             parts[-1].append(token)
-    return [part for part in parts if part]
+    joined: list[list[Token]] = []
+    for part in (part for part in parts if part):
+        verbless = not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "compound" for t in part)
+        if joined and verbless:
+            joined[-1] = [
+                *joined[-1],
+                *(t for t in part[0].doc[joined[-1][-1].i + 1 : part[-1].i + 1]),
+            ]
+        else:
+            joined.append(part)
+    return joined
 
 
 def long_enough(tokens: list[Token]) -> bool:
