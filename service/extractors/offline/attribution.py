@@ -148,8 +148,13 @@ def _declares_a_statement(verb: Token) -> bool:
 def _content_follows(verb: Token, tokens: list[Token]) -> bool:
     """True when the tokens after the verb's own modifiers open a clause, quote or colon."""
     modifiers = {t.i for c in verb.children if c.dep_ in _FRAME_DEPS for t in c.subtree}
+    # 'warned of a "dangerous situation"': a phrase quoted whole inside a modifier
+    quoted = [t for t in tokens if t.i > verb.i and t.i in modifiers and t.is_quote]
+    phrase = len(quoted) >= 2 and quoted[0].doc[quoted[0].i - 1].pos_ in ("DET", "ADJ", "ADP")
     for token in tokens:
         if token.i <= verb.i or (token.i in modifiers and token.text not in _CONTENT_OPENERS):
+            continue
+        if phrase and token in quoted:
             continue
         return token.text in _CONTENT_OPENERS or token.lower_ == "that"
     return False

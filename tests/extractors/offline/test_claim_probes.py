@@ -1365,3 +1365,23 @@ def test_a_documents_author_and_a_titled_name(extractor: OfflineExtractor, text:
 def test_the_year_of_an_as_many_as_comparison_is_no_claim_time(extractor: OfflineExtractor):
     text = "Roughly 2,300 members took part, about twice as many as in the 2020 caucus."
     assert _claim(extractor, text, "members").time is None
+
+
+def test_a_quoted_phrase_after_a_reporting_verb_is_no_quotation(extractor: OfflineExtractor):
+    text = (
+        'Forecasters had warned of a "particularly dangerous situation" on Friday afternoon, '
+        "about six hours before the tornado hit."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and claims[0].statement.startswith("Forecasters had warned")
+    assert [q.value for q in claims[0].quantities] == [6]
+
+
+def test_ages_in_a_semicolon_list_are_claims_of_their_own(extractor: OfflineExtractor):
+    text = (
+        "The sheriff named the dead as pilot Harold Brennan, 75; co-pilot James Okafor, 58; "
+        "and passenger Lisa Tran, 44."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    ages = sorted(q.value for c in claims if "years old" in c.statement for q in c.quantities)
+    assert ages == [44, 58, 75]
