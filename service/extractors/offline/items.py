@@ -31,7 +31,34 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
         return not any(child.dep_ == "mark" for child in token.children)
     if token.dep_ == "appos":
         return personal_appositive(token)
-    return token.dep_ == "prep" and token.lower_ in _SATELLITE_PREPOSITIONS
+    if token.dep_ != "prep" or token.lower_ not in _SATELLITE_PREPOSITIONS:
+        return False
+    return not _measured_attribute(token)
+
+
+def _measured_attribute(preposition: Token) -> bool:
+    """ "..., with winds of 170 mph", "..., including a four-month-old girl": the number
+    measures what the phrase names, which describes the clause rather than adds a count."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    counts = [t for t in objects[0].subtree if is_number_token(t)]
+    return bool(counts) and not any(_counts(t, objects[0]) for t in counts)
+
+
+def _counts(number: Token, noun: Token) -> bool:
+    """True when a number counts the noun itself ("1.3 million soldiers", "36")."""
+    token = number
+    for _ in range(4):
+        if token.i == noun.i:
+            return True
+        if (
+            token.dep_ not in ("nummod", "quantmod", "compound", "advmod")
+            or token.head.i == token.i
+        ):
+            return False
+        token = token.head
+    return False
 
 
 def personal_appositive(token: Token) -> bool:

@@ -1385,3 +1385,9 @@ def test_ages_in_a_semicolon_list_are_claims_of_their_own(extractor: OfflineExtr
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     ages = sorted(q.value for c in claims if "years old" in c.statement for q in c.quantities)
     assert ages == [44, 58, 75]
+
+
+def test_a_with_phrase_measuring_its_noun_stays_in_the_claim(extractor: OfflineExtractor):
+    text = "The weather service rated the tornado EF-4, with winds of 170 mph."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [170]
