@@ -43,7 +43,9 @@ def _measured_attribute(preposition: Token) -> bool:
     if not objects:
         return False
     counts = [t for t in objects[0].subtree if is_number_token(t)]
-    return bool(counts) and not any(_counts(t, objects[0]) for t in counts)
+    # "a family of four" counts people; "winds of 170 mph", "a four-month-old" measure
+    measured = [t for t in counts if t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN"]
+    return bool(measured) and not any(_counts(t, objects[0]) for t in counts)
 
 
 def _counts(number: Token, noun: Token) -> bool:
