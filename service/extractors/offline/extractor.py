@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
@@ -384,14 +385,13 @@ def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[
     claims = list(body)
     kept = []
     for claim in headline:
-        scores = [
-            fuzz.token_set_ratio(claim.statement.lower(), other.statement.lower())
-            for other in claims
-        ]
+        words = _lemmas(claim.statement)
+        scores = [fuzz.token_set_ratio(words, _lemmas(other.statement)) for other in claims]
         if not scores or max(scores) < HEADLINE_RESTATED_SCORE:
             kept.append(claim)
             continue
-        best = scores.index(max(scores))
+        # the earliest of the near-best: a headline restates the lede, not a later aside
+        best = next(k for k, score in enumerate(scores) if score >= max(scores) - _NEAR_BEST)
         target = claims[best]
         if claim.evidence[0] not in target.evidence:
             update: dict[str, object] = {"evidence": [*target.evidence, claim.evidence[0]]}
@@ -399,6 +399,19 @@ def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[
                 update["time"] = claim.time  # the headline supplies the date
             claims[best] = target.model_copy(update=update)
     return kept + claims
+
+
+_NEAR_BEST = 5.0
+
+
+def _lemmas(statement: str) -> str:
+    """A statement's words as lemmas ("kills" and "killing" -> "kill"), lower-cased."""
+    words = []
+    for word in statement.lower().replace(",", " ").replace(".", " ").split():
+        lemmas = getAllLemmas(word)
+        forms = lemmas.get("VERB") or lemmas.get("NOUN") or (word,)
+        words.append(forms[0])
+    return " ".join(words)
 
 
 def _looks_back(time_text: str) -> bool:

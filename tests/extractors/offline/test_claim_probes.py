@@ -1391,3 +1391,14 @@ def test_a_with_phrase_measuring_its_noun_stays_in_the_claim(extractor: OfflineE
     text = "The weather service rated the tornado EF-4, with winds of 170 mph."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [170]
+
+
+def test_a_headline_joins_the_lede_it_restates_in_other_word_forms(extractor: OfflineExtractor):
+    text = (
+        "Plane crash kills three\n\n"
+        "A vintage plane crashed near Delby on Saturday, killing three people. In 2013 another "
+        "plane crash killed two people near the town."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 2
+    assert claims[0].evidence[-1] == "Plane crash kills three"
