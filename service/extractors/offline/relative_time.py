@@ -88,6 +88,7 @@ class Context:
     anchor: str | None = None  # ISO start of the previous dated claim's time
     anchor_day: str | None = None  # the latest single day a claim was dated to
     events: Mapping[str, str] = field(default_factory=dict)  # dated events told before
+    recounted: bool = False  # a forecast told in the past tense ("were expected to arrive")
 
     @property
     def now(self) -> dt.date | None:

@@ -163,6 +163,9 @@ def _weekday(name: str, context: Context) -> Bounds:
         day = published + dt.timedelta(days=ahead or 7)
     elif words[0] == "last":
         day = published - dt.timedelta(days=back or 7)
+    elif context.forward and context.recounted and context.anchor_day is not None:
+        base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
+        day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:
         day = published + dt.timedelta(days=ahead)
     else:
@@ -294,6 +297,9 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
             end = _atom_bounds(match.group("second"), context)[1]
             end = _after(start, end) if match.group("second") in WEEKDAYS else end
     if preposition in END_ONLY and not match.groupdict().get("second"):
+        if _before_the_event(end, context) and not context.forward:
+            # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
+            end = _atom_bounds(match.group("first"), replace(context, forward=True))[1]
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
@@ -310,6 +316,12 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
 
 # "the eve of" right before a date ("on the eve of Sunday's vote").
 _EVE_OF = re.compile(r"\b(?i:the\s+eve\s+of)\s+$")
+
+
+def _before_the_event(day: str | None, context: Context) -> bool:
+    """True when a deadline falls before the event told before, which it cannot bound."""
+    anchor = context.anchor_day
+    return day is not None and anchor is not None and len(day) == 10 and day < anchor
 
 
 def _after(start: str | None, end: str | None) -> str | None:
@@ -372,6 +384,8 @@ def time_phrase(
         return None
     if not context.forward and past_predicate(head):
         context = replace(context, past=True)
+    elif context.forward and past_predicate(head):
+        context = replace(context, recounted=True)  # a plan told in the past tense
     doc = tokens[0].doc
     window_start = tokens[0].idx
     window = verbatim(tokens)

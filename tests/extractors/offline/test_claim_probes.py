@@ -1402,3 +1402,19 @@ def test_a_headline_joins_the_lede_it_restates_in_other_word_forms(extractor: Of
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 2
     assert claims[0].evidence[-1] == "Plane crash kills three"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [("investigators", "2021-05-16", "2021-05-16"), ("flags", None, "2021-05-19")],
+)
+def test_plans_told_after_an_event_look_ahead_from_it(
+    extractor: OfflineExtractor, phrase: str, start: str | None, end: str
+):
+    text = (
+        "A helicopter crashed near Orvel on Saturday, killing five people. NTSB investigators "
+        "were expected to arrive on Sunday. The governor ordered flags lowered to half-staff "
+        "through Wednesday."
+    )
+    time = _claim(extractor, text, phrase).time
+    assert time is not None and (time.start, time.end) == (start, end)
