@@ -92,3 +92,24 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
     joiner = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
     end = joiner.i if joiner is not None else verb.left_edge.i
     return strip_edges([t for t in tokens if t.i < end])
+
+
+def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "Hollis said she was heartbroken and ordered flags lowered": a second verb of the
+    reporting subject is its own act, not part of what was said. Returns the subject and that
+    verb's clause, or []."""
+    verb = frame.verb if frame else None
+    ids = {t.i for t in tokens}
+    if verb is None or frame is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    for child in verb.children:
+        if child.dep_ != "conj" or child.i < verb.i or child.i not in ids or child.pos_ != "VERB":
+            continue
+        if child.lemma_.lower() in REPORTING_VERBS or subject is None:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        subject_words = [t for t in subject.subtree if t.i in ids]
+        return [*subject_words, *(t for t in child.subtree if t.i in ids)]
+    return []

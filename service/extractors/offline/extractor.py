@@ -20,6 +20,7 @@ from service.extractors.offline.coordination import (
     added_report,
     leading_conjunct,
     second_report,
+    trailing_act,
 )
 from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import REPORTING_VERBS
@@ -230,6 +231,10 @@ class _ClaimBuilder:
                         found.append((lead, lead_frame, start))
                     self._remember(frame)
                     found.append((tokens, frame, start))
+                    act = trailing_act(tokens, frame)
+                    if act and frame is not None:  # "said P and ordered Q": Q is no report
+                        _drop_from_content(frame, act)
+                        found.append((act, None, start))
         frames = [(tokens, frame) for tokens, frame, _ in found]
         result: list[_Segment] = []
         previous: Frame | None = None
@@ -351,6 +356,14 @@ class _ClaimBuilder:
         offset = article_offset(token)
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
+
+
+def _drop_from_content(frame: Frame, act: list[Token]) -> None:
+    """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
+    verb = frame.verb
+    joiners = {c.i for c in verb.children if c.dep_ == "cc"} if verb is not None else set()
+    dropped = {t.i for t in act} | joiners
+    frame.content = strip_edges([t for t in frame.content if t.i not in dropped])
 
 
 def _propositions(content: list[Token]) -> list[Proposition]:

@@ -47,6 +47,7 @@ LINKING_VERBS = word_set("seem appear look sound")
 EMOTION_WORDS = word_set("""
     humbled delighted pleased happy proud honoured honored grateful disappointed saddened
     shocked horrified outraged angry concerned worried alarmed devastated relieved
+    heartbroken stunned thrilled excited sad upset
     """)
 # Phrases that mark a standing total or condition ("as of Saturday", "to date", "still").
 STATE_MARKERS = [

@@ -38,7 +38,8 @@ _FROM_EVENT = re.compile(
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
-    rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)(?=\s+the\b)|"
+    rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)"
+    r"(?=\s+(?:the|takeoff|take-off|landing|departure|impact)\b)|"
     r"(?:on\s+)?the\s+(?:eve|day)\s+of(?=\s+the\b)|within\s+(?:hours|minutes)|"
     r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"
 )

@@ -1418,3 +1418,13 @@ def test_plans_told_after_an_event_look_ahead_from_it(
     )
     time = _claim(extractor, text, phrase).time
     assert time is not None and (time.start, time.end) == (start, end)
+
+
+def test_the_reporters_own_second_act_is_no_report(extractor: OfflineExtractor):
+    text = 'Governor Ann Hollis said she was "heartbroken" and ordered flags lowered to half-staff.'
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, _source(c)) for c in claims] == [
+        ("Ann Hollis was heartbroken.", "Ann Hollis"),
+        ("Governor Ann Hollis ordered flags lowered to half-staff.", None),
+    ]
+    assert claims[0].kind is ClaimKind.assessment

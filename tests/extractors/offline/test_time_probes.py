@@ -376,6 +376,13 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "The plane crashed about two minutes after takeoff.",
+        "two minutes after",
+        ANCHOR,
+        ANCHOR,
+        anchor=ANCHOR,
+    ),
+    _probe(
         "The pumps failed three days after the storm.",
         "three days after",
         "2023-06-13",
