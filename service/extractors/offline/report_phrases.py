@@ -65,6 +65,13 @@ def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
 
 def channel(verb: Token) -> str | None:
     """The channel a statement was relayed through: "via Telegram", "told Radio Borea"."""
+    found = _own_channel(verb)
+    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        found = _own_channel(verb.head)  # "congratulated her on Twitter, writing that P"
+    return found
+
+
+def _own_channel(verb: Token) -> str | None:
     for child in verb.children:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ == "prep" and child.lower_ in ("via", "through") and objects:

@@ -1428,3 +1428,17 @@ def test_the_reporters_own_second_act_is_no_report(extractor: OfflineExtractor):
         ("Governor Ann Hollis ordered flags lowered to half-staff.", None),
     ]
     assert claims[0].kind is ClaimKind.assessment
+
+
+def test_a_prefixed_word_stays_one_word(extractor: OfflineExtractor):
+    text = "Lind was first elected in 2012 and was re-elected in 2018 with 58 percent."
+    claim = _claim(extractor, text, "2018")
+    assert claim.statement == "Lind was re-elected in 2018 with 58 percent."
+
+
+def test_a_network_named_by_the_main_verb_relays_a_writing_participle(
+    extractor: OfflineExtractor,
+):
+    text = "Teller congratulated Kole on Twitter, writing that the result was fair."
+    claim = _claim(extractor, text, "fair")
+    assert claim.source is not None and claim.source.via == "Twitter"
