@@ -200,7 +200,7 @@ def test_a_pronoun_quoted_before_its_speaker_is_not_the_speaker(extractor: Offli
     [
         ("It's an assault rifle, the minister said.", "assault rifle"),
         ("We received a mass casualty alert, the hospital said.", "mass casualty alert"),
-        ('"If they\'re co-belligerents, that is a serious issue," Austin said.', "belligerents"),
+        ('"If they\'re co-belligerents, that is a serious issue," Austin said.', "co-belligerents"),
     ],
 )
 def test_a_fallback_subject_is_a_whole_noun_not_a_modifier(
