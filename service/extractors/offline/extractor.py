@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
+from service.extractors.offline.assembly import merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
@@ -24,7 +23,7 @@ from service.extractors.offline.coordination import (
 )
 from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import REPORTING_VERBS
-from service.extractors.offline.items import split_list_items, split_satellites
+from service.extractors.offline.items import split_list_items
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
@@ -35,6 +34,7 @@ from service.extractors.offline.partitives import split_partitive
 from service.extractors.offline.pronouns import PronounResolver, possessive
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
+from service.extractors.offline.satellites import split_satellites
 from service.extractors.offline.segmentation import (
     CONTRAST_MARKS,
     Proposition,
@@ -56,9 +56,6 @@ from service.extractors.offline.timing import FrameTime, announced_acts, frame_t
 from service.extractors.offline.tokens import article_offset, strip_edges
 
 RULES_VERSION = "2025.8"
-# A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
-# statements) restates it: the headline becomes that claim's second evidence span.
-HEADLINE_RESTATED_SCORE = 50.0
 
 
 @dataclass
@@ -111,7 +108,7 @@ class OfflineExtractor:
         for block, doc in parsed:
             claims = builder.block_claims(block, doc)
             (headline if block.headline else body).extend(claims)
-        claims = _without_duplicates(_merge_headline(headline, body))
+        claims = without_duplicates(merge_headline(headline, body))
         return ExtractionResult(
             claims=claims,
             model=MODEL_NAME,
@@ -392,54 +389,8 @@ def _contrasting_report(head: Token) -> bool:
     return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
 
 
-def _merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[DraftClaim]:
-    """Body claims, each headline claim either folded into the body claim it restates (as a
-    second evidence span) or, when no body claim restates it, kept as a claim of its own."""
-    claims = list(body)
-    kept = []
-    for claim in headline:
-        words = _lemmas(claim.statement)
-        scores = [fuzz.token_set_ratio(words, _lemmas(other.statement)) for other in claims]
-        if not scores or max(scores) < HEADLINE_RESTATED_SCORE:
-            kept.append(claim)
-            continue
-        # the earliest of the near-best: a headline restates the lede, not a later aside
-        best = next(k for k, score in enumerate(scores) if score >= max(scores) - _NEAR_BEST)
-        target = claims[best]
-        if claim.evidence[0] not in target.evidence:
-            update: dict[str, object] = {"evidence": [*target.evidence, claim.evidence[0]]}
-            if target.time is None and claim.time is not None and claim.time.start:
-                update["time"] = claim.time  # the headline supplies the date
-            claims[best] = target.model_copy(update=update)
-    return kept + claims
-
-
-_NEAR_BEST = 5.0
-
-
-def _lemmas(statement: str) -> str:
-    """A statement's words as lemmas ("kills" and "killing" -> "kill"), lower-cased."""
-    words = []
-    for word in statement.lower().replace(",", " ").replace(".", " ").split():
-        lemmas = getAllLemmas(word)
-        forms = lemmas.get("VERB") or lemmas.get("NOUN") or (word,)
-        words.append(forms[0])
-    return " ".join(words)
-
-
 def _looks_back(time_text: str) -> bool:
     """ "two days before the collapse", "on the eve of the vote": a glance back from the event
     told before, which stays the one later times count from."""
     words = time_text.lower().split()
     return "eve" in words or "before" in words
-
-
-def _without_duplicates(claims: list[DraftClaim]) -> list[DraftClaim]:
-    seen: set[str] = set()
-    unique = []
-    for claim in claims:
-        key = claim.statement.casefold()
-        if key not in seen:
-            seen.add(key)
-            unique.append(claim)
-    return unique

@@ -4,187 +4,18 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from lemminflect import getInflection
 from spacy.tokens import Token
 
-from service.extractors.offline.ages import bare_age
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.segmentation import Proposition, own_date, subject_tokens, trim
-from service.extractors.offline.tokens import entity_of, word_set
+from service.extractors.offline.segmentation import Proposition, trim
+from service.extractors.offline.tokens import word_set
 
 _LIST_CONJUNCTIONS = frozenset({"and", "or"})
 _RANGE_OPENERS = frozenset({"between", "from"})
 # Approximators that may stand before a list item's number ("at least 42 people").
-_ITEM_OPENERS = word_set(
+ITEM_OPENERS = word_set(
     "at least more than over around about approximately some nearly almost up to under"
 )
-
-
-def _satellite_head(token: Token, ids: set[int]) -> bool:
-    """A comma-set-off participle, "with" or "including" phrase ("..., totaling 80 boats")."""
-    before = token.left_edge.i - 1
-    if before < 0 or token.doc[before].text != "," or token.left_edge.i not in ids:
-        return False
-    if token.dep_ == "advcl" and token.tag_ == "VBG":
-        if token.lemma_.lower() in TOLL_VERBS:
-            return False  # "struck the town, killing three": one event with its toll
-        return not any(child.dep_ == "mark" for child in token.children)
-    if token.dep_ == "appos":
-        return personal_appositive(token)
-    if token.dep_ != "prep" or token.lower_ not in _SATELLITE_PREPOSITIONS:
-        return False
-    return not _measured_attribute(token)
-
-
-def _measured_attribute(preposition: Token) -> bool:
-    """ "..., with winds of 170 mph", "..., including a four-month-old girl": the number
-    measures what the phrase names, which describes the clause rather than adds a count."""
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    if not objects:
-        return False
-    counts = [t for t in objects[0].subtree if is_number_token(t)]
-    # "a family of four" counts people; "winds of 170 mph", "a four-month-old" measure
-    measured = [t for t in counts if t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN"]
-    return bool(measured) and not any(_counts(t, objects[0]) for t in counts)
-
-
-def _counts(number: Token, noun: Token) -> bool:
-    """True when a number counts the noun itself ("1.3 million soldiers", "36")."""
-    token = number
-    for _ in range(4):
-        if token.i == noun.i:
-            return True
-        if (
-            token.dep_ not in ("nummod", "quantmod", "compound", "advmod")
-            or token.head.i == token.i
-        ):
-            return False
-        token = token.head
-    return False
-
-
-def personal_appositive(token: Token) -> bool:
-    """ "Anna Berg, 58,", "Mara Kell, a three-time Olympic champion,": a description of a
-    named person set off by commas; with a number of its own it is a claim of its own."""
-    doc = token.doc
-    after = token.right_edge.i + 1
-    head = token.head
-    # "named them as Ana Vik, 75; Tor Berg, 58; and Lia Dahl, 44.": list items end otherwise
-    ends = (",", ")", ";", ".") if head.ent_type_ == "PERSON" else (",", ")")
-    closed = after < len(doc) and doc[after].text in ends
-    if not closed or head.i > token.i:
-        return False
-    age = token.left_edge.i == token.right_edge.i and bare_age(token)
-    followed = after + 1 < len(doc) and doc[after + 1].pos_ in ("VERB", "AUX")
-    named = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG")
-    return head.ent_type_ == "PERSON" or (age and named and followed)  # "Evers, 37, played"
-
-
-_SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
-# Participles that give an event's toll, which stays with the event (spec: "one event with
-# its place, time and toll stays one").
-TOLL_VERBS = word_set("kill injure wound leave displace")
-
-
-def split_satellites(proposition: Proposition) -> list[Proposition]:
-    """Split off comma-set-off phrases that carry their own number, keeping the rest."""
-    ids = {t.i for t in proposition.tokens}
-    satellites: list[tuple[Token, list[Token]]] = []
-    taken: set[int] = set()
-    for token in proposition.tokens:
-        if token.i in taken or token.i == proposition.head.i or not _satellite_head(token, ids):
-            continue
-        phrase = [t for t in token.subtree if t.i in ids]
-        dated = token.tag_ == "VBG" and own_date(token)
-        if dated or any(map(is_number_token, phrase)):  # "..., becoming a professor in 1988"
-            satellites.append((token, phrase))
-            taken.update(t.i for t in phrase)
-            if token.dep_ == "appos":  # "Anna Berg, 58, resigned": its commas go with it
-                taken.update({phrase[0].i - 1, phrase[-1].i + 1} & ids)
-    rest = [t for t in proposition.tokens if t.i not in taken]
-    if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
-        return [proposition]
-    main = Proposition(
-        tokens=trim(rest),
-        head=proposition.head,
-        evidence=trim(rest),
-        prefix=proposition.prefix,
-        replacements=proposition.replacements,
-    )
-    split = [main]
-    for satellite, phrase in satellites:
-        if satellite.dep_ == "appos":
-            split.append(described_person(phrase, proposition.head))
-            continue
-        opener = phrase[0]
-        tokens = trim(phrase[1:] if opener.lower_ in _SATELLITE_PREPOSITIONS else phrase)
-        participle = opener.tag_ == "VBG" and opener.lower_ not in _SATELLITE_PREPOSITIONS
-        possessed = opener.lower_ == "with" and _starts_with_number(tokens)
-        subject = subject_tokens(proposition.head, ids) if participle or possessed else []
-        subject = [t for t in subject if t.i not in taken]  # "the garrison, with 1,200 ..."
-        replacements = {opener.i: _finite(opener, proposition.head, subject)} if participle else {}
-        split.append(
-            Proposition(
-                tokens=tokens,
-                head=opener,
-                evidence=tokens,
-                prefix=subject,
-                link=_possession(subject) if possessed and subject else "",
-                replacements=replacements if subject else {},
-                nominal=not participle,
-            )
-        )
-    return split
-
-
-def _finite(participle: Token, main: Token, subject: list[Token]) -> str:
-    """ "..., becoming a professor in 1988" -> "became": the participle told as its own
-    clause, in the tense of the clause it hangs from."""
-    past = main.tag_ == "VBD" or any(
-        c.tag_ == "VBD" for c in main.children if c.dep_ in ("aux", "auxpass")
-    )
-    plural = any(t.tag_ in ("NNS", "NNPS") for t in subject if t.dep_ in ("nsubj", "nsubjpass"))
-    tag = "VBD" if past else ("VBP" if plural else "VBZ")
-    forms = getInflection(participle.lemma_, tag=tag)
-    return forms[0] if forms else participle.text
-
-
-def described_person(phrase: list[Token], head: Token) -> Proposition:
-    """ "Anna Berg, 58," -> "Anna Berg is 58 years old": a person's numbered appositive."""
-    # "Mara Kell, a three-time champion," -> "Mara Kell was ..." beside a past predicate
-    appositive = next(t for t in phrase if t.dep_ == "appos")
-    entity = entity_of(appositive.head)
-    name = list(entity) if entity is not None else [appositive.head]
-    tokens = trim(phrase)
-    replacements = {}
-    if len(tokens) == 1 and tokens[0].like_num:
-        replacements[tokens[0].i] = f"{tokens[0].text} years old"
-    past = head.tag_ == "VBD" and not replacements
-    return Proposition(
-        tokens=tokens,
-        head=appositive,
-        evidence=[*name, *tokens],
-        prefix=name,
-        link="was" if past else "is",
-        replacements=replacements,
-        nominal=True,
-    )
-
-
-def _starts_with_number(tokens: list[Token]) -> bool:
-    """ "40 ships", "up to 500 staff": a counted thing, not "this time 67%"."""
-    position = 0
-    while position < len(tokens) and tokens[position].lower_ in _ITEM_OPENERS:
-        position += 1
-    return position < len(tokens) and is_number_token(tokens[position])
-
-
-def _possession(subject: list[Token]) -> str:
-    """ "has" or "have": "the fleet, with 40 ships" -> "the fleet has ..."."""
-    ids = {t.i for t in subject}
-    head = next((t for t in subject if t.head.i not in ids), subject[-1])
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-    return "have" if plural else "has"
 
 
 def _item_start(tokens: list[Token], position: int) -> int | None:
@@ -194,7 +25,7 @@ def _item_start(tokens: list[Token], position: int) -> int | None:
     if position > 0 and is_number_token(tokens[position - 1]):
         return None
     start = position
-    while start > 0 and tokens[start - 1].lower_ in _ITEM_OPENERS:
+    while start > 0 and tokens[start - 1].lower_ in ITEM_OPENERS:
         start -= 1
     if start > 0 and tokens[start - 1].text == "$":
         start -= 1
@@ -434,7 +265,7 @@ def _gapped_items(
 def _number_end(tokens: list[Token]) -> int:
     """Where the leading number of an item ("more than 1,400", "four") ends."""
     position = 0
-    while position < len(tokens) and tokens[position].lower_ in _ITEM_OPENERS:
+    while position < len(tokens) and tokens[position].lower_ in ITEM_OPENERS:
         position += 1
     while position < len(tokens) and is_number_token(tokens[position]):
         position += 1

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from service.extractors.offline.frames import Frame
-from service.extractors.offline.items import described_person, personal_appositive
 from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.satellites import described_person, personal_appositive
 from service.extractors.offline.segmentation import Proposition, split_clauses
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from schemas.claims import TimeRef
 from service.extractors.offline.tokens import word_set
 
 
@@ -179,3 +180,28 @@ def after_superlative(token: Token) -> bool:
         if any(c.tag_ == "JJS" or c.lower_ in ("first", "last") for c in token.children):
             return any(c.lower_ == "since" for c in token.subtree)
     return False
+
+
+def closing_end(
+    opening: TimeRef,
+    covered: list[Token],
+    found: list[tuple[TimeRef, list[Token]]],
+    head: Token,
+    window: set[int],
+) -> tuple[TimeRef, list[Token]] | None:
+    """ "from 1950 until his retirement in 1988": a "from" start closed by a dated "until"
+    phrase later in the clause is one period (1950..1988)."""
+    if not opening.start or opening.end or not opening.text.lower().startswith("from "):
+        return None
+    for reference, later in found:
+        if later[0].i <= covered[-1].i or not reference.end or reference.end < opening.start:
+            continue
+        closing = later[0].lower_ in ("until", "till", "to")  # "to his death"
+        until = governing_word(later[0], head, window, frozenset({"until", "till", "to"}))
+        if not closing and (until is None or until.i < covered[-1].i):
+            continue
+        doc = later[0].doc
+        text = doc.text[covered[0].idx : later[-1].idx + len(later[-1].text)]
+        tokens = [t for t in doc[covered[0].i : later[-1].i + 1]]
+        return TimeRef(text=text, start=opening.start, end=reference.end), tokens
+    return None

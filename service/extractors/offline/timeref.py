@@ -32,6 +32,7 @@ from service.extractors.offline.time_context import (
     DEADLINE_WORDS,
     after_superlative,
     clause_depth,
+    closing_end,
     governing_word,
     in_baseline,
     in_side_clause,
@@ -415,7 +416,7 @@ def time_phrase(
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
     reference, covered = best[1], best[2]
-    closed = _closing_end(reference, covered, found, head, {t.i for t in tokens})
+    closed = closing_end(reference, covered, found, head, {t.i for t in tokens})
     if closed is not None:
         return closed
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
@@ -434,28 +435,3 @@ def time_phrase(
         reference = TimeRef(text=text, start=reference.start, end=None)
         covered = [t for t in span if governor.i <= t.i <= last.i]
     return reference, covered
-
-
-def _closing_end(
-    opening: TimeRef,
-    covered: list[Token],
-    found: list[tuple[TimeRef, list[Token]]],
-    head: Token,
-    window: set[int],
-) -> tuple[TimeRef, list[Token]] | None:
-    """ "from 1950 until his retirement in 1988": a "from" start closed by a dated "until"
-    phrase later in the clause is one period (1950..1988)."""
-    if not opening.start or opening.end or not opening.text.lower().startswith("from "):
-        return None
-    for reference, later in found:
-        if later[0].i <= covered[-1].i or not reference.end or reference.end < opening.start:
-            continue
-        closing = later[0].lower_ in ("until", "till", "to")  # "to his death"
-        until = governing_word(later[0], head, window, frozenset({"until", "till", "to"}))
-        if not closing and (until is None or until.i < covered[-1].i):
-            continue
-        doc = later[0].doc
-        text = doc.text[covered[0].idx : later[-1].idx + len(later[-1].text)]
-        tokens = [t for t in doc[covered[0].i : later[-1].i + 1]]
-        return TimeRef(text=text, start=opening.start, end=reference.end), tokens
-    return None

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from service.extractors.offline.items import split_list_items, split_satellites
+from service.extractors.offline.items import split_list_items
+from service.extractors.offline.satellites import split_satellites
 from service.extractors.offline.segmentation import split_clauses
 from service.extractors.offline.statement import render
 
