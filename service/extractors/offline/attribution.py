@@ -7,6 +7,13 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
+from service.extractors.offline.report_bounds import (
+    after_opener,
+    ends_clause,
+    fronted_modifier,
+    trailing_subject,
+    without_leading_time,
+)
 from service.extractors.offline.report_phrases import (
     according_to,
     channel,
@@ -35,7 +42,6 @@ from service.extractors.offline.tokens import entity_of, word_set
 _FRAME_DEPS = word_set("""
     nsubj nsubjpass npadvmod prep advmod dative agent dobj iobj punct prt aux auxpass neg
     """)
-_NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})
 _CONTENT_OPENERS = frozenset({"“", '"', ":", "that", "‘"})
 
 
@@ -323,17 +329,17 @@ def _frame_at(
         skipped = modifiers | {t.i for t in cited}
         if cited:
             skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
-        content = _without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
+        content = without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
         if not long_enough(content_tokens(content)):
-            content = _after_opener(verb, tokens)
+            content = after_opener(verb, tokens)
     else:
-        subject_tokens = _trailing_subject(verb, tokens)
+        subject_tokens = trailing_subject(verb, tokens)
         if not subject_tokens:
             return None
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
-        if len(content) < 4 or not (complement is not None or _ends_clause(content)):
+        if len(content) < 4 or not (complement is not None or ends_clause(content)):
             return None
-        if _fronted_modifier(verb, content):
+        if fronted_modifier(verb, content):
             return None  # "Around the world, countries announced measures": no report
         content += resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})
@@ -364,74 +370,3 @@ def _frame_at(
     return Frame(
         source=source, content=content, verb=verb, head_lemma=lemma, plural=plural, words=words
     )
-
-
-def _after_opener(verb: Token, tokens: list[Token]) -> list[Token]:
-    """Content after the first "that", colon or opening quote following the verb (for parses
-    that hang the content clause somewhere odd)."""
-    for position, token in enumerate(tokens):
-        if token.i > verb.i and (token.lower_ == "that" or token.text in (":", "“", '"')):
-            return tokens[position + 1 :]
-    return []
-
-
-def _trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
-    """The noun phrase of a trailing attribution: ", the Harbour Gazette reported Friday"."""
-    position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
-    if position is None:
-        return []
-    ids = {t.i for t in tokens}
-    if position + 1 < len(tokens):
-        # inverted: "..., said police.", "..., said city engineer Tomas Ekel."
-        following = tokens[position + 1]
-        inverted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
-        if inverted is not None and inverted.left_edge.i == following.i:
-            return [t for t in inverted.subtree if t.i in ids]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is not None and subject.left_edge.i - 1 in ids:
-        before = verb.doc[subject.left_edge.i - 1]
-        phrase = [t for t in subject.subtree]
-        if (before.text == "," or before.is_quote) and all(t.i in ids for t in phrase):
-            return phrase  # "..., a spokeswoman for the council said"
-    k = position - 1
-    while k >= 0 and tokens[k].pos_ == "ADV" and not tokens[k].is_punct:
-        k -= 1
-    collected: list[Token] = []
-    while k >= 0 and not (tokens[k].text == "," or tokens[k].is_quote):
-        if tokens[k].pos_ not in _NOUN_PHRASE_POS and tokens[k].text not in ("-", "(", ")"):
-            return []
-        collected.insert(0, tokens[k])
-        k -= 1
-    if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
-        return []
-    return collected
-
-
-def _without_leading_time(tokens: list[Token]) -> list[Token]:
-    """Drop a time phrase that belongs to the act of saying ("told reporters Wednesday")."""
-    while tokens and (
-        (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].dep_ not in _NOMINAL_DEPS)
-        or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
-    ):
-        tokens = tokens[1:]
-    return tokens
-
-
-_NOMINAL_DEPS = frozenset({"poss", "compound", "nsubj", "nsubjpass", "amod", "nmod"})
-
-
-def _fronted_modifier(verb: Token, content: list[Token]) -> bool:
-    """True when the words before the subject only modify the verb ("In Europe, ...")."""
-    fronted = {
-        t.i
-        for child in verb.children
-        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < verb.i
-        for t in child.subtree
-    }
-    return all(t.i in fronted or t.is_punct for t in content)
-
-
-def _ends_clause(content: list[Token]) -> bool:
-    """True when the content before a trailing "X said" is closed by a comma or quote."""
-    last = content[-1]
-    return last.text == "," or last.is_quote

@@ -23,7 +23,7 @@ from service.extractors.offline.coordination import (
 )
 from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import REPORTING_VERBS
-from service.extractors.offline.items import split_list_items
+from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
@@ -41,7 +41,6 @@ from service.extractors.offline.segmentation import (
     long_enough,
     segments,
     split_clauses,
-    split_fronted_phrase,
 )
 from service.extractors.offline.speakers import speaker_details
 from service.extractors.offline.statement import dated_weekday, quote, render

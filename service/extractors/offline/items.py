@@ -270,3 +270,34 @@ def _number_end(tokens: list[Token]) -> int:
     while position < len(tokens) and is_number_token(tokens[position]):
         position += 1
     return position
+
+
+_FRONTED_PREPOSITIONS = frozenset({"following", "after", "before"})
+
+
+def split_fronted_phrase(proposition: Proposition) -> list[Proposition]:
+    """Split a fronted "following/after X" phrase that carries its own number."""
+    head = proposition.head
+    ids = {t.i for t in proposition.tokens}
+    for child in head.children:
+        if child.lower_ not in _FRONTED_PREPOSITIONS or child.i not in ids:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+        if not objects or not subject or child.i > subject[0].i:
+            continue
+        phrase = [t for t in objects[0].subtree if t.i in ids]
+        phrase_ids = {t.i for t in phrase} | {child.i}
+        rest = [t for t in proposition.tokens if t.i not in phrase_ids]
+        if any(map(is_number_token, phrase)) and any(map(is_number_token, rest)):
+            return [
+                Proposition(tokens=trim(phrase), head=objects[0], evidence=phrase, nominal=True),
+                Proposition(
+                    tokens=trim(rest),
+                    head=head,
+                    evidence=proposition.evidence,
+                    prefix=proposition.prefix,
+                    replacements=proposition.replacements,
+                ),
+            ]
+    return [proposition]

@@ -17,7 +17,6 @@ RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 RECORDING_VERBS = word_set("figure record list show count tally put give")
 _RELATIVE_ADVERBS = frozenset({"where", "when"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-_FRONTED_PREPOSITIONS = frozenset({"following", "after", "before"})
 _MIN_TOKENS = 3
 
 
@@ -408,31 +407,3 @@ def _antecedent_noun(noun: Token, relative: Token) -> Token:
         if governor.pos_ in ("NOUN", "PROPN"):
             return governor
     return noun
-
-
-def split_fronted_phrase(proposition: Proposition) -> list[Proposition]:
-    """Split a fronted "following/after X" phrase that carries its own number."""
-    head = proposition.head
-    ids = {t.i for t in proposition.tokens}
-    for child in head.children:
-        if child.lower_ not in _FRONTED_PREPOSITIONS or child.i not in ids:
-            continue
-        objects = [c for c in child.children if c.dep_ == "pobj"]
-        subject = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
-        if not objects or not subject or child.i > subject[0].i:
-            continue
-        phrase = [t for t in objects[0].subtree if t.i in ids]
-        phrase_ids = {t.i for t in phrase} | {child.i}
-        rest = [t for t in proposition.tokens if t.i not in phrase_ids]
-        if any(map(is_number_token, phrase)) and any(map(is_number_token, rest)):
-            return [
-                Proposition(tokens=trim(phrase), head=objects[0], evidence=phrase, nominal=True),
-                Proposition(
-                    tokens=trim(rest),
-                    head=head,
-                    evidence=proposition.evidence,
-                    prefix=proposition.prefix,
-                    replacements=proposition.replacements,
-                ),
-            ]
-    return [proposition]

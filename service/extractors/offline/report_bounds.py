@@ -1,0 +1,79 @@
+"""Where a report's parts lie when the parse does not say: content after an opener, a
+speaker trailing the content, a time of saying before the content, fronted modifiers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})
+
+
+def after_opener(verb: Token, tokens: list[Token]) -> list[Token]:
+    """Content after the first "that", colon or opening quote following the verb (for parses
+    that hang the content clause somewhere odd)."""
+    for position, token in enumerate(tokens):
+        if token.i > verb.i and (token.lower_ == "that" or token.text in (":", "“", '"')):
+            return tokens[position + 1 :]
+    return []
+
+
+def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The noun phrase of a trailing attribution: ", the Harbour Gazette reported Friday"."""
+    position = next((k for k, t in enumerate(tokens) if t.i == verb.i), None)
+    if position is None:
+        return []
+    ids = {t.i for t in tokens}
+    if position + 1 < len(tokens):
+        # inverted: "..., said police.", "..., said city engineer Tomas Ekel."
+        following = tokens[position + 1]
+        inverted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+        if inverted is not None and inverted.left_edge.i == following.i:
+            return [t for t in inverted.subtree if t.i in ids]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is not None and subject.left_edge.i - 1 in ids:
+        before = verb.doc[subject.left_edge.i - 1]
+        phrase = [t for t in subject.subtree]
+        if (before.text == "," or before.is_quote) and all(t.i in ids for t in phrase):
+            return phrase  # "..., a spokeswoman for the council said"
+    k = position - 1
+    while k >= 0 and tokens[k].pos_ == "ADV" and not tokens[k].is_punct:
+        k -= 1
+    collected: list[Token] = []
+    while k >= 0 and not (tokens[k].text == "," or tokens[k].is_quote):
+        if tokens[k].pos_ not in _NOUN_PHRASE_POS and tokens[k].text not in ("-", "(", ")"):
+            return []
+        collected.insert(0, tokens[k])
+        k -= 1
+    if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
+        return []
+    return collected
+
+
+def without_leading_time(tokens: list[Token]) -> list[Token]:
+    """Drop a time phrase that belongs to the act of saying ("told reporters Wednesday")."""
+    while tokens and (
+        (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].dep_ not in _NOMINAL_DEPS)
+        or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
+_NOMINAL_DEPS = frozenset({"poss", "compound", "nsubj", "nsubjpass", "amod", "nmod"})
+
+
+def fronted_modifier(verb: Token, content: list[Token]) -> bool:
+    """True when the words before the subject only modify the verb ("In Europe, ...")."""
+    fronted = {
+        t.i
+        for child in verb.children
+        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < verb.i
+        for t in child.subtree
+    }
+    return all(t.i in fronted or t.is_punct for t in content)
+
+
+def ends_clause(content: list[Token]) -> bool:
+    """True when the content before a trailing "X said" is closed by a comma or quote."""
+    last = content[-1]
+    return last.text == "," or last.is_quote
