@@ -282,8 +282,11 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     if not roots:
         return None
     verb = roots[0]
-    if not any(child.dep_ == "dobj" for child in verb.children):
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if not objects:
         return None
+    if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
+        return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
     subject = _subject_tokens(verb, allowed)
     if not subject or subject[0].pos_ == "PRON":
         return None

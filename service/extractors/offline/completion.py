@@ -68,10 +68,11 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
         age = argument.dep_ == "appos" and argument.head.ent_type_ == "PERSON"  # "Tallis, 28,"
         # "between 29 and 32 percent": the second number counts what the first one does
         ranged = argument.dep_ == "conj" and argument.head.dep_ == "nummod"
+        money = any(c.tag_ == "$" or c.text in ("£", "€", "$") for c in argument.children)
         if (
             argument.pos_ == "NUM"
             and is_number_token(argument)
-            and not (partitive or age or ranged)
+            and not (partitive or age or ranged or money)  # "raised £250,000"
         ):
             return argument
     return None

@@ -356,6 +356,8 @@ def _in_subject(noun: Token) -> bool:
     for _ in range(4):
         if noun.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if noun.dep_ == "ROOT" and any(c.dep_ == "acl" and c.i > noun.i for c in noun.children):
+            return True  # "The centre, which has 200 shops, reopened": parsed as a noun root
         if noun.head.i == noun.i or noun.dep_ not in ("compound", "appos", "pobj", "prep", "conj"):
             return False
         noun = noun.head

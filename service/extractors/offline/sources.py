@@ -136,6 +136,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             body = refs.described_body(owner.lemma_.lower(), article_offset(owner))
             if body is not None:
                 return body, lemma
+        institution = next((c for c in head.children if c.lower_ in _GENERIC_BODIES), None)
+        if institution is not None and institution.dep_ == "compound":  # "a police statement"
+            return Source(name=institution.lower_), lemma
     tokens = _without_description(tokens)
     text = refs.expand(phrase_text(tokens))
     earlier = refs.earlier_source(text, lemma, article_offset(head))
@@ -153,6 +156,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     return Source(name=name, anonymous=anonymous), lemma
 
 
+# Institutions named generically in a document's description ("a police statement").
+_GENERIC_BODIES = word_set("police government military army")
 # Plural nouns that name an institution generically ("police said"): named sources (spec).
 INSTITUTION_PLURALS = word_set("police")
 

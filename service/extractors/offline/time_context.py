@@ -35,6 +35,8 @@ def in_side_clause(token: Token, head: Token) -> bool:
             continue
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
         set_off = token.dep_ == "acl" and before is not None and before.text == ","
+        if set_off and token.head.i == head.i and head.dep_ == "ROOT" and head.pos_ == "NOUN":
+            return False  # "The centre, which has 200 shops, reopened": the clause's predicate
         governor = token.head.lower_ if token.dep_ == "pcomp" else ""
         if set_off or governor in ("after", "before") or _fronted(token):
             return True

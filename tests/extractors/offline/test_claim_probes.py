@@ -1442,3 +1442,35 @@ def test_a_network_named_by_the_main_verb_relays_a_writing_participle(
     text = "Teller congratulated Kole on Twitter, writing that the result was fair."
     claim = _claim(extractor, text, "fair")
     assert claim.source is not None and claim.source.via == "Twitter"
+
+
+def test_a_relative_clause_split_off_leaves_the_main_clause_its_time(
+    extractor: OfflineExtractor,
+):
+    text = "The centre, which has more than 200 shops, reopened on Friday."
+    claim = _claim(extractor, text, "reopened")
+    assert claim.statement == "The centre reopened on Friday, May 14, 2021."
+    assert claim.time is not None and claim.time.start == "2021-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "According to a police statement, the man was arrested at the scene.",
+            "arrested",
+            "police",
+        ),
+        ("Whitfield recorded her first album in 1955.", "album", None),
+        ("Phivor recorded 611 aftershocks by Saturday.", "aftershocks", "Phivor"),
+    ],
+)
+def test_statements_of_institutions_and_records_of_counts(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str | None
+):
+    assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_a_sum_of_money_takes_no_noun_from_an_earlier_count(extractor: OfflineExtractor):
+    text = "Reid coached youth teams for almost 20 years. In 2018 he raised over £250,000."
+    assert "years" not in _claim(extractor, text, "raised").statement
