@@ -66,8 +66,10 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
     for argument in _arguments(head, owned):
         partitive = any(c.lower_ == "of" for c in argument.children)  # "two of the victims"
         age = argument.dep_ == "appos" and argument.head.ent_type_ == "PERSON"  # "Tallis, 28,"
-        # "between 29 and 32 percent": the second number counts what the first one does
-        ranged = argument.dep_ == "conj" and argument.head.dep_ == "nummod"
+        # "between 29 and 32 percent", "aged 15 and 17": the second number is the first's kind
+        ranged = argument.dep_ == "conj" and (
+            argument.head.dep_ == "nummod" or argument.head.pos_ == "NUM"
+        )
         money = any(c.tag_ == "$" or c.text in ("£", "€", "$") for c in argument.children)
         if (
             argument.pos_ == "NUM"

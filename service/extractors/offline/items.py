@@ -96,6 +96,8 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     )
     if not items or _one_duration(tokens, items) or _agents(tokens, items):
         return [proposition]
+    if items[0][0] > 0 and tokens[items[0][0] - 1].lower_ in ("aged", "ages"):
+        return [proposition]  # "two teenagers, aged 15 and 17": the ages of one group
     first, last_end = items[0][0], items[-1][1]
     gapped = _gapped_items(proposition, tokens, items)
     if gapped:

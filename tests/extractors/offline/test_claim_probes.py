@@ -1474,3 +1474,10 @@ def test_statements_of_institutions_and_records_of_counts(
 def test_a_sum_of_money_takes_no_noun_from_an_earlier_count(extractor: OfflineExtractor):
     text = "Reid coached youth teams for almost 20 years. In 2018 he raised over £250,000."
     assert "years" not in _claim(extractor, text, "raised").statement
+
+
+def test_the_ages_of_one_group_stay_one_claim(extractor: OfflineExtractor):
+    text = "Among the six dead were two teenagers, aged 15 and 17."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == [text]
+    assert [q.value for q in claims[0].quantities] == [6, 2, 15, 17]
