@@ -60,7 +60,7 @@ _MONTH_FROM_EVENT = re.compile(
 # told before.
 _STEP_FROM_EVENT = re.compile(
     r"\b(?i:the\s+(?P<way>previous|following)\s+)"
-    r"(?P<unit>(?i:week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?P<unit>(?i:weekend|week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "At the time, inspectors found no faults": the time of the event told before.
@@ -258,8 +258,12 @@ def _step_from_event(match: re.Match[str], context: Context) -> Bounds:
     day = _event_day(context)
     if day is None:
         return None, None
-    if unit == "week":
+    if unit in ("week", "weekend"):
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=sign)
+        if unit == "weekend":  # "the previous weekend": that week's Saturday and Sunday
+            return (monday + dt.timedelta(days=5)).isoformat(), (
+                monday + dt.timedelta(days=6)
+            ).isoformat()
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
     gap = (_WEEKDAY_NAMES.index(unit) - day.weekday()) % 7 or 7  # days to the next one
     found = day + dt.timedelta(days=gap) if sign > 0 else day - dt.timedelta(days=7 - gap % 7)

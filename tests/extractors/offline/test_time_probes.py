@@ -420,6 +420,13 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "Six cases were found over the previous weekend.",
+        "previous weekend",
+        "2023-06-03",
+        "2023-06-04",
+        anchor=ANCHOR,
+    ),
+    _probe(
         "Prices had risen the previous month.",
         "previous month",
         "2023-05",
