@@ -96,7 +96,8 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     for offset in sorted(found):
         name, token = found[offset]
         sentence = int(token.doc.user_data.get("base", 0)) + sentence_of(token)[0].idx
-        mentions.append(Mention(offset, name, sentence, _subject(token), _gender(token)))
+        gender = _gender(token) or _own_possessive_gender(token)
+        mentions.append(Mention(offset, name, sentence, _subject(token), gender))
     genders = {m.name: m.gender for m in mentions if m.gender}
     return [
         Mention(
@@ -119,6 +120,31 @@ def _subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _own_possessive_gender(token: Token) -> str:
+    """ "Warren ended her campaign": a subject's own possessive (or reflexive) on its verb's
+    object gives the gender, when the sentence names no other person."""
+    if not _subject(token):
+        return ""
+    sentence = sentence_of(token)
+    people = {t.i for t in sentence if t.ent_type_ == "PERSON"} - {t.i for t in token.subtree}
+    verb = token
+    while (
+        verb.dep_ in ("compound", "appos", "flat", "nsubj", "nsubjpass") and verb.head.i != verb.i
+    ):
+        verb = verb.head
+    if people or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    words = {
+        t.lower_
+        for child in verb.children
+        if child.dep_ in ("dobj", "prep", "attr")
+        for t in child.subtree
+        if t.dep_ in ("poss", "pobj", "dobj")
+    }
+    male, female = bool(words & {"his", "himself"}), bool(words & {"her", "herself"})
+    return "m" if male and not female else "f" if female and not male else ""
 
 
 def _gender(token: Token) -> str:

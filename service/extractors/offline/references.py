@@ -195,6 +195,8 @@ class References:
         if sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
             return self.full_name(earlier[-1].name)
         same = [m for m in earlier if m.sentence == sentence]
+        gendered = [m for m in same if m.gender]  # "she" after "Biden praised Warren": Warren
+        same = gendered or same
         subjects = [m for m in same if m.subject]
         return self.full_name(subjects[0].name if subjects else same[-1].name)
 

@@ -1481,3 +1481,11 @@ def test_the_ages_of_one_group_stay_one_claim(extractor: OfflineExtractor):
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [c.statement for c in claims] == [text]
     assert [q.value for q in claims[0].quantities] == [6, 2, 15, 17]
+
+
+def test_she_prefers_the_person_the_article_made_a_woman(extractor: OfflineExtractor):
+    text = (
+        "Elena Marsh ended her campaign on Friday. Tom Becker praised Marsh on Saturday. "
+        "She said the country needed a steady leader."
+    )
+    assert _source(_claim(extractor, text, "steady")) == "Elena Marsh"
