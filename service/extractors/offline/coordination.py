@@ -94,6 +94,9 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
     return strip_edges([t for t in tokens if t.i < end])
 
 
+_ACT_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt"})
+
+
 def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
     """ "Hollis said she was heartbroken and ordered flags lowered": a second verb of the
     reporting subject is its own act, not part of what was said. Returns the subject and that
@@ -110,6 +113,8 @@ def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             continue
+        if not any(c.dep_ in _ACT_OBJECTS for c in child.children):
+            continue  # "..., held the previous day": a misparse, no act of the reporter's
         subject_words = [t for t in subject.subtree if t.i in ids]
         return [*subject_words, *(t for t in child.subtree if t.i in ids)]
     return []

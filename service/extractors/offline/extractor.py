@@ -297,7 +297,8 @@ class _ClaimBuilder:
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
         if time is not None and time.start and kind is not ClaimKind.forecast:
             self._move_anchor(time)
-            self.events.note(tokens, head, time.start)
+            if not _looks_back(time.text):  # "two days before the collapse" dates no collapse
+                self.events.note(tokens, head, time.start)
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)

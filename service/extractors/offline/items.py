@@ -94,7 +94,7 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     items = _with_changed_count(
         _subject_items(_list_items(tokens), tokens, proposition.head), tokens
     )
-    if not items or _one_duration(tokens, items) or _agents(tokens, items):
+    if not items or _one_duration(tokens, items):
         return [proposition]
     if items[0][0] > 0 and tokens[items[0][0] - 1].lower_ in ("aged", "ages"):
         return [proposition]  # "two teenagers, aged 15 and 17": the ages of one group
@@ -134,21 +134,6 @@ def _with_changed_count(items: list[tuple[int, int]], tokens: list[Token]) -> li
         return items
     counts = [k for k in range(start - 1) if is_number_token(tokens[k])]
     return [(counts[-1], end), *items[1:]] if counts else items
-
-
-def _agents(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
-    """ "is survived by his wife, three children and seven grandchildren": who did it, one
-    list of agents, not parallel events."""
-    for start, end in items:
-        for token in tokens[start:end]:
-            node = token
-            for _ in range(6):
-                if node.dep_ == "agent":
-                    return True
-                if node.head.i == node.i:
-                    break
-                node = node.head
-    return False
 
 
 def _breakdown(

@@ -329,8 +329,11 @@ class References:
     def _latest_named_body(self, description: str) -> Source | None:
         """The most recent source that is a named organisation ("Vessa Pharma") of a kind
         the description fits."""
+        channels = {k.source.via for k in self.sources if k.source.via}  # not "Telegram"
         for known_source in reversed(self.sources):
             source = known_source.source
+            if source.name in channels:
+                continue
             words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
             proper = bool(words) and all(word[:1].isupper() for word in words)
             named_body = not (known_source.person or source.anonymous or source.via)

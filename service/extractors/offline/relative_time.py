@@ -274,8 +274,6 @@ def _event_day(context: Context) -> dt.date | None:
     """The day of the event told before, or the publication day when none was."""
     if context.anchor_day is not None:
         return dt.date.fromisoformat(context.anchor_day)
-    if context.anchor is not None:
-        return None  # "in May 2021 ... the previous week": no day to count from
     return context.published
 
 

@@ -167,6 +167,8 @@ def _unnamed_group(tokens: list[Token], head: Token) -> bool:
     no name in the phrase is an unnamed group."""
     if head.tag_ != "NNS" or head.pos_ != "NOUN" or head.lemma_.lower() in INSTITUTION_PLURALS:
         return False
+    if tokens[0].lower_ == "the":
+        return False  # "the two companies": named before
     return not any(t.pos_ == "PROPN" for t in tokens)
 
 

@@ -408,7 +408,9 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
-        reference = TimeRef(text=match.group(0), start=bounds[0], end=bounds[1])
+        eve = _EVE_OF.search(window[: match.start()])  # "the eve of Sunday's vote"
+        text = window[eve.start() : match.end()] if eve and any(bounds) else match.group(0)
+        reference = TimeRef(text=text, start=bounds[0], end=bounds[1])
         found.append((reference, covered))
         if best is None or key < best[0]:
             best = (key, reference, covered)
