@@ -24,6 +24,9 @@ def split_named_items(proposition: Proposition) -> list[Proposition]:
     )
     if first is None:
         return [proposition]
+    shares = _with_shares(proposition, positions[head.i])
+    if shares:
+        return shares
     comma = next(
         (k for k in range(first + 1, len(tokens)) if tokens[k].lower_ in (",", "and")), None
     )
@@ -67,6 +70,41 @@ def split_named_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+def _with_shares(proposition: Proposition, verb_at: int) -> list[Proposition]:
+    """ "A poll found Okafor with 46 percent, Harwell with 29 percent and Pardo with 11
+    percent": one claim per name with its share, each keeping the words before the list."""
+    tokens = proposition.tokens
+    start = next((k for k in range(verb_at + 1, len(tokens)) if tokens[k].pos_ == "PROPN"), None)
+    if start is None or not any(t.lower_ == "with" for t in tokens[start:]):
+        return []
+    chunks = _chunks(tokens[start:])
+    if len(chunks) < 2 or not all(map(_share, chunks)):
+        return []
+    lead = tokens[:start]
+    return [
+        Proposition(
+            tokens=[*lead, *chunk],
+            head=proposition.head,
+            evidence=chunk,
+            prefix=proposition.prefix,
+            replacements=proposition.replacements,
+            numbered_tokens=chunk,
+        )
+        for chunk in chunks
+    ]
+
+
+def _share(chunk: list[Token]) -> bool:
+    """ "Harwell with 29 percent": a name, "with", and one number (with its unit)."""
+    split = next((k for k, t in enumerate(chunk) if t.lower_ == "with"), None)
+    if split is None or split == 0:
+        return False
+    name, share = chunk[:split], chunk[split + 1 :]
+    proper = all(t.pos_ == "PROPN" or _inside_name(t) for t in name)
+    numbers = [t for t in share if is_number_token(t)]
+    return proper and len(numbers) == 1 and share[0] is numbers[0]
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:

@@ -1510,3 +1510,13 @@ def test_a_previous_weekday_after_a_month_counts_from_publication(extractor: Off
     text = "The firm was fined in March. He was sentenced the previous Tuesday."
     time = _claim(extractor, text, "sentenced").time
     assert time is not None and time.start == "2021-05-11"
+
+
+def test_shares_given_with_with_are_one_claim_per_name(extractor: OfflineExtractor):
+    text = "A poll found Okafor with 46 percent, Harwell with 29 percent and Pardo with 11 percent."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
+        ("A poll found Okafor with 46 percent.", [46]),
+        ("A poll found Harwell with 29 percent.", [29]),
+        ("A poll found Pardo with 11 percent.", [11]),
+    ]
