@@ -304,6 +304,9 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
+    if _WEEK_ENDING.search(match.string[: match.start()]) and start and len(start) == 10:
+        first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
+        return first, end  # "in the week ending Sunday": the seven days up to it
     if (
         _EVE_OF.search(match.string[: match.start()])
         and start
@@ -317,6 +320,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
 
 # "the eve of" right before a date ("on the eve of Sunday's vote").
 _EVE_OF = re.compile(r"\b(?i:the\s+eve\s+of)\s+$")
+_WEEK_ENDING = re.compile(r"\b(?i:the\s+(?:week|seven\s+days)\s+(?:ending|to))\s+$")
 
 
 def _before_the_event(day: str | None, context: Context) -> bool:
@@ -408,7 +412,9 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
-        eve = _EVE_OF.search(window[: match.start()])  # "the eve of Sunday's vote"
+        eve = _EVE_OF.search(window[: match.start()]) or _WEEK_ENDING.search(
+            window[: match.start()]
+        )  # "the eve of Sunday's vote", "the week ending Sunday"
         text = window[eve.start() : match.end()] if eve and any(bounds) else match.group(0)
         reference = TimeRef(text=text, start=bounds[0], end=bounds[1])
         found.append((reference, covered))

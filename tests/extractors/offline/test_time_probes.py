@@ -289,6 +289,12 @@ YEARS = [
     _probe("Nine people died in the past 24 hours.", "past 24 hours", "2023-06-13", "2023-06-14"),
     _probe("Four shops closed in the past week.", "past week", "2023-06-07", "2023-06-14"),
     _probe(
+        "Cases rose in the week ending Sunday.",
+        "the week ending Sunday",
+        "2023-06-05",
+        "2023-06-11",
+    ),
+    _probe(
         "Nine people died over the past fourteen days.",
         "past fourteen days",
         "2023-05-31",
