@@ -63,6 +63,8 @@ _STEP_FROM_EVENT = re.compile(
     r"(?P<unit>(?i:weekend|week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "by nightfall", "throughout the night": the night of the event day told before.
+_NIGHT_OF_EVENT = re.compile(r"\b(?i:(?P<by>by\s+nightfall)|(?:throughout|during)\s+the\s+night)\b")
 # "At the time, inspectors found no faults": the time of the event told before.
 _AT_THE_TIME = re.compile(r"\b(?i:at\s+the\s+time)\b(?!\s+of\b)")
 # "as of 9 a.m.": a standing figure at a clock time of the day of speaking.
@@ -108,6 +110,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _MONTH_FROM_EVENT,
         _STEP_FROM_EVENT,
         _AT_THE_TIME,
+        _NIGHT_OF_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
     ]
@@ -141,6 +144,7 @@ def is_relative(match: re.Match[str]) -> bool:
         EVENT_BOUND,
         _STEP_FROM_EVENT,
         _AT_THE_TIME,
+        _NIGHT_OF_EVENT,
     )
 
 
@@ -154,6 +158,7 @@ def is_from_event(match: re.Match[str]) -> bool:
         EVENT_BOUND,
         _STEP_FROM_EVENT,
         _AT_THE_TIME,
+        _NIGHT_OF_EVENT,
     )
 
 
@@ -184,6 +189,9 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
         return _from_event(text, context.anchor_day)
+    if match.re is _NIGHT_OF_EVENT:
+        day = None if context.forward else context.anchor_day
+        return (None, day) if match.group("by") else (day, day)
     if match.re is _AT_THE_TIME:
         return (None, None) if context.forward else (context.anchor, context.anchor)
     if match.re is _STEP_FROM_EVENT:

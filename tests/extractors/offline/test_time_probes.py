@@ -426,6 +426,20 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe(
+        "Rescue teams reached seven miners by nightfall.",
+        "by nightfall",
+        None,
+        ANCHOR,
+        anchor=ANCHOR,
+    ),
+    _probe(
+        "Crews fought the fire throughout the night.",
+        "throughout the night",
+        ANCHOR,
+        ANCHOR,
+        anchor=ANCHOR,
+    ),
+    _probe(
         "Six cases were found over the previous weekend.",
         "previous weekend",
         "2023-06-03",
