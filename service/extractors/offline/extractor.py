@@ -28,6 +28,7 @@ from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
 from service.extractors.offline.named_items import split_named_items
+from service.extractors.offline.namings import naming_claim
 from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
 from service.extractors.offline.partitives import split_partitive
@@ -140,7 +141,9 @@ class _ClaimBuilder:
             said = self._frame_time(segment.frame)
             made: list[tuple[DraftClaim, Token, bool]] = []
             details = [(detail, None) for detail in speaker_details(outer)]
-            for proposition, frame in [*self._attributed(_propositions(content), outer), *details]:
+            naming = naming_claim(content, self.refs) if outer is None else None
+            pairs = [naming] if naming else self._attributed(_propositions(content), outer)
+            for proposition, frame in [*pairs, *details]:
                 claim = self._claim(
                     proposition,
                     frame,

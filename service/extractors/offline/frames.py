@@ -17,6 +17,8 @@ REPORTING_VERBS = word_set("""
     assert maintain contend mention observe recall remark reiterate testify affirm conclude
     think expect anticipate fear hope inform show find conclude agree accuse forecast
     """)
+# Verbs that name their object something ("called X Y", "described X as Y"): a judgement.
+NAMING_VERBS = word_set("call describe label brand term dub")
 # Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
 NOMINAL_REPORT_VERBS = word_set(
     "confirm report record interpret attribute imply estimate register tally count"

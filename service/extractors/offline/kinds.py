@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Certainty, ClaimKind
 from service.extractors.offline.certainty import predicate_chain
+from service.extractors.offline.frames import NAMING_VERBS
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.tokens import WEEKDAY_NAMES, owned_tokens, word_set
 
@@ -86,7 +87,7 @@ def kind_of(
         return ClaimKind.assessment
     if auxiliaries & FUTURE_AUXILIARIES:
         return ClaimKind.forecast
-    if lemmas & ASSESSMENT_VERBS or reported in ASSESSMENT_VERBS:
+    if lemmas & ASSESSMENT_VERBS or reported in ASSESSMENT_VERBS | NAMING_VERBS:
         return ClaimKind.assessment
     if (lemmas | {reported}) & FORECAST_VERBS or _is_to(head) or _imminent(head, owned):
         return ClaimKind.forecast

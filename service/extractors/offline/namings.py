@@ -1,0 +1,55 @@
+"""Judgements told as naming: "Lee called the damage 'heartbreaking'", "the mayor described the
+storm as the worst in decades". The judgement is the namer's claim that the thing is what it
+was called (spec: "what he named the international crisis" is an assessment by the namer)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.frames import NAMING_VERBS, Frame
+from service.extractors.offline.references import References
+from service.extractors.offline.segmentation import Proposition, trim
+from service.extractors.offline.sources import source_of
+
+
+def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Frame] | None:
+    """The judgement of a naming clause as a proposition with the namer's frame, or None."""
+    ids = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in ids), None)
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
+    name = _name(verb, ids)
+    if subject is None or thing is None or name is None or subject.pos_ == "PRON":
+        return None
+    named = source_of(list(subject.subtree), refs)
+    if named is None:
+        return None
+    thing_words = [t for t in thing.subtree if t.i in ids]
+    name_words = [t for t in name.subtree if t.i in ids and not t.is_quote]
+    be = "are" if thing.tag_ in ("NNS", "NNPS") else "is"
+    proposition = Proposition(
+        tokens=trim([*thing_words, *name_words]),
+        head=name,
+        evidence=trim([t for t in tokens if thing_words[0].i <= t.i <= name_words[-1].i]),
+        replacements={name_words[0].i: f"{be} {name_words[0].text}"},
+        nominal=True,  # the verb "is" comes from the replacement
+    )
+    frame = Frame(source=named[0], content=proposition.tokens, verb=verb, head_lemma=named[1])
+    return proposition, frame
+
+
+def _name(verb: Token, ids: set[int]) -> Token | None:
+    """What the object was called: the second object ("called it a disgrace") or the object
+    of "as" ("described it as a disgrace")."""
+    for child in verb.children:
+        if child.i not in ids:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
