@@ -21,7 +21,7 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in ids), None)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
     name = _name(verb, ids)
-    if subject is None or thing is None or name is None or subject.pos_ == "PRON":
+    if subject is None or thing is None or name is None or subject.lower_ in ("it", "we", "i"):
         return None
     named = source_of(list(subject.subtree), refs)
     if named is None:
@@ -31,7 +31,7 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     be = "are" if thing.tag_ in ("NNS", "NNPS") else "is"
     proposition = Proposition(
         tokens=trim([*thing_words, *name_words]),
-        head=name,
+        head=thing,
         evidence=trim([t for t in tokens if thing_words[0].i <= t.i <= name_words[-1].i]),
         replacements={name_words[0].i: f"{be} {name_words[0].text}"},
         nominal=True,  # the verb "is" comes from the replacement

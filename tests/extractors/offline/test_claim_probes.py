@@ -1549,3 +1549,13 @@ def test_a_judgement_told_as_naming_is_the_namers_assessment(
 def test_calling_for_something_is_no_naming(extractor: OfflineExtractor):
     claim = _claim(extractor, "Vik called for talks on Monday.", "talks")
     assert claim.source is None and claim.kind is ClaimKind.event
+
+
+def test_a_naming_by_he_is_the_person_named_before(extractor: OfflineExtractor):
+    text = 'Bernie Sanders endorsed Joe Biden on Monday. He called Biden "a very decent man".'
+    claim = _claim(extractor, text, "decent")
+    assert (claim.statement, _source(claim), claim.subject) == (
+        "Biden is a very decent man.",
+        "Bernie Sanders",
+        "Biden",
+    )
