@@ -178,6 +178,8 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     for verb in candidates:
         if puts_at(verb) or in_contrast_clause(verb, allowed):
             continue  # the maker's own estimate; a "while Y said" clause gets its own frame
+        if _withheld(verb):
+            continue  # "did not say how many jobs would go": nothing was reported
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
             relayed = _relayed_by_outlet(frame, refs)
@@ -209,6 +211,17 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
     return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
+
+
+_WH_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which", "if"})
+
+
+def _withheld(verb: Token) -> bool:
+    """ "The company did not say how many jobs would go": a report denied of a question."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    return any(c.left_edge.lower_ in _WH_WORDS for c in clauses)
 
 
 def _cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:

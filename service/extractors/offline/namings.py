@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.frames import NAMING_VERBS, Frame
 from service.extractors.offline.references import References
+from service.extractors.offline.report_phrases import channel
 from service.extractors.offline.segmentation import Proposition, trim
 from service.extractors.offline.sources import source_of
 
@@ -36,7 +37,9 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
         replacements={name_words[0].i: f"{be} {name_words[0].text}"},
         nominal=True,  # the verb "is" comes from the replacement
     )
-    frame = Frame(source=named[0], content=proposition.tokens, verb=verb, head_lemma=named[1])
+    relay = channel(verb)  # "called the vote 'a dark day' in an interview with Radio X"
+    source = named[0].model_copy(update={"via": relay}) if relay else named[0]
+    frame = Frame(source=source, content=proposition.tokens, verb=verb, head_lemma=named[1])
     return proposition, frame
 
 

@@ -1559,3 +1559,15 @@ def test_a_naming_by_he_is_the_person_named_before(extractor: OfflineExtractor):
         "Bernie Sanders",
         "Biden",
     )
+
+
+def test_a_report_denied_of_a_question_is_the_own_voice_denial(extractor: OfflineExtractor):
+    text = "Nordvik will cut jobs, the company said. The company did not say how many would go."
+    claim = _claim(extractor, text, "did not say")
+    assert claim.source is None and claim.negated
+
+
+def test_a_naming_in_an_interview_is_relayed_by_the_broadcaster(extractor: OfflineExtractor):
+    text = 'Ola Berg called the decision "a dark day" in an interview with Radio Kestria.'
+    claim = _claim(extractor, text, "dark day")
+    assert claim.source is not None and claim.source.via == "Radio Kestria"
