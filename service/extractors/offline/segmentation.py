@@ -279,7 +279,8 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         owner = token
         while owner.i not in heads and owner.head.i in ids and owner.head.i != owner.i:
             owner = owner.head
-        groups[owner.i if owner.i in heads else main.i].append(token)
+        owner_i = owner.i if owner.i in heads else main.i
+        groups[_trailing_owner(token, owner_i, main, heads, ids)].append(token)
     doc = content[0].doc
     commas = {i for h in heads if h != main.i for i in _set_off_commas(doc[h])}
     groups = {h: [t for t in group if t.i not in commas] for h, group in groups.items()}
@@ -305,6 +306,23 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
                 proposition.replacements[tokens[0].i] = f"{auxiliary} {tokens[0].text}"
         propositions.append(proposition)
     return propositions
+
+
+def _trailing_owner(token: Token, owner: int, main: Token, heads: set[int], ids: set[int]) -> int:
+    """ "left port at 9:15 p.m. and sent a call about 40 minutes later": a time modifier the
+    parser hung on the first verb (or outside the content) but written after a joined second
+    verb belongs to that verb."""
+    if owner != main.i:
+        return owner
+    top = token
+    while top.head.i != main.i and top.head.i in ids and top.head.i != top.i:
+        top = top.head
+    attached = top.head.i == main.i or top.head.i not in ids
+    if not attached or top.dep_ not in ("npadvmod", "advmod") or top.i < main.i:
+        return owner
+    joined = [h for h in heads if h != main.i and main.i < h < top.left_edge.i]
+    joined = [h for h in joined if main.doc[h].dep_ == "conj" and main.doc[h].head.i == main.i]
+    return max(joined) if joined else owner
 
 
 def _resolve_relative(proposition: Proposition) -> None:

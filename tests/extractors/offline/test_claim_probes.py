@@ -1571,3 +1571,17 @@ def test_a_naming_in_an_interview_is_relayed_by_the_broadcaster(extractor: Offli
     text = 'Ola Berg called the decision "a dark day" in an interview with Radio Kestria.'
     claim = _claim(extractor, text, "dark day")
     assert claim.source is not None and claim.source.via == "Radio Kestria"
+
+
+def test_a_time_after_a_joined_verb_belongs_to_that_verb(extractor: OfflineExtractor):
+    text = (
+        "The ferry left port at 9:15 p.m. on Friday and sent a distress call about 40 minutes "
+        "later, the captain told reporters."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == [
+        "The ferry left port at 9:15 p.m. on Friday, May 14, 2021.",
+        "The ferry sent a distress call about 40 minutes later.",
+    ]
+    assert claims[1].time is not None and claims[1].time.start == "2021-05-14"
+    assert [q.value for q in claims[1].quantities] == [40]
