@@ -178,7 +178,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     for verb in candidates:
         if puts_at(verb) or in_contrast_clause(verb, allowed):
             continue  # the maker's own estimate; a "while Y said" clause gets its own frame
-        if _withheld(verb):
+        if _denied_question(verb):
             continue  # "did not say how many jobs would go": nothing was reported
         frame = _frame_at(verb, remaining, allowed, refs)
         if frame is not None:
@@ -216,7 +216,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
 _WH_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which", "if"})
 
 
-def _withheld(verb: Token) -> bool:
+def _denied_question(verb: Token) -> bool:
     """ "The company did not say how many jobs would go": a report denied of a question."""
     if not any(c.dep_ == "neg" for c in verb.children):
         return False

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.pronouns import plural
 from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.quantity_words import CURRENCY_SYMBOLS
 from service.extractors.offline.subjects import describing_words
 from service.extractors.offline.tokens import join_tokens, owned_tokens, sentence_of
 
@@ -70,7 +71,7 @@ def _bare_number(head: Token, owned: set[int]) -> Token | None:
         ranged = argument.dep_ == "conj" and (
             argument.head.dep_ == "nummod" or argument.head.pos_ == "NUM"
         )
-        money = any(c.tag_ == "$" or c.text in ("£", "€", "$") for c in argument.children)
+        money = any(c.tag_ == "$" or c.lower_ in CURRENCY_SYMBOLS for c in argument.children)
         if (
             argument.pos_ == "NUM"
             and is_number_token(argument)

@@ -102,14 +102,16 @@ def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
     reporting subject is its own act, not part of what was said. Returns the subject and that
     verb's clause, or []."""
     verb = frame.verb if frame else None
-    ids = {t.i for t in tokens}
-    if verb is None or frame is None:
+    if verb is None:
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return []
+    ids = {t.i for t in tokens}
     for child in verb.children:
         if child.dep_ != "conj" or child.i < verb.i or child.i not in ids or child.pos_ != "VERB":
             continue
-        if child.lemma_.lower() in REPORTING_VERBS or subject is None:
+        if child.lemma_.lower() in REPORTING_VERBS:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             continue

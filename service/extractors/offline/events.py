@@ -79,11 +79,10 @@ def _near(token: Token, head: Token) -> bool:
 def event_day(words: str, events: Mapping[str, str]) -> str | None:
     """The date of the first known event named in the next few words ("the deadly crash")."""
     for word in words.lower().split()[:4]:
-        lemma = word.strip(".,;:'’\"").removesuffix("s")
-        if lemma in events:
-            return events[lemma]
-        if word.strip(".,;:'’\"") in events:
-            return events[word.strip(".,;:'’\"")]
+        word = word.strip(".,;:'’\"")
+        for form in (word.removesuffix("s"), word):  # "the murders", "the crash"
+            if form in events:
+                return events[form]
     return None
 
 

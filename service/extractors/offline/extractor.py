@@ -201,14 +201,16 @@ class _ClaimBuilder:
             paired.extend((part, inner) for part in _propositions(inner.content))
         return paired
 
-    def _move_anchor(self, time: TimeRef) -> None:
-        """Later relative times count from this claim's time, unless it only glances back
-        from the event told before ("two days before the collapse")."""
+    def _remember_time(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
+        """Later relative times count from this claim's time, and later phrases naming its
+        event take its date, unless it only glances back from the event told before ("two
+        days before the collapse" neither moves the anchor nor dates a collapse)."""
         if time.start is None or _looks_back(time.text):
             return
         self.anchor = time.start
         if len(time.start) == 10 and time.start == time.end:
             self.anchor_day = time.start
+        self.events.note(tokens, head, time.start)
 
     def _remember(self, frame: Frame | None) -> None:
         if frame is not None and frame.source is not None:
@@ -299,9 +301,7 @@ class _ClaimBuilder:
         if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
         if time is not None and time.start and kind is not ClaimKind.forecast:
-            self._move_anchor(time)
-            if not _looks_back(time.text):  # "two days before the collapse" dates no collapse
-                self.events.note(tokens, head, time.start)
+            self._remember_time(time, tokens, head)
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         subject = (
             subject_of(head, self.refs, counted.subject or resolved, reported=reported)

@@ -33,8 +33,8 @@ def split_partitive(content: list[Token]) -> list[Proposition]:
     if verb is None:
         return []
     claims = [_total(phrase)] if any(t.dep_ == "relcl" for t in described) else []
+    share = " ".join(t.text for t in described)
     for part in parts:
-        share = " ".join(t.text for t in described)
         text = f"{part[0].text} of the {share}"
         if not any(t.pos_ in ("AUX", "VERB") for t in part[1:]):
             text += f" {verb.text}"  # "and 47 in intensive care": the verb is shared
@@ -51,13 +51,13 @@ def _parts(rest: list[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = [[]]
     for position, token in enumerate(rest):
         following = rest[position + 1] if position + 1 < len(rest) else None
-        joins = token.lower_ in ("and", ",") and following is not None
+        counted = following is not None and is_number_token(following)
         ranged = any(t.lower_ in ("between", "from") for t in parts[-1][-3:])
-        if joins and following is not None and is_number_token(following) and not ranged:
+        if token.lower_ in ("and", ",") and counted and not ranged:
             parts.append([])
             continue
         parts[-1].append(token)
-    return [strip_edges(part) for part in parts if strip_edges(part)]
+    return [part for part in map(strip_edges, parts) if part]
 
 
 def _total(phrase: list[Token]) -> Proposition:

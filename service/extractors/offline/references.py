@@ -186,15 +186,11 @@ class References:
         """The person a "he"/"she" at `offset` refers to: in the nearest sentence before it
         that names a person of that gender, its first person in subject position, else its
         last person."""
-        earlier = [
-            m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)
-        ]
-        if not earlier:
+        same = self._nearest_sentence_persons(pronoun, offset)
+        if not same:
             return None
-        sentence = earlier[-1].sentence
-        if sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
-            return self.full_name(earlier[-1].name)
-        same = [m for m in earlier if m.sentence == sentence]
+        if same[0].sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
+            return self.full_name(same[-1].name)
         gendered = [m for m in same if m.gender]  # "she" after "Biden praised Warren": Warren
         same = gendered or same
         subjects = [m for m in same if m.subject]
@@ -248,15 +244,21 @@ class References:
     def _recent_speaker(self, pronoun: str, offset: int) -> Source | None:
         """The latest source, when it is a person named in the nearest sentence before
         `offset` that names a person the pronoun can refer to."""
+        if not self.sources or not self.sources[-1].person:
+            return None
+        named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, offset)}
+        latest = self.sources[-1].source
+        return latest if latest.name in named else None
+
+    def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
+        """The person mentions the pronoun can refer to in the nearest sentence before
+        `offset` that has any, in article order."""
         earlier = [
             m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)
         ]
-        if not earlier or not self.sources or not self.sources[-1].person:
-            return None
-        sentence = earlier[-1].sentence
-        named = {self.full_name(m.name) for m in earlier if m.sentence == sentence}
-        latest = self.sources[-1].source
-        return latest if latest.name in named else None
+        if not earlier:
+            return []
+        return [m for m in earlier if m.sentence == earlier[-1].sentence]
 
     def earlier_source(self, name: str, head_lemma: str, offset: int) -> Source | None:
         """An earlier source this name refers back to: a definite description ("The

@@ -4,6 +4,7 @@ an offset from publication ("three weeks ago", parsed by dateparser) or an earli
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -62,7 +63,7 @@ _STEP_FROM_EVENT = re.compile(
     r"\b(?i:the\s+(?P<way>previous|following)\s+)"
     r"(?P<unit>(?i:weekend|week|month)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAMES = [name.lower() for name in calendar.day_name]
 # "by nightfall", "throughout the night": the night of the event day told before.
 _NIGHT_OF_EVENT = re.compile(r"\b(?i:(?P<by>by\s+nightfall)|(?:throughout|during)\s+the\s+night)\b")
 # "At the time, inspectors found no faults": the time of the event told before.
@@ -129,37 +130,29 @@ def _names_dated_event(match: re.Match[str], context: Context) -> bool:
     return match.group("prep").lower() != "to" or " from " in f" {match.string[: match.start()]}"
 
 
+# Times counted from the event told before; they yield to a calendar date in the same clause
+# ("on March 16, the day after the attack").
+_EVENT_PATTERNS = (
+    _FROM_EVENT,
+    _PERIOD_FROM_EVENT,
+    _YEAR_FROM_EVENT,
+    _MONTH_FROM_EVENT,
+    EVENT_BOUND,
+    _STEP_FROM_EVENT,
+    _AT_THE_TIME,
+    _NIGHT_OF_EVENT,
+)
+
+
 def is_relative(match: re.Match[str]) -> bool:
     """True for a match made by `relative_candidates`."""
-    return match.re in (
-        _FROM_PUBLICATION,
-        _UP_TO_NOW,
-        _FROM_EVENT,
-        _PERIOD_FROM_EVENT,
-        _AHEAD,
-        _YEAR_FROM_EVENT,
-        _MONTH_FROM_EVENT,
-        _AS_OF_CLOCK,
-        _CLOCK,
-        EVENT_BOUND,
-        _STEP_FROM_EVENT,
-        _AT_THE_TIME,
-        _NIGHT_OF_EVENT,
-    )
+    outside = (_FROM_PUBLICATION, _UP_TO_NOW, _AHEAD, _AS_OF_CLOCK, _CLOCK)
+    return match.re in outside or match.re in _EVENT_PATTERNS
 
 
 def is_from_event(match: re.Match[str]) -> bool:
     """True for a time counted from the event told before ("the day after the attack")."""
-    return match.re in (
-        _FROM_EVENT,
-        _PERIOD_FROM_EVENT,
-        _YEAR_FROM_EVENT,
-        _MONTH_FROM_EVENT,
-        EVENT_BOUND,
-        _STEP_FROM_EVENT,
-        _AT_THE_TIME,
-        _NIGHT_OF_EVENT,
-    )
+    return match.re in _EVENT_PATTERNS
 
 
 def is_clock(match: re.Match[str]) -> bool:

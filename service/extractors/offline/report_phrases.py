@@ -100,12 +100,14 @@ def _own_channel(verb: Token) -> str | None:
 
 def _name_after(noun: Token) -> list[Token]:
     """The name right after an outlet word the parser left apart ("the newspaper Nordlys")."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in OUTLET_WORDS:
+        return []
     name = []
     for token in noun.doc[noun.right_edge.i + 1 :]:
         if token.pos_ != "PROPN":
             break
         name.append(token)
-    return name if noun.pos_ == "NOUN" and noun.lower_ in OUTLET_WORDS else []
+    return name
 
 
 def _speaking_on(participle: Token) -> str | None:

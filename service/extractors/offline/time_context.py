@@ -204,6 +204,6 @@ def closing_end(
             continue
         doc = later[0].doc
         text = doc.text[covered[0].idx : later[-1].idx + len(later[-1].text)]
-        tokens = [t for t in doc[covered[0].i : later[-1].i + 1]]
+        tokens = list(doc[covered[0].i : later[-1].i + 1])
         return TimeRef(text=text, start=opening.start, end=reference.end), tokens
     return None

@@ -304,23 +304,22 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
-    if _WEEK_ENDING.search(match.string[: match.start()]) and start and len(start) == 10:
-        first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
-        return first, end  # "in the week ending Sunday": the seven days up to it
-    if (
-        _EVE_OF.search(match.string[: match.start()])
-        and start
-        and start == end
-        and len(start) == 10
-    ):
-        eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
-        return eve, eve  # "on the eve of Sunday's vote": the Saturday
+    prefix = _DAY_PREFIX.search(match.string[: match.start()])
+    if prefix is not None and start and len(start) == 10:
+        if not prefix.group("eve"):
+            first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
+            return first, end  # "in the week ending Sunday": the seven days up to it
+        if start == end:
+            eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
+            return eve, eve  # "on the eve of Sunday's vote": the Saturday
     return start, end
 
 
-# "the eve of" right before a date ("on the eve of Sunday's vote").
-_EVE_OF = re.compile(r"\b(?i:the\s+eve\s+of)\s+$")
-_WEEK_ENDING = re.compile(r"\b(?i:the\s+(?:week|seven\s+days)\s+(?:ending|to))\s+$")
+# Words right before a day that make it a bound of another time: "the eve of Sunday's
+# vote" (the day before), "the week ending Sunday" (the seven days up to it).
+_DAY_PREFIX = re.compile(
+    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|seven\s+days)\s+(?:ending|to)))\s+$"
+)
 
 
 def _before_the_event(day: str | None, context: Context) -> bool:
@@ -412,10 +411,8 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
-        eve = _EVE_OF.search(window[: match.start()]) or _WEEK_ENDING.search(
-            window[: match.start()]
-        )  # "the eve of Sunday's vote", "the week ending Sunday"
-        text = window[eve.start() : match.end()] if eve and any(bounds) else match.group(0)
+        prefix = _DAY_PREFIX.search(window[: match.start()])  # "the eve of Sunday's vote"
+        text = window[prefix.start() : match.end()] if prefix and any(bounds) else match.group(0)
         reference = TimeRef(text=text, start=bounds[0], end=bounds[1])
         found.append((reference, covered))
         if best is None or key < best[0]:
