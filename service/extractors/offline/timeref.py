@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.calendar_dates import (
+    ATOM,
+    DAY,
+    MONTH,
+    WEEKDAYS,
+    YEAR,
+    Bounds,
+    atom_bounds,
+    month_bounds,
+    month_day_bounds,
+)
 from service.extractors.offline.periods import (
     LAST_PERIOD,
     is_period,
@@ -41,50 +50,12 @@ from service.extractors.offline.time_context import (
 )
 from service.extractors.offline.tokens import verbatim
 
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-} | {"Sept": 9}
-WEEKDAYS = {calendar.day_name[number]: number for number in range(7)}
 # Prepositions and what they bound: the end only, the start only, or both.
 END_ONLY = frozenset(
     {"by", "until", "till", "through", "before", "to", "no later than", "prior to"}
 )
 START_ONLY = frozenset({"since", "from", "after", "starting", "beginning", "following"})
 
-_MONTH = (
-    r"(?:"
-    + "|".join(calendar.month_name[1:])
-    + "|(?:"
-    + "|".join(["Sept", *calendar.month_abbr[1:]])
-    + r")\.?(?![a-z]))"
-)
-_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
-_YEAR = r"(?:1[89]\d\d|20\d\d|[’']\d\d)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_PHASE = (
-    r"(?i:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
-    rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)"
-)
-_PART = r"(?i:\s+(?:morning|afternoon|evening|night))?"
-_NAMED_YEAR = r"(?i:(?:last|this|next)\s+year)"  # "in April last year"
-_PERIOD = rf"(?:week|weekend|month|year|{_SEASON})"
-_END_OF = r"(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+"
-_ATOM = (
-    r"(?:\d{4}-\d{2}-\d{2}"
-    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_PHASE}?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR}|\s+{_NAMED_YEAR})?"
-    rf"|{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?i:(?:this\s+coming|next|last|this|coming|early|late)\s+)?{_WEEKDAY}{_PART}"
-    r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
-    rf"|(?i:(?:(?:earlier|later|early|late)\s+|{_END_OF})?(?:last|this|next|past)\s+{_PERIOD})"
-    rf"|(?i:{_END_OF}the\s+(?:week|month|year))"
-    rf"|(?i:the)\s+{_YEAR}(?=\s+[A-Za-z])"  # "in the 2031 census": the event's year
-    rf"|{_PHASE}?{_YEAR})"
-)
 _PREPOSITION = (
     r"(?i:on|by|in|since|until(?:\s+at\s+least)?|till|through|before|after|from|as\s+of|"
     r"as\s+early\s+as|"
@@ -97,12 +68,12 @@ _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
 )
 _EXPRESSION = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{_ATOM})"
-    rf"(?:\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{_ATOM}))?\b"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{ATOM})"
+    rf"(?:\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
-    rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{_MONTH})"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{MONTH})"
+    rf"(?:,?\s+(?P<year>{YEAR}))?"
 )
 _VAGUE = re.compile(
     r"\b(?:in|over|during|for|within)\s+the\s+(?:coming|next|past|last|following)\s+"
@@ -110,166 +81,15 @@ _VAGUE = re.compile(
     r"|\bfor\s+(?:several|many|a\s+few)\s+(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
-_BARE_YEAR = re.compile(rf"^{_YEAR}$")
-_THE_YEAR = re.compile(rf"^(?i:the)\s+{_YEAR}$")
+_BARE_YEAR = re.compile(rf"^{YEAR}$")
+_THE_YEAR = re.compile(rf"^(?i:the)\s+{YEAR}$")
 
 # "June 2-4", "2 to 4 June": days of one month.
 _DAY_RANGE = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?:(?P<month>{_MONTH})\s+(?P<first>{_DAY})\s*(?:[–-]|to|and)"
-    rf"\s*(?P<second>{_DAY})(?!,\d)|(?P<first2>{_DAY})\s*(?:[–-]|to|and)\s*(?P<second2>{_DAY})\s+"
-    rf"(?:of\s+)?(?P<month2>{_MONTH}))(?:,?\s+(?P<year>{_YEAR}))?\b"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?:(?P<month>{MONTH})\s+(?P<first>{DAY})\s*(?:[–-]|to|and)"
+    rf"\s*(?P<second>{DAY})(?!,\d)|(?P<first2>{DAY})\s*(?:[–-]|to|and)\s*(?P<second2>{DAY})\s+"
+    rf"(?:of\s+)?(?P<month2>{MONTH}))(?:,?\s+(?P<year>{YEAR}))?\b"
 )
-
-_PHASE_WORDS = re.compile(
-    r"^(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)"
-)
-_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
-
-Bounds = tuple[str | None, str | None]
-
-
-def _full_year(text: str) -> int:
-    """ "2019" -> 2019; "’23" -> 2023 (two-digit years are taken as this century)."""
-    digits = text.strip("’'")
-    return int(digits) if len(digits) == 4 else 2000 + int(digits)
-
-
-def _month_iso(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _year_for(month: int, day: int, context: Context) -> int | None:
-    """The year of a month (and day) given without one: the publication year, or the
-    next one for a forecast about a date already past at publication."""
-    if context.published is None:
-        return None
-    published = context.published
-    if context.forward and (month, day) < (published.month, published.day if day else 0):
-        return published.year + 1
-    if context.past and (month, day) > (published.month, published.day if day else 31):
-        return published.year - 1
-    return published.year
-
-
-def _weekday(name: str, context: Context) -> Bounds:
-    if context.published is None:
-        return None, None
-    words = name.split()
-    target = WEEKDAYS[next(word for word in words if word in WEEKDAYS)]
-    words = [word.lower() for word in words]
-    published = context.published
-    back = (published.weekday() - target) % 7
-    ahead = (target - published.weekday()) % 7
-    if words[0] in ("next", "coming") or (words[0] == "this" and "coming" in words):
-        day = published + dt.timedelta(days=ahead or 7)
-    elif words[0] == "last":
-        day = published - dt.timedelta(days=back or 7)
-    elif context.forward and context.recounted and context.anchor_day is not None:
-        base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
-        day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
-    elif context.forward:
-        day = published + dt.timedelta(days=ahead)
-    else:
-        day = published - dt.timedelta(days=back)
-    return day.isoformat(), day.isoformat()
-
-
-def _relative(text: str, context: Context) -> Bounds:
-    if context.published is None:
-        return None, None
-    published = context.now or context.published
-    offsets = {"yesterday": -1, "tomorrow": 1}
-    word = text.lower().split()
-    if word[0] in offsets:
-        day = published + dt.timedelta(days=offsets[word[0]])
-        return day.isoformat(), day.isoformat()
-    if word[0] in ("today", "tonight", "currently", "now") or word[-1] in (
-        "morning",
-        "afternoon",
-        "evening",
-    ):
-        return published.isoformat(), published.isoformat()
-    word = _PHASE_WORDS.sub("", " ".join(word)).split()  # "earlier this month", "end of the year"
-    step = {"last": -1, "past": -1, "this": 0, "the": 0, "next": 1}[word[0]]
-    if word[1] == "year" or word[1] in _SEASONS:
-        return str(published.year + step), str(published.year + step)
-    if word[1] == "month":
-        index = published.year * 12 + published.month - 1 + step
-        month = _month_iso(index // 12, index % 12 + 1)
-        return month, month
-    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-    first = monday + dt.timedelta(days=5) if word[1] == "weekend" else monday
-    return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-
-
-def _month_day(
-    month: str, day: str, year: str | None, context: Context, weekday: str | None = None
-) -> Bounds:
-    number, date = MONTHS[month.rstrip(".")], int(re.sub(r"\D", "", day))
-    resolved = _full_year(year) if year else _year_for(number, date, context)
-    if resolved is None:
-        return None, None
-    if weekday and not year:  # "Friday, June 6": the nearby year where it is a Friday
-        years = (resolved, resolved - 1, resolved + 1)
-        resolved = next((y for y in years if _is_weekday(y, number, date, weekday)), resolved)
-    try:
-        iso = dt.date(resolved, number, date).isoformat()
-    except ValueError:
-        return None, None
-    return iso, iso
-
-
-def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
-    try:
-        return dt.date(year, month, day).weekday() == WEEKDAYS[weekday]
-    except ValueError:
-        return False
-
-
-def _month(month: str, year: str | None, context: Context) -> Bounds:
-    number = MONTHS[month.rstrip(".")]
-    if year and year[0].isalpha():  # "last year": relative to publication
-        year = _relative(year, context)[0]
-    resolved = _full_year(year) if year else _year_for(number, 0, context)
-    if resolved is None:
-        return None, None
-    return _month_iso(resolved, number), _month_iso(resolved, number)
-
-
-_ATOM_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Bounds]]] = [
-    (re.compile(r"^(\d{4}-\d{2}-\d{2})$"), lambda m, c: (m.group(1), m.group(1))),
-    (
-        re.compile(rf"^({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
-        lambda m, c: _month_day(m.group(1), m.group(2), m.group(3), c),
-    ),
-    (
-        re.compile(rf"^({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?$"),
-        lambda m, c: _month_day(m.group(2), m.group(1), m.group(3), c),
-    ),
-    (
-        re.compile(rf"^{_PHASE}?({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}|{_NAMED_YEAR}))?$"),
-        lambda m, c: _month(m.group(1), m.group(2), c),
-    ),
-    (
-        re.compile(rf"^({_WEEKDAY}),?\s+({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?$"),
-        lambda m, c: _month_day(m.group(2), m.group(3), m.group(4), c, weekday=m.group(1)),
-    ),
-    (re.compile(rf"^.*{_WEEKDAY}{_PART}$"), lambda m, c: _weekday(m.group(0), c)),
-    (
-        re.compile(rf"^(?:{_PHASE}|(?i:the)\s+)?({_YEAR})$"),
-        lambda m, c: (str(_full_year(m.group(1))), str(_full_year(m.group(1)))),
-    ),
-    (re.compile(r"^.+$"), lambda m, c: _relative(m.group(0), c)),
-]
-
-
-def _atom_bounds(text: str, context: Context) -> Bounds:
-    text = " ".join(text.split())
-    for pattern, rule in _ATOM_RULES:
-        match = pattern.match(text)
-        if match:
-            return rule(match, context)
-    return None, None
 
 
 def resolve(match: re.Match[str], context: Context) -> Bounds:
@@ -279,7 +99,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     if match.re is LAST_PERIOD:
         return resolve_last_period(match, context)
     if match.re is _BETWEEN_PHASES:
-        return _month(match.group("month"), match.group("year"), context)
+        return month_bounds(match.group("month"), match.group("year"), context)
     if match.re is _VAGUE:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
@@ -293,14 +113,14 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     elif match.re is _DAY_RANGE:
         return _day_range(match, context)
     else:
-        start, end = _atom_bounds(match.group("first"), context)
+        start, end = atom_bounds(match.group("first"), context)
         if match.group("second"):
-            end = _atom_bounds(match.group("second"), context)[1]
+            end = atom_bounds(match.group("second"), context)[1]
             end = _after(start, end) if match.group("second") in WEEKDAYS else end
     if preposition in END_ONLY and not match.groupdict().get("second"):
         if _before_the_event(end, context) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
-            end = _atom_bounds(match.group("first"), replace(context, forward=True))[1]
+            end = atom_bounds(match.group("first"), replace(context, forward=True))[1]
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
@@ -339,8 +159,8 @@ def _day_range(match: re.Match[str], context: Context) -> Bounds:
     month = match.group("month") or match.group("month2")
     first = match.group("first") or match.group("first2")
     second = match.group("second") or match.group("second2")
-    start = _month_day(month, first, match.group("year"), context)[0]
-    end = _month_day(month, second, match.group("year"), context)[1]
+    start = month_day_bounds(month, first, match.group("year"), context)[0]
+    end = month_day_bounds(month, second, match.group("year"), context)[1]
     return (start, end) if start and end and start <= end else (None, None)
 
 
