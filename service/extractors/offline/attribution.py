@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
+from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
 from service.extractors.offline.report_bounds import (
     after_opener,
     ends_clause,
@@ -34,7 +35,7 @@ from service.extractors.offline.report_shapes import (
     speaker_clause,
     trailing_report,
 )
-from service.extractors.offline.segmentation import RELATIVE_SUBJECTS, long_enough
+from service.extractors.offline.segmentation import long_enough
 from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, outlet, source_of
 from service.extractors.offline.tokens import entity_of, word_set
 

@@ -7,15 +7,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.sources import DOCUMENT_HEADS
-from service.extractors.offline.tokens import entity_of, join_tokens, strip_edges, word_set
+from service.extractors.offline.relative_clauses import (
+    RELATIVE_ADVERBS,
+    RELATIVE_SUBJECTS,
+    names_a_time,
+    non_restrictive,
+    relative_word,
+    resolve_relative,
+)
+from service.extractors.offline.tokens import strip_edges
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
-# Verbs by which a document records figures ("a report, which listed 12 injured").
-RECORDING_VERBS = word_set("figure record list show count tally put give")
-_RELATIVE_ADVERBS = frozenset({"where", "when"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _MIN_TOKENS = 3
 
@@ -103,14 +106,14 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "pcomp" and token.head.lower_ == "with":
         return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
     if dep == "relcl":
-        relative = _relative_word(token)
+        relative = relative_word(token)
         if relative is None or token.lemma_ == "be":
             return False
-        if relative.lower_ == "when" and not _names_a_time(token.head):
+        if relative.lower_ == "when" and not names_a_time(token.head):
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
-        own_event = relative.lower_ in _RELATIVE_ADVERBS and token.tag_ == "VBD"
-        return _non_restrictive(token) or (own_event and _has_subject(token))
+        own_event = relative.lower_ in RELATIVE_ADVERBS and token.tag_ == "VBD"
+        return non_restrictive(token) or (own_event and _has_subject(token))
     if dep in ("acl", "advcl") and _dated_participle(token):
         return True
     if dep == "advcl":
@@ -195,30 +198,6 @@ def _separate_root(token: Token, ids: set[int]) -> bool:
     )
 
 
-_TIME_NOUNS = word_set("time day night morning evening week month year moment hour era period")
-
-
-def _names_a_time(noun: Token) -> bool:
-    """True for a date or time noun a "when" clause can describe ("in 2011, when ...")."""
-    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in _TIME_NOUNS
-
-
-def _non_restrictive(relcl: Token) -> bool:
-    before = relcl.left_edge.i - 1
-    return before >= 0 and relcl.doc[before].text == ","
-
-
-def _relative_word(relcl: Token) -> Token | None:
-    for token in relcl.subtree:
-        if token.lower_ in RELATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
-            return token
-        if token.lower_ in _RELATIVE_ADVERBS and token.i == relcl.left_edge.i:
-            return token
-        if token.lower_ == "whose" and token.i == relcl.left_edge.i:
-            return token  # "the victims, whose names were released on Sunday"
-    return None
-
-
 def subject_tokens(head: Token, ids: set[int]) -> list[Token]:
     """The subject phrase of a clause head (climbing to the coordinated head if elided)."""
     seen = 0
@@ -293,7 +272,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
         if head.dep_ == "relcl" and head.i != main.i:
-            _resolve_relative(proposition)
+            resolve_relative(proposition)
         elif head.i != main.i and head.dep_ in ("acl", "advcl") and _dated_participle(head):
             _state_participle(proposition, ids)
         elif head.i != main.i and not _has_subject(head) and head.dep_ == "conj":
@@ -325,39 +304,9 @@ def _trailing_owner(token: Token, owner: int, main: Token, heads: set[int], ids:
     return max(joined) if joined else owner
 
 
-def _resolve_relative(proposition: Proposition) -> None:
-    """Replace the relative pronoun with its antecedent ("who" -> "union officials")."""
-    relative = _relative_word(proposition.head)
-    if relative is None:
-        return
-    noun = _antecedent_noun(proposition.head.head, relative)
-    if _document_report(noun, relative):
-        # "the report, which listed 12 injured": the document is the attribution, the
-        # statement is what it records
-        dropped = {relative.i, proposition.head.i}
-        proposition.tokens = [t for t in proposition.tokens if t.i not in dropped]
-        proposition.nominal = True
-        return
-    antecedent = [
-        t
-        for t in noun.subtree
-        if t.i <= noun.i and not t.is_punct and not (t.dep_ == "det" and t.lower_ in ("no", "any"))
-    ]
-    if relative.lower_ in _RELATIVE_ADVERBS:
-        proposition.tokens = [t for t in proposition.tokens if t.i != relative.i]
-    elif noun.ent_type_ == "PERSON" and relative.lower_ == "who":
-        entity = entity_of(noun)
-        proposition.replacements[relative.i] = entity.text if entity else noun.text
-    else:
-        owner = join_tokens(antecedent)
-        if relative.lower_ == "whose":  # "whose names" -> "the victims’ names"
-            owner = owner + ("’" if owner.endswith("s") else "’s")
-        proposition.replacements[relative.i] = owner
-
-
 def _set_off_commas(head: Token) -> set[int]:
     """The commas that set off a relative clause or participle split into its own claim."""
-    relative = head.dep_ == "relcl" and _non_restrictive(head)
+    relative = head.dep_ == "relcl" and non_restrictive(head)
     participle = head.dep_ in ("acl", "advcl") and _dated_participle(head)
     if not (relative or participle):
         return set()
@@ -397,33 +346,3 @@ def _state_participle(proposition: Proposition, ids: set[int]) -> None:
     plural = noun.tag_ in ("NNS", "NNPS")
     proposition.prefix = prefix
     proposition.replacements[head.i] = ("were " if plural else "was ") + head.text.lower()
-
-
-def _document_report(noun: Token, relative: Token) -> bool:
-    """A "which" clause whose antecedent is a document and whose verb records content."""
-    verb = relative.head
-    return (
-        relative.dep_ == "nsubj"
-        and noun.lemma_.lower() in DOCUMENT_HEADS
-        and verb.lemma_.lower() in RECORDING_VERBS
-        and any(c.dep_ == "dobj" for c in verb.children)
-    )
-
-
-def _antecedent_noun(noun: Token, relative: Token) -> Token:
-    """The noun a relative pronoun stands for, when the parser attached the clause too low:
-    "who" refers to a person ("Vik, a director of the Board, who ..."), "which"
-    not to a date ("the report on Saturday, which figured ...")."""
-    if relative.lower_ == "who" and noun.ent_type_ != "PERSON":
-        token = noun
-        for _ in range(4):
-            if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "appos"):
-                break
-            token = token.head
-            if token.ent_type_ == "PERSON":
-                return token
-    if relative.lower_ in RELATIVE_SUBJECTS and noun.ent_type_ in ("DATE", "TIME"):
-        governor = noun.head.head if noun.dep_ == "pobj" else noun
-        if governor.pos_ in ("NOUN", "PROPN"):
-            return governor
-    return noun

@@ -1,0 +1,103 @@
+"""Relative clauses: what "who", "which", "where" and "whose" stand for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from service.extractors.offline.sources import DOCUMENT_HEADS
+from service.extractors.offline.tokens import entity_of, join_tokens, word_set
+
+if TYPE_CHECKING:
+    from service.extractors.offline.segmentation import Proposition
+
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+# Verbs by which a document records figures ("a report, which listed 12 injured").
+RECORDING_VERBS = word_set("figure record list show count tally put give")
+RELATIVE_ADVERBS = frozenset({"where", "when"})
+
+_TIME_NOUNS = word_set("time day night morning evening week month year moment hour era period")
+
+
+def names_a_time(noun: Token) -> bool:
+    """True for a date or time noun a "when" clause can describe ("in 2011, when ...")."""
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in _TIME_NOUNS
+
+
+def non_restrictive(relcl: Token) -> bool:
+    """True for a relative clause set off by a comma ("the mayor, who ...")."""
+    before = relcl.left_edge.i - 1
+    return before >= 0 and relcl.doc[before].text == ","
+
+
+def relative_word(relcl: Token) -> Token | None:
+    """The clause's relative pronoun or adverb ("who", "which", "where", "whose")."""
+    for token in relcl.subtree:
+        if token.lower_ in RELATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+            return token
+        if token.lower_ in RELATIVE_ADVERBS and token.i == relcl.left_edge.i:
+            return token
+        if token.lower_ == "whose" and token.i == relcl.left_edge.i:
+            return token  # "the victims, whose names were released on Sunday"
+    return None
+
+
+def resolve_relative(proposition: Proposition) -> None:
+    """Replace the relative pronoun with its antecedent ("who" -> "union officials")."""
+    relative = relative_word(proposition.head)
+    if relative is None:
+        return
+    noun = _antecedent_noun(proposition.head.head, relative)
+    if _document_report(noun, relative):
+        # "the report, which listed 12 injured": the document is the attribution, the
+        # statement is what it records
+        dropped = {relative.i, proposition.head.i}
+        proposition.tokens = [t for t in proposition.tokens if t.i not in dropped]
+        proposition.nominal = True
+        return
+    antecedent = [
+        t
+        for t in noun.subtree
+        if t.i <= noun.i and not t.is_punct and not (t.dep_ == "det" and t.lower_ in ("no", "any"))
+    ]
+    if relative.lower_ in RELATIVE_ADVERBS:
+        proposition.tokens = [t for t in proposition.tokens if t.i != relative.i]
+    elif noun.ent_type_ == "PERSON" and relative.lower_ == "who":
+        entity = entity_of(noun)
+        proposition.replacements[relative.i] = entity.text if entity else noun.text
+    else:
+        owner = join_tokens(antecedent)
+        if relative.lower_ == "whose":  # "whose names" -> "the victims’ names"
+            owner = owner + ("’" if owner.endswith("s") else "’s")
+        proposition.replacements[relative.i] = owner
+
+
+def _document_report(noun: Token, relative: Token) -> bool:
+    """A "which" clause whose antecedent is a document and whose verb records content."""
+    verb = relative.head
+    return (
+        relative.dep_ == "nsubj"
+        and noun.lemma_.lower() in DOCUMENT_HEADS
+        and verb.lemma_.lower() in RECORDING_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _antecedent_noun(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for, when the parser attached the clause too low:
+    "who" refers to a person ("Vik, a director of the Board, who ..."), "which"
+    not to a date ("the report on Saturday, which figured ...")."""
+    if relative.lower_ == "who" and noun.ent_type_ != "PERSON":
+        token = noun
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "appos"):
+                break
+            token = token.head
+            if token.ent_type_ == "PERSON":
+                return token
+    if relative.lower_ in RELATIVE_SUBJECTS and noun.ent_type_ in ("DATE", "TIME"):
+        governor = noun.head.head if noun.dep_ == "pobj" else noun
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return governor
+    return noun
