@@ -19,6 +19,7 @@ NAME_COMPLETION = "complete_person_names"
 CLOCK_BREAKS = "break_sentences_after_clock_times"
 CLOCK_ATTACHMENT = "attach_clock_suffixes"
 PREFIX_JOINS = "join_prefixed_words"
+PLATFORM_SPLIT = "split_platform_x"
 # Prefixes the tokenizer splits off at their hyphen ("re-elected" -> "re", "-", "elected").
 _JOINED_PREFIXES = word_set("re co pre non ex")
 # Verbs only people are subjects of, or that people do in person.
@@ -43,6 +44,7 @@ def load_nlp() -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe(PREFIX_JOINS, first=True)
+    nlp.add_pipe(PLATFORM_SPLIT, after=PREFIX_JOINS)
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
@@ -59,6 +61,17 @@ def join_prefixed_words(doc: Doc) -> Doc:
             joined = not token.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
             if joined and token.lower_ in _JOINED_PREFIXES and word.is_alpha:
                 retokenizer.merge(doc[token.i : token.i + 3])
+    return doc
+
+
+@Language.component(PLATFORM_SPLIT)
+def split_platform_x(doc: Doc) -> Doc:
+    """ "Harwell wrote on X. 'The count ...'": the tokenizer reads "X." as an initial and
+    the sentence runs on; after "on" or "via" it is the network's name and a full stop."""
+    with doc.retokenize() as retokenizer:
+        for token in doc[1:]:
+            if token.text == "X." and doc[token.i - 1].lower_ in ("on", "via"):
+                retokenizer.split(token, ["X", "."], heads=[(token, 0), (token, 0)])
     return doc
 
 

@@ -1585,3 +1585,13 @@ def test_a_time_after_a_joined_verb_belongs_to_that_verb(extractor: OfflineExtra
     ]
     assert claims[1].time is not None and claims[1].time.start == "2021-05-14"
     assert [q.value for q in claims[1].quantities] == [40]
+
+
+def test_a_post_on_x_ends_its_sentence_and_names_the_network(extractor: OfflineExtractor):
+    text = '"We will not give up," Harwell wrote on X. "The count is not over."'
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [claim.statement for claim in claims] == [
+        "We will not give up.",
+        "The count is not over.",
+    ]
+    assert {claim.source.via if claim.source else None for claim in claims} == {"X"}
