@@ -4,6 +4,7 @@ reporting verb, or the time phrase its sentence shares among the claims split fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -99,7 +100,7 @@ def shared_time(
     """Claims of one sentence without a time take its opening time or the frame's "as of"."""
     # `made`: each claim with its predicate and whether it is nominal; "On Monday, two died
     # and five were hurt" dates both claims, "..., killing four" takes its clause's time.
-    claims = _when_clauses_share(_participles_share(made), made, published)
+    claims = _when_clauses_share(_tallies_share(_participles_share(made), made), made, published)
     made = [(claim, head, nominal) for claim, (_, head, nominal) in zip(claims, made, strict=True)]
     if all(claim.time is not None for claim in claims):
         return claims
@@ -140,6 +141,45 @@ def _participles_share(made: list[tuple[DraftClaim, Token, bool]]) -> list[Draft
             claim = claim.model_copy(update={"time": donor})
         result.append(claim)
     return result
+
+
+def _tallies_share(
+    claims: list[DraftClaim], made: list[tuple[DraftClaim, Token, bool]]
+) -> list[DraftClaim]:
+    """ "Eleven were killed and 64 injured late Thursday": joined past tallies share the time
+    written once, after the last of them (not one counted from the first: "two years later")."""
+    dated = {
+        head.head.i: claim.time
+        for claim, (_, head, _) in zip(claims, made, strict=True)
+        if claim.time is not None
+        and _tally(claim)
+        and head.dep_ == "conj"
+        and _past_form(head)
+        and not _COUNTED_FROM_ANOTHER.search(claim.time.text)
+    }
+    result = []
+    for claim, (_, head, _) in zip(claims, made, strict=True):
+        donor = dated.get(head.i)
+        shares = donor is not None and _tally(claim) and _past_form(head)
+        if claim.time is None and shares and not _dated_apart(head):
+            claim = claim.model_copy(update={"time": donor})
+        result.append(claim)
+    return result
+
+
+def _tally(claim: DraftClaim) -> bool:
+    """True for a claim counting things ("64 injured", "14 vehicles"), not only an age."""
+    return any(q.unit and q.unit != "years of age" for q in claim.quantities)
+
+
+_COUNTED_FROM_ANOTHER = re.compile(r"\b(?:later|earlier|after|before|afterwards)\b", re.I)
+
+
+def _dated_apart(head: Token) -> bool:
+    """True when a verb has a date of its own outside its joined verbs, even one left unresolved
+    ("raised $2 million in the last quarter of 2024 but had ... at the end of January")."""
+    joined = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    return any(t.ent_type_ == "DATE" and t.i not in joined for t in head.subtree)
 
 
 def _when_clauses_share(

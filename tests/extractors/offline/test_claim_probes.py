@@ -1595,3 +1595,25 @@ def test_a_post_on_x_ends_its_sentence_and_names_the_network(extractor: OfflineE
         "The count is not over.",
     ]
     assert {claim.source.via if claim.source else None for claim in claims} == {"X"}
+
+
+@pytest.mark.parametrize(
+    ("text", "first_start"),
+    [
+        (
+            "Nine people were killed and 40 injured when a bus overturned late Thursday.",
+            "2021-05-13",
+        ),
+        (
+            "Its forces killed 30 fighters and destroyed 4 tanks on Saturday, the army said.",
+            "2021-05-15",
+        ),
+        ("Rada moved to the coast in 1960 at 17 and sold 2 paintings two years later.", "1960"),
+        ("Rada moved to the coast at 17 and sold 2 paintings in 1961.", None),
+    ],
+)
+def test_joined_tallies_share_a_time_written_once_after_the_last(
+    extractor: OfflineExtractor, text: str, first_start: str | None
+):
+    first = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert (first.time.start if first.time else None) == first_start
