@@ -13,6 +13,7 @@ from service.extractors.offline.report_bounds import (
     ends_clause,
     fronted_modifier,
     trailing_subject,
+    unmarked_clause,
     without_leading_time,
 )
 from service.extractors.offline.report_phrases import (
@@ -105,11 +106,24 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in content[0].children
             ):
                 return content[0]
+        if _fronted_content(child, verb, allowed):
+            return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
             if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:
                 return child
     return None
+
+
+def _fronted_content(clause: Token, verb: Token, allowed: set[int]) -> bool:
+    """True for an unmarked clause before the reporting verb's subject and its comma."""
+    if clause.i > verb.i or clause.i not in allowed or not unmarked_clause(clause):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < clause.i:
+        return False
+    before = verb.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and before.text == "," and clause.right_edge.i < before.i
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "assure", "remind"})

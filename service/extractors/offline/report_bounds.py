@@ -67,10 +67,22 @@ def fronted_modifier(verb: Token, content: list[Token]) -> bool:
     fronted = {
         t.i
         for child in verb.children
-        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < verb.i
+        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+        and child.i < verb.i
+        and not unmarked_clause(child)
         for t in child.subtree
     }
     return all(t.i in fronted or t.is_punct for t in content)
+
+
+def unmarked_clause(clause: Token) -> bool:
+    """ "Fighting intensified on Wednesday, the army said": a finite clause with its own
+    subject and no "when", "after" ... that the parser hung as an adverbial clause."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < clause.i) for c in clause.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def ends_clause(content: list[Token]) -> bool:

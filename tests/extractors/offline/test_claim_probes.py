@@ -1617,3 +1617,15 @@ def test_joined_tallies_share_a_time_written_once_after_the_last(
 ):
     first = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
     assert (first.time.start if first.time else None) == first_start
+
+
+def test_a_clause_the_parser_hung_as_adverbial_is_still_a_trailing_reports_content(
+    extractor: OfflineExtractor,
+):
+    text = "Fighting intensified on Wednesday, the army said in a post on X."
+    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert claim.statement == "Fighting intensified on Wednesday, May 12, 2021."
+    assert claim.source is not None and (claim.source.name, claim.source.via) == ("the army", "X")
+    text = "When the storm hit, the mayor said the city was ready."
+    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert claim.statement == "The city was ready."
