@@ -89,6 +89,8 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
         return []
     if verb.head.pos_ not in ("VERB", "AUX"):
         return []
+    if frame is not None and frame.content and frame.content[-1].i < verb.i:
+        return []  # "P, police chief Rostami told reporters": P is the report's content
     joiner = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
     end = joiner.i if joiner is not None else verb.left_edge.i
     return strip_edges([t for t in tokens if t.i < end])

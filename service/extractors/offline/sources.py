@@ -182,12 +182,15 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     end = len(tokens)
     while end > 1 and tokens[end - 1].text.islower() and tokens[end - 1].lower_ in _OUTLET_KINDS:
         end -= 1
-    if end < len(tokens) and tokens[end - 1].pos_ == "PROPN":
+    trimmed = end < len(tokens) and tokens[end - 1].pos_ == "PROPN"
+    if trimmed:
         tokens = tokens[:end]
     start = len(tokens)
     while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
         start -= 1
     described = tokens[:start]
+    if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:
+        return tokens[start:]  # "the Pelita news agency": the article went with the kind
     if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
         return tokens
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"

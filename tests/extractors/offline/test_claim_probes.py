@@ -1629,3 +1629,26 @@ def test_a_clause_the_parser_hung_as_adverbial_is_still_a_trailing_reports_conte
     text = "When the storm hit, the mayor said the city was ready."
     claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
     assert claim.statement == "The city was ready."
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        (
+            "The bus fell about 80 metres, provincial police chief Farhad Rostami told reporters.",
+            "Farhad Rostami",
+            None,
+        ),
+        (
+            '"We will search for six days," Sutanto told the Pelita news agency.',
+            "Sutanto",
+            "Pelita",
+        ),
+    ],
+)
+def test_a_trailing_told_after_a_comma_is_the_report_of_what_precedes(
+    extractor: OfflineExtractor, text: str, source: str, via: str | None
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert (claims[0].source.name, claims[0].source.via) == (source, via)
