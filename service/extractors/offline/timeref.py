@@ -117,6 +117,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         if match.group("second"):
             end = atom_bounds(match.group("second"), context)[1]
             end = _after(start, end) if match.group("second") in WEEKDAYS else end
+            start = _in_the_year_of(match.group("first"), start, end, context)
     if preposition in END_ONLY and not match.groupdict().get("second"):
         if _before_the_event(end, context) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
@@ -153,6 +154,19 @@ def _after(start: str | None, end: str | None) -> str | None:
     if start and end and len(start) == len(end) == 10 and end < start:
         return (dt.date.fromisoformat(end) + dt.timedelta(days=7)).isoformat()
     return end
+
+
+def _in_the_year_of(first: str, start: str | None, end: str | None, context: Context) -> str | None:
+    """ "between March and May 2023": a month written without its year takes the year the
+    range ends in (the year before when it would fall after the end: "December to February")."""
+    if start is None or end is None or re.search(YEAR, first) or not re.search(MONTH, first):
+        return start
+    year = int(end[:4])
+    for candidate in (year, year - 1):
+        moved = atom_bounds(f"{first} {candidate}", context)[0]
+        if moved is not None and moved <= end:
+            return moved
+    return start
 
 
 def _day_range(match: re.Match[str], context: Context) -> Bounds:

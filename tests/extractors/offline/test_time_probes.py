@@ -200,6 +200,9 @@ DATES = [
     _probe("The mill closed on 2023-06-01.", "2023-06-01", "2023-06-01", "2023-06-01"),
     _probe("The festival ran June 2-4.", "June 2-4", "2023-06-02", "2023-06-04"),
     _probe("The festival ran from 2 to 4 June.", "2 to 4 June", "2023-06-02", "2023-06-04"),
+    _probe("The fees were paid between March and May 2019.", "March", "2019-03", "2019-05"),
+    _probe("The talks ran from December to February 2019.", "December", "2018-12", "2019-02"),
+    _probe("The dig ran from June 2 to July 4, 2019.", "June 2", "2019-06-02", "2019-07-04"),
 ]
 
 YEARS = [
