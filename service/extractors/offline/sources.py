@@ -10,6 +10,7 @@ from schemas.claims import Source
 from service.extractors.offline.references import (
     BODY_DESCRIPTIONS,
     PRONOUNS,
+    PUBLIC_BODY_WORDS,
     References,
     person_in,
 )
@@ -136,6 +137,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             body = refs.described_body(owner.lemma_.lower(), article_offset(owner))
             if body is not None:
                 return body, lemma
+            if owner.dep_ == "compound" and lemma in _MEASURES:  # "electoral commission data"
+                words = [t for t in head.subtree if t.i < head.i and t.dep_ != "det"]
+                return Source(name=phrase_text(words)), lemma
         institution = next((c for c in head.children if c.lower_ in _GENERIC_BODIES), None)
         if institution is not None and institution.dep_ == "compound":  # "a police statement"
             return Source(name=institution.lower_), lemma
@@ -241,10 +245,21 @@ def _published_by(tokens: list[Token]) -> str:
         if (token.dep_ == "acl" and token.tag_ == "VBN") or document:  # "a report by X"
             for child in token.children:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ in ("by", "from") and objects and objects[0].pos_ == "PROPN":
+                if child.lower_ in ("by", "from") and objects and _a_body(objects[0]):
                     words = [t for t in objects[0].subtree if t.dep_ != "det"]
                     return phrase_text(words)
     return ""
+
+
+def _a_body(noun: Token) -> bool:
+    """A name, or a common noun for a body ("the municipality", "the prosecutor's office")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in BODY_DESCRIPTIONS | PUBLIC_BODY_WORDS | _BODY_NOUNS
+
+
+# Documents that only carry a body's figures: "central bank data" is the central bank's word.
+_MEASURES = word_set("data datum figure statistic estimate record count tally")
+_BODY_NOUNS = word_set("municipality government police prosecutor prosecutors")
 
 
 def _author(document: Token) -> str:

@@ -1652,3 +1652,26 @@ def test_a_trailing_told_after_a_comma_is_the_report_of_what_precedes(
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 1 and claims[0].source is not None
     assert (claims[0].source.name, claims[0].source.via) == (source, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "No arrests were made, according to a statement from the district prosecutor's office.",
+            "district prosecutor's office",
+        ),
+        ("At least 30 homes burned, according to a count by the municipality.", "municipality"),
+        (
+            "Orrin won the caucuses, according to results released by the state party.",
+            "state party",
+        ),
+        ("Turnout was 58 percent, according to electoral commission data.", "electoral commission"),
+    ],
+)
+def test_a_document_from_an_unnamed_body_is_that_bodys_word(
+    extractor: OfflineExtractor, text: str, source: str
+):
+    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.anonymous) == (source, False)
