@@ -214,8 +214,13 @@ class _ClaimBuilder:
 
     def _remember(self, frame: Frame | None) -> None:
         if frame is not None and frame.source is not None:
+            anchor = frame.verb or (frame.content[0] if frame.content else None)
             self.refs.remember_source(
-                frame.head_lemma, frame.source, plural=frame.plural, words=frame.words
+                frame.head_lemma,
+                frame.source,
+                plural=frame.plural,
+                words=frame.words,
+                offset=article_offset(anchor) if anchor is not None else -1,
             )
 
     def _segments(self, block: Block, doc: Doc) -> list[_Segment]:

@@ -35,10 +35,11 @@ TITLES = (
     """)
     | OCCUPATIONS
 )
-# Words that give a person's gender, so "she" never refers to "her son, Tor Vik".
+# Words that give a person's gender, so "she" never refers to "her son, Tor Vik" ("chairman"
+# is left out: it is the title of women too).
 MALE_WORDS = word_set("""
     he him his man boy son father husband brother king mr mr. sir lord uncle nephew
-    grandfather spokesman chairman prince
+    grandfather spokesman prince
     """)
 FEMALE_WORDS = word_set("""
     she her woman girl daughter mother wife sister queen mrs mrs. ms ms. dame lady aunt niece

@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
 from service.extractors.offline.persons import (
+    FEMALE_WORDS,
     FIRM_ENDINGS,
+    MALE_WORDS,
     NOT_PERSONS,
     TITLES,
     agrees,
@@ -92,6 +94,7 @@ class KnownSource:
     plural: bool
     person: bool
     words: frozenset[str] = frozenset()  # noun lemmas of the phrase that named it
+    offset: int = field(default=-1, compare=False)  # where in the article it was told
 
 
 @dataclass
@@ -106,6 +109,7 @@ class References:
     sources: list[KnownSource] = field(default_factory=list)
     short_forms: dict[str, str] = field(default_factory=dict)  # "CFWO" -> full name
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (offset, name)
+    subject_bodies: list[tuple[int, str]] = field(default_factory=list)  # organisations as subject
     titled: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, title, name)
 
     @classmethod
@@ -127,12 +131,19 @@ class References:
             for ent in doc.ents
             if ent.label_ == "ORG" and ent.text.lower() not in NEWS_ORGANISATIONS
         ]
+        subject_bodies = [
+            (base + ent.start_char, _organisation_name(ent.text))
+            for base, doc in docs
+            for ent in doc.ents
+            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass")
+        ]
         return cls(
             persons=persons,
             roles=roles,
             sentences=sentences,
             short_forms=short_forms,
             organisations=[(offset, name) for offset, name in organisations if name],
+            subject_bodies=[(offset, name) for offset, name in subject_bodies if name],
             titled=titled_people(docs),
         )
 
@@ -207,6 +218,7 @@ class References:
         *,
         plural: bool = False,
         words: frozenset[str] = frozenset(),
+        offset: int = -1,
     ) -> None:
         """Record a source (and its channel) so "the official", "The Gazette", "it" or "they"
         can point back to it."""
@@ -214,7 +226,7 @@ class References:
         if source.via:
             channel = Source(name=source.via)
             self._add(KnownSource(source.via.split()[-1].lower(), channel, False, False))
-        self._add(KnownSource(head_lemma, source, plural, person, words))
+        self._add(KnownSource(head_lemma, source, plural, person, words, offset))
 
     def _add(self, known: KnownSource) -> None:
         # Lookups scan from the most recent source back, so an earlier identical entry
@@ -236,19 +248,59 @@ class References:
             known = [k.source for k in self.sources if k.source.name == name]
             return known[-1] if known else Source(name=name)
         plural = pronoun in PLURAL_PRONOUNS
+        if not plural:
+            body = self._body_told_before(offset)
+            if body is not None:  # "The ministry gave a different account. It said P"
+                return body
+        channels = {k.source.via for k in self.sources if k.source.via}
         for known_source in reversed(self.sources):
+            if known_source.source.name in channels:
+                continue  # "said in a video posted on Telegram. ... It said": not Telegram
             if not known_source.person and known_source.plural == plural:
                 return known_source.source
         return None
 
+    def _body_told_before(self, offset: int) -> Source | None:
+        """The organisation that is the subject of the sentence right before `offset`."""
+        start = self._sentence_start(offset)
+        previous = self._sentence_start(start - 1) if start > 0 else start
+        bodies = [name for at, name in self.subject_bodies if previous <= at < start]
+        if not bodies:
+            return None
+        body = bodies[-1]  # "The Times" after "The New York Times": the source named before
+        known = [k.source for k in self.sources if f" {k.source.name}".endswith(f" {body}")]
+        return known[-1] if known else Source(name=self.expand(body))
+
     def _recent_speaker(self, pronoun: str, offset: int) -> Source | None:
         """The latest source, when it is a person named in the nearest sentence before
         `offset` that names a person the pronoun can refer to."""
+        if self.sources and self._unnamed_speaker_before(pronoun, offset):
+            return self.sources[-1].source  # "..., a Red Crescent spokesman said. He said P"
         if not self.sources or not self.sources[-1].person:
             return None
         named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, offset)}
         latest = self.sources[-1].source
         return latest if latest.name in named else None
+
+    def _unnamed_speaker_before(self, pronoun: str, offset: int) -> bool:
+        """True when the latest source is one unnamed person ("a spokesman") told in the
+        sentence right before `offset`, of a gender the pronoun fits."""
+        latest = self.sources[-1]
+        if latest.person or latest.plural or not latest.source.anonymous or latest.offset < 0:
+            return False
+        if latest.head_lemma not in _UNNAMED_SPEAKERS:
+            return False
+        start = self._sentence_start(offset)
+        if not (start > 0 and self._sentence_start(start - 1) <= latest.offset < start):
+            return False
+        gender = (
+            "m"
+            if latest.head_lemma in MALE_WORDS
+            else "f"
+            if latest.head_lemma in FEMALE_WORDS
+            else ""
+        )
+        return agrees(pronoun, gender)
 
     def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
         """The person mentions the pronoun can refer to in the nearest sentence before
@@ -342,6 +394,13 @@ class References:
             if proper and named_body and _fits(description, " ".join(words)):
                 return source
         return None
+
+
+# Unnamed people a later "he" or "she" can go on quoting.
+_UNNAMED_SPEAKERS = word_set("""
+    spokesman spokeswoman spokesperson official officer diplomat source aide adviser advisor
+    representative doctor witness resident lawyer attorney agent
+    """)
 
 
 def _initials(name: str) -> str:

@@ -1675,3 +1675,33 @@ def test_a_document_from_an_unnamed_body_is_that_bodys_word(
     claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous) == (source, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            '"The enemy is losing," army spokesman Ivo Brannek said in a video posted on '
+            "Telegram. The Defence Ministry gave a different account. It said 52 of its "
+            "soldiers had been wounded.",
+            "52",
+            "Defence Ministry",
+        ),
+        (
+            "Farhad Rostami said seven bodies were found. Rescuers needed six hours to reach "
+            "the ravine, a Red Crescent spokesman said. He said 31 rescuers took part.",
+            "31",
+            "a Red Crescent spokesman",
+        ),
+        (
+            '"Janne taught a whole generation," club chairman Eva Strand said. She said the '
+            "club would retire his shirt.",
+            "retire",
+            "Eva Strand",
+        ),
+    ],
+)
+def test_a_pronoun_reporting_goes_on_with_the_speaker_or_body_just_told(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
