@@ -370,7 +370,7 @@ def _frame_at(
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
         if len(content) < 4 or not (complement is not None or ends_clause(content)):
             return None
-        if fronted_modifier(verb, content):
+        if fronted_modifier(verb, content) and not content[-1].is_quote:
             return None  # "Around the world, countries announced measures": no report
         content += resumed_quote(verb, tokens)
         cited = citing(tokens, {t.i for t in tokens if t.i > verb.i})

@@ -1705,3 +1705,13 @@ def test_a_pronoun_reporting_goes_on_with_the_speaker_or_body_just_told(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_a_quotation_ending_in_a_fragment_still_belongs_to_its_speaker(
+    extractor: OfflineExtractor,
+):
+    text = '"We will not govern with the Homeland Front. Not now, not ever," Dalsgaard said.'
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, _source(c)) for c in claims] == [
+        ("We will not govern with the Homeland Front.", "Dalsgaard")
+    ]
