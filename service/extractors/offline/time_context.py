@@ -118,7 +118,14 @@ def postponed_to(token: Token) -> bool:
     moved = (
         preposition.lower_ in ("to", "until", "till") and verb.lemma_.lower() in _POSTPONING_VERBS
     )
-    return moved or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
+    if preposition.lower_ == "for" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "set sentencing for April 19": the date belongs to the setting
+    booked = preposition.lower_ == "for" and verb.lemma_.lower() in _BOOKING_VERBS
+    return moved or booked or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
+
+
+# Verbs that book a date for something ahead: "set the hearing for May 3".
+_BOOKING_VERBS = frozenset({"set", "schedule", "slate", "book", "fix", "reschedule"})
 
 
 def _after_a_from_figure(token: Token) -> bool:

@@ -239,7 +239,9 @@ def time_phrase(
         if any(map(in_baseline, covered)) or in_side_clause(covered[0], head):
             continue
         postponed = postponed_to(covered[0])
-        bounds = resolve(match, replace(context, forward=True) if postponed else context)
+        bounds = resolve(
+            match, replace(context, forward=True, past=False) if postponed else context
+        )
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
