@@ -204,8 +204,9 @@ class _ClaimBuilder:
     def _remember_time(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
         """Later relative times count from this claim's time, and later phrases naming its
         event take its date, unless it only glances back from the event told before ("two
-        days before the collapse" neither moves the anchor nor dates a collapse)."""
-        if time.start is None or _looks_back(time.text):
+        days before the collapse" neither moves the anchor nor dates a collapse), or only
+        says since when a state has held ("on this street since 1956")."""
+        if time.start is None or _looks_back(time.text) or time.end is None:
             return
         self.anchor = time.start
         if len(time.start) == 10 and time.start == time.end:

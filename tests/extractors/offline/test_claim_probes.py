@@ -1715,3 +1715,14 @@ def test_a_quotation_ending_in_a_fragment_still_belongs_to_its_speaker(
     assert [(c.statement, _source(c)) for c in claims] == [
         ("We will not govern with the Homeland Front.", "Dalsgaard")
     ]
+
+
+def test_a_since_phrase_does_not_move_the_day_later_times_count_from(
+    extractor: OfflineExtractor,
+):
+    text = (
+        'The robbery happened on Saturday. "We have been on this street since 1956," the '
+        "owner said. A motorcycle was found burned out hours later."
+    )
+    claim = _claim(extractor, text, "motorcycle")
+    assert claim.time is not None and claim.time.start == "2021-05-15"
