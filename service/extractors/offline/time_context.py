@@ -121,6 +121,7 @@ def postponed_to(token: Token) -> bool:
     if preposition.lower_ == "for" and verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
         verb = verb.head  # "set sentencing for April 19": the date belongs to the setting
     booked = preposition.lower_ == "for" and verb.lemma_.lower() in _BOOKING_VERBS
+    booked = booked and not any(c.lower_ in ("originally", "initially") for c in verb.children)
     return moved or booked or (preposition.lower_ == "back" and verb.lemma_.lower() == "push")
 
 
