@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Approx, Quantity
 from service.extractors.offline.ages import AGE_UNIT, is_age
+from service.extractors.offline.quantity_names import in_name
 from service.extractors.offline.quantity_units import counted_noun, currency_before, unit_after
 from service.extractors.offline.quantity_words import (
     APPROXIMATORS_LONGEST_FIRST,
@@ -19,7 +20,6 @@ from service.extractors.offline.quantity_words import (
 )
 from service.extractors.offline.tokens import (
     WEEKDAY_NAMES,
-    entity_of,
     verbatim,
     word_list,
     word_set,
@@ -57,9 +57,6 @@ NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(SCALES) - 
 DURATION_UNITS = word_set("second minute hour day week month year decade")
 # Spelled-out numbers only count in these roles (so "one of the few countries" does not).
 _WORD_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "conj", "appos"})
-_NAME_ENTITIES = frozenset(
-    {"ORG", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"}
-)
 _CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local", "a.m.", "p.m."})
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name]
@@ -185,60 +182,6 @@ def _same_entity(first: Token, second: Token) -> bool:
     return all(t.ent_iob_ == "I" for t in first.doc[low + 1 : high + 1])
 
 
-# Words that make "one-"/"two-" an adjective, not a count ("a one-way ticket", "a one-off").
-_IDIOM_PARTS = word_set("way off sided time")
-
-
-def _in_name(token: Token) -> bool:
-    if _listed_count(token):
-        return False
-    following = _next_words(token, 2)
-    if following[:1] == ["-"] and following[1:] and following[1] in _IDIOM_PARTS:
-        return True  # not a count at all: "one-way", "two-time"
-    if token.ent_type_ in _NAME_ENTITIES:
-        entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
-        preceding = token.doc[entity[0].i - 1] if entity[0].i else None
-        named = preceding is not None and preceding.pos_ == "PROPN"  # "Boeing 747"
-        return named or not all(t.like_num for t in entity)  # "by 104 votes": no name
-    doc = token.doc
-    before = [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]]
-    if before[-1:] in (["’"], ["'"]):
-        return True  # an abbreviated year: "June of ’31"
-    if before[-1:] in (["#"], ["no."], ["nos."]) or before in (["no", "."], ["nos", "."]):
-        return True  # "No. 3": a designation
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1:
-        owner = head.head  # "the Group of 20"
-        return owner.pos_ == "PROPN" and owner.i == head.i - 1 and owner.is_title
-    if _next_words(token, 2)[:1] == ["-"] and doc[token.i + 2 : token.i + 3].text.isdigit():
-        return False  # "Harlan 4-3": a score after a name
-    return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
-
-
-_NAME_MARKS = frozenset({"-", "'", "’"})
-
-
-def _listed_count(token: Token) -> bool:
-    """ "won 365 seats, Labour 203 and the Liberal Democrats 11": a count after a name in a
-    list that leaves out the verb, not a designation like "Flight 370"."""
-    doc, k = token.doc, token.i - 1
-    while k >= 0 and (doc[k].pos_ == "PROPN" or (doc[k].text in _NAME_MARKS and k > 0)):
-        k -= 1  # "Okonkwo-Dahl 487", "the Farmers' League 15"
-    if k == token.i - 1 or k < 0:
-        return False
-    if doc[k].lower_ == "the":
-        k -= 1
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "."
-    opens = k >= 0 and (doc[k].text == "," or doc[k].lower_ == "and")
-    if not (opens and after in (",", ".", "%", "and", "percent", ";")):
-        return False
-    start = token.sent.start
-    return any(  # the list's first item counts something: "365 seats", "45%"
-        t.like_num and (doc[t.i + 1].pos_ == "NOUN" or doc[t.i + 1].lower_ in ("%", "percent"))
-        for t in doc[start:k]
-    )
-
-
 def _in_rate(token: Token) -> bool:
     """A rate's denominator ("per 100,000 people") belongs to the unit, not a quantity."""
     return any(ancestor.lower_ == "per" for ancestor in token.ancestors)
@@ -360,7 +303,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        if not is_number_token(token) or _in_name(token) or _in_rate(token):
+        if not is_number_token(token) or in_name(token) or _in_rate(token):
             position += 1
             continue
         end = _group(tokens, position)

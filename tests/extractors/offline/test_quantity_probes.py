@@ -163,6 +163,7 @@ NAMES_AND_DATES = [
     _probe("The team is ranked No. 3 in the league."),
     _probe("Three patients died of COVID-19.", ("Three", 3, None, "exact")),
     _probe("The Boeing 747 landed safely."),
+    _probe("The Stoxx 600 index closed lower."),
     _probe("A restored B-17 bomber crashed on takeoff."),
     _probe("The Group of 20 met in Vostria."),
     _probe("Flight 302 crashed after takeoff."),
