@@ -118,6 +118,15 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
             end = atom_bounds(match.group("second"), context)[1]
             end = _after(start, end) if match.group("second") in WEEKDAYS else end
             start = _in_the_year_of(match.group("first"), start, end, context)
+    prefix = _DAY_PREFIX.search(match.string[: match.start()])
+    week = (
+        prefix is not None
+        and not prefix.group("eve")
+        and (prefix.group("to") or preposition == "to")
+    )
+    if week and start and len(start) == 10:
+        first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
+        return first, end  # "in the week ending Sunday", "the week to Sunday": the seven days
     if preposition in END_ONLY and not match.groupdict().get("second"):
         if _before_the_event(end, context) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
@@ -125,21 +134,20 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
-    prefix = _DAY_PREFIX.search(match.string[: match.start()])
-    if prefix is not None and start and len(start) == 10:
-        if not prefix.group("eve"):
-            first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
-            return first, end  # "in the week ending Sunday": the seven days up to it
-        if start == end:
-            eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
-            return eve, eve  # "on the eve of Sunday's vote": the Saturday
+    if prefix is not None and prefix.group("eve") and start and start == end and len(start) == 10:
+        eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
+        return eve, eve  # "on the eve of Sunday's vote": the Saturday
     return start, end
+
+
+def _to(match: re.Match[str]) -> bool:
+    return (match.groupdict().get("prep") or "").lower() == "to"
 
 
 # Words right before a day that make it a bound of another time: "the eve of Sunday's
 # vote" (the day before), "the week ending Sunday" (the seven days up to it).
 _DAY_PREFIX = re.compile(
-    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|seven\s+days)\s+(?:ending|to)))\s+$"
+    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|seven\s+days)(?P<to>\s+(?:ending|to))?))\s+$"
 )
 
 
@@ -248,7 +256,13 @@ def time_phrase(
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
         prefix = _DAY_PREFIX.search(window[: match.start()])  # "the eve of Sunday's vote"
-        text = window[prefix.start() : match.end()] if prefix and any(bounds) else match.group(0)
+        text = match.group(0)
+        if (
+            prefix is not None
+            and any(bounds)
+            and (prefix.group("eve", "to") != (None, None) or _to(match))
+        ):
+            text = window[prefix.start() : match.end()]
         reference = TimeRef(text=text, start=bounds[0], end=bounds[1])
         found.append((reference, covered))
         if best is None or key < best[0]:

@@ -297,6 +297,7 @@ YEARS = [
         "2023-06-05",
         "2023-06-11",
     ),
+    _probe("Cases rose in the week to Sunday.", "the week to Sunday", "2023-06-05", "2023-06-11"),
     _probe(
         "Nine people died over the past fourteen days.",
         "past fourteen days",
