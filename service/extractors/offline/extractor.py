@@ -222,6 +222,7 @@ class _ClaimBuilder:
                 plural=frame.plural,
                 words=frame.words,
                 offset=article_offset(anchor) if anchor is not None else -1,
+                outlet=frame.verb is not None and frame.verb.lemma_ in _PUBLISHING_VERBS,
             )
 
     def _segments(self, block: Block, doc: Doc) -> list[_Segment]:
@@ -362,6 +363,10 @@ class _ClaimBuilder:
         offset = article_offset(token)
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
+
+
+# Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
+_PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
 
 
 def _drop_from_content(frame: Frame, act: list[Token]) -> None:

@@ -95,6 +95,7 @@ class KnownSource:
     person: bool
     words: frozenset[str] = frozenset()  # noun lemmas of the phrase that named it
     offset: int = field(default=-1, compare=False)  # where in the article it was told
+    outlet: bool = field(default=False, compare=False)  # it reported or relayed ("the paper")
 
 
 @dataclass
@@ -219,14 +220,16 @@ class References:
         plural: bool = False,
         words: frozenset[str] = frozenset(),
         offset: int = -1,
+        outlet: bool = False,
     ) -> None:
         """Record a source (and its channel) so "the official", "The Gazette", "it" or "they"
         can point back to it."""
         person = any(name == source.name for _, name in self.persons)
         if source.via:
             channel = Source(name=source.via)
-            self._add(KnownSource(source.via.split()[-1].lower(), channel, False, False))
-        self._add(KnownSource(head_lemma, source, plural, person, words, offset))
+            lemma = source.via.split()[-1].lower()
+            self._add(KnownSource(lemma, channel, False, False, offset=offset, outlet=True))
+        self._add(KnownSource(head_lemma, source, plural, person, words, offset, outlet))
 
     def _add(self, known: KnownSource) -> None:
         # Lookups scan from the most recent source back, so an earlier identical entry
@@ -344,6 +347,10 @@ class References:
             shorter = len(stems) >= 2 and len(stems) < len(_stems(known_name))
             if shorter and stems <= _stems(known_name):
                 return known_source.source
+        if definite and _describes_an_outlet(rest):  # "the news agency" after "X reported"
+            outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
+            if outlets:
+                return outlets[-1]
         if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
             return self.described_body(head_lemma, offset)
         if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
@@ -394,6 +401,18 @@ class References:
             if proper and named_body and _fits(description, " ".join(words)):
                 return source
         return None
+
+
+# Descriptions of a news outlet: "the newspaper", "the state news agency", "the broadcaster".
+_OUTLET_HEADS = word_set("newspaper paper broadcaster tabloid daily magazine broadsheet")
+_OUTLET_MODIFIERS = word_set("news state local national public private online daily weekly")
+
+
+def _describes_an_outlet(words: list[str]) -> bool:
+    """True for "newspaper", "state news agency": words that only describe a news outlet."""
+    if not words or not all(w in _OUTLET_MODIFIERS | _OUTLET_HEADS | {"agency"} for w in words):
+        return False
+    return words[-1] in _OUTLET_HEADS or words[-2:] == ["news", "agency"]
 
 
 # Unnamed people a later "he" or "she" can go on quoting.

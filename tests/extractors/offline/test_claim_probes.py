@@ -1726,3 +1726,26 @@ def test_a_since_phrase_does_not_move_the_day_later_times_count_from(
     )
     claim = _claim(extractor, text, "motorcycle")
     assert claim.time is not None and claim.time.start == "2021-05-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "Dentz is projected to win 41 delegates, the Associated Ledger reported. Dentz is "
+            "expected to collect 17 delegates in Idaho, the news agency said.",
+            "17",
+            "Associated Ledger",
+        ),
+        (
+            '"We are ready," Ola Berg told the Nordvik Herald. The newspaper said the party had '
+            "40 seats.",
+            "40",
+            "the Nordvik Herald",
+        ),
+    ],
+)
+def test_the_newspaper_is_the_outlet_that_reported_or_relayed_before(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
