@@ -268,7 +268,9 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         tokens = trim(groups[head_index])
         head = doc[head_index]
         counted = any(map(is_number_token, tokens)) and head.dep_ == "conj"
-        if not (long_enough(tokens) or counted):  # "won 26 Tests and lost 14"
+        # "won 26 Tests and lost 14", "ended her campaign and endorsed Okafor"
+        acting = head.dep_ == "conj" and any(c.dep_ == "dobj" for c in head.children)
+        if not (long_enough(tokens) or counted or (acting and head.pos_ == "VERB")):
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
         if head.dep_ == "relcl" and head.i != main.i:

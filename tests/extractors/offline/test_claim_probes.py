@@ -1749,3 +1749,9 @@ def test_the_newspaper_is_the_outlet_that_reported_or_relayed_before(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_a_short_joined_act_with_an_object_is_a_claim(extractor: OfflineExtractor):
+    text = "Harlan ended her campaign on Thursday and endorsed Okafor."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims][1:] == ["Harlan endorsed Okafor."]
