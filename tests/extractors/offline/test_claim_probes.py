@@ -1755,3 +1755,25 @@ def test_a_short_joined_act_with_an_object_is_a_claim(extractor: OfflineExtracto
     text = "Harlan ended her campaign on Thursday and endorsed Okafor."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [c.statement for c in claims][1:] == ["Harlan endorsed Okafor."]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "Mayor Lena Castell promised that the bridge would be rebuilt within a year.",
+            "The bridge would be rebuilt within a year.",
+            "Lena Castell",
+        ),
+        (
+            "Mayor Lena Castell promised to rebuild the bridge within a year.",
+            "Mayor Lena Castell promised to rebuild the bridge within a year.",
+            None,
+        ),
+    ],
+)
+def test_a_pledge_with_a_that_clause_is_the_speakers_report(
+    extractor: OfflineExtractor, text: str, statement: str, source: str | None
+):
+    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert (claim.statement, _source(claim)) == (statement, source)
