@@ -11,9 +11,11 @@ from service.extractors.offline.tokens import strip_edges
 
 def added_report(proposition: Proposition) -> list[Token]:
     """The content of a reporting verb coordinated inside reported content ("... was safe
-    and added that it would reopen"), which the parser attaches to the content clause."""
+    and added that it would reopen", "..., adding that Q"), which the parser attaches to the
+    content clause."""
     head = proposition.head
-    if head.dep_ != "conj" or head.lemma_.lower() not in REPORTING_VERBS:
+    participle = head.dep_ == "advcl" and head.tag_ == "VBG"
+    if not (head.dep_ == "conj" or participle) or head.lemma_.lower() not in REPORTING_VERBS:
         return []
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in head.children):
         return []
@@ -61,6 +63,22 @@ def subordinate_report(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in verb.children)
 
 
+def _participle_report(verb: Token) -> bool:
+    """ "..., saying P" after a main clause that tells an act of its own (not "spoke to
+    reporters" or "said P, adding Q")."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.i > verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    return head.pos_ == "VERB" and lemma not in REPORTING_VERBS | _SPEAKING_VERBS | _TIMING_VERBS
+
+
+# Verbs of speaking whose clause is only the occasion of a report ("spoke to reporters").
+_SPEAKING_VERBS = frozenset({"speak", "talk", "address", "respond", "reply", "comment", "appear"})
+# Verbs that only place something in time ("His comments came a day after X said P").
+_TIMING_VERBS = frozenset({"come", "follow", "occur", "happen", "be"})
+
+
 def _before_circumstance(verb: Token, ids: set[int]) -> list[Token]:
     """The main clause before "(a day) after X said P", when it tells something of its own
     ("ended her campaign", not "His comments came")."""
@@ -74,6 +92,7 @@ def _before_circumstance(verb: Token, ids: set[int]) -> list[Token]:
         c.dep_ in ("dobj", "attr", "acomp", "conj", "xcomp", "ccomp", "oprd") and c.i < cut
         for c in head.children
     )
+    told = told or (head.pos_ == "VERB" and head.lemma_.lower() not in _TIMING_VERBS)
     return strip_edges([t for t in verb.doc[:cut] if t.i in ids]) if told else []
 
 
@@ -85,6 +104,9 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
     ids = {t.i for t in tokens}
     if verb is not None and subordinate_report(verb) and verb.head.i in ids:
         return _before_circumstance(verb, ids)
+    if verb is not None and _participle_report(verb) and verb.head.i in ids:
+        # "Police arrested 12 people on Monday, saying they had looted shops"
+        return strip_edges([t for t in tokens if t.i < verb.left_edge.i])
     if verb is None or verb.dep_ != "conj" or verb.head.i not in ids or verb.head.i > verb.i:
         return []
     if verb.head.pos_ not in ("VERB", "AUX"):
@@ -97,6 +119,24 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
 
 
 _ACT_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt"})
+
+
+def report_added_after(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "P, the minister said, adding that Q": Q after a trailing report is the same source's;
+    returns Q's tokens when the frame's content left them out, or []."""
+    verb = frame.verb if frame else None
+    if frame is None or verb is None:
+        return []
+    ids, content = {t.i for t in tokens}, {t.i for t in frame.content}
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i < verb.i:
+            continue
+        if child.lemma_.lower() not in REPORTING_VERBS or child.i in content:
+            continue
+        clause = next((c for c in child.children if c.dep_ == "ccomp" and c.i in ids), None)
+        if clause is not None:
+            return strip_edges([t for t in clause.subtree if t.i in ids], frozenset({"that"}))
+    return []
 
 
 def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -18,6 +18,7 @@ from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
     added_report,
     leading_conjunct,
+    report_added_after,
     second_report,
     trailing_act,
 )
@@ -239,6 +240,9 @@ class _ClaimBuilder:
                         found.append((lead, lead_frame, start))
                     self._remember(frame)
                     found.append((tokens, frame, start))
+                    added = report_added_after(tokens, frame)
+                    if added and frame is not None:  # "P, X said, adding that Q"
+                        found.append((added, replace(frame, content=added), start))
                     act = trailing_act(tokens, frame)
                     if act and frame is not None:  # "said P and ordered Q": Q is no report
                         _drop_from_content(frame, act)

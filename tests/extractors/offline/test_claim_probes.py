@@ -1777,3 +1777,42 @@ def test_a_pledge_with_a_that_clause_is_the_speakers_report(
 ):
     claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
     assert (claim.statement, _source(claim)) == (statement, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        (
+            "Police arrested 12 people on Monday, saying they had looted shops.",
+            ["Police arrested 12 people on Monday, May 17, 2021."],
+        ),
+        (
+            "Minister Ana Voss resigned on Friday, two days after a newspaper reported that a "
+            "firm had paid her 9,000 euros.",
+            ["Minister Ana Voss resigned on Friday, May 14, 2021."],
+        ),
+        (
+            "His comments came a day after a newspaper reported that a firm had paid 9,000 euros.",
+            [],
+        ),
+    ],
+)
+def test_a_main_clause_before_a_participle_or_subordinate_report_is_its_own_claim(
+    extractor: OfflineExtractor, text: str, statements: list[str]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims if c.source is None] == statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks had failed, adding that 3 envoys had left.",
+        "The talks failed on Monday, the minister said, adding that 3 envoys had left.",
+    ],
+)
+def test_what_a_speaker_adds_in_a_participle_is_the_same_speakers_claim(
+    extractor: OfflineExtractor, text: str
+):
+    claim = _claim(extractor, text, "envoys")
+    assert (claim.statement, _source(claim).lower()) == ("3 envoys had left.", "the minister")
