@@ -1815,4 +1815,7 @@ def test_what_a_speaker_adds_in_a_participle_is_the_same_speakers_claim(
     extractor: OfflineExtractor, text: str
 ):
     claim = _claim(extractor, text, "envoys")
-    assert (claim.statement, _source(claim).lower()) == ("3 envoys had left.", "the minister")
+    assert (claim.statement, (_source(claim) or "").lower()) == (
+        "3 envoys had left.",
+        "the minister",
+    )
