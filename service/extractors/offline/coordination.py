@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
-from service.extractors.offline.segmentation import Proposition
+from service.extractors.offline.segmentation import CONTRAST_MARKS, Proposition
 from service.extractors.offline.tokens import strip_edges
 
 
@@ -162,3 +162,21 @@ def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
         subject_words = [t for t in subject.subtree if t.i in ids]
         return [*subject_words, *(t for t in child.subtree if t.i in ids)]
     return []
+
+
+def drop_from_content(frame: Frame, act: list[Token]) -> None:
+    """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
+    verb = frame.verb
+    joiners = {c.i for c in verb.children if c.dep_ == "cc"} if verb is not None else set()
+    dropped = {t.i for t in act} | joiners
+    frame.content = strip_edges([t for t in frame.content if t.i not in dropped])
+
+
+def contrasting_report(head: Token) -> bool:
+    """ "..., while Lunder has confirmed 18,950": a contrast clause with a reporting subject
+    of its own, whose source is not the first clause's."""
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
+        return subject and head.lemma_.lower() in REPORTING_VERBS
+    return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject

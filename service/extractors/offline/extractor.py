@@ -17,13 +17,14 @@ from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
     added_report,
+    contrasting_report,
+    drop_from_content,
     leading_conjunct,
     report_added_after,
     second_report,
     trailing_act,
 )
 from service.extractors.offline.events import EventMemory
-from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -38,7 +39,6 @@ from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
 from service.extractors.offline.satellites import split_satellites
 from service.extractors.offline.segmentation import (
-    CONTRAST_MARKS,
     Proposition,
     long_enough,
     segments,
@@ -192,7 +192,7 @@ class _ClaimBuilder:
                 paired.extend((part, frame) for part in _propositions(added))
                 continue
             inner = None
-            if proposition.head.dep_ == "pcomp" or _contrasting_report(proposition.head):
+            if proposition.head.dep_ == "pcomp" or contrasting_report(proposition.head):
                 inner = find_frame(proposition.tokens, self.refs)
             if inner is None:
                 paired.append((proposition, frame))
@@ -245,7 +245,7 @@ class _ClaimBuilder:
                         found.append((added, replace(frame, content=added), start))
                     act = trailing_act(tokens, frame)
                     if act and frame is not None:  # "said P and ordered Q": Q is no report
-                        _drop_from_content(frame, act)
+                        drop_from_content(frame, act)
                         found.append((act, None, start))
         frames = [(tokens, frame) for tokens, frame, _ in found]
         result: list[_Segment] = []
@@ -373,14 +373,6 @@ class _ClaimBuilder:
 _PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
 
 
-def _drop_from_content(frame: Frame, act: list[Token]) -> None:
-    """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
-    verb = frame.verb
-    joiners = {c.i for c in verb.children if c.dep_ == "cc"} if verb is not None else set()
-    dropped = {t.i for t in act} | joiners
-    frame.content = strip_edges([t for t in frame.content if t.i not in dropped])
-
-
 def _propositions(content: list[Token]) -> list[Proposition]:
     propositions = split_partitive(content)  # "Of the 11 who died, nine were ..."
     if propositions:
@@ -395,16 +387,6 @@ def _propositions(content: list[Token]) -> list[Proposition]:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
-
-
-def _contrasting_report(head: Token) -> bool:
-    """ "..., while Lunder has confirmed 18,950": a contrast clause with a reporting subject
-    of its own, whose source is not the first clause's."""
-    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-    if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
-        return subject and head.lemma_.lower() in REPORTING_VERBS
-    return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
 
 
 def _looks_back(time_text: str) -> bool:

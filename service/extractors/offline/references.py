@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
+from service.extractors.offline.body_names import (
+    BODY_DESCRIPTIONS,
+    BUSINESS_DESCRIPTIONS,
+    NEWS_ORGANISATIONS,
+    describes_an_outlet,
+    fits,
+    initials,
+    is_firm,
+    organisation_name,
+    says,
+    stems,
+)
 from service.extractors.offline.persons import (
     FEMALE_WORDS,
-    FIRM_ENDINGS,
     MALE_WORDS,
-    NOT_PERSONS,
     TITLES,
     agrees,
     person_mentions,
@@ -34,45 +43,6 @@ _DEFINITION = re.compile(
     rf"({_NAME_WORD}(?:\s+(?:of|and|for|the|on|in|de|del|{_NAME_WORD}))*\s+{_NAME_WORD})"
     r"\s+\(([A-Z][A-Za-z]{1,11})\)"
 )
-_STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
-# Descriptions of a business, which never point back to a public body ("the company" is
-# not "the Ministry of Energy").
-BUSINESS_DESCRIPTIONS = word_set("""
-    company firm carrier airline manufacturer insurer retailer lender bank operator utility
-    """)
-# "the company", "the agency": a description of an organisation named before.
-BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
-    agency ministry department directorate institute regulator watchdog foundation charity
-    organisation organization university college school hospital council commission
-    committee museum group movement party union coalition alliance association federation
-    league club team network
-    """)
-# The name words of public bodies.
-PUBLIC_BODY_WORDS = word_set("""
-    ministry department directorate agency authority council office service commission
-    committee police army navy government court parliament university institute command
-    college school hospital museum airport
-    """)
-# Descriptions that only fit a body whose name says so ("the council", "the university").
-NAMED_KINDS = word_set("""
-    ministry department directorate council commission committee court university college
-    school hospital museum institute foundation charity party union coalition alliance
-    association federation league club team network movement
-    """)
-# Last words of the names a "the group" can point back to ("Free Velmoria Movement").
-GROUP_ENDINGS = word_set("""
-    group movement front coalition alliance network campaign union association federation
-    league party society collective initiative watch
-    """)
-# Organisations that report news rather than make it: never the body "the company" means.
-NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg")
-
-
-@lru_cache(maxsize=4096)
-def _stems(name: str) -> frozenset[str]:
-    """Content-word stems of a name ("New Zealand's" -> {"new", "zeala"})."""
-    words = re.findall(r"[a-z]+", name.lower().replace("’s", "").replace("'s", ""))
-    return frozenset(word[:5] for word in words if word not in _STOP_WORDS)
 
 
 @dataclass
@@ -127,13 +97,13 @@ class References:
                 short_forms.setdefault(match.group(2), full)
         sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
         organisations = [
-            (base + ent.start_char, _organisation_name(ent.text))
+            (base + ent.start_char, organisation_name(ent.text))
             for base, doc in docs
             for ent in doc.ents
             if ent.label_ == "ORG" and ent.text.lower() not in NEWS_ORGANISATIONS
         ]
         subject_bodies = [
-            (base + ent.start_char, _organisation_name(ent.text))
+            (base + ent.start_char, organisation_name(ent.text))
             for base, doc in docs
             for ent in doc.ents
             if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass")
@@ -154,7 +124,7 @@ class References:
         if bare in self.short_forms:
             return self.short_forms[bare]
         if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
-            spelled = [n for _, n in self.organisations if _initials(n) == bare]
+            spelled = [n for _, n in self.organisations if initials(n) == bare]
             if spelled:  # "FAA" after "the Federal Aviation Administration"
                 return spelled[0]
         match = re.fullmatch(r"(.+?)\s+\(([A-Z][A-Za-z]{1,11})\)", name)
@@ -324,7 +294,7 @@ class References:
             return None
         definite = words[0].lower() == "the"
         rest = [word.lower() for word in words[1:]]
-        stems = _stems(name)
+        own_stems = stems(name)
         for known_source in reversed(self.sources):
             known_name = known_source.source.name
             known = [word.lower() for word in known_name.split()]
@@ -344,10 +314,10 @@ class References:
             related = head_lemma in {known_source.head_lemma, *roles}
             if definite and len(rest) <= 2 and related and fits:
                 return known_source.source
-            shorter = len(stems) >= 2 and len(stems) < len(_stems(known_name))
-            if shorter and stems <= _stems(known_name):
+            shorter = len(own_stems) >= 2 and len(own_stems) < len(stems(known_name))
+            if shorter and own_stems <= stems(known_name):
                 return known_source.source
-        if definite and _describes_an_outlet(rest):  # "the news agency" after "X reported"
+        if definite and describes_an_outlet(rest):  # "the news agency" after "X reported"
             outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
             if outlets:
                 return outlets[-1]
@@ -373,13 +343,13 @@ class References:
         fitting = [
             (start, name)
             for start, name in self.organisations
-            if start < offset and _fits(description, name) and name not in people
+            if start < offset and fits(description, name) and name not in people
         ]
         if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
-            firms = [(start, name) for start, name in fitting if _firm(name)]
+            firms = [(start, name) for start, name in fitting if is_firm(name)]
             fitting = firms or fitting
         if not sources:  # a subject: only a body whose name says what the description says
-            fitting = [(start, name) for start, name in fitting if _says(description, name)]
+            fitting = [(start, name) for start, name in fitting if says(description, name)]
         return Source(name=fitting[-1][1]) if fitting else None
 
     def organisation_before(self, offset: int) -> Source | None:
@@ -398,21 +368,9 @@ class References:
             words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
             proper = bool(words) and all(word[:1].isupper() for word in words)
             named_body = not (known_source.person or source.anonymous or source.via)
-            if proper and named_body and _fits(description, " ".join(words)):
+            if proper and named_body and fits(description, " ".join(words)):
                 return source
         return None
-
-
-# Descriptions of a news outlet: "the newspaper", "the state news agency", "the broadcaster".
-_OUTLET_HEADS = word_set("newspaper paper broadcaster tabloid daily magazine broadsheet")
-_OUTLET_MODIFIERS = word_set("news state local national public private online daily weekly")
-
-
-def _describes_an_outlet(words: list[str]) -> bool:
-    """True for "newspaper", "state news agency": words that only describe a news outlet."""
-    if not words or not all(w in _OUTLET_MODIFIERS | _OUTLET_HEADS | {"agency"} for w in words):
-        return False
-    return words[-1] in _OUTLET_HEADS or words[-2:] == ["news", "agency"]
 
 
 # Unnamed people a later "he" or "she" can go on quoting.
@@ -420,43 +378,6 @@ _UNNAMED_SPEAKERS = word_set("""
     spokesman spokeswoman spokesperson official officer diplomat source aide adviser advisor
     representative doctor witness resident lawyer attorney agent
     """)
-
-
-def _initials(name: str) -> str:
-    """ "Federal Aviation Administration" -> "FAA" (small words left out)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _STOP_WORDS)
-
-
-def _says(description: str, name: str) -> bool:
-    """True when the name itself says what "the <description>" says ("the company" of a
-    firm, "the ministry" of a ministry)."""
-    words = {word.lower() for word in name.split()}
-    return description in words or (description in ("company", "firm") and _firm(name))
-
-
-def _firm(name: str) -> bool:
-    """True for a name that ends like a company's ("Ilvane Biologics", "Kerrin Holdings")."""
-    words = name.lower().split()
-    return bool(words) and words[-1].strip(".,") in FIRM_ENDINGS
-
-
-def _organisation_name(text: str) -> str:
-    """An organisation entity as a source name: no leading "the", no possessive."""
-    text = re.sub(r"^(?:The|the)\s+", "", text.strip())
-    return text.removesuffix("’s").removesuffix("'s").strip()
-
-
-def _fits(description: str, name: str) -> bool:
-    """True when an organisation of this name can be what "the <description>" means: "the
-    company" no public body, "the council" only a council, "the agency" any body."""
-    words = {word.lower() for word in name.split()}
-    if description in words:
-        return True
-    if description == "group":
-        return bool(name.split()) and name.split()[-1].lower() in GROUP_ENDINGS
-    if description in BUSINESS_DESCRIPTIONS:
-        return not words & PUBLIC_BODY_WORDS
-    return description not in NAMED_KINDS
 
 
 def person_in(tokens: list[Token]) -> Span | None:

@@ -7,10 +7,9 @@ import re
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
 from service.extractors.offline.references import (
-    BODY_DESCRIPTIONS,
     PRONOUNS,
-    PUBLIC_BODY_WORDS,
     References,
     person_in,
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.references import BODY_DESCRIPTIONS, References
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.references import References
 from service.extractors.offline.tokens import (
     article_offset,
     entities_among,

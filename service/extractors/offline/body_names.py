@@ -1,0 +1,98 @@
+"""How organisations are named and described: "the company", "the news agency", initials."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from service.extractors.offline.persons import FIRM_ENDINGS, NOT_PERSONS
+from service.extractors.offline.tokens import word_set
+
+_STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
+# Descriptions of a business, which never point back to a public body ("the company" is
+# not "the Ministry of Energy").
+BUSINESS_DESCRIPTIONS = word_set("""
+    company firm carrier airline manufacturer insurer retailer lender bank operator utility
+    """)
+# "the company", "the agency": a description of an organisation named before.
+BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
+    agency ministry department directorate institute regulator watchdog foundation charity
+    organisation organization university college school hospital council commission
+    committee museum group movement party union coalition alliance association federation
+    league club team network
+    """)
+# The name words of public bodies.
+PUBLIC_BODY_WORDS = word_set("""
+    ministry department directorate agency authority council office service commission
+    committee police army navy government court parliament university institute command
+    college school hospital museum airport
+    """)
+# Descriptions that only fit a body whose name says so ("the council", "the university").
+NAMED_KINDS = word_set("""
+    ministry department directorate council commission committee court university college
+    school hospital museum institute foundation charity party union coalition alliance
+    association federation league club team network movement
+    """)
+# Last words of the names a "the group" can point back to ("Free Velmoria Movement").
+GROUP_ENDINGS = word_set("""
+    group movement front coalition alliance network campaign union association federation
+    league party society collective initiative watch
+    """)
+# Organisations that report news rather than make it: never the body "the company" means.
+NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg")
+
+
+@lru_cache(maxsize=4096)
+def stems(name: str) -> frozenset[str]:
+    """Content-word stems of a name ("New Zealand's" -> {"new", "zeala"})."""
+    words = re.findall(r"[a-z]+", name.lower().replace("’s", "").replace("'s", ""))
+    return frozenset(word[:5] for word in words if word not in _STOP_WORDS)
+
+
+# Descriptions of a news outlet: "the newspaper", "the state news agency", "the broadcaster".
+_OUTLET_HEADS = word_set("newspaper paper broadcaster tabloid daily magazine broadsheet")
+_OUTLET_MODIFIERS = word_set("news state local national public private online daily weekly")
+
+
+def describes_an_outlet(words: list[str]) -> bool:
+    """True for "newspaper", "state news agency": words that only describe a news outlet."""
+    if not words or not all(w in _OUTLET_MODIFIERS | _OUTLET_HEADS | {"agency"} for w in words):
+        return False
+    return words[-1] in _OUTLET_HEADS or words[-2:] == ["news", "agency"]
+
+
+def initials(name: str) -> str:
+    """ "Federal Aviation Administration" -> "FAA" (small words left out)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _STOP_WORDS)
+
+
+def says(description: str, name: str) -> bool:
+    """True when the name itself says what "the <description>" says ("the company" of a
+    firm, "the ministry" of a ministry)."""
+    words = {word.lower() for word in name.split()}
+    return description in words or (description in ("company", "firm") and is_firm(name))
+
+
+def is_firm(name: str) -> bool:
+    """True for a name that ends like a company's ("Ilvane Biologics", "Kerrin Holdings")."""
+    words = name.lower().split()
+    return bool(words) and words[-1].strip(".,") in FIRM_ENDINGS
+
+
+def organisation_name(text: str) -> str:
+    """An organisation entity as a source name: no leading "the", no possessive."""
+    text = re.sub(r"^(?:The|the)\s+", "", text.strip())
+    return text.removesuffix("’s").removesuffix("'s").strip()
+
+
+def fits(description: str, name: str) -> bool:
+    """True when an organisation of this name can be what "the <description>" means: "the
+    company" no public body, "the council" only a council, "the agency" any body."""
+    words = {word.lower() for word in name.split()}
+    if description in words:
+        return True
+    if description == "group":
+        return bool(name.split()) and name.split()[-1].lower() in GROUP_ENDINGS
+    if description in BUSINESS_DESCRIPTIONS:
+        return not words & PUBLIC_BODY_WORDS
+    return description not in NAMED_KINDS
