@@ -37,7 +37,13 @@ from service.extractors.offline.report_shapes import (
     trailing_report,
 )
 from service.extractors.offline.segmentation import long_enough
-from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, outlet, source_of
+from service.extractors.offline.sources import (
+    DOCUMENT_HEADS,
+    EVIDENCE_HEADS,
+    outlet,
+    source_of,
+    without_clauses,
+)
 from service.extractors.offline.tokens import entity_of, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
@@ -217,7 +223,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         cited = _cited_after(according, remaining)
         if cited and named is not None:  # "According to CNN, citing two aides, P"
             relay = source_of(outlet(source_words(according)), refs)
-            cited_source = source_of(cited[1:], refs)
+            cited_source = source_of([t for t in cited if t.lemma_ not in _CITING_WORDS], refs)
             if cited_source is not None and relay is not None:
                 via = relay[0].name
                 named = (cited_source[0].model_copy(update={"via": via}), cited_source[1])
@@ -239,15 +245,23 @@ def _denied_question(verb: Token) -> bool:
     return any(c.left_edge.lower_ in _WH_WORDS for c in clauses)
 
 
+_CITING_WORDS = frozenset({"cite", "which"})
+
+
 def _cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
-    """ "citing two aides" right after an "according to X," phrase: the participle and
-    what it cites, or []."""
+    """ "citing two aides" or "which cited two aides" right after an "according to X,"
+    phrase: the citing words and what they cite, or []."""
     position = next((k for k, t in enumerate(tokens) if t.i > according[-1].i), None)
     if position is None:
         return []
     following = tokens[position:]
     if following and following[0].text == ",":
         following = following[1:]
+    if len(following) > 2 and following[0].lower_ == "which" and following[1].lemma_ == "cite":
+        cited_words = [c for c in following[1].children if c.dep_ == "dobj"]
+        if cited_words:  # "according to the broadcaster MTV, which cited Anton Grieg"
+            cited = without_clauses(list(cited_words[0].subtree))
+            return [following[0], following[1], *cited]
     if not following or following[0].lemma_ != "cite" or following[0].tag_ != "VBG":
         return []
     cited = citing(following, {t.i for t in following})

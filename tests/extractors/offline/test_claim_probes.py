@@ -1819,3 +1819,15 @@ def test_what_a_speaker_adds_in_a_participle_is_the_same_speakers_claim(
         "3 envoys had left.",
         "the minister",
     )
+
+
+def test_according_to_an_outlet_which_cited_someone_is_that_persons_claim_via_the_outlet(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Morvia reported 2,100 cases on Wednesday, according to the broadcaster MTV, which "
+        "cited the chief epidemiologist, Anton Grieg."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and claims[0].source is not None
+    assert (claims[0].source.name, claims[0].source.via) == ("Anton Grieg", "MTV")
