@@ -38,6 +38,23 @@ def _about_the_reporting(words: list[Token]) -> bool:
     text = " ".join(t.lower_ for t in words)
     if words[0].lower_ in ("reporting", "editing", "writing") and len(words) > 1:
         return words[1].lower_ == "by"
+    if not any(phrase in text for phrase in REPORTING_REMARKS):
+        return False
+    # "Rebels killed 40 soldiers, a figure that cannot be independently verified": a remark
+    # set off after a clause of its own leaves that clause a claim
+    doc = words[0].doc
+    for comma in (t for t in doc[words[0].i : words[-1].i] if t.text == ","):
+        lead = doc[words[0].i : comma.i]
+        tail = " ".join(t.lower_ for t in doc[comma.i + 1 : words[-1].i + 1] if not t.is_punct)
+        if any(t.pos_ == "VERB" for t in lead) and any(p in tail for p in REPORTING_REMARKS):
+            return False
+    return True
+
+
+def set_off_remark(tokens: list[Token]) -> bool:
+    """True for a relative clause that only remarks on the reporting (", which cannot be
+    independently confirmed")."""
+    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
     return any(phrase in text for phrase in REPORTING_REMARKS)
 
 

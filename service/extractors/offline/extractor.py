@@ -12,7 +12,7 @@ from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
 from service.extractors.offline.assembly import merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
-from service.extractors.offline.candidates import is_claim_candidate
+from service.extractors.offline.candidates import is_claim_candidate, set_off_remark
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
@@ -378,6 +378,8 @@ def _propositions(content: list[Token]) -> list[Proposition]:
     if propositions:
         return propositions
     for clause in split_clauses(content):
+        if clause.head.dep_ == "relcl" and set_off_remark(clause.tokens):
+            continue  # "..., which cannot be independently confirmed"
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):
                 for item in split_list_items(piece):

@@ -1831,3 +1831,19 @@ def test_according_to_an_outlet_which_cited_someone_is_that_persons_claim_via_th
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 1 and claims[0].source is not None
     assert (claims[0].source.name, claims[0].source.via) == ("Anton Grieg", "MTV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed 40 soldiers, a figure that cannot be independently verified.",
+        "Rebels killed 40 soldiers, which cannot be independently confirmed.",
+    ],
+)
+def test_a_remark_on_verification_set_off_after_a_claim_leaves_the_claim(
+    extractor: OfflineExtractor, text: str
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [40]
+    text = "The figures could not be independently verified."
+    assert extractor.extract(ArticleInput(text=text, published=MONDAY)).claims == []
