@@ -156,7 +156,21 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         person = token.head.ent_type_ == "PERSON"  # "Felix Harrow, who told X that P"
         relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
         return bool(subjects) and (not relative or (person and subjects[0].lower_ == "who"))
+    if token.dep_ == "relcl" and _trailing_misparse(token):
+        return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
+
+
+def _trailing_misparse(verb: Token) -> bool:
+    """ "A quake killed 12 people, the agency AFAD said on Wednesday": a trailing report the
+    parser hung as a relative clause on the last noun (its subject is no "who" or "which")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVE_SUBJECTS or subject.i > verb.i:
+        return False
+    start = subject.left_edge.i
+    sentence_end = verb.sent.end - 1
+    closes = verb.right_edge.i >= sentence_end - 1
+    return start > 0 and verb.doc[start - 1].text == "," and closes
 
 
 def _declares_a_statement(verb: Token) -> bool:

@@ -46,7 +46,8 @@ def _about_the_reporting(words: list[Token]) -> bool:
     for comma in (t for t in doc[words[0].i : words[-1].i] if t.text == ","):
         lead = doc[words[0].i : comma.i]
         tail = " ".join(t.lower_ for t in doc[comma.i + 1 : words[-1].i + 1] if not t.is_punct)
-        if any(t.pos_ == "VERB" for t in lead) and any(p in tail for p in REPORTING_REMARKS):
+        clause = any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in lead)
+        if clause and any(p in tail for p in REPORTING_REMARKS):
             return False
     return True
 

@@ -38,6 +38,8 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
     k = position - 1
     while k >= 0 and tokens[k].pos_ == "ADV" and not tokens[k].is_punct:
         k -= 1
+    if k > 0 and tokens[k].text == "," and subject is None:
+        return _named_between_commas(tokens, k)
     collected: list[Token] = []
     while k >= 0 and not (tokens[k].text == "," or tokens[k].is_quote):
         if tokens[k].pos_ not in _NOUN_PHRASE_POS and tokens[k].text not in ("-", "(", ")"):
@@ -47,6 +49,29 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
     if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
         return []
     return collected
+
+
+def _named_between_commas(tokens: list[Token], comma: int) -> list[Token]:
+    """ "..., the agency's spokesman, Agus Widodo, said": the description and the name set
+    off by commas before a trailing reporting verb, or []."""
+    segments: list[list[Token]] = [[]]
+    k = comma - 1
+    while k >= 0 and len(segments) <= 2:
+        if tokens[k].text == "," or tokens[k].is_quote:
+            segments.append([])
+        elif (
+            tokens[k].pos_ in _NOUN_PHRASE_POS or tokens[k].tag_ == "POS" or tokens[k].pos_ == "ADP"
+        ):
+            segments[-1].insert(0, tokens[k])
+        else:
+            return []
+        k -= 1
+    if len(segments) < 3 or not segments[0] or not segments[1]:
+        return []
+    name, description = segments[0], segments[1]
+    if not all(t.pos_ == "PROPN" for t in name) or description[0].lower_ not in ("the", "a", "an"):
+        return []
+    return [*description, tokens[comma - len(name) - 1], *name]
 
 
 def without_leading_time(tokens: list[Token]) -> list[Token]:

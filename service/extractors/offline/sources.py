@@ -198,7 +198,7 @@ def _without_description(tokens: list[Token]) -> list[Token]:
         return tokens
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"
     lowered = all(t.text.islower() or (t is described[0] and opening) for t in described)
-    if lowered and all(t.pos_ in ("DET", "ADJ", "NOUN") for t in described):
+    if lowered and all(t.pos_ in ("DET", "ADJ", "NOUN") or t.tag_ == "POS" for t in described):
         return tokens[start:]
     return tokens
 

@@ -1847,3 +1847,28 @@ def test_a_remark_on_verification_set_off_after_a_claim_leaves_the_claim(
     assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [40]
     text = "The figures could not be independently verified."
     assert extractor.extract(ArticleInput(text=text, published=MONDAY)).claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Floods killed 9 people, the agency's spokesman, Agus Widodo, said.", "Agus Widodo"),
+        (
+            "Floods killed 9 people, the head of the provincial disaster agency, Rudi Hartanto, "
+            "said on Tuesday.",
+            "Rudi Hartanto",
+        ),
+        (
+            "A quake killed 12 people, the country's disaster management agency AFAD said on "
+            "Wednesday.",
+            "AFAD",
+        ),
+    ],
+)
+def test_a_trailing_speaker_set_off_by_commas_or_hung_as_a_clause_is_the_source(
+    extractor: OfflineExtractor, text: str, source: str
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement.split(",")[0], _source(c), c.time) for c in claims] == [
+        (text.split(",")[0] + ".", source, None)
+    ]
