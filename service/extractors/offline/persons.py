@@ -75,6 +75,18 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# Prepositions whose object is a place ("villages in Rakhine State", "roads into Jumla").
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "across", "outside", "inside", "around"})
+_PLACE_ENDINGS = frozenset({"state", "province", "city", "county", "district", "region"})
+
+
+def _placed(root: Token) -> bool:
+    """True for a "person" the small model tagged that the phrase shows is a place."""
+    if root.lower_ in _PLACE_ENDINGS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
 def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     """Every person mention in article order, bare surnames of named people included."""
     # The recognizer tags "Quill said" as anything after "Mara Quill"; it also takes
@@ -82,7 +94,8 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     found: dict[int, tuple[str, Token]] = {}
     for base, doc in docs:
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.text.lower() not in NOT_PERSONS:
+            named = ent.label_ == "PERSON" and ent.text.lower() not in NOT_PERSONS
+            if named and not _placed(ent.root):
                 found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
     surnames = {name.split()[-1]: name for name, _ in found.values() if len(name.split()) > 1}
     for base, doc in docs:

@@ -376,7 +376,8 @@ class References:
 # Unnamed people a later "he" or "she" can go on quoting.
 _UNNAMED_SPEAKERS = word_set("""
     spokesman spokeswoman spokesperson official officer diplomat source aide adviser advisor
-    representative doctor witness resident lawyer attorney agent
+    representative doctor witness resident lawyer attorney agent worker volunteer medic nurse
+    rescuer engineer analyst expert survivor villager farmer teacher
     """)
 
 

@@ -1872,3 +1872,26 @@ def test_a_trailing_speaker_set_off_by_commas_or_hung_as_a_clause_is_the_source(
     assert [(c.statement.split(",")[0], _source(c), c.time) for c in claims] == [
         (text.split(",")[0] + ".", source, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "Army spokesman Rajaram Basnet said two helicopters were deployed. Roads into Jumla "
+            "remained blocked on Monday, he added.",
+            "Roads",
+            "Rajaram Basnet",
+        ),
+        (
+            "Storm surges hit villages in Rakhine State, an aid worker said. He said at least "
+            "200 houses had been destroyed.",
+            "200",
+            "an aid worker",
+        ),
+    ],
+)
+def test_a_place_the_tagger_took_for_a_person_is_no_speaker(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
