@@ -13,12 +13,13 @@ from service.extractors.offline.report_bounds import (
     ends_clause,
     fronted_modifier,
     trailing_subject,
-    unmarked_clause,
     without_leading_time,
 )
 from service.extractors.offline.report_phrases import (
+    CITING_WORDS,
     according_to,
     channel,
+    cited_after,
     citing,
     is_outlet,
     report_phrase,
@@ -27,13 +28,16 @@ from service.extractors.offline.report_phrases import (
 from service.extractors.offline.report_shapes import (
     after_quote,
     content_tokens,
+    fronted_content,
     hearing,
     hearsay,
     in_contrast_clause,
     interjected,
     puts_at,
+    quoted_as_saying,
     resumed_quote,
     speaker_clause,
+    trailing_misparse,
     trailing_report,
 )
 from service.extractors.offline.segmentation import long_enough
@@ -42,7 +46,6 @@ from service.extractors.offline.sources import (
     EVIDENCE_HEADS,
     outlet,
     source_of,
-    without_clauses,
 )
 from service.extractors.offline.tokens import entity_of, word_set
 
@@ -112,24 +115,13 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
                 m.dep_ == "mark" and m.lower_ == "that" for m in content[0].children
             ):
                 return content[0]
-        if _fronted_content(child, verb, allowed):
+        if fronted_content(child, verb, allowed):
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
             if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:
                 return child
     return None
-
-
-def _fronted_content(clause: Token, verb: Token, allowed: set[int]) -> bool:
-    """True for an unmarked clause before the reporting verb's subject and its comma."""
-    if clause.i > verb.i or clause.i not in allowed or not unmarked_clause(clause):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i < clause.i:
-        return False
-    before = verb.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
-    return before is not None and before.text == "," and clause.right_edge.i < before.i
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "assure", "remind"})
@@ -156,21 +148,9 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         person = token.head.ent_type_ == "PERSON"  # "Felix Harrow, who told X that P"
         relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
         return bool(subjects) and (not relative or (person and subjects[0].lower_ == "who"))
-    if token.dep_ == "relcl" and _trailing_misparse(token):
+    if token.dep_ == "relcl" and trailing_misparse(token):
         return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
-
-
-def _trailing_misparse(verb: Token) -> bool:
-    """ "A quake killed 12 people, the agency AFAD said on Wednesday": a trailing report the
-    parser hung as a relative clause on the last noun (its subject is no "who" or "which")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in RELATIVE_SUBJECTS or subject.i > verb.i:
-        return False
-    start = subject.left_edge.i
-    sentence_end = verb.sent.end - 1
-    closes = verb.right_edge.i >= sentence_end - 1
-    return start > 0 and verb.doc[start - 1].text == "," and closes
 
 
 def _declares_a_statement(verb: Token) -> bool:
@@ -225,7 +205,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
                 if relay is not None and frame.source.via is None:
                     frame.source = frame.source.model_copy(update={"via": relay[0].name})
             return frame
-    colon = _colon_quote(remaining, allowed, refs)
+    colon = _colon_quote(remaining, allowed, refs) or quoted_as_saying(remaining, allowed, refs)
     if colon is not None:
         return colon
     if not according:
@@ -234,10 +214,10 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         remaining = [t for t in tokens if t.i not in according_ids]
     if according:
         named = source_of(source_words(according), refs)
-        cited = _cited_after(according, remaining)
+        cited = cited_after(according, remaining)
         if cited and named is not None:  # "According to CNN, citing two aides, P"
             relay = source_of(outlet(source_words(according)), refs)
-            cited_source = source_of([t for t in cited if t.lemma_ not in _CITING_WORDS], refs)
+            cited_source = source_of([t for t in cited if t.lemma_ not in CITING_WORDS], refs)
             if cited_source is not None and relay is not None:
                 via = relay[0].name
                 named = (cited_source[0].model_copy(update={"via": via}), cited_source[1])
@@ -257,29 +237,6 @@ def _denied_question(verb: Token) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
     return any(c.left_edge.lower_ in _WH_WORDS for c in clauses)
-
-
-_CITING_WORDS = frozenset({"cite", "which"})
-
-
-def _cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
-    """ "citing two aides" or "which cited two aides" right after an "according to X,"
-    phrase: the citing words and what they cite, or []."""
-    position = next((k for k, t in enumerate(tokens) if t.i > according[-1].i), None)
-    if position is None:
-        return []
-    following = tokens[position:]
-    if following and following[0].text == ",":
-        following = following[1:]
-    if len(following) > 2 and following[0].lower_ == "which" and following[1].lemma_ == "cite":
-        cited_words = [c for c in following[1].children if c.dep_ == "dobj"]
-        if cited_words:  # "according to the broadcaster MTV, which cited Anton Grieg"
-            cited = without_clauses(list(cited_words[0].subtree))
-            return [following[0], following[1], *cited]
-    if not following or following[0].lemma_ != "cite" or following[0].tag_ != "VBG":
-        return []
-    cited = citing(following, {t.i for t in following})
-    return [following[0], *cited] if cited else []
 
 
 def _outside(phrase: list[Token], frame: Frame) -> bool:

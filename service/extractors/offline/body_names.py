@@ -39,7 +39,8 @@ GROUP_ENDINGS = word_set("""
     league party society collective initiative watch
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
-NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg")
+# (Time zones the small model tags as organisations are left out too: "(1752 GMT)".)
+NEWS_ORGANISATIONS = NOT_PERSONS | word_set("afp ap bloomberg gmt utc est edt pst pdt cet cest")
 
 
 @lru_cache(maxsize=4096)

@@ -209,3 +209,26 @@ OUTLET_WORDS = word_set("""
 def is_outlet(source: Source) -> bool:
     """True when a source is a publication or broadcaster ("the Harbour Times")."""
     return source.name.split()[-1].lower() in OUTLET_WORDS
+
+
+CITING_WORDS = frozenset({"cite", "which"})
+
+
+def cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
+    """ "citing two aides" or "which cited two aides" right after an "according to X,"
+    phrase: the citing words and what they cite, or []."""
+    position = next((k for k, t in enumerate(tokens) if t.i > according[-1].i), None)
+    if position is None:
+        return []
+    following = tokens[position:]
+    if following and following[0].text == ",":
+        following = following[1:]
+    if len(following) > 2 and following[0].lower_ == "which" and following[1].lemma_ == "cite":
+        cited_words = [c for c in following[1].children if c.dep_ == "dobj"]
+        if cited_words:  # "according to the broadcaster MTV, which cited Anton Grieg"
+            cited = without_clauses(list(cited_words[0].subtree))
+            return [following[0], following[1], *cited]
+    if not following or following[0].lemma_ != "cite" or following[0].tag_ != "VBG":
+        return []
+    cited = citing(following, {t.i for t in following})
+    return [following[0], *cited] if cited else []

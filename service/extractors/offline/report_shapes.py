@@ -1,6 +1,7 @@
 """Report shapes the small parser gets wrong: a court that "heard", a speaker hung under a
 noun or a quote, a report set off by commas mid-sentence, a quotation resumed after its
-attribution, a trailing report parsed as the content's complement."""
+attribution, a trailing report parsed as the content's complement, as an adverbial clause
+or as a relative clause, "X quoted Y as saying P"."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
+from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
+from service.extractors.offline.report_bounds import unmarked_clause
 from service.extractors.offline.report_phrases import by_reports
 from service.extractors.offline.segmentation import CONTRAST_MARKS, long_enough
-from service.extractors.offline.sources import phrase_text, source_of
+from service.extractors.offline.sources import outlet, phrase_text, source_of
 from service.extractors.offline.tokens import strip_edges
 
 
@@ -134,3 +137,50 @@ def in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
 def content_tokens(tokens: list[Token]) -> list[Token]:
     """Trim punctuation, quotes and a leading "that" from content tokens."""
     return strip_edges(tokens, frozenset({"that"}))
+
+
+def fronted_content(clause: Token, verb: Token, allowed: set[int]) -> bool:
+    """True for an unmarked clause before the reporting verb's subject and its comma."""
+    if clause.i > verb.i or clause.i not in allowed or not unmarked_clause(clause):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < clause.i:
+        return False
+    before = verb.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and before.text == "," and clause.right_edge.i < before.i
+
+
+def trailing_misparse(verb: Token) -> bool:
+    """ "A quake killed 12 people, the agency AFAD said on Wednesday": a trailing report the
+    parser hung as a relative clause on the last noun (its subject is no "who" or "which")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVE_SUBJECTS or subject.i > verb.i:
+        return False
+    start = subject.left_edge.i
+    sentence_end = verb.sent.end - 1
+    closes = verb.right_edge.i >= sentence_end - 1
+    return start > 0 and verb.doc[start - 1].text == "," and closes
+
+
+def quoted_as_saying(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "The agency ZNA quoted Minister Samir Kallab as saying that P": P is Kallab's, relayed
+    by the agency."""
+    for saying in tokens:
+        if saying.lemma_ != "say" or saying.dep_ != "pcomp" or saying.head.lower_ != "as":
+            continue
+        quoting = saying.head.head
+        speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        clause = next((c for c in saying.children if c.dep_ == "ccomp"), None)
+        if quoting.lemma_ != "quote" or speaker is None or clause is None:
+            continue
+        named = source_of([t for t in speaker.subtree if t.i in allowed], refs)
+        subjects = [c for c in quoting.children if c.dep_ == "nsubj"]
+        if named is None or not subjects:
+            continue
+        # "The state news agency HNA quoted": the parser may split the name off as a subject
+        relay_words = list(quoting.doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1])
+        relay = source_of(outlet(relay_words), refs)
+        source = named[0].model_copy(update={"via": relay[0].name if relay else None})
+        content = strip_edges([t for t in clause.subtree if t.i in allowed], frozenset({"that"}))
+        return Frame(source=source, content=content, verb=saying, head_lemma=named[1])
+    return None

@@ -110,6 +110,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     # "A Voss aide", "a spokesman for Governor Dale Ruiz": the role, not the person
     served = person.root if person is not None else None
     serving = served is not None and served.dep_ == "pobj" and served.head.head.i == head.i
+    if person is not None and person.root.dep_ == "poss" and lemma in _PERSONAL_BODIES:
+        words = [t for t in tokens if t.dep_ != "det"]  # "Erdogan's office": not Erdogan
+        return Source(name=phrase_text(words)), lemma
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         return Source(name=refs.full_name(person.text)), lemma
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
@@ -159,6 +162,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     return Source(name=name, anonymous=anonymous), lemma
 
 
+# Bodies that belong to a person and speak for them: "Erdogan's office said".
+_PERSONAL_BODIES = word_set("office campaign administration government cabinet team")
 # Institutions named generically in a document's description ("a police statement").
 _GENERIC_BODIES = word_set("police government military army")
 # Plural nouns that name an institution generically ("police said"): named sources (spec).

@@ -1895,3 +1895,24 @@ def test_a_place_the_tagger_took_for_a_person_is_no_speaker(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source", "via"),
+    [
+        (
+            "The state news agency ZNA quoted Interior Minister Samir Kallab as saying that the "
+            "government would not accept any preconditions.",
+            "preconditions",
+            "Samir Kallab",
+            "ZNA",
+        ),
+        ("Erdogan's office said that 64 people had been detained.", "64", "Erdogan's office", None),
+        ("The quake struck at 8:52 p.m. (1752 GMT), the agency said.", "quake", "the agency", None),
+    ],
+)
+def test_quoted_as_saying_offices_of_a_person_and_time_zones_name_the_right_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str, via: str | None
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None and (claim.source.name, claim.source.via) == (source, via)
