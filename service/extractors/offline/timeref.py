@@ -104,6 +104,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
+    told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)
     if preposition == "since":  # "the first talks since October" looks back, even in a plan
@@ -117,18 +118,20 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         if match.group("second"):
             end = atom_bounds(match.group("second"), context)[1]
             end = _after(start, end) if match.group("second") in WEEKDAYS else end
+            if start and end and end < start and not re.search(YEAR, match.group("second")):
+                # "banned it from February 1 to March 15": the ban runs on past publication
+                end = atom_bounds(match.group("second"), replace(context, past=False))[1]
             start = _in_the_year_of(match.group("first"), start, end, context)
     prefix = _DAY_PREFIX.search(match.string[: match.start()])
-    week = (
-        prefix is not None
-        and not prefix.group("eve")
-        and (prefix.group("to") or preposition == "to")
-    )
+    week = prefix is not None and not prefix.group("eve") and (prefix.group("to") or _to(match))
     if week and start and len(start) == 10:
         first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
         return first, end  # "in the week ending Sunday", "the week to Sunday": the seven days
     if preposition in END_ONLY and not match.groupdict().get("second"):
-        if _before_the_event(end, context) and not context.forward:
+        first = match.groupdict().get("first") or ""
+        weekday = any(day in first for day in WEEKDAYS)
+        ahead = weekday and not told_as_past  # "We have enough vaccine until Sunday"
+        if (ahead or _before_the_event(end, context)) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
             end = atom_bounds(match.group("first"), replace(context, forward=True))[1]
         return None, end
