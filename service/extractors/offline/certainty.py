@@ -59,6 +59,8 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
         if t.lemma_.lower() not in _HEDGING_WITH_COMPLEMENT or _has_complement(t)
     ]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if any(_estimated_count(c) for c in head.children if c.dep_ in _NOUN_DEPS and c.i in owned):
+        lemmas.add("estimate")  # "An estimated 140,000 people live in the camps"
     if lemmas & POSSIBLE_CUES:
         return Certainty.possible
     if lemmas & PROBABLE_CUES:
@@ -86,6 +88,16 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
             if child.dep_ in _NOUN_DEPS and child.i in owned and _negated_noun(child):
                 return True
     return reporting_verb is not None and reporting_verb.lemma_.lower() == "deny"
+
+
+def _estimated_count(noun: Token) -> bool:
+    """True for "an estimated 140,000 people": the count itself is an estimate."""
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    return any(
+        t.lower_ == "estimated" and t.i < noun.i
+        for holder in (noun, *numbers)
+        for t in holder.children
+    )
 
 
 def _negated_noun(noun: Token) -> bool:

@@ -1,4 +1,5 @@
-"""Numbers that are no quantity: parts of names and designations ("the Stoxx 600 index")."""
+"""Numbers that are no quantity: parts of names, designations and idioms ("the Stoxx 600
+index", "No. 3", "a one-way ticket", "all but two")."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def in_name(token: Token) -> bool:
         return named or not all(t.like_num for t in entity)  # "by 104 votes": no name
     doc = token.doc
     before = [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]]
+    if before == ["all", "but"]:
+        return True  # "all but two of the children": no count of its own (spec)
     if before[-1:] in (["’"], ["'"]):
         return True  # an abbreviated year: "June of ’31"
     if before[-1:] in (["#"], ["no."], ["nos."]) or before in (["no", "."], ["nos", "."]):

@@ -139,6 +139,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             body = refs.described_body(owner.lemma_.lower(), article_offset(owner))
             if body is not None:
                 return body, lemma
+            if owner.dep_ == "poss":  # "the ministry's bulletin": the ministry
+                words = [t for t in owner.subtree if t.tag_ != "POS"]
+                return Source(name=phrase_text(words)), lemma
             if owner.dep_ == "compound" and lemma in _MEASURES:  # "electoral commission data"
                 words = [t for t in head.subtree if t.i < head.i and t.dep_ != "det"]
                 return Source(name=phrase_text(words)), lemma

@@ -1916,3 +1916,12 @@ def test_quoted_as_saying_offices_of_a_person_and_time_zones_name_the_right_sour
 ):
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None and (claim.source.name, claim.source.via) == (source, via)
+
+
+def test_estimates_bulletins_and_all_but_counts(extractor: OfflineExtractor):
+    claim = _claim(extractor, "An estimated 140,000 people live in the camps.", "camps")
+    assert claim.certainty == "probable"
+    claim = _claim(extractor, "Nine children died, according to the ministry's bulletin.", "Nine")
+    assert _source(claim) == "the ministry"
+    claim = _claim(extractor, "All but two of the children were under five years old.", "All")
+    assert [q.value for q in claim.quantities] == [5]
