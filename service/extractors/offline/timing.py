@@ -105,15 +105,21 @@ def shared_time(
     if all(claim.time is not None for claim in claims):
         return claims
     shared = as_of
+    root = _root(content)
+    trailing = False  # "recorded 312 cases and four deaths in the week to Sunday"
     if shared is None and len(made) > 1:
-        root = _root(content)
         found = time_phrase(content, root, Context(published))
-        if found is not None and (found[0].start or found[0].end) and _fronted(found[1], root):
-            shared = found[0]
+        if found is not None and (found[0].start or found[0].end):
+            trailing = _closing(found[1], root, content)
+            if trailing or _fronted(found[1], root):
+                shared = found[0]
     if shared is None:
         return claims
     result = []
     for claim, head, nominal in made:
+        if trailing and head.i != root.i:
+            result.append(claim)  # a trailing time dates only the items of the main verb
+            continue
         past = nominal or _past_form(head)
         described = head.dep_ == "relcl" and shared is not as_of  # "a book, which sold ..."
         takes = (past or shared is as_of) and not described
@@ -238,6 +244,16 @@ def _fronted(phrase: list[Token], root: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _closing(phrase: list[Token], root: Token, content: list[Token]) -> bool:
+    """True when a time phrase hangs from the main verb and ends the sentence: it dates each
+    item the verb takes ("recorded 312 cases and four deaths in the week to Sunday")."""
+    ids = {t.i for t in phrase}
+    tops = [t for t in phrase if t.head.i not in ids]
+    if not tops or any(t.head.i != root.i for t in tops) or phrase[0].i < root.i:
+        return False
+    return all(t.is_punct for t in content if t.i > phrase[-1].i)
 
 
 def _root(tokens: list[Token]) -> Token:

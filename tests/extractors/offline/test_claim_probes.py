@@ -1925,3 +1925,12 @@ def test_estimates_bulletins_and_all_but_counts(extractor: OfflineExtractor):
     assert _source(claim) == "the ministry"
     claim = _claim(extractor, "All but two of the children were under five years old.", "All")
     assert [q.value for q in claim.quantities] == [5]
+
+
+def test_a_time_closing_a_list_dates_every_item_of_the_main_verb(extractor: OfflineExtractor):
+    text = "The ministry recorded 312 new cases and four deaths in the week to Sunday."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.time.start, c.time.end) if c.time else None for c in claims] == [
+        ("2021-05-10", "2021-05-16"),
+        ("2021-05-10", "2021-05-16"),
+    ]
