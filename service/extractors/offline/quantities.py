@@ -296,6 +296,10 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     return None if high is None else (high, start, stop)
 
 
+def _percent_at(tokens: list[Token], position: int) -> bool:
+    return position < len(tokens) and tokens[position].lower_ in ("%", "percent")
+
+
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -325,7 +329,12 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             approx = Approx.at_least  # "the toll passed 1,000"
         last = end
         if upper is None:
-            bound = _range_bound(tokens, begin, end)
+            joint = end  # "6% to 7%": the first figure's percent sign comes before the joiner
+            if end + 1 < len(tokens) and tokens[end].lower_ in ("%", "percent"):
+                joint = end + 1 if tokens[end + 1].lower_ in _RANGE_WORDS | {"and"} else end
+            bound = _range_bound(tokens, begin, joint)
+            if bound is not None and joint != end and not _percent_at(tokens, bound[2]):
+                bound = None  # "rose 6% to $61.20": a change and a level, not a range
             if bound is not None:
                 high, other_start, last = bound
                 scale = tokens[last - 1].lower_

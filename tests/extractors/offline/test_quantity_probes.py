@@ -69,6 +69,8 @@ RANGES = [
         ("$5 million to $7 million", 5e6, 7e6, "range"),
     ),
     _probe("The children, aged 4 to 9, were rescued.", ("4 to 9", 4, 9, "range")),
+    _probe("The firm expects a margin of 6% to 7%.", ("6% to 7%", 6, 7, "range")),
+    _probe("Margins were between 6% and 7%.", ("6% and 7%", 6, 7, "range")),
     _probe("The toll rose from 12 to 31.", ("12", 12, None, "exact"), ("31", 31, None, "exact")),
 ]
 
