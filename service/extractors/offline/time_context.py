@@ -130,12 +130,18 @@ _BOOKING_VERBS = frozenset({"set", "schedule", "slate", "book", "fix", "reschedu
 
 
 def _after_a_from_figure(token: Token) -> bool:
-    """ "rose to 69 percent from 63 percent in 2018": the time right after a "from" figure."""
+    """ "rose to 69 percent from 63 percent in 2018", "to $712 million from $640 million a year
+    ago": the time right after a "from" figure."""
     doc = token.doc
     start = token.i if token.dep_ == "prep" else token.i - 1
-    if start < 2 or doc[start].lower_ not in ("in", "on", "during"):
+    if start < 2:
         return False
-    figure = doc[start - 1]  # "percent" or "63"
+    if doc[start].lower_ in ("in", "on", "during"):
+        figure = doc[start - 1]  # "percent" or "63"
+    elif token.lower_ in ("a", "the", "one") and token.dep_ != "prep":
+        figure = doc[start]  # "from $640 million a year ago / the previous year"
+    else:
+        return False
     number = (
         figure
         if figure.like_num

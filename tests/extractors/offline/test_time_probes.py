@@ -586,6 +586,7 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe("Fans beat the 2020 record by almost 3,000.", None, None, None),
     _probe("The party suffered its worst result since 1935.", "since 1935", "1935", None),
     _probe("Turnout rose to 69 percent from 63 percent in 2018.", None, None, None),
+    _probe("Net income rose to $712 million from $640 million a year ago.", None, None, None),
     _probe("The party won 14 seats, unchanged from 2019.", None, None, None),
     _probe("Born in Kvalsund in 1933, Ana Berg was the youngest of seven.", None, None, None),
     _probe(
