@@ -59,6 +59,9 @@ def _find_quotations(text: str) -> list[tuple[int, int]]:
             else:
                 regions.append((straight_open, position + 1))
                 straight_open = None
+    unclosed = opened if opened is not None else straight_open
+    if unclosed is not None:  # a quotation that goes on into the next paragraph (wire style)
+        regions.append((unclosed, len(text)))
     return regions
 
 

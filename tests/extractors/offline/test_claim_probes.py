@@ -1934,3 +1934,14 @@ def test_a_time_closing_a_list_dates_every_item_of_the_main_verb(extractor: Offl
         ("2021-05-10", "2021-05-16"),
         ("2021-05-10", "2021-05-16"),
     ]
+
+
+def test_a_quotation_left_open_at_the_end_of_a_paragraph_is_the_speakers(
+    extractor: OfflineExtractor,
+):
+    text = (
+        '"The situation is very serious," Mariela Fonte said. "People are arriving with '
+        "nothing. Many have walked for days.\n\nAid groups said 12 trucks had arrived."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [_source(c) for c in claims] == ["Mariela Fonte"] * 3 + ["aid groups"]
