@@ -73,7 +73,7 @@ def interjected(verb: Token, tokens: list[Token], refs: References) -> Frame | N
 
 def resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
     """'"We will rebuild," she said, "and we will do it fast."': the quotation's second
-    half, after the attribution."""
+    half, after the attribution (or a comparison that goes on after it)."""
     ids = {t.i for t in tokens}
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i and child.i in ids:
@@ -84,6 +84,11 @@ def resumed_quote(verb: Token, tokens: list[Token]) -> list[Token]:
         joined = any(c.dep_ == "cc" and verb.i < c.i < child.i for c in verb.children)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         if child.dep_ == "conj" and child.i > verb.i and child.i in ids and joined and own_subject:
+            return [t for t in child.subtree if t.i in ids]
+        # "Prices rose 9.4%, the office said, up from 8.8% in January": the comparison goes on
+        compared = child.lower_ in ("up", "down") and child.dep_ in ("advmod", "prep")
+        set_off = child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ","
+        if compared and set_off and child.i > verb.i and child.i in ids:
             return [t for t in child.subtree if t.i in ids]
     return []
 

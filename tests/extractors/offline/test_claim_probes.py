@@ -1945,3 +1945,10 @@ def test_a_quotation_left_open_at_the_end_of_a_paragraph_is_the_speakers(
     )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [_source(c) for c in claims] == ["Mariela Fonte"] * 3 + ["aid groups"]
+
+
+def test_a_comparison_after_a_trailing_report_stays_with_its_figure(extractor: OfflineExtractor):
+    text = "Prices rose 9.4% in February, the statistics office said, up from 8.8% in January."
+    claim = _claim(extractor, text, "Prices")
+    assert [q.value for q in claim.quantities] == [9.4, 8.8]
+    assert claim.time is not None and claim.time.start == "2021-02"
