@@ -312,6 +312,8 @@ class References:
             described = {*known, *(w.lower() for w in known_source.words)}
             fits = len(rest) < 2 or rest[0] in described
             related = head_lemma in {known_source.head_lemma, *roles}
+            plurals = {f"{head_lemma}s", f"{head_lemma[:-1]}ies"}  # "the companies"
+            related = related and not (known[-1] in plurals and rest[-1:] == [head_lemma])
             if definite and len(rest) <= 2 and related and fits:
                 return known_source.source
             shorter = len(own_stems) >= 2 and len(own_stems) < len(stems(known_name))
@@ -321,7 +323,7 @@ class References:
             outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
             if outlets:
                 return outlets[-1]
-        if definite and len(rest) == 1 and head_lemma in BODY_DESCRIPTIONS:
+        if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
             return self.described_body(head_lemma, offset)
         if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
             holders = [

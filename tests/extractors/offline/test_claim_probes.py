@@ -1952,3 +1952,8 @@ def test_a_comparison_after_a_trailing_report_stays_with_its_figure(extractor: O
     claim = _claim(extractor, text, "Prices")
     assert [q.value for q in claim.quantities] == [9.4, 8.8]
     assert claim.time is not None and claim.time.start == "2021-02"
+
+
+def test_the_companies_are_not_one_of_them(extractor: OfflineExtractor):
+    text = "Halden Chemicals agreed to buy Ostra Polymers for $7.4 billion, the companies said."
+    assert _source(_claim(extractor, text, "Halden")) == "the companies"
