@@ -99,7 +99,7 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         return False
     dep = token.dep_
     if dep == "conj":
-        if _cited_content(token):
+        if _cited_content(token) or _shared_object(token):
             return False
         finite = _is_finite(token) or (_shares_tense(token) and _dated(token))
         return token.head.i in heads and is_verbal(token) and finite
@@ -122,6 +122,19 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _shared_object(verb: Token) -> bool:
+    """ "killed or wounded 40 soldiers": two verbs right next to each other share the object
+    written after the second."""
+    first = verb.head
+    joiner = verb.doc[verb.i - 1] if verb.i else None
+    adjacent = first.i == verb.i - 2 and joiner is not None and joiner.dep_ == "cc"
+    own = any(
+        c.dep_ in ("dobj", "attr", "prep", "ccomp", "xcomp") and c.i < verb.i
+        for c in first.children
+    )
+    return adjacent and not own and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _cited_content(token: Token) -> bool:

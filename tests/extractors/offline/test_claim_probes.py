@@ -1957,3 +1957,18 @@ def test_a_comparison_after_a_trailing_report_stays_with_its_figure(extractor: O
 def test_the_companies_are_not_one_of_them(extractor: OfflineExtractor):
     text = "Halden Chemicals agreed to buy Ostra Polymers for $7.4 billion, the companies said."
     assert _source(_claim(extractor, text, "Halden")) == "the companies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed or wounded 40 soldiers on Monday.",
+        "The company said it had never sought or received any favour.",
+    ],
+)
+def test_two_verbs_side_by_side_share_their_object_in_one_claim(
+    extractor: OfflineExtractor, text: str
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1
+    assert claims[0].negated == ("never" in text)
