@@ -45,6 +45,7 @@ ATOM = (
     rf"|(?i:(?:this\s+coming|next|last|this|coming|early|late)\s+)?{_WEEKDAY}{_PART}"
     r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
     rf"|(?i:(?:(?:earlier|later|early|late)\s+|{_END_OF})?(?:last|this|next|past)\s+{_PERIOD})"
+    r"(?!\s+of\s+[A-Z])"  # "the last week of March" is part of that month
     rf"|(?i:{_END_OF}the\s+(?:week|month|year))"
     rf"|(?i:the)\s+{YEAR}(?=\s+[A-Za-z])"  # "in the 2031 census": the event's year
     rf"|{_PHASE}?{YEAR})"

@@ -21,6 +21,7 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _QUARTER = re.compile(
     rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
     rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year))?"
+    r"(?!\s+of\s+[A-Z])"  # "the first half of March" is part of that month
     rf"|(?:the\s+)?Q(?P<q>[1-4])(?:\s+|[-/])?(?P<qyear>{_YEAR})?"
     rf"|(?:the\s+)?H(?P<h>[12])(?:\s+|[-/])?(?P<hyear>{_YEAR})?)\b"
 )

@@ -204,6 +204,8 @@ DATES = [
     _probe("The talks ran from December to February 2019.", "December", "2018-12", "2019-02"),
     _probe("The dig ran from June 2 to July 4, 2019.", "June 2", "2019-06-02", "2019-07-04"),
     _probe("Farms were closed from June 1 to July 15.", "June 1", "2023-06-01", "2023-07-15"),
+    _probe("Rebels took 12 villages in the first half of May.", "May", "2023-05", "2023-05"),
+    _probe("Rebels took 12 villages in the last week of May.", "May", "2023-05", "2023-05"),
     _probe("The shelter has enough food until Sunday.", "Sunday", None, "2023-06-18"),
     _probe("The curfew lasted until Sunday.", "Sunday", None, "2023-06-11"),
 ]
