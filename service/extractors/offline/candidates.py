@@ -54,9 +54,21 @@ def _about_the_reporting(words: list[Token]) -> bool:
 
 def set_off_remark(tokens: list[Token]) -> bool:
     """True for a relative clause that only remarks on the reporting (", which cannot be
-    independently confirmed")."""
+    independently confirmed", ", who was not authorised to speak publicly")."""
     text = " ".join(t.lower_ for t in tokens if not t.is_punct)
-    return any(phrase in text for phrase in REPORTING_REMARKS)
+    return any(phrase in text for phrase in (*REPORTING_REMARKS, *_ANONYMITY_REMARKS))
+
+
+# Why a source is unnamed, told in a relative clause ("who was not authorised to speak").
+_ANONYMITY_REMARKS = (
+    "authorised to speak",
+    "authorized to speak",
+    "authorised to discuss",
+    "authorized to discuss",
+    "not to be named",
+    "not to be identified",
+    "condition of anonymity",
+)
 
 
 # Word sequences that only occur in remarks about the reporting.

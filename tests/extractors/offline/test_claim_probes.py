@@ -1972,3 +1972,12 @@ def test_two_verbs_side_by_side_share_their_object_in_one_claim(
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert len(claims) == 1
     assert claims[0].negated == ("never" in text)
+
+
+def test_why_a_source_is_unnamed_is_no_claim(extractor: OfflineExtractor):
+    text = (
+        "Ostra had rejected an earlier approach, according to a person familiar with the "
+        "matter, who was not authorised to speak publicly."
+    )
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [c.statement for c in claims] == ["Ostra had rejected an earlier approach."]
