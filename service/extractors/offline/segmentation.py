@@ -113,7 +113,9 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
         own_event = relative.lower_ in RELATIVE_ADVERBS and token.tag_ == "VBD"
-        return non_restrictive(token) or (own_event and _has_subject(token))
+        if own_event and _has_subject(token):
+            return True
+        return non_restrictive(token) and _tells_its_own(token)
     if dep in ("acl", "advcl") and _dated_participle(token):
         return True
     if dep == "advcl":
@@ -122,6 +124,16 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _tells_its_own(clause: Token) -> bool:
+    """True for a relative clause with a number, a date or an event of its own ("who won
+    two medals", "who are awaiting briefings"), not one that only describes in the simple
+    present ("which strips out food and energy", "which lies along the Ring of Fire")."""
+    if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in clause.subtree):
+        return True
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return auxiliaries or clause.tag_ not in ("VBZ", "VBP")
 
 
 def _shared_object(verb: Token) -> bool:

@@ -1981,3 +1981,18 @@ def test_why_a_source_is_unnamed_is_no_claim(extractor: OfflineExtractor):
     )
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert [c.statement for c in claims] == ["Ostra had rejected an earlier approach."]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Core inflation, which strips out food and energy, accelerated to 6.1%.", 1),
+        ("The mayor, who won the seat in 2019, resigned on Friday.", 2),
+        ("The plant, which employs 400 people, closed on Friday.", 2),
+        ("The plan was backed by Varan officials, who are awaiting a vote.", 2),
+    ],
+)
+def test_a_relative_clause_that_only_describes_folds_into_its_claim(
+    extractor: OfflineExtractor, text: str, count: int
+):
+    assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == count
