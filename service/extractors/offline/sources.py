@@ -205,8 +205,11 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
         return tokens
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"
-    lowered = all(t.text.islower() or (t is described[0] and opening) for t in described)
-    if lowered and all(t.pos_ in ("DET", "ADJ", "NOUN") or t.tag_ == "POS" for t in described):
+    # "Zarnak's state news agency ZNA": a possessive owner before the description
+    owner = len(described) > 2 and described[1].tag_ == "POS"
+    lowered = all(t.text.islower() or (t is described[0] and (opening or owner)) for t in described)
+    kinds = ("DET", "ADJ", "NOUN", "PROPN") if owner else ("DET", "ADJ", "NOUN")
+    if lowered and all(t.pos_ in kinds or t.tag_ == "POS" for t in described):
         return tokens[start:]
     return tokens
 
