@@ -153,6 +153,12 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
 
 
+def _counted_range(child: Token) -> bool:
+    """ "said between 4,000 and 5,000 homes were flooded": the parser hangs the content's
+    subject on the reporting verb as "between ..."."""
+    return child.lower_ == "between" and any(t.like_num for t in child.subtree)
+
+
 def _declares_a_statement(verb: Token) -> bool:
     """ "declared that the vote was fair", "declared the vote was fair": a finite clause."""
     for child in verb.children:
@@ -337,7 +343,10 @@ def _frame_at(
         modifiers = {
             t.i
             for child in verb.children
-            if child.dep_ in frame_deps and child.i > verb.i and not inverted
+            if child.dep_ in frame_deps
+            and child.i > verb.i
+            and not inverted
+            and not _counted_range(child)
             for t in child.subtree
         }
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}

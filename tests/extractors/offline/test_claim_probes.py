@@ -1996,3 +1996,12 @@ def test_a_relative_clause_that_only_describes_folds_into_its_claim(
     extractor: OfflineExtractor, text: str, count: int
 ):
     assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == count
+
+
+def test_a_range_right_after_said_opens_the_content(extractor: OfflineExtractor):
+    claim = _claim(extractor, "The UN said between 4,000 and 5,000 homes were flooded.", "homes")
+    assert (claim.statement, _source(claim)) == (
+        "Between 4,000 and 5,000 homes were flooded.",
+        "UN",
+    )
+    assert [(q.value, q.upper) for q in claim.quantities] == [(4000, 5000)]
