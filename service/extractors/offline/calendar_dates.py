@@ -33,14 +33,15 @@ _PHASE = (
     rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?)"
 )
 _PART = r"(?i:\s+(?:morning|afternoon|evening|night))?"
-_NAMED_YEAR = r"(?i:(?:last|this|next)\s+year)"  # "in April last year"
+# "in April last year", "in September of that year" (the year told before)
+_NAMED_YEAR = r"(?i:(?:last|this|next|that|the\s+same)\s+year)"
 _PERIOD = rf"(?:week|weekend|month|year|{_SEASON})"
 _END_OF = r"(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+"
 ATOM = (
     r"(?:\d{4}-\d{2}-\d{2}"
     rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
     rf"|{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"
-    rf"|{_PHASE}?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+{_NAMED_YEAR})?"
+    rf"|{_PHASE}?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{_NAMED_YEAR})?"
     rf"|{_WEEKDAY},?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
     rf"|(?i:(?:this\s+coming|next|last|this|coming|early|late)\s+)?{_WEEKDAY}{_PART}"
     r"|(?i:today|tonight|yesterday|tomorrow|currently|now|this\s+(?:morning|afternoon|evening))"
@@ -161,7 +162,9 @@ def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
 def month_bounds(month: str, year: str | None, context: Context) -> Bounds:
     """The month of "March" / "March 2024" / "March last year"."""
     number = MONTHS[month.rstrip(".")]
-    if year and year[0].isalpha():  # "last year": relative to publication
+    if year and year.split()[0].lower() in ("that", "the"):  # "of that year": told before
+        year = context.anchor[:4] if context.anchor else None
+    elif year and year[0].isalpha():  # "last year": relative to publication
         year = _relative(year, context)[0]
     resolved = _full_year(year) if year else _year_for(number, 0, context)
     if resolved is None:

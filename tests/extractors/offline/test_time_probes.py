@@ -366,6 +366,13 @@ FROM_AN_EARLIER_EVENT = [
     ),
     _probe("A second blast hit on the same day.", "same day", ANCHOR, ANCHOR, anchor=ANCHOR),
     _probe(
+        "Teval won a contract in September of that year.",
+        "September of that year",
+        "2019-09",
+        "2019-09",
+        anchor="2019",
+    ),
+    _probe(
         "The ferry sank two days later.",
         "two days later",
         "2023-06-12",
