@@ -119,7 +119,9 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
-            if child.dep_ in ("xcomp", "advcl", "oprd") and child.i > verb.i and child.i in allowed:
+            marked = any(c.dep_ == "mark" for c in child.children)  # not ", while Y ..."
+            after = child.i > verb.i and child.i in allowed
+            if child.dep_ in ("xcomp", "advcl", "oprd") and after and not marked:
                 return child
     return None
 

@@ -2005,3 +2005,12 @@ def test_a_range_right_after_said_opens_the_content(extractor: OfflineExtractor)
         "UN",
     )
     assert [(q.value, q.upper) for q in claim.quantities] == [(4000, 5000)]
+
+
+def test_an_expectation_beside_a_while_clause_is_no_report_of_it(extractor: OfflineExtractor):
+    text = "Nine economists expected a hike, while three predicted a cut."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert [(c.statement, c.source) for c in claims] == [
+        ("Nine economists expected a hike.", None),
+        ("Three economists predicted a cut.", None),
+    ]
