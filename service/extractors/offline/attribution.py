@@ -19,6 +19,7 @@ from service.extractors.offline.report_phrases import (
     CITING_WORDS,
     according_to,
     channel,
+    channel_in_phrase,
     cited_after,
     citing,
     is_outlet,
@@ -28,6 +29,7 @@ from service.extractors.offline.report_phrases import (
 from service.extractors.offline.report_shapes import (
     after_quote,
     content_tokens,
+    counted_range,
     fronted_content,
     hearing,
     hearsay,
@@ -153,12 +155,6 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     if token.dep_ == "relcl" and trailing_misparse(token):
         return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")
-
-
-def _counted_range(child: Token) -> bool:
-    """ "said between 4,000 and 5,000 homes were flooded": the parser hangs the content's
-    subject on the reporting verb as "between ..."."""
-    return child.lower_ == "between" and any(t.like_num for t in child.subtree)
 
 
 def _declares_a_statement(verb: Token) -> bool:
@@ -348,7 +344,7 @@ def _frame_at(
             if child.dep_ in frame_deps
             and child.i > verb.i
             and not inverted
-            and not _counted_range(child)
+            and not counted_range(child)
             for t in child.subtree
         }
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
@@ -373,12 +369,13 @@ def _frame_at(
     content = content_tokens(content)
     if not long_enough(content):
         return None
+    subject_tokens, network = channel_in_phrase(subject_tokens)  # "bloggers on Telegram"
     named = source_of(subject_tokens, refs)
     if named is None:
         return None
     source: Source | None
     source, lemma = named
-    relayed_by = channel(verb)
+    relayed_by = channel(verb) or network
     source_tokens = subject_tokens
     if cited:
         cited_source = source_of(cited, refs)

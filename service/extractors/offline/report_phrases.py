@@ -232,3 +232,14 @@ def cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
         return []
     cited = citing(following, {t.i for t in following})
     return [following[0], *cited] if cited else []
+
+
+def channel_in_phrase(tokens: list[Token]) -> tuple[list[Token], str | None]:
+    """ "military bloggers on Telegram": the source phrase without its network, and the
+    network, or the tokens unchanged and None."""
+    for token in tokens:
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in CHANNELS]
+        if token.dep_ == "prep" and token.lower_ in ("on", "via") and objects:
+            inside = {t.i for t in token.subtree}
+            return [t for t in tokens if t.i not in inside], objects[0].text
+    return tokens, None

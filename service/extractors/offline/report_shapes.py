@@ -189,3 +189,9 @@ def quoted_as_saying(tokens: list[Token], allowed: set[int], refs: References) -
         content = strip_edges([t for t in clause.subtree if t.i in allowed], frozenset({"that"}))
         return Frame(source=source, content=content, verb=saying, head_lemma=named[1])
     return None
+
+
+def counted_range(child: Token) -> bool:
+    """ "said between 4,000 and 5,000 homes were flooded": the parser hangs the content's
+    subject on the reporting verb as "between ..."."""
+    return child.lower_ == "between" and any(t.like_num for t in child.subtree)

@@ -30,7 +30,7 @@ ANONYMOUS_HEADS = word_set("""
     organizer organiser nurse medic paramedic firefighter survivor villager neighbour neighbor
     mediator negotiator economist meteorologist insurer group campaigner activist protester
     agent lawyer attorney publicist family relative friend colleague wife husband widow son
-    daughter
+    daughter commander soldier
     """)
 # Words that mark a source as deliberately unidentified ("one unnamed and two other officials").
 UNNAMED_WORDS = word_set("unnamed anonymous unidentified")
@@ -159,6 +159,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
+    opening = opening and tokens[0].ent_type_ not in ("NORP", "GPE", "ORG")  # "Dalian bloggers"
     opening = opening and not possessed
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
@@ -242,6 +243,8 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
             if before.text != "," or any(token.doc[i].ent_type_ == "PERSON" for i in inside):
                 continue
             if token.pos_ == "PROPN" and token.head.pos_ != "PROPN":
+                return strip_edges([t for t in tokens if t.i in inside])
+            if token.head.lower_ == "one":  # "One of them, a battalion commander,"
                 return strip_edges([t for t in tokens if t.i in inside])
             return strip_edges([t for t in tokens if t.i not in inside])
     return tokens

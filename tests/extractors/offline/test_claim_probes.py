@@ -2014,3 +2014,29 @@ def test_an_expectation_beside_a_while_clause_is_no_report_of_it(extractor: Offl
         ("Nine economists expected a hike.", None),
         ("Three economists predicted a cut.", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source", "via"),
+    [
+        (
+            "Dalian military bloggers on Telegram claimed that 150 soldiers had been killed.",
+            "150",
+            "Dalian military bloggers",
+            "Telegram",
+        ),
+        (
+            "Two officers said ammunition was short. One of them, a battalion commander, said "
+            "his unit was firing fewer than 200 rounds a day.",
+            "200",
+            "a battalion commander",
+            None,
+        ),
+    ],
+)
+def test_a_network_or_appositive_inside_the_speaker_phrase(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str, via: str | None
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.anonymous, claim.source.via) == (source, True, via)
