@@ -591,6 +591,7 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe("Reiko scored twice in the second half.", None, None, None),
     _probe("The launch was postponed to Saturday.", "Saturday", None, "2023-06-17"),
     _probe("The judge set sentencing for August 19.", "August 19", "2023-08-19", "2023-08-19"),
+    _probe("The toll from Sunday's landslide rose to 19.", "Sunday", "2023-06-11", "2023-06-11"),
     _probe("The board set a vote for Friday.", "Friday", "2023-06-16", "2023-06-16"),
     _probe("Fans beat the 2020 record by almost 3,000.", None, None, None),
     _probe("The party suffered its worst result since 1935.", "since 1935", "1935", None),
