@@ -76,12 +76,25 @@ def _named_between_commas(tokens: list[Token], comma: int) -> list[Token]:
 
 def without_leading_time(tokens: list[Token]) -> list[Token]:
     """Drop a time phrase that belongs to the act of saying ("told reporters Wednesday")."""
-    while tokens and (
-        (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0].dep_ not in _NOMINAL_DEPS)
-        or (tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].ent_type_ == "DATE")
-    ):
+    while tokens and (_adverbial_date(tokens[0]) or _preposition_before_date(tokens)):
         tokens = tokens[1:]
     return tokens
+
+
+def _adverbial_date(token: Token) -> bool:
+    """A date word that modifies the verb ("told reporters Wednesday"), or a word of such a
+    date phrase ("last" in "reported last month")."""
+    dates = ("DATE", "TIME")
+    if token.ent_type_ not in dates:
+        return False
+    if token.dep_ not in _NOMINAL_DEPS:
+        return True
+    head = token.head
+    return head.ent_type_ in dates and head.i > token.i and head.dep_ not in _NOMINAL_DEPS
+
+
+def _preposition_before_date(tokens: list[Token]) -> bool:
+    return tokens[0].pos_ == "ADP" and len(tokens) > 1 and tokens[1].ent_type_ == "DATE"
 
 
 _NOMINAL_DEPS = frozenset({"poss", "compound", "nsubj", "nsubjpass", "amod", "nmod"})

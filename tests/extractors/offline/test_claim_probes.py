@@ -2040,3 +2040,13 @@ def test_a_network_or_appositive_inside_the_speaker_phrase(
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous, claim.source.via) == (source, True, via)
+
+
+def test_the_time_of_a_report_before_its_citation_is_no_claim_time(extractor: OfflineExtractor):
+    text = (
+        "Bloomberg News reported last month, citing people familiar with the matter, that "
+        "Pellucid had held talks with two buyers."
+    )
+    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    assert (claim.statement, claim.time) == ("Pellucid had held talks with two buyers.", None)
+    assert claim.source is not None and claim.source.via == "Bloomberg News"
