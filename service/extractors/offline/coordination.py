@@ -118,9 +118,6 @@ def leading_conjunct(tokens: list[Token], frame: Frame | None) -> list[Token]:
     return strip_edges([t for t in tokens if t.i < end])
 
 
-_ACT_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt"})
-
-
 def report_added_after(tokens: list[Token], frame: Frame | None) -> list[Token]:
     """ "P, the minister said, adding that Q": Q after a trailing report is the same source's;
     returns Q's tokens when the frame's content left them out, or []."""
@@ -137,6 +134,9 @@ def report_added_after(tokens: list[Token], frame: Frame | None) -> list[Token]:
         if clause is not None:
             return strip_edges([t for t in clause.subtree if t.i in ids], frozenset({"that"}))
     return []
+
+
+_ACT_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt"})
 
 
 def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:

@@ -170,6 +170,11 @@ def _gender(token: Token) -> str:
     if token.dep_ == "appos":
         words.add(token.head.lower_)
     words |= {c.lower_ for c in token.children if c.dep_ == "appos"}
+    return gender_of(words)
+
+
+def gender_of(words: set[str]) -> str:
+    """ "m" or "f" when the words give one gender only ("spokeswoman", "Mrs"), else ""."""
     if words & MALE_WORDS and not words & FEMALE_WORDS:
         return "m"
     if words & FEMALE_WORDS and not words & MALE_WORDS:

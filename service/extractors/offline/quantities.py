@@ -330,7 +330,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         last = end
         if upper is None:
             joint = end  # "6% to 7%": the first figure's percent sign comes before the joiner
-            if end + 1 < len(tokens) and tokens[end].lower_ in ("%", "percent"):
+            if end + 1 < len(tokens) and _percent_at(tokens, end):
                 joint = end + 1 if tokens[end + 1].lower_ in _RANGE_WORDS | {"and"} else end
             bound = _range_bound(tokens, begin, joint)
             if bound is not None and joint != end and not _percent_at(tokens, bound[2]):

@@ -22,10 +22,9 @@ from service.extractors.offline.body_names import (
     stems,
 )
 from service.extractors.offline.persons import (
-    FEMALE_WORDS,
-    MALE_WORDS,
     TITLES,
     agrees,
+    gender_of,
     person_mentions,
     strip_titles,
     titled_people,
@@ -96,25 +95,25 @@ class References:
                 full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
                 short_forms.setdefault(match.group(2), full)
         sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
-        organisations = [
-            (base + ent.start_char, organisation_name(ent.text))
+        bodies = [
+            (base + ent.start_char, name, ent)
             for base, doc in docs
             for ent in doc.ents
-            if ent.label_ == "ORG" and ent.text.lower() not in NEWS_ORGANISATIONS
+            if ent.label_ == "ORG" and (name := organisation_name(ent.text))
+        ]
+        organisations = [
+            (at, name) for at, name, ent in bodies if ent.text.lower() not in NEWS_ORGANISATIONS
         ]
         subject_bodies = [
-            (base + ent.start_char, organisation_name(ent.text))
-            for base, doc in docs
-            for ent in doc.ents
-            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass")
+            (at, name) for at, name, ent in bodies if ent.root.dep_ in ("nsubj", "nsubjpass")
         ]
         return cls(
             persons=persons,
             roles=roles,
             sentences=sentences,
             short_forms=short_forms,
-            organisations=[(offset, name) for offset, name in organisations if name],
-            subject_bodies=[(offset, name) for offset, name in subject_bodies if name],
+            organisations=organisations,
+            subject_bodies=subject_bodies,
             titled=titled_people(docs),
         )
 
@@ -225,13 +224,17 @@ class References:
             body = self._body_told_before(offset)
             if body is not None:  # "The ministry gave a different account. It said P"
                 return body
-        channels = {k.source.via for k in self.sources if k.source.via}
+        channels = self._channel_names()
         for known_source in reversed(self.sources):
             if known_source.source.name in channels:
                 continue  # "said in a video posted on Telegram. ... It said": not Telegram
             if not known_source.person and known_source.plural == plural:
                 return known_source.source
         return None
+
+    def _channel_names(self) -> set[str]:
+        """The channels earlier sources were relayed through ("Telegram", "Reuters")."""
+        return {k.source.via for k in self.sources if k.source.via}
 
     def _body_told_before(self, offset: int) -> Source | None:
         """The organisation that is the subject of the sentence right before `offset`."""
@@ -266,14 +269,7 @@ class References:
         start = self._sentence_start(offset)
         if not (start > 0 and self._sentence_start(start - 1) <= latest.offset < start):
             return False
-        gender = (
-            "m"
-            if latest.head_lemma in MALE_WORDS
-            else "f"
-            if latest.head_lemma in FEMALE_WORDS
-            else ""
-        )
-        return agrees(pronoun, gender)
+        return agrees(pronoun, gender_of({latest.head_lemma}))
 
     def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
         """The person mentions the pronoun can refer to in the nearest sentence before
@@ -362,7 +358,7 @@ class References:
     def _latest_named_body(self, description: str) -> Source | None:
         """The most recent source that is a named organisation ("Vessa Pharma") of a kind
         the description fits."""
-        channels = {k.source.via for k in self.sources if k.source.via}  # not "Telegram"
+        channels = self._channel_names()  # not "Telegram"
         for known_source in reversed(self.sources):
             source = known_source.source
             if source.name in channels:

@@ -155,6 +155,11 @@ def is_from_event(match: re.Match[str]) -> bool:
     return match.re in _EVENT_PATTERNS
 
 
+def counts_from_an_event(text: str) -> bool:
+    """True for a time phrase counted from the event told before ("two years later")."""
+    return any(pattern.search(text) for pattern in _EVENT_PATTERNS)
+
+
 def is_clock(match: re.Match[str]) -> bool:
     """True for a bare clock time (it yields to any dated phrase in the same clause)."""
     return match.re in (_CLOCK, _AS_OF_CLOCK)

@@ -272,7 +272,7 @@ def _a_body(noun: Token) -> bool:
 
 # Documents that only carry a body's figures: "central bank data" is the central bank's word.
 _MEASURES = word_set("data datum figure statistic estimate record count tally")
-_BODY_NOUNS = word_set("municipality government police prosecutor prosecutors")
+_BODY_NOUNS = word_set("municipality prosecutor")
 
 
 def _author(document: Token) -> str:

@@ -124,14 +124,14 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
                 # "banned it from February 1 to March 15": the ban runs on past publication
                 end = atom_bounds(match.group("second"), replace(context, past=False))[1]
             start = _in_the_year_of(match.group("first"), start, end, context)
-    prefix = _DAY_PREFIX.search(match.string[: match.start()])
-    week = prefix is not None and not prefix.group("eve") and (prefix.group("to") or _to(match))
+    prefix = _bounding_prefix(match, match.string)
+    week = prefix is not None and not prefix.group("eve")
     if week and start and len(start) == 10:
         first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
         return first, end  # "in the week ending Sunday", "the week to Sunday": the seven days
     if preposition in END_ONLY and not match.groupdict().get("second"):
-        first = match.groupdict().get("first") or ""
-        weekday = any(day in first for day in WEEKDAYS)
+        first_words = match.groupdict().get("first") or ""
+        weekday = any(day in first_words for day in WEEKDAYS)
         ahead = weekday and not told_as_past  # "We have enough vaccine until Sunday"
         if (ahead or _before_the_event(end, context)) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
@@ -145,8 +145,14 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     return start, end
 
 
-def _to(match: re.Match[str]) -> bool:
-    return (match.groupdict().get("prep") or "").lower() == "to"
+def _bounding_prefix(match: re.Match[str], text: str) -> re.Match[str] | None:
+    """The words before a day that make it a bound of another time ("the eve of", "the week
+    ending", or "the week" before "to Sunday"), or None."""
+    prefix = _DAY_PREFIX.search(text[: match.start()])
+    to = (match.groupdict().get("prep") or "").lower() == "to"
+    if prefix is None or not (prefix.group("eve") or prefix.group("to") or to):
+        return None
+    return prefix
 
 
 # Words right before a day that make it a bound of another time: "the eve of Sunday's
@@ -260,13 +266,9 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
-        prefix = _DAY_PREFIX.search(window[: match.start()])  # "the eve of Sunday's vote"
+        prefix = _bounding_prefix(match, window)  # "the eve of Sunday's vote"
         text = match.group(0)
-        if (
-            prefix is not None
-            and any(bounds)
-            and (prefix.group("eve", "to") != (None, None) or _to(match))
-        ):
+        if prefix is not None and any(bounds):
             text = window[prefix.start() : match.end()]
         reference = TimeRef(text=text, start=bounds[0], end=bounds[1])
         found.append((reference, covered))

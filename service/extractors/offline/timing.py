@@ -4,14 +4,14 @@ reporting verb, or the time phrase its sentence shares among the claims split fr
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
+from service.extractors.offline.ages import AGE_UNIT
 from service.extractors.offline.frames import Frame
-from service.extractors.offline.relative_time import Context
+from service.extractors.offline.relative_time import Context, counts_from_an_event
 from service.extractors.offline.timeref import find_time, time_phrase
 from service.extractors.offline.tokens import entity_of, verbatim, word_set
 
@@ -161,7 +161,7 @@ def _tallies_share(
         and _tally(claim)
         and head.dep_ == "conj"
         and _past_form(head)
-        and not _COUNTED_FROM_ANOTHER.search(claim.time.text)
+        and not counts_from_an_event(claim.time.text)
     }
     result = []
     for claim, (_, head, _) in zip(claims, made, strict=True):
@@ -175,10 +175,7 @@ def _tallies_share(
 
 def _tally(claim: DraftClaim) -> bool:
     """True for a claim counting things ("64 injured", "14 vehicles"), not only an age."""
-    return any(q.unit and q.unit != "years of age" for q in claim.quantities)
-
-
-_COUNTED_FROM_ANOTHER = re.compile(r"\b(?:later|earlier|after|before|afterwards)\b", re.I)
+    return any(q.unit and q.unit != AGE_UNIT for q in claim.quantities)
 
 
 def _dated_apart(head: Token) -> bool:
