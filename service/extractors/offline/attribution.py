@@ -294,13 +294,18 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
         t
         for t in tokens
         if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
-        and (t.lemma_.lower() in NOMINAL_REPORT_VERBS or puts_at(t) or _document_gives(t))
+        and (
+            t.lemma_.lower() in NOMINAL_REPORT_VERBS
+            or puts_at(t)
+            or _document_gives(t)
+            or _claims_an_act(t)
+        )
     ]
     if not roots:
         return None
     verb = roots[0]
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if not objects:
+    if not objects and not _claims_an_act(verb):
         return None
     if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
         return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
@@ -311,6 +316,14 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
     return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """ "Rebels claimed to have shot down two helicopters": the subject's own claim of an act."""
+    if verb.lemma_.lower() != "claim" or verb.pos_ != "VERB":
+        return False
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    return bool(acts) and any(c.lower_ == "have" for c in acts[0].children if c.dep_ == "aux")
 
 
 def _document_gives(verb: Token) -> bool:

@@ -65,6 +65,12 @@ def _change_of_previous(tokens: list[Token], start: int, position: int) -> bool:
     return before in (["gain", "of"], ["loss", "of"], ["increase", "of"], ["drop", "of"])
 
 
+def _restates_previous(tokens: list[Token], start: int) -> bool:
+    """ "$118 million, or 41 cents a share": ", or" before a number gives the same amount
+    in other terms, not another item."""
+    return start >= 2 and tokens[start - 1].lower_ == "or" and tokens[start - 2].text == ","
+
+
 def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) positions of parallel numbered items: "5 cases, 2 hospitalized, 1 death"."""
     items: list[tuple[int, int]] = []
@@ -79,7 +85,9 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
                 return items
             items = []
         end = _item_end(tokens, position, start)
-        if items and _change_of_previous(tokens, start, position):
+        if items and (
+            _change_of_previous(tokens, start, position) or _restates_previous(tokens, start)
+        ):
             items[-1] = (items[-1][0], end)  # "won 44 seats, up 9": part of the item before
             position = end
             continue
@@ -106,12 +114,13 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
     if breakdown:
         return breakdown
     prefix, suffix = tokens[:first], tokens[last_end:]
+    suffixes = _paired_baselines(suffix, len(items)) or [suffix] * len(items)
     split = []
-    for start, end in items:
+    for (start, end), own_suffix in zip(items, suffixes, strict=True):
         own = tokens[start:end]
         split.append(
             Proposition(
-                tokens=prefix + own + trim(suffix) if suffix else prefix + own,
+                tokens=prefix + own + trim(own_suffix) if own_suffix else prefix + own,
                 head=proposition.head,
                 evidence=proposition.evidence,
                 prefix=proposition.prefix,
@@ -122,6 +131,43 @@ def split_list_items(proposition: Proposition) -> list[Proposition]:
             )
         )
     return split
+
+
+_COMPARING = (("compared", "with"), ("compared", "to"), ("up", "from"), ("down", "from"))
+
+
+def _paired_baselines(suffix: list[Token], count: int) -> list[list[Token]]:
+    """ "8,950 cases and 146 deaths, compared with 2,100 cases and 31 deaths in 2021": each
+    item keeps only its own figure of an equally long compared list."""
+    opener = next(
+        (
+            k + 2
+            for k in range(len(suffix) - 1)
+            if (suffix[k].lower_, suffix[k + 1].lower_) in _COMPARING
+        ),
+        None,
+    )
+    if opener is None:
+        return []
+    compared = _list_items(suffix[opener:])
+    if len(compared) != count:
+        return []
+    compared[-1] = (compared[-1][0], _counted_end(suffix[opener:], compared[-1]))
+    shared_end = opener + compared[-1][1]
+    return [
+        suffix[:opener] + suffix[opener + start : opener + end] + suffix[shared_end:]
+        for start, end in compared
+    ]
+
+
+def _counted_end(tokens: list[Token], item: tuple[int, int]) -> int:
+    """Where an item ends at its counted noun: what follows ("in 2021") is shared by all."""
+    start, end = item
+    number = next(t for t in tokens[start:end] if is_number_token(t))
+    noun = number.head if number.dep_ == "nummod" else number
+    positions = {t.i: k for k, t in enumerate(tokens)}
+    stop = positions.get(noun.i)
+    return stop + 1 if stop is not None and start <= stop < end else end
 
 
 def _with_changed_count(items: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:

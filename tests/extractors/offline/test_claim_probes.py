@@ -37,6 +37,11 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The Valdric Front claimed to have shot down two army helicopters on Sunday.",
+        "helicopters",
+        "Valdric Front",
+    ),
+    (
         '"We are hopeful," Varan Foreign Minister Anders Holm told reporters.',
         "hopeful",
         "Anders Holm",

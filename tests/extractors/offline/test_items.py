@@ -71,3 +71,34 @@ def test_a_with_phrase_count_gets_the_subject_and_a_verb(parse: Parse):
         "The army has 1.3 million soldiers.",
         "The army has 7.6 million reservists.",
     ]
+
+
+def test_an_amount_restated_after_or_stays_in_its_item(parse: Parse):
+    text = "Profit rose to $52 million, or 19 cents a share, from $40 million a year earlier."
+    assert _statements(parse, text) == [
+        "Profit rose to $52 million, or 19 cents a share, from $40 million a year earlier."
+    ]
+
+
+def test_or_without_a_comma_still_joins_list_items(parse: Parse):
+    text = "The crash left 3 dead or 5 missing."
+    assert len(_statements(parse, text)) == 2
+
+
+def test_each_item_keeps_only_its_own_figure_of_a_compared_list(parse: Parse):
+    text = (
+        "The agency counted 410 cases and 12 deaths this year, compared with 300 cases "
+        "and 9 deaths in 2024."
+    )
+    statements = _statements(parse, text)
+    assert len(statements) == 2
+    assert "410 cases" in statements[0] and "300 cases in 2024" in statements[0]
+    assert "9 deaths" not in statements[0]
+    assert "12 deaths" in statements[1] and "9 deaths in 2024" in statements[1]
+    assert "300 cases" not in statements[1]
+
+
+def test_a_compared_list_of_another_length_is_left_whole(parse: Parse):
+    text = "The agency counted 410 cases and 12 deaths, compared with 300 cases last year."
+    statements = _statements(parse, text)
+    assert all("compared with 300 cases last year" in s for s in statements)
