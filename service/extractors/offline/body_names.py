@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.extractors.offline.persons import FIRM_ENDINGS, NOT_PERSONS
+from service.extractors.offline.persons import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
 from service.extractors.offline.tokens import word_set
 
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
@@ -32,11 +32,6 @@ NAMED_KINDS = word_set("""
     ministry department directorate council commission committee court university college
     school hospital museum institute foundation charity party union coalition alliance
     association federation league club team network movement
-    """)
-# Last words of the names a "the group" can point back to ("Free Velmoria Movement").
-GROUP_ENDINGS = word_set("""
-    group movement front coalition alliance network campaign union association federation
-    league party society collective initiative watch
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
 # (Time zones the small model tags as organisations are left out too: "(1752 GMT)".)

@@ -38,6 +38,8 @@ def _about_the_reporting(words: list[Token]) -> bool:
     text = " ".join(t.lower_ for t in words)
     if words[0].lower_ in ("reporting", "editing", "writing") and len(words) > 1:
         return words[1].lower_ == "by"
+    if _withheld_detail(words):
+        return True
     if not any(phrase in text for phrase in REPORTING_REMARKS):
         return False
     # "Rebels killed 40 soldiers, a figure that cannot be independently verified": a remark
@@ -50,6 +52,26 @@ def _about_the_reporting(words: list[Token]) -> bool:
         if clause and any(p in tail for p in REPORTING_REMARKS):
             return False
     return True
+
+
+def _withheld_detail(words: list[Token]) -> bool:
+    """ "The ministry did not say how many soldiers were involved", "He did not give a toll":
+    what a source left untold, a remark about the reporting."""
+    roots = [t for t in words if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].lemma_.lower() not in _WITHHOLDING_VERBS:
+        return False
+    verb = roots[0]
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.lower_ in _QUESTION_WORDS:
+            return True
+        if child.dep_ == "dobj" and child.lower_ in _WITHHELD_DETAILS:
+            return True
+    return False
+
+
+_QUESTION_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which"})
 
 
 def set_off_remark(tokens: list[Token]) -> bool:
@@ -84,6 +106,13 @@ REPORTING_REMARKS = (
     "not be independently confirmed",
     "unable to independently",
     "independently verify the",
+    "be independently verified",
+    "be independently confirmed",
+)
+
+_WITHHOLDING_VERBS = frozenset({"say", "specify", "disclose", "give", "provide", "reveal"})
+_WITHHELD_DETAILS = frozenset(
+    {"toll", "detail", "details", "figure", "figures", "breakdown", "number", "timeline"}
 )
 
 

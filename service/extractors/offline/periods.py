@@ -50,7 +50,13 @@ _OVERNIGHT = re.compile(
     rf"(?<!\ban\s)(?<!\bthe\s)\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"
 )
 
-_PATTERNS = (_QUARTER, _DECADE, _CENTURY, _SPLIT_YEAR, _WEEKEND, _OVERNIGHT)
+# "the first six months of 2024", "the last three months of the year".
+_MONTHS_OF = re.compile(
+    rf"\b{_PREP}(?i:the\s+)(?P<edge>(?i:first|last|final))\s+(?P<count>\d{{1,2}}|[A-Za-z]+)\s+"
+    rf"(?i:months)\s+(?i:of)\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year)\b"
+)
+
+_PATTERNS = (_QUARTER, _DECADE, _CENTURY, _SPLIT_YEAR, _WEEKEND, _OVERNIGHT, _MONTHS_OF)
 
 
 def period_candidates(text: str) -> list[re.Match[str]]:
@@ -83,10 +89,26 @@ def resolve_period(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     if match.re is _QUARTER:
         return _quarter(match, context)
+    if match.re is _MONTHS_OF:
+        return _months_of(match, context)
     if match.re is _WEEKEND:
         return _weekend(context.published, context.forward)
     night = context.published + dt.timedelta(days=0 if context.forward else -1)
     return night.isoformat(), night.isoformat()  # the day the night begins, as "last night"
+
+
+def _months_of(match: re.Match[str], context: Context) -> Bounds:
+    """The first or last N months of a year, as a range of months."""
+    assert context.published is not None
+    count_text = match.group("count").lower()
+    count = int(count_text) if count_text.isdigit() else SMALL_NUMBERS.get(count_text, 0)
+    if not 0 < count < 12:
+        return None, None
+    first = 1 if match.group("edge").lower() == "first" else 13 - count
+    year = int(match.group("year")) if match.group("year") else context.published.year
+    if not match.group("year") and context.past and first + count - 1 > context.published.month:
+        year -= 1
+    return f"{year:04d}-{first:02d}", f"{year:04d}-{first + count - 1:02d}"
 
 
 def _decade(match: re.Match[str], context: Context) -> Bounds:

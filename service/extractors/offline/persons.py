@@ -52,6 +52,11 @@ FIRM_ENDINGS = word_set("""
     labs mills industries technologies partners capital securities electric telecom networks
     solutions services logistics shipping mining oil gas steel airways rail
     """)
+# Last words of the names of groups and bodies ("Sahel Watch" is no person).
+GROUP_ENDINGS = word_set("""
+    group movement front coalition alliance network campaign union association federation
+    league party society collective initiative watch
+    """)
 # Platforms and outlets the entity recognizer often takes for people.
 NOT_PERSONS = word_set("twitter facebook instagram telegram youtube tiktok reuters")
 
@@ -95,6 +100,7 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     for base, doc in docs:
         for ent in doc.ents:
             named = ent.label_ == "PERSON" and ent.text.lower() not in NOT_PERSONS
+            named = named and ent[-1].lower_ not in GROUP_ENDINGS
             if named and not _placed(ent.root):
                 found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
     surnames = {name.split()[-1]: name for name, _ in found.values() if len(name.split()) > 1}

@@ -97,6 +97,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         return None
     head = _head(tokens)
     lemma = head.lemma_.lower()
+    unbased = _without_base(tokens, head)
+    contiguous = unbased is tokens
+    tokens = unbased
     if len(tokens) == 1 and head.lower_ in FIRST_PERSON:
         return None  # "We believe ..." inside a quotation: the speaker's own view
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
@@ -110,6 +113,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     # "A Voss aide", "a spokesman for Governor Dale Ruiz": the role, not the person
     served = person.root if person is not None else None
     serving = served is not None and served.dep_ == "pobj" and served.head.head.i == head.i
+    if person is not None and person.root.dep_ == "poss" and _a_named_body(head, lemma):
+        words = [t for t in tokens if t.dep_ != "det"]  # "Ostran's Defense Ministry"
+        return Source(name=phrase_text(words)), lemma
     if person is not None and person.root.dep_ == "poss" and lemma in _PERSONAL_BODIES:
         words = [t for t in tokens if t.dep_ != "det"]  # "Erdogan's office": not Erdogan
         return Source(name=phrase_text(words)), lemma
@@ -149,7 +155,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if institution is not None and institution.dep_ == "compound":  # "a police statement"
             return Source(name=institution.lower_), lemma
     tokens = _without_description(tokens)
-    text = refs.expand(phrase_text(tokens))
+    text = refs.expand(phrase_text(tokens) if contiguous else _joined(tokens))
     earlier = refs.earlier_source(text, lemma, article_offset(head))
     if earlier is not None:
         return earlier, lemma
@@ -165,6 +171,27 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
 
+
+def _a_named_body(head: Token, lemma: str) -> bool:
+    """ "Ostran's Defense Ministry", "Belmar's water ministry": a public body of a place the
+    tagger took for a person (a person's "office" is _PERSONAL_BODIES)."""
+    return lemma in PUBLIC_BODY_WORDS and lemma not in _PERSONAL_BODIES
+
+
+def _without_base(tokens: list[Token], head: Token) -> list[Token]:
+    """ "the Tillbury, Maine-based company": the company, without where it is based."""
+    based = next((t for t in tokens if t.lower_ == "based" and t.head.i == head.i), None)
+    if based is None or head.pos_ != "NOUN" or based.i == 0 or based.nbor(-1).text != "-":
+        return tokens
+    return [t for t in tokens if t.dep_ == "det" or t.i > based.i]
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The words of tokens that need not be contiguous, with their own spacing."""
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 
 # Bodies that belong to a person and speak for them: "Erdogan's office said".
 _PERSONAL_BODIES = word_set("office campaign administration government cabinet team")
@@ -242,7 +269,13 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
             before = token.doc[token.left_edge.i - 1] if token.left_edge.i else token
             if before.text != "," or any(token.doc[i].ent_type_ == "PERSON" for i in inside):
                 continue
-            if token.pos_ == "PROPN" and token.head.pos_ != "PROPN":
+            # "a nurse at the centre in the capital, Okambe,": the place names the capital
+            placed = token.doc[before.i - 1] if before.i else before  # the noun before ","
+            nested = any(
+                t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS
+                for t in (token.head, placed)
+            )
+            if token.pos_ == "PROPN" and token.head.pos_ != "PROPN" and not nested:
                 return strip_edges([t for t in tokens if t.i in inside])
             if token.head.lower_ == "one":  # "One of them, a battalion commander,"
                 return strip_edges([t for t in tokens if t.i in inside])

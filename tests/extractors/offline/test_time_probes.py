@@ -211,6 +211,19 @@ DATES = [
 ]
 
 YEARS = [
+    _probe(
+        "Violence killed 900 people in the first six months of 2022.",
+        "first six months of 2022",
+        "2022-01",
+        "2022-06",
+    ),
+    _probe(
+        "Sales fell in the last three months of the year.",
+        "last three months of the year",
+        "2022-10",
+        "2022-12",
+    ),
+    _probe("Sales fell in the first 4 months of the year.", "first 4 months", "2023-01", "2023-04"),
     _probe("Exports have fallen this year.", "this year", "2023", "2023"),
     _probe("Exports fell last year.", "last year", "2022", "2022"),
     _probe("The mill closed earlier this year.", "earlier this year", "2023", "2023"),
