@@ -15,9 +15,9 @@ PROBABLE_CUES = word_set("""
 POSSIBLE_CUES = word_set(
     "could may might potentially possibly perhaps assume assuming possible maybe"
 )
-NEGATING_VERBS = frozenset({"fail", "refuse"})  # "denied the charges" is a lexical negative
+NEGATING_VERBS = frozenset({"fail"})  # "denied", "refused": lexical negatives (guide)
 # Verbs that negate only the act they govern: "failed to reach a deal", not "the talks failed".
-_NEGATING_WITH_COMPLEMENT = frozenset({"fail", "refuse"})
+_NEGATING_WITH_COMPLEMENT = frozenset({"fail"})
 # Verbs that hedge only with a complement: "appeared to flee", not "appeared in court".
 _HEDGING_WITH_COMPLEMENT = frozenset({"appear"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "attr"})
@@ -100,9 +100,15 @@ def _estimated_count(noun: Token) -> bool:
     )
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _negated_noun(noun: Token) -> bool:
+    """ "no evidence", "none", "Not a single battalion", "Not every clinic"."""
     return any(
-        child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS for child in noun.children
+        (child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS)
+        or (child.dep_ == "neg" and child.i == noun.left_edge.i and noun.dep_ in _SUBJECTS)
+        for child in noun.children
     ) or noun.lower_ in ("nothing", "none", "nobody", "no one")
 
 

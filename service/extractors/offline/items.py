@@ -67,8 +67,10 @@ def _change_of_previous(tokens: list[Token], start: int, position: int) -> bool:
 
 def _restates_previous(tokens: list[Token], start: int) -> bool:
     """ "$118 million, or 41 cents a share": ", or" before a number gives the same amount
-    in other terms, not another item."""
-    return start >= 2 and tokens[start - 1].lower_ == "or" and tokens[start - 2].text == ","
+    in other terms, not another item; "five or six" is one range."""
+    if start < 2 or tokens[start - 1].lower_ != "or":
+        return False
+    return tokens[start - 2].text == "," or is_number_token(tokens[start - 2])
 
 
 def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:

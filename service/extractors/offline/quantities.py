@@ -284,7 +284,9 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     before = tokens[begin - 1] if begin > 0 else None
     if before is not None and before.lower_ == "from" and before.head.lemma_ in CHANGE_VERBS:
         return None  # "rose from 12 to 31": two figures
-    if joiner not in _RANGE_WORDS and not (joiner == "and" and between):
+    # "five or six a week": two neighbouring figures joined by "or" are a range
+    alternative = joiner == "or" and end - begin == 1 and not between
+    if joiner not in _RANGE_WORDS and not (joiner == "and" and between) and not alternative:
         return None
     start = end + 1
     if tokens[start].lower_ in CURRENCY_SYMBOLS and start + 1 < len(tokens):

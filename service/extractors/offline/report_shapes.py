@@ -194,4 +194,7 @@ def quoted_as_saying(tokens: list[Token], allowed: set[int], refs: References) -
 def counted_range(child: Token) -> bool:
     """ "said between 4,000 and 5,000 homes were flooded": the parser hangs the content's
     subject on the reporting verb as "between ..."."""
-    return child.lower_ == "between" and any(t.like_num for t in child.subtree)
+    if child.lower_ != "between":
+        return False
+    following = child.nbor() if child.i + 1 < len(child.doc) else child
+    return following.like_num or any(t.like_num for t in child.subtree)

@@ -39,7 +39,7 @@ NUMERIC_ENTITIES = frozenset(
 # Entities that name an actor: a passive's agent of this kind is what the claim is about.
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DROPPED_IN_SUBJECT = frozenset(
-    {"det", "nummod", "quantmod", "predet", "punct", "case", "poss", "advmod", "prep", "cc"}
+    {"det", "nummod", "quantmod", "predet", "punct", "case", "poss", "advmod", "prep", "cc", "neg"}
 )
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLAUSE_DEPS = frozenset({"ccomp", "csubj", "xcomp", "acl", "relcl", "advcl"})

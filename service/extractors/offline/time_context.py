@@ -77,6 +77,8 @@ def in_baseline(token: Token) -> bool:
         governor = token.head.lower_
         if token.lower_ == "from" and governor in ("down", "up", "unchanged"):
             return True
+        if token.lower_ == "from" and token.head.lemma_.lower() in _CHANGE_WORDS:
+            return True  # "climbed 11% from a year earlier"
         if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
             return True
         if token.lower_ == "than":

@@ -281,7 +281,9 @@ NEGATIONS = [
     ("The talks failed on Monday.", False),
     ("The council failed to agree on a budget.", True),
     ("The party has yet to choose a leader.", True),
-    ("The minister refused to comment on the report.", True),
+    ("Some parents refused to let vaccinators into their homes.", False),  # lexical
+    ("Not a single battalion has been moved to the border.", True),
+    ("Not every clinic has enough test kits.", True),
 ]
 
 
@@ -289,7 +291,7 @@ NEGATIONS = [
 def test_negation_comes_from_what_the_verb_governs(
     extractor: OfflineExtractor, text: str, negated: bool
 ):
-    assert _claim(extractor, text, text.split()[1]).negated is negated
+    assert _claim(extractor, text, text.split()[2]).negated is negated
 
 
 @pytest.mark.parametrize(
@@ -2110,3 +2112,11 @@ def test_a_denial_of_a_count_is_still_a_claim(extractor: OfflineExtractor):
     text = "The ministry did not say the toll had risen to 40."
     claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
     assert claims
+
+
+def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
+    text = "The mission said between 700 and 760 civilians were injured in January."
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    assert len(claims) == 1
+    (quantity,) = claims[0].quantities
+    assert (quantity.value, quantity.upper) == (700, 760)

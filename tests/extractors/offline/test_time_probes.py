@@ -211,6 +211,8 @@ DATES = [
 ]
 
 YEARS = [
+    _probe("Operating profit climbed 11% from a year earlier.", None, None, None),
+    _probe("Sales rose 4% from the same period last year.", None, None, None),
     _probe(
         "Violence killed 900 people in the first six months of 2022.",
         "first six months of 2022",
