@@ -310,12 +310,16 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
     if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
         return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
     subject = _subject_tokens(verb, allowed)
-    if not subject or subject[0].pos_ == "PRON":
+    if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
         return None
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
     return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
+
+
+# Pronouns for a source named before ("She put the damage at ..."); "we" is the speaker.
+_TOLD_BEFORE = frozenset({"he", "she", "it", "they"})
 
 
 def _claims_an_act(verb: Token) -> bool:

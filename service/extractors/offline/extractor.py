@@ -35,6 +35,7 @@ from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
 from service.extractors.offline.partitives import split_partitive
 from service.extractors.offline.pronouns import PronounResolver, possessive
+from service.extractors.offline.publisher import publisher_keys, without_publisher
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
 from service.extractors.offline.satellites import split_satellites
@@ -110,6 +111,7 @@ class OfflineExtractor:
             claims = builder.block_claims(block, doc)
             (headline if block.headline else body).extend(claims)
         claims = without_duplicates(merge_headline(headline, body))
+        claims = without_publisher(claims, publisher_keys(article.outlet, article.text))
         return ExtractionResult(
             claims=claims,
             model=MODEL_NAME,

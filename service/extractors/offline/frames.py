@@ -16,7 +16,7 @@ REPORTING_VERBS = word_set("""
     deny estimate assess believe argue write tweet post stress predict caution disclose
     assert maintain contend mention observe recall remark reiterate testify affirm conclude
     think expect anticipate fear hope inform show find conclude agree accuse forecast
-    promise pledge vow
+    promise pledge vow project
     """)
 # Verbs that name their object something ("called X Y", "described X as Y"): a judgement.
 NAMING_VERBS = word_set("call describe label brand term dub")
