@@ -191,13 +191,22 @@ def governing_word(
 def after_superlative(token: Token) -> bool:
     """ "..., the most since records began in 1961": a superlative's baseline, which yields
     to the time of the event itself."""
+    through_since = _since(token)  # the phrase hangs from "since", not beside it
     for _ in range(4):
         if token.head.i == token.i:
             return False
         token = token.head
         if any(c.tag_ == "JJS" or c.lower_ in ("first", "last") for c in token.children):
-            return any(c.lower_ == "since" for c in token.subtree)
+            return through_since
+        through_since = through_since or _since(token)
     return False
+
+
+def _since(token: Token) -> bool:
+    """ "since 2011", "since records began": the word itself or a clause it marks."""
+    return token.lower_ == "since" or any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in token.children
+    )
 
 
 def closing_end(

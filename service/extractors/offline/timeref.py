@@ -59,7 +59,8 @@ START_ONLY = frozenset({"since", "from", "after", "starting", "beginning", "foll
 _PREPOSITION = (
     r"(?i:on|by|in|since|until(?:\s+at\s+least)?|till|through|before|after|from|as\s+of|"
     r"as\s+early\s+as|"
-    r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to)"
+    r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to|"
+    r"(?:in|for|during|over)\s+(?:the\s+whole\s+of|the\s+entire|all\s+of))"  # "in all of 2024"
 )
 # "between 10 p.m. Monday and 3 a.m. Tuesday": a clock time before the second day.
 _CLOCK_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+)"
@@ -133,7 +134,9 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         first_words = match.groupdict().get("first") or ""
         weekday = any(day in first_words for day in WEEKDAYS)
         ahead = weekday and not told_as_past  # "We have enough vaccine until Sunday"
-        if (ahead or _before_the_event(end, context)) and not context.forward:
+        # "had begun arriving by Sunday" looks back, whatever was told before
+        bounding = preposition != "by" and _before_the_event(end, context)
+        if (ahead or bounding) and not context.forward:
             # "ordered flags lowered through Wednesday" after Saturday's crash: ahead of it
             end = atom_bounds(match.group("first"), replace(context, forward=True))[1]
         return None, end
@@ -160,6 +163,19 @@ def _bounding_prefix(match: re.Match[str], text: str) -> re.Match[str] | None:
 _DAY_PREFIX = re.compile(
     r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|seven\s+days)(?P<to>\s+(?:ending|to))?))\s+$"
 )
+
+
+_CLOCK_AFTER = re.compile(
+    r"^(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)|(?i:midnight|noon|dawn|daybreak))(?!\w)"
+)
+
+
+def _before_a_clock_time(word: Token) -> bool:
+    """True for "shortly before 2 a.m.": a time of day, not a deadline ("until noon" is)."""
+    return (
+        word.lower_ == "before"
+        and _CLOCK_AFTER.match(word.doc.text[word.idx + len(word.text) :].lstrip()) is not None
+    )
 
 
 def _before_the_event(day: str | None, context: Context) -> bool:
@@ -282,6 +298,8 @@ def time_phrase(
     if closed is not None:
         return closed
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
+    if deadline is not None and _before_a_clock_time(deadline):
+        deadline = None  # "shortly before 2 a.m. on Sunday": the day itself (guide: clock times)
     if deadline is not None and reference.end and deadline.i < covered[0].i:
         # "until the end of the season in March", "until the primaries on March 3": an end only
         last = covered[-1]

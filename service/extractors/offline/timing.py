@@ -182,7 +182,20 @@ def _dated_apart(head: Token) -> bool:
     """True when a verb has a date of its own outside its joined verbs, even one left unresolved
     ("raised $2 million in the last quarter of 2024 but had ... at the end of January")."""
     joined = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
-    return any(t.ent_type_ == "DATE" and t.i not in joined for t in head.subtree)
+    if any(t.ent_type_ == "DATE" and t.i not in joined for t in head.subtree):
+        return True
+    # "fled before the typhoon arrived": timed by an event of its own
+    return any(
+        (child.dep_ == "prep" and child.lower_ in _TIMING_WORDS)
+        or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in _TIMING_WORDS for m in child.children)
+        )
+        for child in head.children
+    )
+
+
+_TIMING_WORDS = frozenset({"before", "after", "during", "since", "until", "when", "while"})
 
 
 def _when_clauses_share(

@@ -2120,3 +2120,50 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
     assert len(claims) == 1
     (quantity,) = claims[0].quantities
     assert (quantity.value, quantity.upper) == (700, 760)
+
+
+CLAIM_TIMES = [
+    # a tally joined to one dated on its own: the other verb has a time of its own
+    (
+        "About 3,000 people fled before the storm arrived, and 800 stayed in shelters on "
+        "Saturday, officials said.",
+        "fled",
+        None,
+        None,
+    ),
+    (
+        "Another 800 stayed in shelters on Saturday, officials said.",
+        "shelters",
+        "2021-05-15",
+        "2021-05-15",
+    ),
+    # a past "by" after a sentence dated at publication still looks back
+    (
+        "Power was still out on Monday. Crews had begun arriving by Sunday.",
+        "Crews",
+        None,
+        "2021-05-16",
+    ),
+    # a clock time before which something happened dates the day, not a deadline
+    ("The blast happened shortly before 2 a.m. on Sunday.", "blast", "2021-05-16", "2021-05-16"),
+    ("The mine reported 22 deaths in the whole of 2020.", "deaths", "2020", "2020"),
+    # a record's baseline never dates the tally beside it, even when misparsed
+    (
+        "The mission said 241 civilians were killed and 1,020 injured in April, the highest "
+        "monthly toll since March 2019.",
+        "1,020",
+        "2021-04",
+        "2021-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end"), CLAIM_TIMES, ids=[t[0][:50] for t in CLAIM_TIMES]
+)
+def test_a_claim_is_dated_by_its_own_time(
+    extractor: OfflineExtractor, text: str, phrase: str, start: str | None, end: str | None
+):
+    claim = _claim(extractor, text, phrase)
+    bounds = (claim.time.start, claim.time.end) if claim.time else (None, None)
+    assert bounds == (start, end)
