@@ -322,6 +322,17 @@ def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) ->
 _TOLD_BEFORE = frozenset({"he", "she", "it", "they"})
 
 
+def _before_a_that_clause(modifiers: set[int], tokens: list[Token]) -> set[int]:
+    """ "said in a report released Sunday that P": the parser may hang the that-clause on the
+    report noun; the modifier ends where the clause begins."""
+    marks = [
+        t.i
+        for t in tokens
+        if t.i in modifiers and t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ == "VERB"
+    ]
+    return {i for i in modifiers if i < marks[0]} if marks else modifiers
+
+
 def _claims_an_act(verb: Token) -> bool:
     """ "Rebels claimed to have shot down two helicopters": the subject's own claim of an act."""
     if verb.lemma_.lower() != "claim" or verb.pos_ != "VERB":
@@ -364,6 +375,7 @@ def _frame_at(
             and not counted_range(child)
             for t in child.subtree
         }
+        modifiers = _before_a_that_clause(modifiers, tokens)
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
         cited = citing(tokens, modifiers | between | {t.i for t in tokens if t.i > verb.i})
         skipped = modifiers | {t.i for t in cited}

@@ -46,7 +46,7 @@ from service.extractors.offline.segmentation import (
     split_clauses,
 )
 from service.extractors.offline.speakers import speaker_details
-from service.extractors.offline.statement import dated_weekday, quote, render
+from service.extractors.offline.statement import attribution_span, dated_weekday, quote, render
 from service.extractors.offline.subjects import (
     first_noun,
     prefix_subject,
@@ -303,7 +303,7 @@ class _ClaimBuilder:
             events=self.events.days,
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
-        evidence = [quote(proposition.evidence), *extra_spans]
+        evidence = [quote(proposition.evidence), *extra_spans, *attribution_span(frame, tokens)]
         if time is not None and time.start and time.start == time.end:
             dated = dated_weekday(tokens, time.text, time.start)
             if dated and not dated.keys() & replacements.keys():
@@ -390,7 +390,9 @@ def _propositions(content: list[Token]) -> list[Proposition]:
 
 
 def _has_verb(tokens: list[Token]) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    """A verb, or a word after an infinitive "to" the tagger took for a noun ("to peak")."""
+    after_to = any(t.pos_ == "PART" and t.lower_ == "to" for t in tokens[:-1])
+    return after_to or any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _looks_back(time_text: str) -> bool:

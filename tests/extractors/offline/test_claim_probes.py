@@ -2167,3 +2167,29 @@ def test_a_claim_is_dated_by_its_own_time(
     claim = _claim(extractor, text, phrase)
     bounds = (claim.time.start, claim.time.end) if claim.time else (None, None)
     assert bounds == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # the parser hangs the that-clause on "report"
+        (
+            "The monitor said in a report released Sunday that at least 180 civilians were "
+            "killed in March, a 9% rise on February.",
+            "180 civilians",
+        ),
+        # "peak" after "to" tagged as a noun
+        ("Ida Varn, an economist at Rell Bank, expects the rate to peak at 5.25% by June.", "peak"),
+    ],
+)
+def test_a_misparsed_report_still_gives_its_claim(
+    extractor: OfflineExtractor, text: str, phrase: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+
+
+def test_an_elided_tally_keeps_its_attribution_as_evidence(extractor: OfflineExtractor):
+    text = "The army said 15 soldiers had been killed and 22 wounded."
+    claim = _claim(extractor, text, "22")
+    assert claim.evidence == ["22 wounded", "The army said"]
