@@ -5,7 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
-from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, REPORTING_VERBS, Frame
+from service.extractors.offline.frames import (
+    NOMINAL_REPORT_VERBS,
+    QUESTION_WORDS,
+    REPORTING_VERBS,
+    Frame,
+)
 from service.extractors.offline.references import References
 from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
 from service.extractors.offline.report_bounds import (
@@ -232,7 +237,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
     return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
 
 
-_WH_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which", "if"})
+_WH_WORDS = QUESTION_WORDS | {"if"}
 
 
 def _denied_question(verb: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.extractors.offline.frames import QUESTION_WORDS
 from service.extractors.offline.tokens import word_set
 
 # Openers of rhetorical filler and greetings that carry no claim.
@@ -64,14 +65,11 @@ def _withheld_detail(words: list[Token]) -> bool:
     if not any(c.dep_ == "neg" for c in verb.children):
         return False
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.lower_ in _QUESTION_WORDS:
+        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.lower_ in QUESTION_WORDS:
             return True
         if child.dep_ == "dobj" and child.lower_ in _WITHHELD_DETAILS:
             return True
     return False
-
-
-_QUESTION_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which"})
 
 
 def set_off_remark(tokens: list[Token]) -> bool:

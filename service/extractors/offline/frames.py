@@ -18,6 +18,8 @@ REPORTING_VERBS = word_set("""
     think expect anticipate fear hope inform show find conclude agree accuse forecast
     promise pledge vow project
     """)
+# Words that open an indirect question ("did not say how many").
+QUESTION_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which"})
 # Verbs that name their object something ("called X Y", "described X as Y"): a judgement.
 NAMING_VERBS = word_set("call describe label brand term dub")
 # Verbs whose noun object is itself the reported content ("X confirmed five new deaths").

@@ -165,11 +165,15 @@ def _paired_baselines(suffix: list[Token], count: int) -> list[list[Token]]:
 def _counted_end(tokens: list[Token], item: tuple[int, int]) -> int:
     """Where an item ends at its counted noun: what follows ("in 2021") is shared by all."""
     start, end = item
+    stop = _counted_noun_at(tokens, start, end)
+    return stop + 1 if stop is not None and start <= stop < end else end
+
+
+def _counted_noun_at(tokens: list[Token], start: int, end: int) -> int | None:
+    """The position among `tokens` of what the item's first number counts (or the number)."""
     number = next(t for t in tokens[start:end] if is_number_token(t))
     noun = number.head if number.dep_ == "nummod" else number
-    positions = {t.i: k for k, t in enumerate(tokens)}
-    stop = positions.get(noun.i)
-    return stop + 1 if stop is not None and start <= stop < end else end
+    return next((k for k, t in enumerate(tokens) if t.i == noun.i), None)
 
 
 def _with_changed_count(items: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
@@ -246,9 +250,7 @@ def _subject_items(
     positions = {t.i: k for k, t in enumerate(tokens)}
     if head.i not in positions or not start < positions[head.i] < end:
         return items
-    number = next(t for t in tokens[start:end] if is_number_token(t))
-    noun = number.head if number.dep_ == "nummod" else number
-    stop = positions.get(noun.i)
+    stop = _counted_noun_at(tokens, start, end)
     if stop is None or stop >= positions[head.i]:
         return items
     return [*items[:-1], (start, stop + 1)]

@@ -113,11 +113,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     # "A Voss aide", "a spokesman for Governor Dale Ruiz": the role, not the person
     served = person.root if person is not None else None
     serving = served is not None and served.dep_ == "pobj" and served.head.head.i == head.i
-    if person is not None and person.root.dep_ == "poss" and _a_named_body(head, lemma):
-        words = [t for t in tokens if t.dep_ != "det"]  # "Ostran's Defense Ministry"
-        return Source(name=phrase_text(words)), lemma
-    if person is not None and person.root.dep_ == "poss" and lemma in _PERSONAL_BODIES:
-        words = [t for t in tokens if t.dep_ != "det"]  # "Erdogan's office": not Erdogan
+    # "Erdogan's office": not Erdogan; "Ostran's Defense Ministry": a place the tagger took
+    # for a person
+    owned_body = lemma in _PERSONAL_BODIES or lemma in PUBLIC_BODY_WORDS
+    if person is not None and person.root.dep_ == "poss" and owned_body:
+        words = [t for t in tokens if t.dep_ != "det"]
         return Source(name=phrase_text(words)), lemma
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         return Source(name=refs.full_name(person.text)), lemma
@@ -170,12 +170,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
-
-
-def _a_named_body(head: Token, lemma: str) -> bool:
-    """ "Ostran's Defense Ministry", "Belmar's water ministry": a public body of a place the
-    tagger took for a person (a person's "office" is _PERSONAL_BODIES)."""
-    return lemma in PUBLIC_BODY_WORDS and lemma not in _PERSONAL_BODIES
 
 
 def _without_base(tokens: list[Token], head: Token) -> list[Token]:

@@ -75,10 +75,9 @@ def in_baseline(token: Token) -> bool:
             return False
         token = token.head
         governor = token.head.lower_
-        if token.lower_ == "from" and governor in ("down", "up", "unchanged"):
-            return True
-        if token.lower_ == "from" and token.head.lemma_.lower() in _CHANGE_WORDS:
-            return True  # "climbed 11% from a year earlier"
+        changed = governor == "unchanged" or token.head.lemma_.lower() in _CHANGE_WORDS
+        if token.lower_ == "from" and changed:
+            return True  # "down from 67%", "climbed 11% from a year earlier"
         if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
             return True
         if token.lower_ == "than":

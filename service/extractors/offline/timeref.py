@@ -63,7 +63,8 @@ _PREPOSITION = (
     r"(?:in|for|during|over)\s+(?:the\s+whole\s+of|the\s+entire|all\s+of))"  # "in all of 2024"
 )
 # "between 10 p.m. Monday and 3 a.m. Tuesday": a clock time before the second day.
-_CLOCK_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+)"
+_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
+_CLOCK_TIME = rf"(?:{_CLOCK}\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
@@ -165,9 +166,7 @@ _DAY_PREFIX = re.compile(
 )
 
 
-_CLOCK_AFTER = re.compile(
-    r"^(?:\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)|(?i:midnight|noon|dawn|daybreak))(?!\w)"
-)
+_CLOCK_AFTER = re.compile(rf"^(?:{_CLOCK}|(?i:midnight|noon|dawn|daybreak))(?!\w)")
 
 
 def _before_a_clock_time(word: Token) -> bool:

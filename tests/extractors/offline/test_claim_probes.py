@@ -24,8 +24,12 @@ def extractor() -> OfflineExtractor:
     return OfflineExtractor()
 
 
+def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
+    return extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+
+
 def _claim(extractor: OfflineExtractor, text: str, phrase: str) -> DraftClaim:
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     found = [claim for claim in claims if phrase in claim.statement]
     assert found, [claim.statement for claim in claims]
     return found[0]
@@ -353,7 +357,7 @@ def test_a_sentence_opening_with_no_is_a_negated_claim(extractor: OfflineExtract
 
 def test_counted_subjects_share_their_predicate(extractor: OfflineExtractor):
     text = "Two soldiers and three civilians were killed in the attack."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     counted = {claim.statement: [q.value for q in claim.quantities] for claim in claims}
     assert counted == {
         "Two soldiers were killed in the attack.": [2],
@@ -411,7 +415,7 @@ def test_items_that_leave_out_the_predicate_borrow_it(extractor: OfflineExtracto
         "On Sunday, eighteen people died in Marsh County, four in Vell County "
         "and two in Ostby County."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     found = {(c.quantities[0].value, c.location, c.time.start if c.time else None) for c in claims}
     assert found == {
         (18, "Marsh County", "2021-05-16"),
@@ -476,7 +480,7 @@ def test_an_age_beside_a_name_is_a_claim_of_its_own(extractor: OfflineExtractor)
 
 def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "Mara Kell, a three-time Olympic champion, died on Sunday in Dunmore."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == [
         "Mara Kell died on Sunday, May 16, 2021, in Dunmore.",
         "Mara Kell was a three-time Olympic champion.",
@@ -500,13 +504,13 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
 def test_interviews_networks_and_papers_told_are_channels(
     extractor: OfflineExtractor, text: str, via: str
 ):
-    claim = next(c for c in extractor.extract(ArticleInput(text=text, published=MONDAY)).claims)
+    claim = next(c for c in _claims(extractor, text))
     assert claim.source is not None and claim.source.via == via
 
 
 def test_a_clause_before_a_coordinated_report_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "Piet Brandl conceded defeat on Sunday and said he would step down."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     conceded = next(c for c in claims if "conceded" in c.statement)
     assert (conceded.source, conceded.time and conceded.time.start) == (None, "2021-05-16")
     assert _source(_claim(extractor, text, "step down")) == "Piet Brandl"
@@ -600,7 +604,7 @@ def test_a_national_agency_is_not_taken_for_a_person(extractor: OfflineExtractor
 
 def test_named_items_that_leave_out_the_verb_are_one_claim_each(extractor: OfflineExtractor):
     text = "The Unity Party won 365 seats, Labour 203 and the Liberal Democrats 11."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     found = {c.statement: [q.value for q in c.quantities] for c in claims}
     assert found == {
         "The Unity Party won 365 seats.": [365],
@@ -611,7 +615,7 @@ def test_named_items_that_leave_out_the_verb_are_one_claim_each(extractor: Offli
 
 def test_numbered_names_in_a_list_stay_names(extractor: OfflineExtractor):
     text = "The quake affected the capital district, Region 11 and Region 12."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [q.value for c in claims for q in c.quantities] == []
 
 
@@ -654,14 +658,14 @@ def test_a_sentence_ending_in_a_clock_time_ends_there(extractor: OfflineExtracto
 
 def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(extractor: OfflineExtractor):
     text = "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert claims
     assert [_source(claim) for claim in claims] == ["police"] * len(claims)
 
 
 def test_a_toll_given_by_a_participle_stays_with_its_event(extractor: OfflineExtractor):
     text = "Quake hits town\nAn earthquake struck Ardel on Sunday, killing at least three people."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1
     assert [q.value for q in claims[0].quantities] == [3]
     assert claims[0].time is not None and claims[0].time.start == "2021-05-16"
@@ -674,7 +678,7 @@ def test_remarks_about_the_reporting_are_not_claims(extractor: OfflineExtractor)
         "The ministry did not respond to a request for comment. "
         "Velox declined to comment on the figures.\n(Reporting by Per Aune; editing by Lise Moen)"
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [claim.statement for claim in claims] == [
         "Drones hit a depot near Kessa on Sunday, May 16, 2021."
     ]
@@ -737,7 +741,7 @@ def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: Offline
         "Eight people died in Oskaloosa, including a family of four whose home was flattened "
         "shortly before 1 a.m. Four people were killed in Tillery."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     statements = [claim.statement for claim in claims]
     assert "Eight people died in Oskaloosa." in statements
     assert any(s.endswith("before 1 a.m.") for s in statements), statements
@@ -770,7 +774,7 @@ def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: Offline
 def test_named_items_after_a_count_are_one_claim_each(
     extractor: OfflineExtractor, text: str, expected: set[tuple[str, float, str]]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     found = {(c.statement, c.quantities[0].value, c.quantities[0].unit) for c in claims}
     assert len(found) == len(expected), found
     for statement, value, unit in expected:
@@ -803,7 +807,7 @@ def test_a_participle_with_its_own_date_is_a_claim_of_its_own(
     participle: tuple[str, str | None],
     main: tuple[str, str | None],
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     found = {(c.statement, c.time.start if c.time else None) for c in claims}
     assert found == {participle, main}
 
@@ -826,7 +830,7 @@ def test_a_split_clause_takes_the_date_of_the_subject_it_shares(extractor: Offli
 def test_a_change_after_a_count_stays_with_it(
     extractor: OfflineExtractor, text: str, values: list[float]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [[q.value for q in c.quantities] for c in claims] == [values]
 
 
@@ -864,7 +868,7 @@ def test_a_short_coordinated_count_is_a_claim_with_its_subject_as_evidence(
 def test_counts_the_small_model_tags_oddly_are_still_counted(
     extractor: OfflineExtractor, text: str, values: list[float]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [q.value for q in claims[0].quantities] == values
 
 
@@ -875,7 +879,7 @@ def test_a_source_labelling_the_headline_does_not_carry_into_the_body(
         "WHO: Tarsen fever infections surpass 100,000 worldwide\n\n"
         "Velmoria accounts for nearly 15 percent of all cases."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [_source(c) for c in claims] == ["WHO", None]
 
 
@@ -906,7 +910,7 @@ def test_a_described_organisation_as_subject_is_the_one_named_before_it(
 def test_each_side_of_a_contrast_keeps_its_own_source(
     extractor: OfflineExtractor, text: str, expected: set[tuple[str, str]]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 2, [c.statement for c in claims]
     for phrase, source in expected:
         assert _source(_claim(extractor, text, phrase)) == source
@@ -928,7 +932,7 @@ def test_a_when_clause_after_a_non_time_noun_stays_with_its_clause(extractor: Of
         "Four people were killed and 37 were injured, nine of them seriously, when the train "
         "struck a freight train on Tuesday."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert not any(c.statement.startswith("The train struck") for c in claims)
     injured = _claim(extractor, text, "37")
     assert injured.time is not None and injured.time.start == "2021-05-11"
@@ -941,7 +945,7 @@ def test_a_plan_said_to_be_original_is_dated_backward(extractor: OfflineExtracto
 
 def test_hours_and_minutes_are_one_duration(extractor: OfflineExtractor):
     text = "The existing line takes about 2 hours and 10 minutes."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [[q.value for q in c.quantities] for c in claims] == [[2, 10]]
 
 
@@ -955,7 +959,7 @@ def test_hours_and_minutes_are_one_duration(extractor: OfflineExtractor):
 def test_narrow_list_rules_leave_other_lists_alone(
     extractor: OfflineExtractor, text: str, values: list[list[float]]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [[q.value for q in c.quantities] for c in claims] == values
 
 
@@ -966,7 +970,7 @@ def test_a_year_old_thing_has_no_age(extractor: OfflineExtractor):
 
 def test_a_transcript_speaker_is_written_as_a_name(extractor: OfflineExtractor):
     text = "SMITH: We have hired 40 new nurses this year.\n\nKIM: The wards are full."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert {_source(c) for c in claims} == {"Smith", "Kim"}
 
 
@@ -989,7 +993,7 @@ def test_a_transcript_speaker_is_written_as_a_name(extractor: OfflineExtractor):
 def test_a_relative_clause_split_off_takes_its_commas_with_it(
     extractor: OfflineExtractor, text: str, expected: list[str]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == expected
 
 
@@ -1002,7 +1006,7 @@ def test_a_poll_by_a_named_body_has_that_body_as_source(extractor: OfflineExtrac
 
 def test_a_part_of_a_total_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "At least 63 people were injured, 11 of them seriously."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
         ("At least 63 people were injured.", [63]),
         ("11 of the people were seriously injured.", [11]),
@@ -1062,18 +1066,18 @@ def test_an_order_in_force_until_a_weekday_looks_ahead(extractor: OfflineExtract
 
 def test_joined_verbs_with_their_own_dates_split(extractor: OfflineExtractor):
     text = "The aircraft was built in 2004 and last inspected in March."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, c.time.start if c.time else None) for c in claims] == [
         ("The aircraft was built in 2004.", "2004"),
         ("The aircraft was last inspected in March.", "2021-03"),
     ]
     text = "The suspect was arrested and charged with murder."
-    assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == 1
+    assert len(_claims(extractor, text)) == 1
 
 
 def test_a_participle_with_its_own_date_is_told_as_a_clause(extractor: OfflineExtractor):
     text = "He taught there for 30 years, becoming a professor in 1988."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, c.time.start if c.time else None) for c in claims] == [
         ("He taught there for 30 years.", None),
         ("He became a professor in 1988.", "1988"),
@@ -1095,7 +1099,7 @@ def test_what_a_speakers_phrase_tells_in_passing_is_a_claim(extractor: OfflineEx
 
 def test_a_bare_age_after_a_name_the_model_missed_is_still_an_age(extractor: OfflineExtractor):
     text = "Evers, 37, played 112 Test matches."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == [
         "Evers played 112 Test matches.",
         "Evers is 37 years old.",
@@ -1169,7 +1173,7 @@ def test_a_relative_clause_describing_a_speaker_is_no_claim(extractor: OfflineEx
         "Dr. Lena Sorvik, who heads the paediatric ward at Kessa General Hospital, said the "
         "hospital was treating 45 children."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == ["The hospital was treating 45 children."]
 
 
@@ -1178,7 +1182,7 @@ def test_a_headline_supplies_the_date_of_the_body_claim_it_restates(extractor: O
         "Sarnet closes polling station on Tuesday\n\n"
         "The Sarnet council closed the old polling station, officials said."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1
     assert claims[0].time is not None and claims[0].time.start == "2021-05-11"
 
@@ -1296,7 +1300,7 @@ def test_a_second_report_after_but_is_the_same_sources_claim(extractor: OfflineE
         "Health official Ana Pareto said the outbreak would peak soon but warned that cases "
         "may continue into September."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == [
         "The outbreak would peak soon.",
         "Cases may continue into September.",
@@ -1347,7 +1351,7 @@ def test_the_eve_or_day_of_a_dated_event(
 
 def test_a_breakdown_fronted_by_its_total_gives_one_claim_per_share(extractor: OfflineExtractor):
     text = "Of the 11 people who died, nine were aged over 70 and two were between 55 and 64."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
         ("11 people died.", [11]),
         ("Nine of the people who died were aged over 70.", [9, 70]),
@@ -1360,7 +1364,7 @@ def test_a_change_after_a_count_stays_with_that_item(extractor: OfflineExtractor
         "The Liberal Alliance won 44 seats, down 12 from the previous parliament, and about 27 "
         "percent of the vote."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [[q.value for q in c.quantities] for c in claims] == [[44, 12], [27]]
     assert "down" not in claims[1].statement
 
@@ -1372,7 +1376,7 @@ def test_a_report_in_a_clause_after_the_main_one_leaves_that_clause_a_claim(
         "Maren Harwell ended her campaign on Friday, one day after a poll showed her trailing "
         "by 17 points."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     ended = _claim(extractor, text, "ended")
     assert ended.source is None and ended.time is not None and ended.time.start == "2021-05-14"
     assert any(_source(c) == "a poll" and [q.value for q in c.quantities] == [17] for c in claims)
@@ -1405,7 +1409,7 @@ def test_a_quoted_phrase_after_a_reporting_verb_is_no_quotation(extractor: Offli
         'Forecasters had warned of a "particularly dangerous situation" on Friday afternoon, '
         "about six hours before the tornado hit."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1 and claims[0].statement.startswith("Forecasters had warned")
     assert [q.value for q in claims[0].quantities] == [6]
 
@@ -1415,14 +1419,14 @@ def test_ages_in_a_semicolon_list_are_claims_of_their_own(extractor: OfflineExtr
         "The sheriff named the dead as pilot Harold Brennan, 75; co-pilot James Okafor, 58; "
         "and passenger Lisa Tran, 44."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     ages = sorted(q.value for c in claims if "years old" in c.statement for q in c.quantities)
     assert ages == [44, 58, 75]
 
 
 def test_a_with_phrase_measuring_its_noun_stays_in_the_claim(extractor: OfflineExtractor):
     text = "The weather service rated the tornado EF-4, with winds of 170 mph."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [170]
 
 
@@ -1432,7 +1436,7 @@ def test_a_headline_joins_the_lede_it_restates_in_other_word_forms(extractor: Of
         "A vintage plane crashed near Delby on Saturday, killing three people. In 2013 another "
         "plane crash killed two people near the town."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 2
     assert claims[0].evidence[-1] == "Plane crash kills three"
 
@@ -1455,7 +1459,7 @@ def test_plans_told_after_an_event_look_ahead_from_it(
 
 def test_the_reporters_own_second_act_is_no_report(extractor: OfflineExtractor):
     text = 'Governor Ann Hollis said she was "heartbroken" and ordered flags lowered to half-staff.'
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, _source(c)) for c in claims] == [
         ("Ann Hollis was heartbroken.", "Ann Hollis"),
         ("Governor Ann Hollis ordered flags lowered to half-staff.", None),
@@ -1511,7 +1515,7 @@ def test_a_sum_of_money_takes_no_noun_from_an_earlier_count(extractor: OfflineEx
 
 def test_the_ages_of_one_group_stay_one_claim(extractor: OfflineExtractor):
     text = "Among the six dead were two teenagers, aged 15 and 17."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == [text]
     assert [q.value for q in claims[0].quantities] == [6, 2, 15, 17]
 
@@ -1535,7 +1539,7 @@ def test_a_glance_back_dates_no_event_of_its_own(extractor: OfflineExtractor):
 
 def test_a_misparsed_participle_is_no_act_of_the_reporter(extractor: OfflineExtractor):
     text = "The party announced on Sunday that Jo Lind had won the caucus, held the previous day."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert not any(c.statement.startswith("The party held") for c in claims)
 
 
@@ -1547,7 +1551,7 @@ def test_a_previous_weekday_after_a_month_counts_from_publication(extractor: Off
 
 def test_shares_given_with_with_are_one_claim_per_name(extractor: OfflineExtractor):
     text = "A poll found Okafor with 46 percent, Harwell with 29 percent and Pardo with 11 percent."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
         ("A poll found Okafor with 46 percent.", [46]),
         ("A poll found Harwell with 29 percent.", [29]),
@@ -1573,7 +1577,7 @@ def test_shares_given_with_with_are_one_claim_per_name(extractor: OfflineExtract
 def test_a_judgement_told_as_naming_is_the_namers_assessment(
     extractor: OfflineExtractor, text: str, statement: str, source: str
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, _source(c), c.kind) for c in claims] == [
         (statement, source, ClaimKind.assessment)
     ]
@@ -1596,7 +1600,7 @@ def test_a_naming_by_he_is_the_person_named_before(extractor: OfflineExtractor):
 
 def test_a_report_denied_of_a_question_is_a_remark_not_a_claim(extractor: OfflineExtractor):
     text = "Nordvik will cut jobs, the company said. The company did not say how many would go."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == ["Nordvik will cut jobs."]
 
 
@@ -1611,7 +1615,7 @@ def test_a_time_after_a_joined_verb_belongs_to_that_verb(extractor: OfflineExtra
         "The ferry left port at 9:15 p.m. on Friday and sent a distress call about 40 minutes "
         "later, the captain told reporters."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == [
         "The ferry left port at 9:15 p.m. on Friday, May 14, 2021.",
         "The ferry sent a distress call about 40 minutes later.",
@@ -1622,7 +1626,7 @@ def test_a_time_after_a_joined_verb_belongs_to_that_verb(extractor: OfflineExtra
 
 def test_a_post_on_x_ends_its_sentence_and_names_the_network(extractor: OfflineExtractor):
     text = '"We will not give up," Harwell wrote on X. "The count is not over."'
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [claim.statement for claim in claims] == [
         "We will not give up.",
         "The count is not over.",
@@ -1648,7 +1652,7 @@ def test_a_post_on_x_ends_its_sentence_and_names_the_network(extractor: OfflineE
 def test_joined_tallies_share_a_time_written_once_after_the_last(
     extractor: OfflineExtractor, text: str, first_start: str | None
 ):
-    first = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    first = _claims(extractor, text)[0]
     assert (first.time.start if first.time else None) == first_start
 
 
@@ -1656,11 +1660,11 @@ def test_a_clause_the_parser_hung_as_adverbial_is_still_a_trailing_reports_conte
     extractor: OfflineExtractor,
 ):
     text = "Fighting intensified on Wednesday, the army said in a post on X."
-    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    claim = _claims(extractor, text)[0]
     assert claim.statement == "Fighting intensified on Wednesday, May 12, 2021."
     assert claim.source is not None and (claim.source.name, claim.source.via) == ("the army", "X")
     text = "When the storm hit, the mayor said the city was ready."
-    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    claim = _claims(extractor, text)[0]
     assert claim.statement == "The city was ready."
 
 
@@ -1682,7 +1686,7 @@ def test_a_clause_the_parser_hung_as_adverbial_is_still_a_trailing_reports_conte
 def test_a_trailing_told_after_a_comma_is_the_report_of_what_precedes(
     extractor: OfflineExtractor, text: str, source: str, via: str | None
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1 and claims[0].source is not None
     assert (claims[0].source.name, claims[0].source.via) == (source, via)
 
@@ -1705,7 +1709,7 @@ def test_a_trailing_told_after_a_comma_is_the_report_of_what_precedes(
 def test_a_document_from_an_unnamed_body_is_that_bodys_word(
     extractor: OfflineExtractor, text: str, source: str
 ):
-    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    claim = _claims(extractor, text)[0]
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous) == (source, False)
 
@@ -1744,7 +1748,7 @@ def test_a_quotation_ending_in_a_fragment_still_belongs_to_its_speaker(
     extractor: OfflineExtractor,
 ):
     text = '"We will not govern with the Homeland Front. Not now, not ever," Dalsgaard said.'
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, _source(c)) for c in claims] == [
         ("We will not govern with the Homeland Front.", "Dalsgaard")
     ]
@@ -1786,7 +1790,7 @@ def test_the_newspaper_is_the_outlet_that_reported_or_relayed_before(
 
 def test_a_short_joined_act_with_an_object_is_a_claim(extractor: OfflineExtractor):
     text = "Harlan ended her campaign on Thursday and endorsed Okafor."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims][1:] == ["Harlan endorsed Okafor."]
 
 
@@ -1808,7 +1812,7 @@ def test_a_short_joined_act_with_an_object_is_a_claim(extractor: OfflineExtracto
 def test_a_pledge_with_a_that_clause_is_the_speakers_report(
     extractor: OfflineExtractor, text: str, statement: str, source: str | None
 ):
-    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    claim = _claims(extractor, text)[0]
     assert (claim.statement, _source(claim)) == (statement, source)
 
 
@@ -1833,7 +1837,7 @@ def test_a_pledge_with_a_that_clause_is_the_speakers_report(
 def test_a_main_clause_before_a_participle_or_subordinate_report_is_its_own_claim(
     extractor: OfflineExtractor, text: str, statements: list[str]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims if c.source is None] == statements
 
 
@@ -1861,7 +1865,7 @@ def test_according_to_an_outlet_which_cited_someone_is_that_persons_claim_via_th
         "Morvia reported 2,100 cases on Wednesday, according to the broadcaster MTV, which "
         "cited the chief epidemiologist, Anton Grieg."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1 and claims[0].source is not None
     assert (claims[0].source.name, claims[0].source.via) == ("Anton Grieg", "MTV")
 
@@ -1876,10 +1880,10 @@ def test_according_to_an_outlet_which_cited_someone_is_that_persons_claim_via_th
 def test_a_remark_on_verification_set_off_after_a_claim_leaves_the_claim(
     extractor: OfflineExtractor, text: str
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1 and [q.value for q in claims[0].quantities] == [40]
     text = "The figures could not be independently verified."
-    assert extractor.extract(ArticleInput(text=text, published=MONDAY)).claims == []
+    assert _claims(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -1901,7 +1905,7 @@ def test_a_remark_on_verification_set_off_after_a_claim_leaves_the_claim(
 def test_a_trailing_speaker_set_off_by_commas_or_hung_as_a_clause_is_the_source(
     extractor: OfflineExtractor, text: str, source: str
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement.split(",")[0], _source(c), c.time) for c in claims] == [
         (text.split(",")[0] + ".", source, None)
     ]
@@ -1962,7 +1966,7 @@ def test_estimates_bulletins_and_all_but_counts(extractor: OfflineExtractor):
 
 def test_a_time_closing_a_list_dates_every_item_of_the_main_verb(extractor: OfflineExtractor):
     text = "The ministry recorded 312 new cases and four deaths in the week to Sunday."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.time.start, c.time.end) if c.time else None for c in claims] == [
         ("2021-05-10", "2021-05-16"),
         ("2021-05-10", "2021-05-16"),
@@ -1976,7 +1980,7 @@ def test_a_quotation_left_open_at_the_end_of_a_paragraph_is_the_speakers(
         '"The situation is very serious," Mariela Fonte said. "People are arriving with '
         "nothing. Many have walked for days.\n\nAid groups said 12 trucks had arrived."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [_source(c) for c in claims] == ["Mariela Fonte"] * 3 + ["aid groups"]
 
 
@@ -2002,7 +2006,7 @@ def test_the_companies_are_not_one_of_them(extractor: OfflineExtractor):
 def test_two_verbs_side_by_side_share_their_object_in_one_claim(
     extractor: OfflineExtractor, text: str
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1
     assert claims[0].negated == ("never" in text)
 
@@ -2012,7 +2016,7 @@ def test_why_a_source_is_unnamed_is_no_claim(extractor: OfflineExtractor):
         "Ostra had rejected an earlier approach, according to a person familiar with the "
         "matter, who was not authorised to speak publicly."
     )
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims] == ["Ostra had rejected an earlier approach."]
 
 
@@ -2028,7 +2032,7 @@ def test_why_a_source_is_unnamed_is_no_claim(extractor: OfflineExtractor):
 def test_a_relative_clause_that_only_describes_folds_into_its_claim(
     extractor: OfflineExtractor, text: str, count: int
 ):
-    assert len(extractor.extract(ArticleInput(text=text, published=MONDAY)).claims) == count
+    assert len(_claims(extractor, text)) == count
 
 
 def test_a_range_right_after_said_opens_the_content(extractor: OfflineExtractor):
@@ -2042,7 +2046,7 @@ def test_a_range_right_after_said_opens_the_content(extractor: OfflineExtractor)
 
 def test_an_expectation_beside_a_while_clause_is_no_report_of_it(extractor: OfflineExtractor):
     text = "Nine economists expected a hike, while three predicted a cut."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [(c.statement, c.source) for c in claims] == [
         ("Nine economists expected a hike.", None),
         ("Three economists predicted a cut.", None),
@@ -2080,7 +2084,7 @@ def test_the_time_of_a_report_before_its_citation_is_no_claim_time(extractor: Of
         "Bloomberg News reported last month, citing people familiar with the matter, that "
         "Pellucid had held talks with two buyers."
     )
-    claim = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims[0]
+    claim = _claims(extractor, text)[0]
     assert (claim.statement, claim.time) == ("Pellucid had held talks with two buyers.", None)
     assert claim.source is not None and claim.source.via == "Bloomberg News"
 
@@ -2104,19 +2108,19 @@ def test_a_place_set_off_after_a_speaker_s_workplace_is_not_the_speaker(
 )
 def test_a_remark_about_what_was_told_is_no_claim(extractor: OfflineExtractor, remark: str):
     text = f"Rebels said they had taken the town of Brisk on Sunday. {remark}"
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert [c.statement for c in claims if "Brisk" not in c.statement] == []
 
 
 def test_a_denial_of_a_count_is_still_a_claim(extractor: OfflineExtractor):
     text = "The ministry did not say the toll had risen to 40."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert claims
 
 
 def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
     text = "The mission said between 700 and 760 civilians were injured in January."
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    claims = _claims(extractor, text)
     assert len(claims) == 1
     (quantity,) = claims[0].quantities
     assert (quantity.value, quantity.upper) == (700, 760)
