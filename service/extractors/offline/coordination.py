@@ -180,3 +180,33 @@ def contrasting_report(head: Token) -> bool:
     if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
         return subject and head.lemma_.lower() in REPORTING_VERBS
     return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
+
+
+_REPORT_CONTRASTS = frozenset({"while", "whereas"})
+
+
+def contrast_after_report(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """ "P, the ministry said, while Q(, according to X)": the parser hangs Q on the trailing
+    report, but it is a clause of its own, with its own attribution when it gives one.
+    Returns (P with its report, Q without the "while"), or None."""
+    for position, mark in enumerate(tokens[1:], start=1):
+        clause, verb = mark.head, mark.head.head
+        if mark.lower_ not in _REPORT_CONTRASTS or mark.dep_ != "mark" or clause.dep_ != "advcl":
+            continue
+        if tokens[position - 1].text != "," or verb.i > mark.i:
+            continue
+        if verb.lemma_.lower() not in REPORTING_VERBS or not _reported_before(verb):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        return tokens[: position - 1], tokens[position + 1 :]
+    return None
+
+
+def _reported_before(verb: Token) -> bool:
+    """True for a report that follows what it reports ("P, the ministry said")."""
+    has_subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    content_before = verb.dep_ == "parataxis" or any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    )
+    return has_subject and content_before

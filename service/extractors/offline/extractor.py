@@ -17,6 +17,7 @@ from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
     added_report,
+    contrast_after_report,
     contrasting_report,
     drop_from_content,
     leading_conjunct,
@@ -57,7 +58,7 @@ from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import article_offset, strip_edges
 
-RULES_VERSION = "2025.11"
+RULES_VERSION = "2025.12"
 
 
 @dataclass
@@ -231,24 +232,9 @@ class _ClaimBuilder:
     def _segments(self, block: Block, doc: Doc) -> list[_Segment]:
         found: list[tuple[list[Token], Frame | None, int]] = []
         for sentence in doc.sents:
-            for tokens in segments(sentence):
-                if is_claim_candidate(tokens):
-                    start = block.start + sentence.start_char
-                    frame = find_frame(tokens, self.refs)
-                    lead = leading_conjunct(tokens, frame)
-                    if lead and is_claim_candidate(lead):
-                        lead_frame = find_frame(lead, self.refs)
-                        self._remember(lead_frame)
-                        found.append((lead, lead_frame, start))
-                    self._remember(frame)
-                    found.append((tokens, frame, start))
-                    added = report_added_after(tokens, frame)
-                    if added and frame is not None:  # "P, X said, adding that Q"
-                        found.append((added, replace(frame, content=added), start))
-                    act = trailing_act(tokens, frame)
-                    if act and frame is not None:  # "said P and ordered Q": Q is no report
-                        drop_from_content(frame, act)
-                        found.append((act, None, start))
+            start = block.start + sentence.start_char
+            for part in segments(sentence):
+                found.extend((tokens, frame, start) for tokens, frame in self._framed(part))
         frames = [(tokens, frame) for tokens, frame, _ in found]
         result: list[_Segment] = []
         previous: Frame | None = None
@@ -264,6 +250,33 @@ class _ClaimBuilder:
             result.append(_Segment(tokens, start, frame))
             previous = frame
         return result
+
+    def _framed(self, part: list[Token]) -> list[tuple[list[Token], Frame | None]]:
+        """A segment's claim candidates, each with the frame that attributes it."""
+        found: list[tuple[list[Token], Frame | None]] = []
+        report: Frame | None = None
+        for tokens in contrast_after_report(part) or [part]:
+            if not is_claim_candidate(tokens):
+                continue
+            frame = find_frame(tokens, self.refs)
+            if frame is None and report is not None:  # "P, X said, while Q": Q is X's too
+                frame = replace(report, content=tokens)
+            lead = leading_conjunct(tokens, frame)
+            if lead and is_claim_candidate(lead):
+                lead_frame = find_frame(lead, self.refs)
+                self._remember(lead_frame)
+                found.append((lead, lead_frame))
+            self._remember(frame)
+            found.append((tokens, frame))
+            added = report_added_after(tokens, frame)
+            if added and frame is not None:  # "P, X said, adding that Q"
+                found.append((added, replace(frame, content=added)))
+            act = trailing_act(tokens, frame)
+            if act and frame is not None:  # "said P and ordered Q": Q is no report
+                drop_from_content(frame, act)
+                found.append((act, None))
+            report = frame
+        return found
 
     def _claim(
         self, proposition: Proposition, frame: Frame | None, place: _Place, carried_unit: str

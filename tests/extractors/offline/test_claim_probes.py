@@ -41,6 +41,23 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Twelve people died in the floods, the ministry said, while about 3,000 others fled "
+        "their homes, according to the Red Cross.",
+        "fled",
+        "Red Cross",
+    ),
+    (
+        "Twelve people died in the floods, the ministry said, while about 3,000 others fled "
+        "their homes, according to the Red Cross.",
+        "died",
+        "the ministry",
+    ),
+    (
+        "Prices rose 3% in May, the statistics office said, while wages fell 1% over the year.",
+        "fell",
+        "the statistics office",
+    ),
+    (
         "Fighting spread on Sunday. Ostran's Defense Ministry said three soldiers were killed.",
         "soldiers",
         "Ostran's Defense Ministry",
@@ -196,6 +213,17 @@ def test_claim_is_attributed_to_the_source_the_sentence_names(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source(_claim(extractor, text, phrase)) == source
+
+
+def test_an_according_to_after_a_while_clause_is_no_via_of_the_report_before_it(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Twelve people died in the floods, the ministry said, while about 3,000 others fled "
+        "their homes, according to the Red Cross."
+    )
+    claim = _claim(extractor, text, "died")
+    assert claim.source is not None and claim.source.via is None
 
 
 def test_a_participle_clause_never_takes_the_reporting_source_as_its_subject(
