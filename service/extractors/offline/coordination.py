@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.segmentation import CONTRAST_MARKS, Proposition
-from service.extractors.offline.tokens import strip_edges
+from service.extractors.offline.tokens import strip_edges, word_set
 
 
 def added_report(proposition: Proposition) -> list[Token]:
@@ -210,3 +210,29 @@ def _reported_before(verb: Token) -> bool:
         c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
     )
     return has_subject and content_before
+
+
+# Participles whose natural subject is the reporter, not the reported event.
+_REPORTER_ACTS = word_set("cite urge call ask decline refuse speak refer describe quote blame")
+
+
+def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "Missiles struck the capital, the air force said, killing three": the parser hangs
+    the participle on the trailing report, but it tells the reported event's outcome.
+    Returns the participle's clause, or []."""
+    verb = frame.verb if frame else None
+    if frame is None or verb is None or not frame.content or not _reported_before(verb):
+        return []
+    ids, content = {t.i for t in tokens}, {t.i for t in frame.content}
+    if max(content) > verb.i:
+        return []
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i < verb.i or child.i not in ids:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in REPORTING_VERBS or lemma in _REPORTER_ACTS:
+            continue
+        if child.nbor(-1).text != "," or not any(c.dep_ == "dobj" for c in child.children):
+            continue
+        return [child.nbor(-1), *(t for t in child.subtree if t.i in ids and not t.is_space)]
+    return []

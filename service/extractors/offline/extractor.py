@@ -21,6 +21,7 @@ from service.extractors.offline.coordination import (
     contrasting_report,
     drop_from_content,
     leading_conjunct,
+    participle_after_report,
     report_added_after,
     second_report,
     trailing_act,
@@ -261,6 +262,8 @@ class _ClaimBuilder:
             frame = find_frame(tokens, self.refs)
             if frame is None and report is not None:  # "P, X said, while Q": Q is X's too
                 frame = replace(report, content=tokens)
+            if frame is not None:  # "P, X said, killing three": the toll is P's
+                frame.content = [*frame.content, *participle_after_report(tokens, frame)]
             lead = leading_conjunct(tokens, frame)
             if lead and is_claim_candidate(lead):
                 lead_frame = find_frame(lead, self.refs)

@@ -45,11 +45,20 @@ def _in_clause(token: Token, top: Token) -> bool:
     return False
 
 
+# What "citing" gives as a ground, not a source: "resigned, citing health reasons".
+_CITED_GROUNDS = word_set("""
+    reason ground concern need lack risk fear problem difficulty pressure circumstance issue
+    cost absence failure threat uncertainty tension weather commitment obligation
+    """)
+
+
 def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
     """The cited noun phrase of a "citing Y" participle inside the frame zone."""
     for token in tokens:
         if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
+            if objects and objects[0].lemma_.lower() in _CITED_GROUNDS:
+                return []
             if objects:
                 return without_clauses(list(objects[0].subtree))
             cited = []

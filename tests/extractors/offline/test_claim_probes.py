@@ -215,6 +215,34 @@ def test_claim_is_attributed_to_the_source_the_sentence_names(
     assert _source(_claim(extractor, text, phrase)) == source
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (
+            "Missiles struck the capital, the air force said, killing at least three people.",
+            "struck",
+            3.0,
+        ),
+        (
+            "The storm flattened homes, officials said, leaving 3,000 people without power.",
+            "flattened",
+            3000.0,
+        ),
+    ],
+)
+def test_a_participle_after_a_trailing_report_tells_the_reported_event(
+    extractor: OfflineExtractor, text: str, phrase: str, value: float
+):
+    claim = _claim(extractor, text, phrase)
+    assert [q.value for q in claim.quantities] == [value]
+    assert claim.source is not None and claim.source.name != "three people"
+
+
+def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
+    text = "The minister resigned, his office said, citing health reasons."
+    assert _source(_claim(extractor, text, "resigned")) == "his office"
+
+
 def test_an_according_to_after_a_while_clause_is_no_via_of_the_report_before_it(
     extractor: OfflineExtractor,
 ):
