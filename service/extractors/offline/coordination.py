@@ -203,6 +203,16 @@ def contrast_after_report(tokens: list[Token]) -> tuple[list[Token], list[Token]
     return None
 
 
+def own_estimate(tokens: list[Token]) -> bool:
+    """ "while rights groups put the number far higher": a clause whose subject gives its
+    own account, which the report before it does not cover."""
+    heads = [t for t in tokens if t.dep_ in ("ROOT", "advcl") and t.pos_ == "VERB"]
+    return any(
+        head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in ("put", "place")
+        for head in heads[:1]
+    )
+
+
 def _reported_before(verb: Token) -> bool:
     """True for a report that follows what it reports ("P, the ministry said")."""
     has_subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)

@@ -21,6 +21,7 @@ from service.extractors.offline.coordination import (
     contrasting_report,
     drop_from_content,
     leading_conjunct,
+    own_estimate,
     participle_after_report,
     report_added_after,
     second_report,
@@ -260,7 +261,8 @@ class _ClaimBuilder:
             if not is_claim_candidate(tokens):
                 continue
             frame = find_frame(tokens, self.refs)
-            if frame is None and report is not None:  # "P, X said, while Q": Q is X's too
+            if frame is None and report is not None and not own_estimate(tokens):
+                # "P, X said, while Q": Q is X's too
                 frame = replace(report, content=tokens)
             if frame is not None:  # "P, X said, killing three": the toll is P's
                 frame.content = [*frame.content, *participle_after_report(tokens, frame)]

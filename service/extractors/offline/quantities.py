@@ -187,6 +187,16 @@ def _in_rate(token: Token) -> bool:
     return any(ancestor.lower_ == "per" for ancestor in token.ancestors)
 
 
+# Denominators of a fraction written in words ("two thirds", "three-quarters").
+_FRACTION_WORDS = word_set("third quarter fifth sixth seventh eighth ninth tenth")
+
+
+def _fraction_at(tokens: list[Token], position: int) -> bool:
+    """True when a fraction's denominator follows: like "a third of", it is no quantity."""
+    words = [t for t in tokens[position : position + 2] if t.text != "-"]
+    return bool(words) and words[0].lemma_.lower() in _FRACTION_WORDS
+
+
 def _is_clock(tokens: list[Token]) -> bool:
     last = tokens[-1]
     following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
@@ -231,10 +241,15 @@ def _group(tokens: list[Token], start: int) -> int:
     while end < len(tokens) and tokens[end].i == tokens[end - 1].i + 1:
         lower = tokens[end].lower_
         money = start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS
+        spelled = lower in SMALL_NUMBERS or lower in TENS
+        if spelled and any(c.isdigit() for c in tokens[end - 1].text):
+            break  # "47,000 twelve months before": two numbers, not one
+        if lower == "and" and [t.lower_ for t in tokens[end + 1 : end + 3]] == ["a", "half"]:
+            end += 3  # "six and a half years"
+            continue
         if (
             (lower in SCALES and (money or len(lower) > 1))
-            or lower in SMALL_NUMBERS
-            or lower in TENS
+            or spelled
             or _DIGITS.match(lower)
             or (lower in ("a", "an") and tokens[start].lower_ == "half")
             or (lower == "-" and end + 1 < len(tokens) and tokens[end + 1].lower_ in SMALL_NUMBERS)
@@ -314,7 +329,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             continue
         end = _group(tokens, position)
         group = tokens[position:end]
-        if _is_clock(group):
+        if _is_clock(group) or _fraction_at(tokens, end):
             position = end
             continue
         value = _number_value([t.text for t in group])

@@ -57,6 +57,9 @@ def counted_noun(last: Token) -> str | None:
         return head.text.lower()  # "three dead", "14 injured"
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i < token.i):
         return None  # "the Liberal Democrats 11": a name before the count is no unit
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if following is not None and following.dep_ == "nummod" and following.head.i == head.i:
+        return None  # "from 47,000 twelve months before": the noun is the next number's
     words = [
         child.text.lower()
         for child in head.children

@@ -10,12 +10,15 @@ from service.extractors.offline.tokens import word_set
 
 
 def past_predicate(head: Token) -> bool:
-    """A past-tense predicate: "closed", "had closed", "has been closed" (not "will close")."""
+    """A past-tense predicate: "closed", "had closed", "has been closed", "were awaiting"
+    (not "will close")."""
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxiliaries):
         return False
     if head.tag_ == "VBD":
         return True
+    if head.tag_ == "VBG" and head.lemma_ != "go":  # the past progressive, not "was going to"
+        return any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxiliaries)
     if head.tag_ == "VBN" and not auxiliaries:  # "The river flooded in December", mis-tagged
         return any(child.dep_ == "nsubj" for child in head.children)
     return head.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)

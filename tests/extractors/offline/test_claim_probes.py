@@ -238,6 +238,19 @@ def test_a_participle_after_a_trailing_report_tells_the_reported_event(
     assert claim.source is not None and claim.source.name != "three people"
 
 
+def test_a_while_clause_giving_its_own_estimate_is_not_the_reports(
+    extractor: OfflineExtractor,
+):
+    text = "Twelve people died, the ministry said, while rights groups put the toll far higher."
+    assert _source(_claim(extractor, text, "toll far higher")) is None
+
+
+def test_a_past_progressive_looks_back_for_its_month(extractor: OfflineExtractor):
+    text = "About 52,000 cases were awaiting a decision at the end of December, the office said."
+    claim = _claim(extractor, text, "awaiting")
+    assert claim.time is not None and claim.time.start == "2020-12"
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"

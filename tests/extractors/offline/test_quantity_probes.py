@@ -10,8 +10,8 @@ Decisions where the gold README is silent (closest convention in brackets):
 - "half a million" is 500,000 [it names a definite number, unlike "several thousand"].
 - Vague plurals ("tens of thousands", "hundreds of", "dozens of") are not quantities
   ["several thousand" is not].
-- Fractions and multipliers without a numeral ("a third of", "twice as many") are not
-  quantities [ordinals are not].
+- Fractions and multipliers ("a third of", "two thirds", "three-quarters", "twice as many")
+  are not quantities [ordinals are not].
 - "one in five" is a proportion: the two numbers it is written with, 1 and 5 [the statement
   mentions only numbers that are in its quantities].
 - A score ("beat them 4-3") is two exact quantities, not a range [a range is one amount
@@ -91,6 +91,15 @@ VAGUE_AND_WORDS = [
     _probe("One person died.", ("One", 1, None, "exact")),
     _probe("Two of the victims were children.", ("Two", 2, None, "exact")),
     _probe("A third of the crops were lost."),
+    _probe("Two thirds of the money was spent."),
+    _probe("Three-quarters of residents have left."),
+    _probe("His term was cut to six and a half years.", ("six and a half", 6.5, None, "exact")),
+    _probe(
+        "About 5,200 cases were open, up from 4,700 twelve months before.",
+        ("About 5,200", 5200, None, "approximately"),
+        ("4,700", 4700, None, "exact"),
+        ("twelve", 12, None, "exact"),
+    ),
     _probe("Twice as many people voted."),
     _probe(
         "The storm killed one in Harlan and two in Vostria.",
