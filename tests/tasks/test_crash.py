@@ -104,7 +104,9 @@ def workers(
         process.wait(timeout=30)
 
 
-def _wait_for(predicate: Callable[[], bool], seconds: float = 60.0) -> None:
+# Generous: a worker process imports the whole app before it registers, which on a loaded
+# two-core machine has taken over a minute. A liveness bound, not a speed claim.
+def _wait_for(predicate: Callable[[], bool], seconds: float = 240.0) -> None:
     deadline = time.monotonic() + seconds
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached in time"
