@@ -377,6 +377,8 @@ class _ClaimBuilder:
         antecedent = self.pronouns.resolve(subject, head, verb, source)
         if antecedent:
             replacements[subject.i] = antecedent
+            if subject.lower_ in ("he", "she") and self.pronouns.is_person(antecedent):
+                self.refs.note_pronoun(subject, antecedent)
         return antecedent
 
     def _remember_subject(self, head: Token, subject: str) -> None:

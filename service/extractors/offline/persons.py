@@ -70,6 +70,7 @@ class Mention:
     sentence: int  # article offset of the sentence
     subject: bool
     gender: str  # "m", "f" or ""
+    pronoun: bool = False  # a "he"/"she" already resolved to this person
 
 
 def strip_titles(name: str) -> str:
@@ -86,10 +87,48 @@ _PLACE_ENDINGS = frozenset({"state", "province", "city", "county", "district", "
 
 
 def _placed(root: Token) -> bool:
-    """True for a "person" the small model tagged that the phrase shows is a place."""
+    """True for a "person" the small model tagged that the phrase shows is a place or thing:
+    "in Selva", "Tessara's eastern coast", "His former club, FK Lasta Korvan"."""
     if root.lower_ in _PLACE_ENDINGS:
         return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_PARTS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _BODY_NOUNS:
+        return True  # "His former club, FK Lasta Korvan,"
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
+# Parts of a place named with its possessor ("Tessara's eastern coast").
+_PLACE_PARTS = word_set("""
+    coast border capital north south east west region province island shore coastline
+    highlands interior outskirts
+    """)
+# Nouns of bodies whose appositive name is no person.
+_BODY_NOUNS = word_set("""
+    club team company firm party band label publisher chain school university newspaper
+    agency ministry department hospital orchestra studio
+    """)
+# Verbs said of people only: an untagged proper name as their subject is a person
+# ("Jan Roos died on Sunday", "Hart was born in 1929").
+_PERSON_VERBS = word_set("die bear marry retire graduate")
+
+
+def _untagged_person(token: Token) -> bool:
+    """A proper-name subject of a verb said only of people, that the tagger left untagged."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if token.ent_type_ not in ("", "PERSON") or token.head.lemma_.lower() not in _PERSON_VERBS:
+        return False
+    words = [t for t in token.subtree if t.i <= token.i]
+    doc = token.doc
+    joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    )  # "Okonde-Larch": a hyphenated name the parser split
+    return (
+        not joined
+        and len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+    )
 
 
 def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
@@ -101,8 +140,16 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
         for ent in doc.ents:
             named = ent.label_ == "PERSON" and ent.text.lower() not in NOT_PERSONS
             named = named and ent[-1].lower_ not in GROUP_ENDINGS
+            named = named and ent[0].lower_ not in ("the", "a", "an")  # "the Orlen Prize"
             if named and not _placed(ent.root):
                 found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
+    for base, doc in docs:
+        for token in doc:
+            if _untagged_person(token):
+                words = [t for t in token.subtree if t.i <= token.i]
+                start = base + words[0].idx
+                if not any(start <= at < start + len(n) for at, (n, _) in found.items()):
+                    found[start] = (" ".join(t.text for t in words), token)
     surnames = {name.split()[-1]: name for name, _ in found.values() if len(name.split()) > 1}
     for base, doc in docs:
         for token in doc:
@@ -125,6 +172,13 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
         )
         for m in mentions
     ]
+
+
+def same_gender(pronoun: str) -> str:
+    """The gender a personal pronoun gives ("he" -> "m"), or ""."""
+    if pronoun in ("he", "him", "his"):
+        return "m"
+    return "f" if pronoun in ("she", "her") else ""
 
 
 def agrees(pronoun: str, gender: str) -> bool:

@@ -171,10 +171,10 @@ class PronounResolver:
         reporter = reporter_pronoun(subject, head, verb, self.refs)
         if reporter:
             return reporter
-        if subject.lower_ == "i" and source is not None and self._is_person(source.name):
+        if subject.lower_ == "i" and source is not None and self.is_person(source.name):
             return source.name
         repeated = verb is not None and self._same_pronoun(subject, head, verb)
-        if repeated and source is not None and self._is_person(source.name):
+        if repeated and source is not None and self.is_person(source.name):
             return source.name  # "He added that he would stay": the speaker
         if subject.lower_ == "it":
             candidate = self._main_subject_before(subject)
@@ -191,7 +191,8 @@ class PronounResolver:
         repeated = reporter is not None and reporter.lower_ == subject.lower_
         return repeated and subject.lower_ in ("he", "she") and _reported_clause(head, verb)
 
-    def _is_person(self, name: str) -> bool:
+    def is_person(self, name: str) -> bool:
+        """True when the name is a person the article names."""
         return any(name in (full, self.refs.full_name(full)) for _, full in self.refs.persons)
 
     def _main_subject_before(self, pronoun: Token) -> Token | None:

@@ -26,11 +26,12 @@ from service.extractors.offline.persons import (
     agrees,
     gender_of,
     person_mentions,
+    same_gender,
     strip_titles,
     titled_people,
 )
 from service.extractors.offline.persons import Mention as PersonMention
-from service.extractors.offline.tokens import entities_among, word_set
+from service.extractors.offline.tokens import article_offset, entities_among, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -171,7 +172,8 @@ class References:
         if not same:
             return None
         if same[0].sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
-            return self.full_name(same[-1].name)
+            repeated = [m for m in same if m.pronoun and m.gender == same_gender(pronoun)]
+            return self.full_name((repeated or same)[-1].name)  # "he did A, and he did B"
         gendered = [m for m in same if m.gender]  # "she" after "Biden praised Warren": Warren
         same = gendered or same
         subjects = [m for m in same if m.subject]
@@ -271,12 +273,21 @@ class References:
             return False
         return agrees(pronoun, gender_of({latest.head_lemma}))
 
+    def note_pronoun(self, pronoun: Token, name: str) -> None:
+        """Record a resolved "he"/"she" subject as a mention of its person, so a chain of
+        pronouns keeps to that person ("He completed ... In total he made ...")."""
+        offset = article_offset(pronoun)
+        gender = "m" if pronoun.lower_ == "he" else "f"
+        sentence = self._sentence_start(offset)
+        self.roles[offset] = PersonMention(offset, name, sentence, True, gender, pronoun=True)
+
     def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
         """The person mentions the pronoun can refer to in the nearest sentence before
         `offset` that has any, in article order."""
-        earlier = [
-            m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)
-        ]
+        earlier = sorted(
+            (m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)),
+            key=lambda m: m.offset,
+        )
         if not earlier:
             return []
         return [m for m in earlier if m.sentence == earlier[-1].sentence]

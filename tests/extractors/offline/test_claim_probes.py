@@ -251,6 +251,43 @@ def test_a_past_progressive_looks_back_for_its_month(extractor: OfflineExtractor
     assert claim.time is not None and claim.time.start == "2020-12"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "person"),
+    [
+        (
+            "Ari Tamm died on Tuesday. In 1989 he received the Orlen Prize, and in 2004 he was "
+            "awarded the Order of the Silver Oak.",
+            "Silver Oak",
+            "Ari Tamm",
+        ),
+        (
+            "Jan Roos died on Sunday. He completed the Selva range project in 1996. In total he "
+            "made 37 expeditions.",
+            "expeditions",
+            "Jan Roos",
+        ),
+        (
+            "Hart was born in 1929 in Sallow Cove, on Tessara's eastern coast. She earned her "
+            "doctorate in 1956.",
+            "doctorate",
+            "Hart",
+        ),
+        (
+            "Pavel Dremko died on Sunday. His former club, FK Lasta Korvan, confirmed his death. "
+            "He had been treated for lung cancer.",
+            "lung cancer",
+            "Pavel Dremko",
+        ),
+    ],
+)
+def test_a_pronoun_keeps_to_the_person_it_took_up_before(
+    extractor: OfflineExtractor, text: str, phrase: str, person: str
+):
+    assert _claim(extractor, text, phrase).statement.startswith(
+        (person, f"In 2004 {person}", f"In total {person}")
+    )
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
