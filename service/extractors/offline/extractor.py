@@ -334,8 +334,10 @@ class _ClaimBuilder:
         if time is not None and time.start and kind is not ClaimKind.forecast:
             self._remember_time(time, tokens, head)
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
+        linked = prefix_subject(proposition.prefix, self.refs) if proposition.link else None
         subject = (
-            subject_of(head, self.refs, counted.subject or resolved, reported=reported)
+            linked  # "Tarn, a village of 900 people," -> "Tarn is ...": Tarn
+            or subject_of(head, self.refs, counted.subject or resolved, reported=reported)
             or prefix_subject(proposition.prefix, self.refs)
             or first_noun(tokens, head, self.refs)
         )

@@ -23,7 +23,9 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
             return False  # "struck the town, killing three": one event with its toll
         return not any(child.dep_ == "mark" for child in token.children)
     if token.dep_ == "appos":
-        return personal_appositive(token)
+        return personal_appositive(token) or _described_thing(token)
+    if _misparsed_appositive(token):
+        return _described_thing(token)
     if token.dep_ != "prep" or token.lower_ not in _SATELLITE_PREPOSITIONS:
         return False
     return not _measured_attribute(token)
@@ -73,6 +75,32 @@ def personal_appositive(token: Token) -> bool:
     return head.ent_type_ == "PERSON" or (age and named and followed)  # "Evers, 37, played"
 
 
+def _described_thing(token: Token) -> bool:
+    """ "Tarn, a village of about 900 people,", "The ferry, a Marlin 30 built in 1998,": a
+    description of a named place or thing set off by commas (a number or date of its own
+    makes it a claim)."""
+    doc, head = token.doc, token.head
+    after = token.right_edge.i + 1
+    closed = after < len(doc) and doc[after].text == ","
+    described = head.pos_ == "PROPN" or head.dep_ in ("nsubj", "nsubjpass")
+    described = described and head.ent_type_ != "PERSON" and head.i < token.i
+    # "a village of ...": a definite one ("the mountaineer who ...") often names the referent
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return closed and described and indefinite and token.pos_ in ("NOUN", "PROPN")
+
+
+def _misparsed_appositive(token: Token) -> bool:
+    """ "The ferry, a Marlin 30 built in 1998, ...": an appositive the parser took for an
+    adverbial noun phrase."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return token.dep_ == "npadvmod" and indefinite
+
+
+def _dated_description(phrase: list[Token]) -> bool:
+    """ "a Marlin 30 built in 1998": a year inside a description."""
+    return any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in phrase)
+
+
 _SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
 # Participles that give an event's toll, which stays with the event (spec: "one event with
 # its place, time and toll stays one").
@@ -89,11 +117,16 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
             continue
         phrase = [t for t in token.subtree if t.i in ids]
         dated = token.tag_ == "VBG" and own_date(token)
+        appositive = token.dep_ == "appos" or _misparsed_appositive(token)
+        dated = dated or (appositive and _dated_description(phrase))
         if dated or any(map(is_number_token, phrase)):  # "..., becoming a professor in 1988"
             satellites.append((token, phrase))
             taken.update(t.i for t in phrase)
-            if token.dep_ == "appos":  # "Anna Berg, 58, resigned": its commas go with it
-                taken.update({phrase[0].i - 1, phrase[-1].i + 1} & ids)
+            if appositive:  # "Anna Berg, 58, resigned": its commas go with it
+                # "Dunmore, 61, a three-term Democrat, ...": the age keeps its comma
+                aged = phrase[0].i > 1 and phrase[0].doc[phrase[0].i - 2].like_num
+                opening = set() if aged else {phrase[0].i - 1}
+                taken.update((opening | {phrase[-1].i + 1}) & ids)
     rest = [t for t in proposition.tokens if t.i not in taken]
     if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
         return [proposition]
@@ -106,7 +139,7 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
     )
     split = [main]
     for satellite, phrase in satellites:
-        if satellite.dep_ == "appos":
+        if satellite.dep_ == "appos" or _misparsed_appositive(satellite):
             split.append(described_person(phrase, proposition.head))
             continue
         opener = phrase[0]
@@ -145,14 +178,20 @@ def _finite(participle: Token, main: Token, subject: list[Token]) -> str:
 def described_person(phrase: list[Token], head: Token) -> Proposition:
     """ "Anna Berg, 58," -> "Anna Berg is 58 years old": a person's numbered appositive."""
     # "Mara Kell, a three-time champion," -> "Mara Kell was ..." beside a past predicate
-    appositive = next(t for t in phrase if t.dep_ == "appos")
+    appositive = next(t for t in phrase if t.dep_ == "appos" or _misparsed_appositive(t))
     entity = entity_of(appositive.head)
-    name = list(entity) if entity is not None else [appositive.head]
+    described = appositive.head
+    name = (
+        list(entity) if entity is not None else [t for t in described.subtree if t.i <= described.i]
+    )
     tokens = trim(phrase)
     replacements = {}
     if len(tokens) == 1 and tokens[0].like_num:
         replacements[tokens[0].i] = f"{tokens[0].text} years old"
-    past = head.tag_ == "VBD" and not replacements
+    past = head.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass")
+    )
+    past = past and not replacements
     return Proposition(
         tokens=tokens,
         head=appositive,

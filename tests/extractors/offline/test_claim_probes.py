@@ -288,6 +288,22 @@ def test_a_pronoun_keeps_to_the_person_it_took_up_before(
     )
 
 
+def test_a_described_place_with_a_number_of_its_own_is_a_claim(extractor: OfflineExtractor):
+    claims = _claims(extractor, "Tarn, a village of about 900 people, has no doctor.")
+    assert [(c.statement, [q.value for q in c.quantities], c.negated) for c in claims] == [
+        ("Tarn has no doctor.", [], True),
+        ("Tarn is a village of about 900 people.", [900.0], False),
+    ]
+
+
+def test_the_year_of_a_description_does_not_date_the_clause(extractor: OfflineExtractor):
+    text = "The ferry, a Marlin 30 built in 1998, was registered to Keld Ferries."
+    registered = _claim(extractor, text, "registered")
+    assert registered.time is None
+    built = _claim(extractor, text, "built in 1998")
+    assert built.time is not None and built.time.start == "1998"
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
