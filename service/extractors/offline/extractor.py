@@ -331,8 +331,13 @@ class _ClaimBuilder:
         past = head.tag_ in ("VBD", "VBN")
         if kind in (ClaimKind.event, ClaimKind.state) and not past and self._after(time):
             kind = ClaimKind.forecast  # "is due to open on May 3, 2031"
-        if time is not None and time.start and kind is not ClaimKind.forecast:
-            self._remember_time(time, tokens, head)
+        if (
+            time is not None
+            and time.start
+            and kind is not ClaimKind.forecast
+            and not proposition.link
+        ):
+            self._remember_time(time, tokens, head)  # a description's year is background
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         linked = prefix_subject(proposition.prefix, self.refs) if proposition.link else None
         subject = (

@@ -81,6 +81,8 @@ def in_baseline(token: Token) -> bool:
         changed = governor == "unchanged" or token.head.lemma_.lower() in _CHANGE_WORDS
         if token.lower_ == "from" and changed:
             return True  # "down from 67%", "climbed 11% from a year earlier"
+        if token.lower_ == "from" and token.nbor(-1).lower_ in ("up", "down"):
+            return True  # "was down from 2016", parsed with "from" on the verb
         if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
             return True
         if token.lower_ == "than":

@@ -270,7 +270,8 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
-        if any(map(in_baseline, covered)) or in_side_clause(covered[0], head):
+        told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
+        if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
         postponed = postponed_to(covered[0])
         bounds = resolve(

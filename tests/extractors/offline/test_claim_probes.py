@@ -304,6 +304,15 @@ def test_the_year_of_a_description_does_not_date_the_clause(extractor: OfflineEx
     assert built.time is not None and built.time.start == "1998"
 
 
+def test_at_the_time_is_not_the_year_of_a_description(extractor: OfflineExtractor):
+    text = (
+        "A ferry capsized near Tarn on Sunday. The ferry, a Marlin 30 built in 1998, was "
+        "registered to Keld Ferries. The sea was calm at the time."
+    )
+    claim = _claim(extractor, text, "calm")
+    assert claim.time is not None and claim.time.start == "2021-05-16"
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"

@@ -633,6 +633,8 @@ VAGUE_OR_NOT_TIMES = [
     _probe("The team lost for the third time.", None, None, None),
     _probe("Nobody knows what will happen in the future.", None, None, None),
     _probe("Such a policy is misplaced in the 21st century.", None, None, None),
+    _probe("Turnout was down from 2016.", None, None, None),
+    _probe("Exports were up from 2021.", None, None, None),
 ]
 
 MORE_NEWS_PHRASING = [
