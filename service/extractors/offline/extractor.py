@@ -28,6 +28,7 @@ from service.extractors.offline.coordination import (
     trailing_act,
 )
 from service.extractors.offline.events import EventMemory
+from service.extractors.offline.gapping import split_gapped_agents
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -304,7 +305,7 @@ class _ClaimBuilder:
             return None
         certainty = certainty_of(head, owned, verb)
         kind = kind_of(head, owned, verb, certainty, headline=place.headline)
-        if proposition.link:
+        if proposition.link and head.pos_ != "VERB":
             kind = ClaimKind.state  # "the fleet has 40 ships": an attribute
         numbered = proposition.numbered_tokens or tokens
         quantities = [
@@ -411,8 +412,9 @@ def _propositions(content: list[Token]) -> list[Proposition]:
             continue  # "..., which cannot be independently confirmed"
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):
-                for item in split_list_items(piece):
-                    propositions.extend(split_named_items(item))
+                for agent in split_gapped_agents(piece):
+                    for item in split_list_items(agent):
+                        propositions.extend(split_named_items(item))
     return propositions
 
 

@@ -50,6 +50,8 @@ def in_name(token: Token) -> bool:
     named = previous is not None and previous.pos_ == "PROPN" and previous.is_title
     if named and _next_words(token, 1)[:1] and _next_words(token, 1)[0] in _NAMED_KINDS:
         return True  # "the Stoxx 600 index", "an Airbus 320 jet"
+    if head.dep_ == "conj" and any(c.dep_ == "nummod" for c in head.head.children):
+        return False  # "won 41 seats and the People's Movement 38": a gapped figure
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
 
 

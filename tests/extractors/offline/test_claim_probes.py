@@ -886,10 +886,31 @@ def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: Offline
             {("The Green Left won 31 seats.", 31, "seats"), ("won 15 seats.", 15, "seats")},
         ),
         (
+            "Helmark pledged 310 million euros and Ostrenia 250 million.",
+            {
+                ("Helmark pledged 310 million euros.", 310e6, "EUR"),
+                ("Ostrenia pledged 250 million euros.", 250e6, "EUR"),
+            },
+        ),
+        (
+            "Halvorsen was awarded four delegates and Dray two.",
+            {
+                ("Halvorsen was awarded four delegates.", 4, "delegates"),
+                ("Dray was awarded two delegates.", 2, "delegates"),
+            },
+        ),
+        (
+            "The Unity party won 41 seats and the People's Movement 38.",
+            {
+                ("The Unity party won 41 seats.", 41, "seats"),
+                ("The People's Movement won 38 seats.", 38, "seats"),
+            },
+        ),
+        (
             "Voss has won 1,104 delegates and Okonkwo-Dahl 487.",
             {
                 ("Voss has won 1,104 delegates.", 1104, "delegates"),
-                ("Okonkwo-Dahl won 487 delegates.", 487, "delegates"),
+                ("Okonkwo-Dahl has won 487 delegates.", 487, "delegates"),
             },
         ),
         (

@@ -1,0 +1,70 @@
+"""Gapping: "Helmark pledged 310 million euros and Ostrenia 250 million", where a second
+agent and its figure leave out the verb they share with the first."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.segmentation import Proposition, trim
+
+_OBJECT_DEPS = frozenset({"dobj", "attr"})
+
+
+def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
+    """ "The Unity party won 41 seats and the People's Movement 38": one proposition per
+    agent, the second told with the shared verb and counted noun ("... won 38 seats")."""
+    head, ids = proposition.head, {t.i for t in proposition.tokens}
+    for counted in (c for c in head.children if c.dep_ in _OBJECT_DEPS and c.i in ids):
+        if not any(is_number_token(t) for t in counted.subtree if t.i < counted.i):
+            continue
+        for agent in counted.children:
+            figure = _own_figure(agent, ids)
+            if agent.dep_ != "conj" or agent.pos_ != "PROPN" or not figure:
+                continue
+            joint = next((c for c in counted.children if c.dep_ == "cc" and c.i < agent.i), None)
+            if joint is None:
+                continue
+            first = trim([t for t in proposition.tokens if t.i < joint.i])
+            named = [t for t in agent.subtree if t.i < figure[0].i and t.i in ids]
+            second = [*named, *figure]
+            unit = "" if figure[-1].i + 1 in ids and _noun_after(figure[-1]) else counted.text
+            verb = " ".join(t.text for t in _verb_words(head))
+            return [
+                Proposition(
+                    tokens=first,
+                    head=head,
+                    evidence=first,
+                    prefix=proposition.prefix,
+                    replacements=proposition.replacements,
+                ),
+                Proposition(
+                    tokens=figure,
+                    head=head,
+                    evidence=second,
+                    prefix=named,
+                    link=verb,
+                    replacements={figure[-1].i: f"{figure[-1].text} {unit}".strip()},
+                    nominal=True,  # the verb is borrowed from the first agent's clause
+                ),
+            ]
+    return [proposition]
+
+
+def _own_figure(agent: Token, ids: set[int]) -> list[Token]:
+    """The figure written after the second agent ("Ostrenia 250 million"), or []."""
+    numbers = [c for c in agent.children if c.dep_ == "nummod" and c.i > agent.i and c.i in ids]
+    if not numbers:
+        return []
+    return [t for t in numbers[0].subtree if t.i in ids]
+
+
+def _noun_after(number: Token) -> bool:
+    following = number.doc[number.i + 1]
+    return following.pos_ == "NOUN" and following.head.i == number.i
+
+
+def _verb_words(head: Token) -> list[Token]:
+    """The verb with its auxiliaries ("was awarded")."""
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
+    return [*auxiliaries, head]
