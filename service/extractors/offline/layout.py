@@ -13,7 +13,7 @@ _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'\-]*\s?){1,4}):\s+")
 # A wire dateline opening a paragraph: "KARLOV, Vostria (AP) — ", "PELLAN — ", "(Reuters) - ".
 _WIRE_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"  # KARLOV, NEW YORK
-    r"(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z\d][\w.'\-]*){0,2})?"  # , Vostria / , Feb 12
+    r"(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z\d][\w.'\-]*){0,2}){0,2}"  # , Vostria, Feb 12
     r"\s*(?:\([A-Z][\w ]{0,20}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )

@@ -132,9 +132,13 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
                 assert entity is not None  # a token tagged B begins an entity
                 if any(t.pos_ == "PROPN" for t in entity):  # not "Exit polls"
                     return Source(name=refs.expand(without_article(entity.text))), lemma
-        author = _author(head) or author
-        if author:
-            return Source(name=refs.expand(author)), lemma
+        owned = _author(head)
+        if owned:
+            return Source(name=refs.expand(owned)), lemma
+        if author:  # "a tally by conference organisers": an unnamed group stays anonymous
+            group = author.split()[-1].lower().rstrip("s") in ANONYMOUS_HEADS
+            name = author if group else refs.expand(author)
+            return Source(name=name, anonymous=group and author[:1].islower()), lemma
         pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
         if pronoun is not None:  # "according to its annual report": the body named before
             body = refs.organisation_before(article_offset(pronoun))
@@ -294,7 +298,12 @@ def _published_by(tokens: list[Token]) -> str:
 def _a_body(noun: Token) -> bool:
     """A name, or a common noun for a body ("the municipality", "the prosecutor's office")."""
     lemma = noun.lemma_.lower()
-    return noun.pos_ == "PROPN" or lemma in BODY_DESCRIPTIONS | PUBLIC_BODY_WORDS | _BODY_NOUNS
+    group = noun.tag_ == "NNS" and lemma in ANONYMOUS_HEADS  # "a tally by organisers"
+    return (
+        group
+        or noun.pos_ == "PROPN"
+        or lemma in BODY_DESCRIPTIONS | PUBLIC_BODY_WORDS | _BODY_NOUNS
+    )
 
 
 # Documents that only carry a body's figures: "central bank data" is the central bank's word.

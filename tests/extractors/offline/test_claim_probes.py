@@ -41,6 +41,34 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The Varo Pension Fund lost 12% last year, according to the fund's annual report.",
+        "lost",
+        "Varo Pension Fund",
+    ),
+    (
+        "About 3,000 migrants arrived in May, according to figures compiled by the regional "
+        "prefecture.",
+        "arrived",
+        "regional prefecture",
+    ),
+    (
+        "Donors pledged $2.1 billion, according to a tally by conference organisers.",
+        "pledged",
+        "conference organisers",
+    ),
+    (
+        "The Helvan Statistics Board said prices rose 2%. Exports fell 4%, the board's figures "
+        "show.",
+        "Exports",
+        "Helvan Statistics Board",
+    ),
+    (
+        "KALLEN, Lusara, June 27 (Reuters) - Shipping group Orvane was fined on Thursday. The "
+        "company said it would appeal.",
+        "appeal",
+        "The company",
+    ),
+    (
         "Twelve people died in the floods, the ministry said, while about 3,000 others fled "
         "their homes, according to the Red Cross.",
         "fled",

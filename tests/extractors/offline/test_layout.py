@@ -73,6 +73,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "KARLOV, Vostria (AP) — Storms killed 11 people.\n\n"
         "NEW YORK (Reuters) - Stocks rose on Monday.\n\n"
         "GRELL, Feb 12 (Meridian Wire) - Miners were rescued.\n\n"
+        "KALLEN, Lusara, June 27 (Reuters) - The firm was fined.\n\n"
         "(Wikinews) Lumenta agreed to buy Kerrin.\n\n"
         "The council — a body of nine — met on Monday."
     )
@@ -80,6 +81,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "Storms killed 11 people.",
         "Stocks rose on Monday.",
         "Miners were rescued.",
+        "The firm was fined.",
         "Lumenta agreed to buy Kerrin.",
         "The council — a body of nine — met on Monday.",
     ]
