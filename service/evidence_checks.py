@@ -27,6 +27,7 @@ from service.grounding import fold, is_function_word, numbers_in, words_in
 
 MIN_EVIDENCE_CHARS = 12
 MIN_EVIDENCE_WORDS = 2
+FULL_CLAUSE_WORDS = 3  # "He was 58": three words carry a claim however short they are
 MIN_NAME_CHARS = 3  # shorter capitalised tokens (U, S, UK, Al) are too ambiguous to check
 STEM_CHARS = 5  # a name of 6+ characters also matches a word sharing its first 5
 
@@ -79,10 +80,12 @@ def unsupported(claim: Claim, article_text: str) -> str | None:
     evidence = " ".join(span.text for span in claim.evidence)
     folded = fold(evidence).lower()
     words = words_in(evidence)
-    if len(evidence.strip()) < MIN_EVIDENCE_CHARS or len(words) < MIN_EVIDENCE_WORDS:
+    short = len(evidence.strip()) < MIN_EVIDENCE_CHARS and len(words) < FULL_CLAUSE_WORDS
+    if short or len(words) < MIN_EVIDENCE_WORDS:
         return (
             f"evidence too short to carry the claim: {evidence!r} (at least "
-            f"{MIN_EVIDENCE_CHARS} characters and {MIN_EVIDENCE_WORDS} words)"
+            f"{MIN_EVIDENCE_WORDS} words and {MIN_EVIDENCE_CHARS} characters, or "
+            f"{FULL_CLAUSE_WORDS} words)"
         )
     word_set = set(words)
     for quantity in claim.quantities:

@@ -385,6 +385,20 @@ def _claim(statement: str, subject: str, quote: str, **fields: object) -> DraftC
     )
 
 
+def test_a_short_clause_of_three_words_carries_its_claim():
+    text = "The body of Jan Roos was recovered on Tuesday. He was 58."
+    age = _claim(
+        "Jan Roos was 58.", "Jan Roos", "He was 58", quantities=[{"text": "58", "value": 58}]
+    )
+    assert [claim.statement for claim in _extracted(text, age).claims] == ["Jan Roos was 58."]
+
+
+def test_a_two_word_quote_under_twelve_characters_is_too_short():
+    text = "The body of Jan Roos was recovered on Tuesday. Roos died."
+    died = _claim("Jan Roos died.", "Jan Roos", "Roos died")
+    assert "too short" in _extracted(text, died).dropped_claims[0].reason
+
+
 def test_trivial_evidence_drops_a_claim_it_cannot_carry():
     aliens = _claim(
         "Aliens landed in the harbour and 9,000 people died.",

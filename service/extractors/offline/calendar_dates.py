@@ -22,7 +22,7 @@ MONTH = (
     + "|".join(calendar.month_name[1:])
     + "|(?:"
     + "|".join(["Sept", *calendar.month_abbr[1:]])
-    + r")\.?(?![a-z]))"
+    + r")\.?(?![a-z])(?!\s+[A-Z][a-z]))"  # "Jan Roos" is a name, not January
 )
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 YEAR = r"(?:1[89]\d\d|20\d\d|[’']\d\d)"

@@ -21,6 +21,12 @@ OCCUPATIONS = word_set("""
     poet actor actress singer musician artist priest pastor rabbi imam bishop archbishop
     activist campaigner organiser organizer farmer
     """)
+# Nouns that describe a person in an appositive ("Ruben Achterhof, the mountaineer,").
+PERSON_NOUNS = OCCUPATIONS | word_set("""
+    mountaineer climber player footballer athlete runner swimmer cyclist boxer writer
+    novelist painter composer director producer businessman businesswoman entrepreneur
+    founder politician lawmaker man woman boy girl father mother son daughter widow veteran
+    """)
 # Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
 TITLES = (
     word_set("""
@@ -95,6 +101,8 @@ def _placed(root: Token) -> bool:
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in _BODY_NOUNS:
         return True  # "His former club, FK Lasta Korvan,"
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ in _THING_NOUNS:
+        return True  # "the Selva range project"
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
 
@@ -108,16 +116,32 @@ _BODY_NOUNS = word_set("""
     club team company firm party band label publisher chain school university newspaper
     agency ministry department hospital orchestra studio
     """)
+# Common nouns a name before them makes a place or thing ("the Selva range").
+_THING_NOUNS = word_set("""
+    range mountain river valley lake sea bay coast island peninsula desert forest region
+    province district county state bridge dam road highway street square stadium airport
+    station port mine plant field reserve park
+    """)
 # Verbs said of people only: an untagged proper name as their subject is a person
 # ("Jan Roos died on Sunday", "Hart was born in 1929").
 _PERSON_VERBS = word_set("die bear marry retire graduate")
 
 
 def _untagged_person(token: Token) -> bool:
-    """A proper-name subject of a verb said only of people, that the tagger left untagged."""
-    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass"):
+    """A proper name the tagger missed as a person: the subject of a verb said only of people
+    ("Jan Roos died"), or described as one ("Ruben Achterhof, the Vennish mountaineer,")."""
+    if token.pos_ != "PROPN":
         return False
-    if token.ent_type_ not in ("", "PERSON") or token.head.lemma_.lower() not in _PERSON_VERBS:
+    subject = token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("", "PERSON")
+    subject = subject and token.head.lemma_.lower() in _PERSON_VERBS
+    # "the body of Ruben Achterhof, the mountaineer,": the parser hangs the appositive higher
+    holders = [token, token.head.head] if token.dep_ == "pobj" else [token]
+    described = any(
+        c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > token.i
+        for holder in holders
+        for c in holder.children
+    )
+    if not (subject or described) or token.ent_type_ in ("GPE", "NORP", "ORG", "DATE"):
         return False
     words = [t for t in token.subtree if t.i <= token.i]
     doc = token.doc

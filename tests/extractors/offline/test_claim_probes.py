@@ -301,6 +301,12 @@ def test_a_past_progressive_looks_back_for_its_month(extractor: OfflineExtractor
             "Hart",
         ),
         (
+            "The body of Ruben Achterhof, the mountaineer who climbed all 14 peaks of the Selva "
+            "range, was recovered on Tuesday. He was 58.",
+            "58",
+            "Ruben Achterhof",
+        ),
+        (
             "Pavel Dremko died on Sunday. His former club, FK Lasta Korvan, confirmed his death. "
             "He had been treated for lung cancer.",
             "lung cancer",

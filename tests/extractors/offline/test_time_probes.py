@@ -634,6 +634,7 @@ VAGUE_OR_NOT_TIMES = [
     _probe("Nobody knows what will happen in the future.", None, None, None),
     _probe("Such a policy is misplaced in the 21st century.", None, None, None),
     _probe("Turnout was down from 2016.", None, None, None),
+    _probe("Greta Moll climbed with Jan Roos on nine expeditions.", None, None, None),
     _probe("Exports were up from 2021.", None, None, None),
 ]
 
