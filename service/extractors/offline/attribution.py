@@ -118,10 +118,13 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
             return child
         if child.dep_ == "advcl" and child.lemma_ == "cite":  # "reported, citing X, that P"
             content = [c for c in child.children if c.dep_ in ("conj", "ccomp") and c.i in allowed]
-            if content and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in content[0].children
-            ):
-                return content[0]
+            # the parser may hang ", that P" on the cited noun as a relative clause
+            content += [c for c in child.subtree if c.dep_ == "relcl" and c.i in allowed]
+            for clause in content:
+                marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
+                after_comma = marks and marks[0].i > 0 and marks[0].nbor(-1).text == ","
+                if marks and (clause.dep_ != "relcl" or after_comma):
+                    return clause
         if fronted_content(child, verb, allowed):
             return child
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
@@ -411,7 +414,10 @@ def _frame_at(
     source, lemma = named
     relayed_by = channel(verb) or network
     source_tokens = subject_tokens
-    if cited:
+    # "CNN reported, citing two aides": the aides, relayed by CNN; "The charity SeaLine said,
+    # citing survivors": a body relaying others is the source itself (spec)
+    relaying = is_outlet(source) or verb.lemma_.lower() in ("report", "publish", "broadcast")
+    if cited and relaying:
         cited_source = source_of(cited, refs)
         if cited_source is not None:
             relay_named = source_of(outlet(subject_tokens), refs)

@@ -41,6 +41,16 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The charity SeaLine said at least 37 people were missing, citing survivors.",
+        "missing",
+        "SeaLine",
+    ),
+    (
+        "The Kyodo News agency reported, citing two aides, that the minister would resign.",
+        "resign",
+        "two aides",
+    ),
+    (
         "The Varo Pension Fund lost 12% last year, according to the fund's annual report.",
         "lost",
         "Varo Pension Fund",
