@@ -68,6 +68,10 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
     return Certainty.certain
 
 
+# Verbs whose negation negates what they report ("did not expect P", "does not believe P").
+_EXPECTING_VERBS = frozenset({"expect", "anticipate", "believe", "think", "predict", "foresee"})
+
+
 def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None) -> bool:
     """True when the proposition is stated in the negative ("have not yet engaged")."""
     if head.pos_ == "NOUN" and _negated_noun(head):
@@ -87,7 +91,12 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
                 return True
             if child.dep_ in _NOUN_DEPS and child.i in owned and _negated_noun(child):
                 return True
-    return reporting_verb is not None and reporting_verb.lemma_.lower() == "deny"
+    if reporting_verb is None:
+        return False
+    lemma = reporting_verb.lemma_.lower()
+    # "did not expect the storm to cause damage": the storm is not expected to
+    doubted = lemma in _EXPECTING_VERBS and any(c.dep_ == "neg" for c in reporting_verb.children)
+    return lemma == "deny" or doubted
 
 
 def _estimated_count(noun: Token) -> bool:

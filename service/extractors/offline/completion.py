@@ -125,4 +125,5 @@ def object_infinitive(head: Token, verb: Token | None) -> Completion:
     if participle is None or to is None or subject is None or subject.i > to.i:
         return Completion()
     be = "are" if plural(subject) else "is"
-    return Completion({to.i: f"{be} {participle} to"})
+    negated = " not" if any(c.dep_ == "neg" for c in verb.children) else ""  # "did not expect"
+    return Completion({to.i: f"{be}{negated} {participle} to"})

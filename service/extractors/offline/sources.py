@@ -39,7 +39,7 @@ DOCUMENT_HEADS = word_set("""
     report data record statement figure estimate analysis study survey briefing release
     document assessment account post tally count bulletin update datum statistic filing
     poll census audit review investigation memo result image imagery projection photo
-    footage finding
+    footage finding calculation model
     """)
 # A clause saying the source kept its name back ("who asked not to be named").
 _WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")
@@ -116,7 +116,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     # "Erdogan's office": not Erdogan; "Ostran's Defense Ministry": a place the tagger took
     # for a person
     owned_body = lemma in _PERSONAL_BODIES or lemma in PUBLIC_BODY_WORDS
-    if person is not None and person.root.dep_ == "poss" and owned_body:
+    # "The Ostran government": a country's adjective the tagger took for a person
+    modifier = person is not None and person.root.dep_ in ("poss", "compound")
+    if modifier and owned_body and person is not None and person.root.head.i == head.i:
         words = [t for t in tokens if t.dep_ != "det"]
         return Source(name=phrase_text(words)), lemma
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
@@ -126,6 +128,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if fuller != head.text:
             return Source(name=fuller), lemma
     if lemma in DOCUMENT_HEADS:
+        behind = source_of(author, refs) if author else None
+        if behind is not None:  # "figures from the statistics office published on Thursday"
+            found = behind[0]
+            if not found.anonymous and found.name.startswith("the "):  # "the municipality"
+                found = found.model_copy(update={"name": found.name[4:]})
+            return found, lemma
         for token in tokens:
             if token.ent_type_ == "ORG" and token.ent_iob_ == "B":
                 entity = entity_of(token)
@@ -135,10 +143,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         owned = _author(head)
         if owned:
             return Source(name=refs.expand(owned)), lemma
-        if author:  # "a tally by conference organisers": an unnamed group stays anonymous
-            group = author.split()[-1].lower().rstrip("s") in ANONYMOUS_HEADS
-            name = author if group else refs.expand(author)
-            return Source(name=name, anonymous=group and author[:1].islower()), lemma
         pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
         if pronoun is not None:  # "according to its annual report": the body named before
             body = refs.organisation_before(article_offset(pronoun))
@@ -281,7 +285,7 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _published_by(tokens: list[Token]) -> str:
+def _published_by(tokens: list[Token]) -> list[Token]:
     """The named body behind a document, said by a participle or a preposition ("a survey
     released on Monday by the Varn Institute", "a report by the Varn Institute")."""
     for token in tokens:
@@ -290,9 +294,8 @@ def _published_by(tokens: list[Token]) -> str:
             for child in token.children:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if child.lower_ in ("by", "from") and objects and _a_body(objects[0]):
-                    words = [t for t in objects[0].subtree if t.dep_ != "det"]
-                    return phrase_text(words)
-    return ""
+                    return list(objects[0].subtree)
+    return []
 
 
 def _a_body(noun: Token) -> bool:
@@ -308,7 +311,7 @@ def _a_body(noun: Token) -> bool:
 
 # Documents that only carry a body's figures: "central bank data" is the central bank's word.
 _MEASURES = word_set("data datum figure statistic estimate record count tally")
-_BODY_NOUNS = word_set("municipality prosecutor")
+_BODY_NOUNS = word_set("municipality prosecutor tank")
 
 
 def _author(document: Token) -> str:

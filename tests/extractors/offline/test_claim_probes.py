@@ -41,6 +41,23 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Emissions fell 3% in 2024, according to figures from the national statistics office "
+        "published on Thursday.",
+        "Emissions",
+        "national statistics office",
+    ),
+    (
+        "Generation rose 27% last year, according to calculations by the Kadro-based think "
+        "tank Clean Grid.",
+        "Generation",
+        "Clean Grid",
+    ),
+    (
+        "The Ostran government said it would spend 2 billion euros on dams.",
+        "dams",
+        "Ostran government",
+    ),
+    (
         "The charity SeaLine said at least 37 people were missing, citing survivors.",
         "missing",
         "SeaLine",
@@ -355,6 +372,15 @@ def test_at_the_time_is_not_the_year_of_a_description(extractor: OfflineExtracto
     )
     claim = _claim(extractor, text, "calm")
     assert claim.time is not None and claim.time.start == "2021-05-16"
+
+
+def test_a_reporter_that_did_not_expect_something_negates_it(extractor: OfflineExtractor):
+    text = "The weather office did not expect the storm to cause widespread damage."
+    claim = _claim(extractor, text, "storm")
+    assert (claim.statement, claim.negated) == (
+        "The storm is not expected to cause widespread damage.",
+        True,
+    )
 
 
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
