@@ -71,7 +71,8 @@ _NAMED_DAY = re.compile(
 )
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{ATOM})"
-    rf"(?:\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
+    rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"  # "in 1961, 1968 and 1979": a list of years spans them
+    rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
     rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{MONTH})"

@@ -235,6 +235,13 @@ YEARS = [
         "The mill will reopen early next year.", "early next year", "2024", "2024", forward=True
     ),
     _probe("The mine closed in 2019.", "2019", "2019", "2019"),
+    _probe(
+        "She won the award three times, in 1961, 1968 and 1979.",
+        "in 1961, 1968 and 1979",
+        "1961",
+        "1979",
+    ),
+    _probe("In 2019, 2020 was expected to be calm.", "In 2019", "2019", "2019"),
     _probe("The mine has been closed since 2019.", "since 2019", "2019", None),
     _probe("Vostria won the cup for the first time since 1998.", "since 1998", "1998", None),
     _probe(
