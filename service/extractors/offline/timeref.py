@@ -69,9 +69,10 @@ _CLOCK_TIME = rf"(?:{_CLOCK}\s+)"
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
 )
+# "in 1961, 1968 and 1979": a list of years spans its first to its last
 _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{ATOM})"
-    rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"  # "in 1961, 1968 and 1979": a list of years spans them
+    rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
     rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
