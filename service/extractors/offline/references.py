@@ -305,6 +305,11 @@ class References:
         for known_source in reversed(self.sources):
             known_name = known_source.source.name
             known = [word.lower() for word in known_name.split()]
+            # "The University of Tamsk" is not "researchers at the University of Tamsk"
+            proper = any(word[:1].isupper() for word in words[1:])
+            people_of = known_source.source.anonymous and len(known) > len(rest) + 1
+            if proper and people_of:
+                continue
             if definite and rest and known[-len(rest) :] == rest and known != ["the", *rest]:
                 return known_source.source
             # "the ministry" is "the Ministry of Defence's intelligence directorate" and "the

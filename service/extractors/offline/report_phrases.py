@@ -77,6 +77,8 @@ def channel(verb: Token) -> str | None:
     found = _own_channel(verb)
     if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         found = _own_channel(verb.head)  # "congratulated her on Twitter, writing that P"
+    if found is None and verb.lemma_.lower() == "tweet":
+        found = "Twitter"  # "tweeted that P": the verb names the network
     return found
 
 

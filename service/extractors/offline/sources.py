@@ -39,7 +39,7 @@ DOCUMENT_HEADS = word_set("""
     report data record statement figure estimate analysis study survey briefing release
     document assessment account post tally count bulletin update datum statistic filing
     poll census audit review investigation memo result image imagery projection photo
-    footage finding calculation model
+    footage finding calculation model database register registry website
     """)
 # A clause saying the source kept its name back ("who asked not to be named").
 _WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")

@@ -41,6 +41,24 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Researchers at the University of Tamsk published a study on Monday. The University "
+        "of Tamsk said the project cost about 2 million euros.",
+        "project",
+        "University of Tamsk",
+    ),
+    (
+        "A spokesperson for Corran Valley Police said the road was closed. Corran Valley "
+        "Police said arrests rose by 14 per cent.",
+        "arrests",
+        "Corran Valley Police",
+    ),
+    (
+        "The Marine Safety Board (MSB) opened an inquiry. Nobody was hurt in two earlier "
+        "incidents, according to the MSB's database.",
+        "hurt",
+        "Marine Safety Board",
+    ),
+    (
         "Emissions fell 3% in 2024, according to figures from the national statistics office "
         "published on Thursday.",
         "Emissions",
@@ -381,6 +399,12 @@ def test_a_reporter_that_did_not_expect_something_negates_it(extractor: OfflineE
         "The storm is not expected to cause widespread damage.",
         True,
     )
+
+
+def test_tweeting_names_twitter_as_the_channel(extractor: OfflineExtractor):
+    text = "Mayor Ilse Varn tweeted on Sunday that the town had lost three residents."
+    claim = _claim(extractor, text, "residents")
+    assert claim.source is not None and claim.source.via == "Twitter"
 
 
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
