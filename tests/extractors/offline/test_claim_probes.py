@@ -49,7 +49,7 @@ SOURCES = [
     (
         "A spokesperson for Corran Valley Police said the road was closed. Corran Valley "
         "Police said arrests rose by 14 per cent.",
-        "arrests",
+        "Arrests",
         "Corran Valley Police",
     ),
     (
