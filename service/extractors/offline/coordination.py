@@ -168,8 +168,41 @@ def drop_from_content(frame: Frame, act: list[Token]) -> None:
     """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
     verb = frame.verb
     joiners = {c.i for c in verb.children if c.dep_ == "cc"} if verb is not None else set()
+    joiners |= {c.i for t in act for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
     dropped = {t.i for t in act} | joiners
     frame.content = strip_edges([t for t in frame.content if t.i not in dropped])
+
+
+# Acts a reporter does beside what they report ("said P but declined to name him").
+_SPEAKER_ACTS = word_set("""
+    decline refuse vow pledge promise urge deny rule thank apologise apologize praise
+    criticise criticize condemn accuse welcome call ask
+    """)
+
+
+def speaker_act_in_content(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "Tom Brask said the vote was a mistake and vowed to file a motion": the parser joins
+    the second verb to the reported clause, but it is the reporter's own act. Returns the
+    reporter's words and that verb's clause, or []."""
+    verb = frame.verb if frame else None
+    if frame is None or verb is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if subject is None or clause is None:
+        return []
+    ids, content = {t.i for t in tokens}, {t.i for t in frame.content}
+    for act in clause.children:
+        if act.dep_ != "conj" or act.pos_ != "VERB" or act.i not in content or act.i not in ids:
+            continue
+        finite = act.tag_ in ("VBD", "VBZ") or any(c.lemma_ == "do" for c in act.children)
+        if act.lemma_.lower() not in _SPEAKER_ACTS or not finite:  # not "would rule out"
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in act.children):
+            continue  # "and the party vowed ...", "and warned that Q": no act of the reporter
+        subject_words = [t for t in subject.subtree if t.i in ids]
+        return [*subject_words, *(t for t in act.subtree if t.i in ids)]
+    return []
 
 
 def contrasting_report(head: Token) -> bool:

@@ -25,6 +25,7 @@ from service.extractors.offline.coordination import (
     participle_after_report,
     report_added_after,
     second_report,
+    speaker_act_in_content,
     trailing_act,
 )
 from service.extractors.offline.events import EventMemory
@@ -277,7 +278,7 @@ class _ClaimBuilder:
             added = report_added_after(tokens, frame)
             if added and frame is not None:  # "P, X said, adding that Q"
                 found.append((added, replace(frame, content=added)))
-            act = trailing_act(tokens, frame)
+            act = trailing_act(tokens, frame) or speaker_act_in_content(tokens, frame)
             if act and frame is not None:  # "said P and ordered Q": Q is no report
                 drop_from_content(frame, act)
                 found.append((act, None))

@@ -407,6 +407,31 @@ def test_tweeting_names_twitter_as_the_channel(extractor: OfflineExtractor):
     assert claim.source is not None and claim.source.via == "Twitter"
 
 
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        (
+            "Tom Brask said the vote was a mistake and vowed to file a new motion in March.",
+            "Tom Brask vowed to file a new motion in March.",
+        ),
+        (
+            "Coach Rena Uhl said the team would meet on Monday but declined to name the captain.",
+            "Coach Rena Uhl declined to name the captain.",
+        ),
+        (
+            "Prosecutor Leah Tomasz said the inquiry was ongoing and did not rule out charges.",
+            "Prosecutor Leah Tomasz did not rule out charges.",
+        ),
+    ],
+)
+def test_a_reporters_own_act_joined_to_the_reported_clause_is_the_reporters(
+    extractor: OfflineExtractor, text: str, act: str
+):
+    claims = {claim.statement: claim for claim in _claims(extractor, text)}
+    assert act in claims, list(claims)
+    assert claims[act].source is None
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
