@@ -12,7 +12,7 @@ from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
 from service.extractors.offline.assembly import merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
-from service.extractors.offline.candidates import is_claim_candidate, set_off_remark
+from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
@@ -29,26 +29,21 @@ from service.extractors.offline.coordination import (
     trailing_act,
 )
 from service.extractors.offline.events import EventMemory
-from service.extractors.offline.gapping import split_gapped_agents
-from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
-from service.extractors.offline.named_items import split_named_items
 from service.extractors.offline.namings import naming_claim
 from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
-from service.extractors.offline.partitives import split_partitive
 from service.extractors.offline.pronouns import PronounResolver, possessive
+from service.extractors.offline.propositions import has_verb, propositions_of
 from service.extractors.offline.publisher import publisher_keys, without_publisher
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
-from service.extractors.offline.satellites import split_satellites
 from service.extractors.offline.segmentation import (
     Proposition,
     long_enough,
     segments,
-    split_clauses,
 )
 from service.extractors.offline.speakers import speaker_details
 from service.extractors.offline.statement import attribution_span, dated_weekday, quote, render
@@ -150,7 +145,7 @@ class _ClaimBuilder:
             made: list[tuple[DraftClaim, Token, bool]] = []
             details = [(detail, None) for detail in speaker_details(outer)]
             naming = naming_claim(content, self.refs) if outer is None else None
-            pairs = [naming] if naming else self._attributed(_propositions(content), outer)
+            pairs = [naming] if naming else self._attributed(propositions_of(content), outer)
             for proposition, frame in [*pairs, *details]:
                 claim = self._claim(
                     proposition,
@@ -192,11 +187,11 @@ class _ClaimBuilder:
             both = second_report(proposition) if frame is not None else None
             if both is not None:  # "said P but warned that Q": P and Q both the source's
                 halves = [half for half in both if long_enough(half)]
-                paired.extend((part, frame) for half in halves for part in _propositions(half))
+                paired.extend((part, frame) for half in halves for part in propositions_of(half))
                 continue
             added = added_report(proposition) if frame is not None else []
             if added:  # "said P and added that Q": Q is the same source's
-                paired.extend((part, frame) for part in _propositions(added))
+                paired.extend((part, frame) for part in propositions_of(added))
                 continue
             inner = None
             if proposition.head.dep_ == "pcomp" or contrasting_report(proposition.head):
@@ -206,7 +201,7 @@ class _ClaimBuilder:
                 continue
             self._remember(inner)
             inner = unwrap_nested(inner)
-            paired.extend((part, inner) for part in _propositions(inner.content))
+            paired.extend((part, inner) for part in propositions_of(inner.content))
         return paired
 
     def _remember_time(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
@@ -302,7 +297,7 @@ class _ClaimBuilder:
         replacements.update(completion.object_infinitive(head, verb).replacements)
         statement = render(tokens, replacements, proposition.prefix, proposition.link)
         short = len(statement.split()) < 3 and not long_enough(tokens)
-        if short or not (proposition.nominal or _has_verb(tokens)):
+        if short or not (proposition.nominal or has_verb(tokens)):
             return None
         certainty = certainty_of(head, owned, verb)
         kind = kind_of(head, owned, verb, certainty, headline=place.headline)
@@ -402,27 +397,6 @@ class _ClaimBuilder:
 
 # Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
 _PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
-
-
-def _propositions(content: list[Token]) -> list[Proposition]:
-    propositions = split_partitive(content)  # "Of the 11 who died, nine were ..."
-    if propositions:
-        return propositions
-    for clause in split_clauses(content):
-        if clause.head.dep_ == "relcl" and set_off_remark(clause.tokens):
-            continue  # "..., which cannot be independently confirmed"
-        for part in split_fronted_phrase(clause):
-            for piece in split_satellites(part):
-                for agent in split_gapped_agents(piece):
-                    for item in split_list_items(agent):
-                        propositions.extend(split_named_items(item))
-    return propositions
-
-
-def _has_verb(tokens: list[Token]) -> bool:
-    """A verb, or a word after an infinitive "to" the tagger took for a noun ("to peak")."""
-    after_to = any(t.pos_ == "PART" and t.lower_ == "to" for t in tokens[:-1])
-    return after_to or any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _looks_back(time_text: str) -> bool:

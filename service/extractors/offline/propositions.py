@@ -1,0 +1,36 @@
+"""The propositions of a stretch of content: clauses, then the parts each clause splits into
+(fronted phrases, satellites, gapped agents, list items, named items)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.candidates import set_off_remark
+from service.extractors.offline.gapping import split_gapped_agents
+from service.extractors.offline.items import split_fronted_phrase, split_list_items
+from service.extractors.offline.named_items import split_named_items
+from service.extractors.offline.partitives import split_partitive
+from service.extractors.offline.satellites import split_satellites
+from service.extractors.offline.segmentation import Proposition, split_clauses
+
+
+def propositions_of(content: list[Token]) -> list[Proposition]:
+    """Every proposition the content holds, in order."""
+    propositions = split_partitive(content)  # "Of the 11 who died, nine were ..."
+    if propositions:
+        return propositions
+    for clause in split_clauses(content):
+        if clause.head.dep_ == "relcl" and set_off_remark(clause.tokens):
+            continue  # "..., which cannot be independently confirmed"
+        for part in split_fronted_phrase(clause):
+            for piece in split_satellites(part):
+                for agent in split_gapped_agents(piece):
+                    for item in split_list_items(agent):
+                        propositions.extend(split_named_items(item))
+    return propositions
+
+
+def has_verb(tokens: list[Token]) -> bool:
+    """A verb, or a word after an infinitive "to" the tagger took for a noun ("to peak")."""
+    after_to = any(t.pos_ == "PART" and t.lower_ == "to" for t in tokens[:-1])
+    return after_to or any(t.pos_ in ("VERB", "AUX") for t in tokens)
