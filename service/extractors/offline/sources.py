@@ -217,6 +217,21 @@ def _unnamed_group(tokens: list[Token], head: Token) -> bool:
 _OUTLET_KINDS = word_set("news agency newspaper broadcaster channel network website tabloid")
 
 
+def _in_name(tokens: list[Token], position: int) -> bool:
+    """A word of a proper name: capitalised, or a joiner between capitalised words
+    ("Doctors Across Borders", "Vell Light & Power")."""
+    token = tokens[position]
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
+        return True  # "charity Doctors Across Borders": a capitalised name word
+    inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()
+    joiner = token.text in ("&", "of", "for", "and") or (
+        token.text[:1].isupper() and token.pos_ in ("ADP", "CCONJ", "NOUN")
+    )
+    return inner and joiner and tokens[position + 1].text[:1].isupper()
+
+
 def _without_description(tokens: list[Token]) -> list[Token]:
     """The name alone when common words only describe it ("local broadcaster Radio Velmont",
     "utility Southfield Electric", "the RIA Novosti news agency")."""
@@ -227,7 +242,7 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     if trimmed:
         tokens = tokens[:end]
     start = len(tokens)
-    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper():
+    while start > 0 and _in_name(tokens, start - 1):
         start -= 1
     described = tokens[:start]
     if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:

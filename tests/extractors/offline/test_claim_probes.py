@@ -41,6 +41,16 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Medical charity Doctors Across Borders reported 14 cases of cholera on Tuesday.",
+        "cholera",
+        "Doctors Across Borders",
+    ),
+    (
+        "About 5,000 homes were without power, according to utility Vell Light & Power.",
+        "homes",
+        "Vell Light & Power",
+    ),
+    (
         "Researchers at the University of Tamsk published a study on Monday. The University "
         "of Tamsk said the project cost about 2 million euros.",
         "project",
