@@ -149,6 +149,11 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
         subject = subject_tokens(proposition.head, ids) if participle or possessed else []
         subject = [t for t in subject if t.i not in taken]  # "the garrison, with 1,200 ..."
         replacements = {opener.i: _finite(opener, proposition.head, subject)} if participle else {}
+        replacements = replacements if subject else {}
+        among = _among(proposition, opener) if opener.lower_ == "including" else ""
+        if among and _plain_count(tokens):
+            # "..., including 420 children" -> "420 children were among the people killed"
+            replacements = {tokens[-1].i: f"{tokens[-1].text} {among}"}
         split.append(
             Proposition(
                 tokens=tokens,
@@ -156,11 +161,36 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
                 evidence=tokens,
                 prefix=subject,
                 link=_possession(subject) if possessed and subject else "",
-                replacements=replacements if subject else {},
+                replacements=replacements,
                 nominal=not participle,
             )
         )
     return split
+
+
+def _plain_count(tokens: list[Token]) -> bool:
+    """ "at least 30 minors": a number and its noun, nothing more ("79,332 cases in the
+    24 hours before ..." or "three rifles, and $2 million in cash" are more)."""
+    position = 0
+    while position < len(tokens) and tokens[position].lower_ in ITEM_OPENERS:
+        position += 1
+    rest = tokens[position:]
+    return 1 < len(rest) <= 3 and not any(t.pos_ in ("PUNCT", "ADP", "CCONJ") for t in rest)
+
+
+def _among(proposition: Proposition, opener: Token) -> str:
+    """ "were among the people killed": what an "including" item belongs to, told from the
+    counted noun before it (the total), or ""."""
+    counted = [
+        t
+        for t in proposition.tokens
+        if t.i < opener.i and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    if not counted:
+        return ""
+    total, head = counted[-1], proposition.head
+    passive = total.dep_ == "nsubjpass" and total.head.i == head.i and head.tag_ == "VBN"
+    return f"were among the {total.text}" + (f" {head.text}" if passive else "")
 
 
 def _finite(participle: Token, main: Token, subject: list[Token]) -> str:

@@ -442,6 +442,26 @@ def test_a_reporters_own_act_joined_to_the_reported_clause_is_the_reporters(
     assert claims[act].source is None
 
 
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "At least 1,200 people were killed in the attacks, including more than 420 "
+            "children, the ministry said.",
+            "More than 420 children were among the people killed.",
+        ),
+        (
+            "Police documented 450 arrests, including at least 30 minors.",
+            "At least 30 minors were among the arrests.",
+        ),
+    ],
+)
+def test_an_included_part_of_a_total_says_what_it_is_part_of(
+    extractor: OfflineExtractor, text: str, part: str
+):
+    assert part in [claim.statement for claim in _claims(extractor, text)]
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
