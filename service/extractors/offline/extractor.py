@@ -211,6 +211,8 @@ class _ClaimBuilder:
         says since when a state has held ("on this street since 1956")."""
         if time.start is None or _looks_back(time.text) or time.end is None:
             return
+        if self.anchor_day is not None and _past_perfect(head):
+            return  # "The plane had passed an inspection in June": background to the event
         self.anchor = time.start
         if len(time.start) == 10 and time.start == time.end:
             self.anchor_day = time.start
@@ -397,6 +399,11 @@ class _ClaimBuilder:
 
 # Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
 _PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
+
+
+def _past_perfect(head: Token) -> bool:
+    """ "had passed": told as before the narrated events."""
+    return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
 def _looks_back(time_text: str) -> bool:

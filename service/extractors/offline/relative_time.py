@@ -37,6 +37,7 @@ _FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
     rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
+    r"(?:(?:early|late)\s+)?that\s+(?:morning|afternoon|evening|night)|"
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
     rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)"
@@ -74,7 +75,8 @@ _AS_OF_CLOCK = re.compile(
 )
 # A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
 _CLOCK = re.compile(
-    r"\b(?i:at\s+(?:about\s+|around\s+|approximately\s+)?\d{1,2}(?::\d{2})?\s*"
+    r"\b(?i:at\s+(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?\d{1,2}"
+    r"(?::\d{2})?\s*"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )
 _DAY_WAYS = {"later": 1, "after": 1, "earlier": -1, "before": -1}

@@ -462,6 +462,20 @@ def test_an_included_part_of_a_total_says_what_it_is_part_of(
     assert part in [claim.statement for claim in _claims(extractor, text)]
 
 
+def test_event_relative_times_take_the_day_of_the_event_told_before(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "A small plane crashed on Friday near Millbrook. Fog had covered the valley that "
+        "morning. The plane had passed its last inspection in March. It went down at roughly "
+        "6:20 p.m. Weather at the time was clear."
+    )
+    friday = "2021-05-14"
+    for phrase in ("Fog", "went down", "Weather"):
+        claim = _claim(extractor, text, phrase)
+        assert claim.time is not None and claim.time.start == friday, phrase
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
