@@ -150,5 +150,7 @@ def attribution_span(frame: Frame | None, tokens: list[Token]) -> list[str]:
         return []
     verb = frame.verb
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
-    start = subject[0].left_edge.i if subject else verb.i
-    return [quote(list(verb.doc[start : verb.i + 1]))]
+    # "the army said" or, inverted, "said Fenn"
+    start = min(subject[0].left_edge.i, verb.i) if subject else verb.i
+    end = max(subject[0].right_edge.i, verb.i) if subject else verb.i
+    return [quote(list(verb.doc[start : end + 1]))]

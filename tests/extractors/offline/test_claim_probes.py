@@ -476,6 +476,12 @@ def test_event_relative_times_take_the_day_of_the_event_told_before(
         assert claim.time is not None and claim.time.start == friday, phrase
 
 
+def test_a_short_quote_with_an_inverted_attribution_keeps_both(extractor: OfflineExtractor):
+    claim = _claim(extractor, '"It is over," said Fenn.', "over")
+    assert _source(claim) == "Fenn"
+    assert claim.evidence == ["It is over", "said Fenn"]
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
