@@ -118,7 +118,7 @@ def _negated_noun(noun: Token) -> bool:
         (child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS)
         or (child.dep_ == "neg" and child.i == noun.left_edge.i and noun.dep_ in _SUBJECTS)
         for child in noun.children
-    ) or noun.lower_ in ("nothing", "none", "nobody", "no one")
+    ) or noun.lower_ in ("nothing", "none", "nobody", "neither")
 
 
 def _has_complement(verb: Token) -> bool:

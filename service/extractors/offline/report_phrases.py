@@ -26,6 +26,7 @@ def according_to(tokens: list[Token]) -> list[Token]:
                 subtree = [t for t in objects[0].subtree if not _in_clause(t, objects[0])]
                 # a participle describing the document ("a survey released Monday by X")
                 # belongs to the attribution, a relative clause may carry content
+                subtree += _detached_name(tokens, subtree[-1], objects[0])
                 return strip_edges([token, tokens[position + 1], *subtree])
             phrase = [token, tokens[position + 1]]
             for following in tokens[position + 2 :]:
@@ -34,6 +35,19 @@ def according_to(tokens: list[Token]) -> list[Token]:
                 phrase.append(following)
             return phrase
     return []
+
+
+def _detached_name(tokens: list[Token], last: Token, role: Token) -> list[Token]:
+    """ "according to the party's chair, Lotte Varn.": the name the parser left off the
+    role it names, closing the sentence; [] when there is none."""
+    following = [t for t in tokens if t.i > last.i]
+    if role.pos_ != "NOUN" or len(following) < 2 or following[0].text != ",":
+        return []
+    name = following[1:]
+    while name and name[-1].is_punct:
+        name = name[:-1]
+    named = 0 < len(name) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    return following[: len(name) + 1] if named else []
 
 
 def _in_clause(token: Token, top: Token) -> bool:

@@ -41,6 +41,17 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Turnout was nearly 41,000, according to the party's provincial chair, Lotte Varn.",
+        "Turnout",
+        "Lotte Varn",
+    ),
+    (
+        "Ari Tamm sold 200,000 copies of his first novel, according to his publisher, Kestrel "
+        "House.",
+        "copies",
+        "Kestrel House",
+    ),
+    (
         "Medical charity Doctors Across Borders reported 14 cases of cholera on Tuesday.",
         "cholera",
         "Doctors Across Borders",
@@ -582,6 +593,7 @@ def test_an_unnamed_role_is_an_anonymous_source_even_beside_a_name(
 
 
 NEGATIONS = [
+    ("Neither has reached the 1,991 delegates needed for the nomination.", True),
     ("The talks failed on Monday.", False),
     ("The council failed to agree on a budget.", True),
     ("The party has yet to choose a leader.", True),
