@@ -282,12 +282,11 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
     ids = {t.i for t in tokens}
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
     if comma is not None and 0 < comma < len(tokens) - 1:  # "the party's chair, Lotte Varn"
-        before, after = tokens[:comma], tokens[comma + 1 :]
-        inside = {t.i for t in after}
-        root = next((t for t in after if t.head.i not in inside), after[-1])
-        detached = root.head.i not in {t.i for t in before}  # the parser left the name off
-        if before[-1].pos_ == "NOUN" and detached and all(t.pos_ == "PROPN" for t in after):
-            return after
+        role, name = tokens[:comma], tokens[comma + 1 :]
+        root = next((t for t in name if t.head.i not in {n.i for n in name}), name[-1])
+        detached = root.head.i not in {t.i for t in role}  # the parser left the name off
+        if role[-1].pos_ == "NOUN" and detached and all(t.pos_ == "PROPN" for t in name):
+            return name
     for token in tokens:
         if token.dep_ == "appos" and token.head.i in ids and token.i > token.head.i:
             inside = {t.i for t in token.subtree}
