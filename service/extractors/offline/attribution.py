@@ -396,7 +396,14 @@ def _frame_at(
         subject_tokens = trailing_subject(verb, tokens)
         if not subject_tokens:
             return None
-        content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i)]
+        # a second subject the parser gave the verb ("..., one critically, Police stated")
+        stray = {
+            t.i
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.i < subject_tokens[0].i
+            for t in c.subtree
+        }
+        content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i) and t.i not in stray]
         if len(content) < 4 or not (complement is not None or ends_clause(content)):
             return None
         if fronted_modifier(verb, content) and not content[-1].is_quote:

@@ -284,8 +284,21 @@ class References:
     def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
         """The person mentions the pronoun can refer to in the nearest sentence before
         `offset` that has any, in article order."""
+        # a person an earlier "she" was resolved to is no "he" ("Kvarn said she ...")
+        other = {self.full_name(m.name) for m in self.roles.values() if m.pronoun}
+        other -= {
+            self.full_name(m.name)
+            for m in self.roles.values()
+            if m.pronoun and agrees(pronoun, m.gender)
+        }
         earlier = sorted(
-            (m for m in self.roles.values() if m.offset < offset and agrees(pronoun, m.gender)),
+            (
+                m
+                for m in self.roles.values()
+                if m.offset < offset
+                and agrees(pronoun, m.gender)
+                and self.full_name(m.name) not in other
+            ),
             key=lambda m: m.offset,
         )
         if not earlier:

@@ -29,7 +29,9 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
         inverted = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
         if inverted is not None and inverted.left_edge.i == following.i:
             return [t for t in inverted.subtree if t.i in ids]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    # the subject nearest the verb: "..., one critically, Varnia Police stated"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    subject = subjects[-1] if subjects else None
     if subject is not None and subject.left_edge.i - 1 in ids:
         before = verb.doc[subject.left_edge.i - 1]
         phrase = [t for t in subject.subtree]

@@ -41,6 +41,18 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Three people were killed and two others were injured, one critically, Varnia Police "
+        "stated.",
+        "killed",
+        "Varnia Police",
+    ),
+    (
+        "Lenvia's average temperature has risen by about 1.9C since 1900, double the global "
+        "average, the weather service Meteolen says.",
+        "temperature",
+        "Meteolen",
+    ),
+    (
         "Turnout was nearly 41,000, according to the party's provincial chair, Lotte Varn.",
         "Turnout",
         "Lotte Varn",
