@@ -131,7 +131,8 @@ def _short_statement(words: list[Token]) -> bool:
     """ "She was 88.", "Nine died.": a subject, a verb and a number are a claim however short."""
     return (
         len(words) >= 2
-        and any(t.dep_ in _SUBJECT_DEPS for t in words)
+        # a name opening it is its subject, however the parser hung it ("Tasco has 1,105")
+        and (any(t.dep_ in _SUBJECT_DEPS for t in words) or words[0].pos_ == "PROPN")
         and any(t.pos_ in ("VERB", "AUX") for t in words)
         and any(t.pos_ == "NUM" or t.like_num for t in words)
     )

@@ -279,3 +279,23 @@ def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[To
             continue
         return [child.nbor(-1), *(t for t in child.subtree if t.i in ids and not t.is_space)]
     return []
+
+
+def parallel_clauses(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """ "Fenn holds 604 delegates and Lark holds 551": two clauses with the same verb for
+    two named subjects, which the parser often runs together. Returns them, or None."""
+    for position, joint in enumerate(tokens[1:-2], start=1):
+        if joint.lower_ != "and" or not any(t.like_num for t in tokens[:position]):
+            continue
+        after = position + 1
+        while after < len(tokens) and tokens[after].pos_ == "PROPN":
+            after += 1
+        if after == position + 1 or after >= len(tokens):
+            continue
+        verb = tokens[after]
+        if any(t.dep_ == "nsubj" and t.head.i == verb.i for t in tokens[position + 1 : after]):
+            continue  # parsed as a clause of its own already ("..., and Ferne won the 400 m")
+        earlier = {t.lower_ for t in tokens[:position] if t.pos_ in ("VERB", "AUX")}
+        if verb.lower_ in earlier and any(t.like_num for t in tokens[after + 1 :]):
+            return tokens[:position], tokens[position + 1 :]
+    return None

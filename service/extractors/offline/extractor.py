@@ -22,6 +22,7 @@ from service.extractors.offline.coordination import (
     drop_from_content,
     leading_conjunct,
     own_estimate,
+    parallel_clauses,
     participle_after_report,
     report_added_after,
     second_report,
@@ -255,11 +256,14 @@ class _ClaimBuilder:
     def _framed(self, part: list[Token]) -> list[tuple[list[Token], Frame | None]]:
         """A segment's claim candidates, each with the frame that attributes it."""
         found: list[tuple[list[Token], Frame | None]] = []
+        parts = contrast_after_report(part) or parallel_clauses(part) or (part,)
         report: Frame | None = None
-        for tokens in contrast_after_report(part) or [part]:
+        for index, tokens in enumerate(parts):
             if not is_claim_candidate(tokens):
                 continue
             frame = find_frame(tokens, self.refs)
+            if frame is None and report is None and index + 1 < len(parts):
+                report = find_frame(parts[index + 1], self.refs)  # "A has 6 and B 5, X said"
             if frame is None and report is not None and not own_estimate(tokens):
                 # "P, X said, while Q": Q is X's too
                 frame = replace(report, content=tokens)

@@ -505,6 +505,26 @@ def test_a_short_quote_with_an_inverted_attribution_keeps_both(extractor: Offlin
     assert claim.evidence == ["It is over", "said Fenn"]
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Fenn holds 604 delegates and Lark holds 551, according to the Orvik Herald.", "Lark"),
+        (
+            "According to the Orvik Herald, Ensk now has 1,122 pledged delegates and Tasco "
+            "has 1,105.",
+            "Tasco",
+        ),
+    ],
+)
+def test_two_named_subjects_with_one_verb_give_two_claims_of_one_source(
+    extractor: OfflineExtractor, text: str, second: str
+):
+    claims = _claims(extractor, text)
+    assert len(claims) == 2
+    assert claims[1].statement.startswith(second)
+    assert {_source(claim) for claim in claims} == {"the Orvik Herald"}
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
