@@ -241,6 +241,15 @@ def _own_possessive_gender(token: Token) -> str:
         for t in child.subtree
         if t.dep_ in ("poss", "pobj", "dobj")
     }
+    # "Kvarn said she was honoured": the reported clause's pronoun is the speaker's
+    words |= {
+        c.lower_
+        for child in verb.children
+        if child.dep_ == "ccomp"
+        for c in child.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
+    }
+    words = {"his" if w == "he" else "her" if w == "she" else w for w in words}
     male, female = bool(words & {"his", "himself"}), bool(words & {"her", "herself"})
     return "m" if male and not female else "f" if female and not male else ""
 
