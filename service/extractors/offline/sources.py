@@ -139,7 +139,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
                 entity = entity_of(token)
                 assert entity is not None  # a token tagged B begins an entity
                 if any(t.pos_ == "PROPN" for t in entity):  # not "Exit polls"
-                    return Source(name=refs.expand(without_article(entity.text))), lemma
+                    name = without_article(entity.text).removesuffix("'s").removesuffix("’s")
+                    return Source(name=refs.expand(name)), lemma  # "the Orvik Tribune's count"
         owned = _author(head)
         if owned:
             return Source(name=refs.expand(owned)), lemma

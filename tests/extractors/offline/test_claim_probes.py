@@ -41,6 +41,11 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "Fenn holds 604 pledged delegates, according to the Orvik Tribune's count.",
+        "holds",
+        "Orvik Tribune",
+    ),
+    (
         "Three people were killed and two others were injured, one critically, Varnia Police "
         "stated.",
         "killed",
