@@ -129,7 +129,8 @@ _PERSON_VERBS = word_set("die bear marry retire graduate")
 
 def _untagged_person(token: Token) -> bool:
     """A proper name the tagger missed as a person: the subject of a verb said only of people
-    ("Jan Roos died"), or described as one ("Ruben Achterhof, the Vennish mountaineer,")."""
+    ("Jan Roos died"), described as one ("Ruben Achterhof, the Vennish mountaineer,"), or
+    the name a speaker is identified as."""
     if token.pos_ != "PROPN":
         return False
     subject = token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("", "PERSON")
@@ -141,7 +142,11 @@ def _untagged_person(token: Token) -> bool:
         for holder in holders
         for c in holder.children
     )
-    if not (subject or described) or token.ent_type_ in ("GPE", "NORP", "ORG", "DATE"):
+    # "a mother of four identified only as Fatou", "who gave his name as Yusuf"
+    given = token.dep_ == "pobj" and token.head.lower_ == "as"
+    given = given and token.head.head.lemma_.lower() in ("identify", "give", "name")
+    tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
+    if not (given or ((subject or described) and not tagged_otherwise)):
         return False
     words = [t for t in token.subtree if t.i <= token.i]
     doc = token.doc

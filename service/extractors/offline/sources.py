@@ -89,6 +89,9 @@ def _head(tokens: list[Token]) -> Token:
 
 def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | None:
     """A Source named by a noun phrase, with the phrase's head lemma."""
+    given = _name_given_as(tokens)
+    if given:  # "One refugee, a mother of four identified only as Fatou,"
+        return Source(name=phrase_text(given)), given[-1].lemma_.lower()
     tokens = without_appositive(tokens)
     author = _published_by(tokens)
     withheld = _WITHHELD.search(" ".join(t.lower_ for t in tokens)) is not None
@@ -179,6 +182,19 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _name_given_as(tokens: list[Token]) -> list[Token]:
+    """The name a described speaker is "identified (only) as" or "gave ... as", or []."""
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.lemma_.lower() not in ("identify", "give", "name"):
+            continue
+        for child in token.children:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if child.lower_ == "as" and objects and objects[0].i in ids:
+                return [t for t in objects[0].subtree if t.pos_ == "PROPN"]
+    return []
 
 
 def _without_base(tokens: list[Token], head: Token) -> list[Token]:

@@ -41,6 +41,12 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "One refugee, a mother of four identified only as Fatou, told reporters that her "
+        "allowance had been cut.",
+        "allowance",
+        "Fatou",
+    ),
+    (
         "Fenn holds 604 pledged delegates, according to the Orvik Tribune's count.",
         "holds",
         "Orvik Tribune",
