@@ -29,7 +29,15 @@ def is_claim_candidate(tokens: list[Token]) -> bool:
         return False
     if _about_the_reporting(words):
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in words) and not _subjectless_opening(words)
+    verbal = any(t.pos_ in ("VERB", "AUX") or misread_predicate(t) for t in words)
+    return verbal and not _subjectless_opening(words)
+
+
+def misread_predicate(token: Token) -> bool:
+    """ "The PWS forecast further thunderstorms": a verb the tagger took for a noun, heading
+    the sentence with a subject and an object of its own."""
+    deps = {child.dep_ for child in token.children}
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and {"nsubj", "dobj"} <= deps
 
 
 def _about_the_reporting(words: list[Token]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.candidates import set_off_remark
+from service.extractors.offline.candidates import misread_predicate, set_off_remark
 from service.extractors.offline.gapping import split_gapped_agents
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.named_items import split_named_items
@@ -33,4 +33,4 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
 def has_verb(tokens: list[Token]) -> bool:
     """A verb, or a word after an infinitive "to" the tagger took for a noun ("to peak")."""
     after_to = any(t.pos_ == "PART" and t.lower_ == "to" for t in tokens[:-1])
-    return after_to or any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    return after_to or any(t.pos_ in ("VERB", "AUX") or misread_predicate(t) for t in tokens)

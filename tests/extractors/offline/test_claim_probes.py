@@ -536,6 +536,13 @@ def test_two_named_subjects_with_one_verb_give_two_claims_of_one_source(
     assert {_source(claim) for claim in claims} == {"the Orvik Herald"}
 
 
+def test_a_verb_the_tagger_took_for_a_noun_still_heads_a_claim(extractor: OfflineExtractor):
+    text = "The PWS forecast further thunderstorms for Friday and Saturday."
+    claim = _claim(extractor, text, "thunderstorms")
+    assert claim.kind is ClaimKind.forecast
+    assert claim.time is not None and claim.time.end == "2021-05-22"
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
