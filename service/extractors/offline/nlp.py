@@ -79,11 +79,15 @@ def split_platform_x(doc: Doc) -> Doc:
 def break_sentences_after_clock_times(doc: Doc) -> Doc:
     """ "... at 9 a.m. Two were killed": a sentence ending in "a.m."/"p.m." swallows its
     period, and the parser then runs on into the next sentence; a capitalised word after
-    it starts one, unless it names the day, month or time zone ("9 a.m. Monday")."""
+    it starts one, unless it names the day, month or time zone ("9 a.m. Monday"). The
+    parser also runs a sentence ending in a number on into an acronym ("September 9. IHA")."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.text == "." and token.i and doc[token.i - 1].like_num and following.is_upper:
+            following.is_sent_start = True  # "... on September 9. IHA head Ivan Okafor said"
+            continue
         if token.lower_ not in ("a.m.", "p.m."):
             continue
-        following = doc[token.i + 1]
         after = doc[token.i + 2] if token.i + 2 < len(doc) else None
         capitalised = following.text[:1].isupper() and following.is_alpha
         zone = following.is_upper and len(following) <= 4

@@ -1018,6 +1018,12 @@ def test_a_sentence_ending_in_a_clock_time_ends_there(extractor: OfflineExtracto
     assert _source(_claim(extractor, text, "workers")) == "police"
 
 
+def test_a_sentence_ending_in_a_number_ends_before_an_acronym(extractor: OfflineExtractor):
+    text = "The outbreak began on September 9. IHA head Ivan Okafor said the count was low."
+    statements = [claim.statement for claim in _claims(extractor, text)]
+    assert statements[0].startswith("The outbreak began on September 9"), statements
+
+
 def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(extractor: OfflineExtractor):
     text = "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said."
     claims = _claims(extractor, text)
