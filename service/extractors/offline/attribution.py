@@ -400,7 +400,10 @@ def _frame_at(
         stray = {
             t.i
             for c in verb.children
-            if c.dep_ == "nsubj" and c.i < subject_tokens[0].i
+            if c.dep_ == "nsubj"
+            and c.i < subject_tokens[0].i
+            and c.left_edge.i > tokens[0].i  # not the content itself
+            and c.doc[c.left_edge.i - 1].text == ","
             for t in c.subtree
         }
         content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i) and t.i not in stray]

@@ -32,6 +32,10 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
     # the subject nearest the verb: "..., one critically, Varnia Police stated"
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     subject = subjects[-1] if subjects else None
+    if subject is not None and verb.i + 1 < len(verb.doc) and verb.nbor(1).is_punct:
+        named = _named_before(tokens, position, subject)
+        if named:  # "The quake hit near Sorn, the Tessaly Institute of Seismology reported."
+            return named
     if subject is not None and subject.left_edge.i - 1 in ids:
         before = verb.doc[subject.left_edge.i - 1]
         phrase = [t for t in subject.subtree]
@@ -51,6 +55,19 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
     if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
         return []
     return collected
+
+
+def _named_before(tokens: list[Token], position: int, subject: Token) -> list[Token]:
+    """The name between the last comma and a sentence-final reporting verb, when the parser
+    took an earlier noun for the verb's subject; [] otherwise."""
+    comma = next((k for k in range(position - 1, -1, -1) if tokens[k].text == ","), None)
+    if comma is None or subject.i > tokens[comma].i:
+        return []
+    phrase = tokens[comma + 1 : position]
+    capitalised = [t for t in phrase if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    words = {"the", "of", "for", "and", "&"}
+    fits = all(t.pos_ == "PROPN" or t.lower_ in words for t in phrase)
+    return phrase if phrase and fits and len(capitalised) >= 2 else []
 
 
 def _named_between_commas(tokens: list[Token], comma: int) -> list[Token]:

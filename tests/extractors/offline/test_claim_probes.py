@@ -41,6 +41,11 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The main quake hit near Sorn, the Tessaly Institute of Seismology reported.",
+        "quake",
+        "Tessaly Institute of Seismology",
+    ),
+    (
         "One refugee, a mother of four identified only as Fatou, told reporters that her "
         "allowance had been cut.",
         "allowance",
