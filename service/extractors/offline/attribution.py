@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from schemas.claims import Source
 from service.extractors.offline.frames import (
     NOMINAL_REPORT_VERBS,
+    PUBLISHING_VERBS,
     QUESTION_WORDS,
     REPORTING_VERBS,
     Frame,
@@ -426,7 +427,7 @@ def _frame_at(
     source_tokens = subject_tokens
     # "CNN reported, citing two aides": the aides, relayed by CNN; "The charity SeaLine said,
     # citing survivors": a body relaying others is the source itself (spec)
-    relaying = is_outlet(source) or verb.lemma_.lower() in ("report", "publish", "broadcast")
+    relaying = is_outlet(source) or verb.lemma_.lower() in PUBLISHING_VERBS
     if cited and relaying:
         cited_source = source_of(cited, refs)
         if cited_source is not None:

@@ -34,8 +34,7 @@ def is_claim_candidate(tokens: list[Token]) -> bool:
 
 
 def misread_predicate(token: Token) -> bool:
-    """ "The PWS forecast further thunderstorms": a verb the tagger took for a noun, heading
-    the sentence with a subject and an object of its own."""
+    """True for a verb tagged as a noun ("The PWS forecast storms"): subject and object."""
     deps = {child.dep_ for child in token.children}
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and {"nsubj", "dobj"} <= deps
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
+from service.extractors.offline.persons import PERSON_DESCRIPTIONS
+from service.extractors.offline.satellites import TOLL_VERBS
 from service.extractors.offline.segmentation import CONTRAST_MARKS, Proposition
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -168,7 +170,10 @@ def drop_from_content(frame: Frame, act: list[Token]) -> None:
     """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
     verb = frame.verb
     joiners = {c.i for c in verb.children if c.dep_ == "cc"} if verb is not None else set()
-    joiners |= {c.i for t in act for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    root = next((t for t in act if t.dep_ == "conj"), None)
+    if root is not None:  # only the "and" right before the act, not the clause's own
+        before = [c.i for c in root.head.children if c.dep_ == "cc" and c.i < root.i]
+        joiners |= set(before[-1:])
     dropped = {t.i for t in act} | joiners
     frame.content = strip_edges([t for t in frame.content if t.i not in dropped])
 
@@ -180,10 +185,17 @@ _SPEAKER_ACTS = word_set("""
     """)
 
 
+def _could_act(clause: Token) -> bool:
+    """True when the reported clause's subject is someone who could do the act itself."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True
+    return subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in PERSON_DESCRIPTIONS
+
+
 def speaker_act_in_content(tokens: list[Token], frame: Frame | None) -> list[Token]:
-    """ "Tom Brask said the vote was a mistake and vowed to file a motion": the parser joins
-    the second verb to the reported clause, but it is the reporter's own act. Returns the
-    reporter's words and that verb's clause, or []."""
+    """The reporter's own act the parser joined to the reported clause, or []."""
+    # "Tom Brask said the vote was a mistake and vowed to file a motion"
     verb = frame.verb if frame else None
     if frame is None or verb is None:
         return []
@@ -200,6 +212,9 @@ def speaker_act_in_content(tokens: list[Token], frame: Frame | None) -> list[Tok
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in act.children):
             continue  # "and the party vowed ...", "and warned that Q": no act of the reporter
+        joint = [c for c in clause.children if c.dep_ == "cc" and c.i < act.i]
+        if not (joint and joint[-1].lower_ == "but") and _could_act(clause):
+            continue  # "said the driver ignored the signals and refused to stop": the driver's
         subject_words = [t for t in subject.subtree if t.i in ids]
         return [*subject_words, *(t for t in act.subtree if t.i in ids)]
     return []
@@ -219,9 +234,8 @@ _REPORT_CONTRASTS = frozenset({"while", "whereas"})
 
 
 def contrast_after_report(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
-    """ "P, the ministry said, while Q(, according to X)": the parser hangs Q on the trailing
-    report, but it is a clause of its own, with its own attribution when it gives one.
-    Returns (P with its report, Q without the "while"), or None."""
+    """(P with its report, Q) for "P, the ministry said, while Q", or None."""
+    # the parser hangs Q on the trailing report, but Q is a clause of its own
     for position, mark in enumerate(tokens[1:], start=1):
         clause, verb = mark.head, mark.head.head
         if mark.lower_ not in _REPORT_CONTRASTS or mark.dep_ != "mark" or clause.dep_ != "advcl":
@@ -237,8 +251,7 @@ def contrast_after_report(tokens: list[Token]) -> tuple[list[Token], list[Token]
 
 
 def own_estimate(tokens: list[Token]) -> bool:
-    """ "while rights groups put the number far higher": a clause whose subject gives its
-    own account, which the report before it does not cover."""
+    """True for a clause giving its subject's own account ("while rights groups put ...")."""
     heads = [t for t in tokens if t.dep_ in ("ROOT", "advcl") and t.pos_ == "VERB"]
     return any(
         head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in ("put", "place")
@@ -255,14 +268,13 @@ def _reported_before(verb: Token) -> bool:
     return has_subject and content_before
 
 
-# Participles whose natural subject is the reporter, not the reported event.
-_REPORTER_ACTS = word_set("cite urge call ask decline refuse speak refer describe quote blame")
+# Participles that tell an event's outcome ("..., killing three", "..., leaving 3,000 ...").
+_OUTCOMES = TOLL_VERBS | word_set("destroy damage force trap cut flatten sink injure strand")
 
 
 def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[Token]:
-    """ "Missiles struck the capital, the air force said, killing three": the parser hangs
-    the participle on the trailing report, but it tells the reported event's outcome.
-    Returns the participle's clause, or []."""
+    """The outcome participle after a trailing report ("..., the air force said, killing
+    three"), which belongs to the reported event, or []."""
     verb = frame.verb if frame else None
     if frame is None or verb is None or not frame.content or not _reported_before(verb):
         return []
@@ -272,9 +284,8 @@ def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[To
     for child in verb.children:
         if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i < verb.i or child.i not in ids:
             continue
-        lemma = child.lemma_.lower()
-        if lemma in REPORTING_VERBS or lemma in _REPORTER_ACTS:
-            continue
+        if child.lemma_.lower() not in _OUTCOMES:
+            continue  # "..., the air force said, giving no further details": the reporter's
         if child.nbor(-1).text != "," or not any(c.dep_ == "dobj" for c in child.children):
             continue
         return [child.nbor(-1), *(t for t in child.subtree if t.i in ids and not t.is_space)]
@@ -282,8 +293,8 @@ def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[To
 
 
 def parallel_clauses(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
-    """ "Fenn holds 604 delegates and Lark holds 551": two clauses with the same verb for
-    two named subjects, which the parser often runs together. Returns them, or None."""
+    """The two clauses of "Fenn holds 604 delegates and Lark holds 551", or None."""
+    # two named subjects with the same verb, which the parser often runs together
     for position, joint in enumerate(tokens[1:-2], start=1):
         if joint.lower_ != "and" or not any(t.like_num for t in tokens[:position]):
             continue

@@ -30,6 +30,7 @@ from service.extractors.offline.coordination import (
     trailing_act,
 )
 from service.extractors.offline.events import EventMemory
+from service.extractors.offline.frames import PUBLISHING_VERBS
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
@@ -54,6 +55,7 @@ from service.extractors.offline.subjects import (
     subject_of,
     subject_token,
 )
+from service.extractors.offline.time_context import looks_back, past_perfect
 from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import article_offset, strip_edges
@@ -210,9 +212,9 @@ class _ClaimBuilder:
         event take its date, unless it only glances back from the event told before ("two
         days before the collapse" neither moves the anchor nor dates a collapse), or only
         says since when a state has held ("on this street since 1956")."""
-        if time.start is None or _looks_back(time.text) or time.end is None:
+        if time.start is None or looks_back(time.text) or time.end is None:
             return
-        if self.anchor_day is not None and _past_perfect(head):
+        if self.anchor_day is not None and past_perfect(head):
             return  # "The plane had passed an inspection in June": background to the event
         self.anchor = time.start
         if len(time.start) == 10 and time.start == time.end:
@@ -228,7 +230,7 @@ class _ClaimBuilder:
                 plural=frame.plural,
                 words=frame.words,
                 offset=article_offset(anchor) if anchor is not None else -1,
-                outlet=frame.verb is not None and frame.verb.lemma_ in _PUBLISHING_VERBS,
+                outlet=frame.verb is not None and frame.verb.lemma_ in PUBLISHING_VERBS,
             )
 
     def _segments(self, block: Block, doc: Doc) -> list[_Segment]:
@@ -399,19 +401,3 @@ class _ClaimBuilder:
         offset = article_offset(token)
         plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
         self.refs.note(subject, offset, person=token.ent_type_ == "PERSON", plural=plural)
-
-
-# Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
-_PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
-
-
-def _past_perfect(head: Token) -> bool:
-    """ "had passed": told as before the narrated events."""
-    return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
-
-
-def _looks_back(time_text: str) -> bool:
-    """ "two days before the collapse", "on the eve of the vote": a glance back from the event
-    told before, which stays the one later times count from."""
-    words = time_text.lower().split()
-    return "eve" in words or "before" in words

@@ -18,6 +18,8 @@ REPORTING_VERBS = word_set("""
     think expect anticipate fear hope inform show find conclude agree accuse forecast
     promise pledge vow project
     """)
+# Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
+PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})
 # Words that open an indirect question ("did not say how many").
 QUESTION_WORDS = frozenset({"how", "when", "whether", "what", "why", "where", "who", "which"})
 # Verbs that name their object something ("called X Y", "described X as Y"): a judgement.

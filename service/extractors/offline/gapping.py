@@ -12,8 +12,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr"})
 
 
 def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
-    """ "The Unity party won 41 seats and the People's Movement 38": one proposition per
-    agent, the second told with the shared verb and counted noun ("... won 38 seats")."""
+    """One proposition per agent of "A won 41 seats and B 38" ("B won 38 seats")."""
     head, ids = proposition.head, {t.i for t in proposition.tokens}
     for counted in (c for c in head.children if c.dep_ in _OBJECT_DEPS and c.i in ids):
         if not any(is_number_token(t) for t in counted.subtree if t.i < counted.i):
@@ -25,7 +24,9 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
             joint = next((c for c in counted.children if c.dep_ == "cc" and c.i < agent.i), None)
             if joint is None:
                 continue
-            first = trim([t for t in proposition.tokens if t.i < joint.i])
+            # "... 38 in Sunday's election": words after the second figure are shared
+            shared = [t for t in proposition.tokens if t.i > max(t2.i for t2 in agent.subtree)]
+            first = trim([t for t in proposition.tokens if t.i < joint.i] + shared)
             named = [t for t in agent.subtree if t.i < figure[0].i and t.i in ids]
             second = [*named, *figure]
             unit = "" if figure[-1].i + 1 in ids and _noun_after(figure[-1]) else counted.text
@@ -39,12 +40,13 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
                     replacements=proposition.replacements,
                 ),
                 Proposition(
-                    tokens=figure,
+                    tokens=trim(figure + shared),
                     head=head,
                     evidence=second,
                     prefix=named,
                     link=verb,
-                    replacements={figure[-1].i: f"{figure[-1].text} {unit}".strip()},
+                    replacements=proposition.replacements
+                    | {figure[-1].i: f"{figure[-1].text} {unit}".strip()},
                     nominal=True,  # the verb is borrowed from the first agent's clause
                 ),
             ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from service.extractors.offline.ages import PERSON_NOUNS
 from service.extractors.offline.tokens import sentence_of, word_set
 
 # Occupations written as a title before a name ("Seismologist Karim Oudane", "Trooper Ana Vidal").
@@ -22,11 +23,15 @@ OCCUPATIONS = word_set("""
     activist campaigner organiser organizer farmer
     """)
 # Nouns that describe a person in an appositive ("Ruben Achterhof, the mountaineer,").
-PERSON_NOUNS = OCCUPATIONS | word_set("""
+PERSON_DESCRIPTIONS = (
+    OCCUPATIONS
+    | PERSON_NOUNS
+    | word_set("""
     mountaineer climber player footballer athlete runner swimmer cyclist boxer writer
     novelist painter composer director producer businessman businesswoman entrepreneur
     founder politician lawmaker man woman boy girl father mother son daughter widow veteran
     """)
+)
 # Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
 TITLES = (
     word_set("""
@@ -99,9 +104,13 @@ def _placed(root: Token) -> bool:
         return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_PARTS:
         return True
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _BODY_NOUNS:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _APPOSED_BODIES:
         return True  # "His former club, FK Lasta Korvan,"
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ in _THING_NOUNS:
+    if (
+        root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() in _THING_NOUNS
+    ):
         return True  # "the Selva range project"
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
@@ -112,7 +121,7 @@ _PLACE_PARTS = word_set("""
     highlands interior outskirts
     """)
 # Nouns of bodies whose appositive name is no person.
-_BODY_NOUNS = word_set("""
+_APPOSED_BODIES = word_set("""
     club team company firm party band label publisher chain school university newspaper
     agency ministry department hospital orchestra studio
     """)
@@ -127,6 +136,16 @@ _THING_NOUNS = word_set("""
 _PERSON_VERBS = word_set("die bear marry retire graduate")
 
 
+def given_name(token: Token) -> bool:
+    """The name a person is "identified (only) as" or "gave his name as" ("Fatou")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or token.pos_ != "PROPN":
+        return False
+    verb = token.head.head
+    identified = verb.lemma_.lower() == "identify" and verb.tag_ == "VBN"
+    named = verb.lemma_.lower() == "give" and any(c.lower_ == "name" for c in verb.children)
+    return identified or named
+
+
 def _untagged_person(token: Token) -> bool:
     """A proper name the tagger missed as a person: the subject of a verb said only of people
     ("Jan Roos died"), described as one ("Ruben Achterhof, the Vennish mountaineer,"), or
@@ -138,13 +157,11 @@ def _untagged_person(token: Token) -> bool:
     # "the body of Ruben Achterhof, the mountaineer,": the parser hangs the appositive higher
     holders = [token, token.head.head] if token.dep_ == "pobj" else [token]
     described = any(
-        c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > token.i
+        c.dep_ == "appos" and c.lemma_.lower() in PERSON_DESCRIPTIONS and c.i > token.i
         for holder in holders
         for c in holder.children
     )
-    # "a mother of four identified only as Fatou", "who gave his name as Yusuf"
-    given = token.dep_ == "pobj" and token.head.lower_ == "as"
-    given = given and token.head.head.lemma_.lower() in ("identify", "give", "name")
+    given = given_name(token)
     tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
     if not (given or ((subject or described) and not tagged_otherwise)):
         return False

@@ -193,8 +193,13 @@ _FRACTION_WORDS = word_set("third quarter fifth sixth seventh eighth ninth tenth
 
 def _fraction_at(tokens: list[Token], position: int) -> bool:
     """True when a fraction's denominator follows: like "a third of", it is no quantity."""
-    words = [t for t in tokens[position : position + 2] if t.text != "-"]
-    return bool(words) and words[0].lemma_.lower() in _FRACTION_WORDS
+    hyphenated = position < len(tokens) and tokens[position].text == "-"
+    words = [t for t in tokens[position : position + 3] if t.text != "-"]
+    if not words or words[0].lemma_.lower() not in _FRACTION_WORDS:
+        return False
+    # "two thirds of the money", "three-quarters"; not "two quarters of 2023"
+    of_part = len(words) > 2 and words[1].lower_ == "of" and not words[2].like_num
+    return hyphenated or of_part
 
 
 def _is_clock(tokens: list[Token]) -> bool:
@@ -363,7 +368,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
                 else:
                     last = end
         after_unit, last = unit_after(tokens, last)
-        unit = currency or after_unit or counted_noun(group[-1]) or unit_so_far
+        counted = group[0] if group[-1].lower_ == "half" else group[-1]  # "six and a half years"
+        unit = currency or after_unit or counted_noun(counted) or unit_so_far
         if is_age(tokens[begin], tokens[last - 1]):
             unit = AGE_UNIT
         if upper is not None:

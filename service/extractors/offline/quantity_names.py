@@ -27,6 +27,8 @@ def in_name(token: Token) -> bool:
     following = _next_words(token, 2)
     if following[:1] == ["-"] and following[1:] and following[1] in _IDIOM_PARTS:
         return True  # not a count at all: "one-way", "two-time"
+    if _gapped_figure(token):
+        return False  # "won 41 seats and the People's Movement 38"
     if token.ent_type_ in _NAME_ENTITIES:
         entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
         preceding = token.doc[entity[0].i - 1] if entity[0].i else None
@@ -50,9 +52,15 @@ def in_name(token: Token) -> bool:
     named = previous is not None and previous.pos_ == "PROPN" and previous.is_title
     if named and _next_words(token, 1)[:1] and _next_words(token, 1)[0] in _NAMED_KINDS:
         return True  # "the Stoxx 600 index", "an Airbus 320 jet"
-    if head.dep_ == "conj" and any(c.dep_ == "nummod" for c in head.head.children):
-        return False  # "won 41 seats and the People's Movement 38": a gapped figure
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
+
+
+def _gapped_figure(token: Token) -> bool:
+    """A figure after a second agent that leaves out the counted noun of the first."""
+    head = token.head
+    counted = head.head
+    gapped = counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children)
+    return token.dep_ == "nummod" and head.dep_ == "conj" and head.i == token.i - 1 and gapped
 
 
 # Nouns a name with a number in it denotes ("the Stoxx 600 index").

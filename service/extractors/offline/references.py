@@ -274,10 +274,10 @@ class References:
         return agrees(pronoun, gender_of({latest.head_lemma}))
 
     def note_pronoun(self, pronoun: Token, name: str) -> None:
-        """Record a resolved "he"/"she" subject as a mention of its person, so a chain of
-        pronouns keeps to that person ("He completed ... In total he made ...")."""
+        """Record a resolved "he"/"she" subject as a mention of its person."""
+        # so a chain of pronouns keeps to that person ("He completed ... he made ...")
         offset = article_offset(pronoun)
-        gender = "m" if pronoun.lower_ == "he" else "f"
+        gender = same_gender(pronoun.lower_)
         sentence = self._sentence_start(offset)
         self.roles[offset] = PersonMention(offset, name, sentence, True, gender, pronoun=True)
 

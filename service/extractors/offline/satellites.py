@@ -189,8 +189,10 @@ def _among(proposition: Proposition, opener: Token) -> str:
     if not counted:
         return ""
     total, head = counted[-1], proposition.head
-    passive = total.dep_ == "nsubjpass" and total.head.i == head.i and head.tag_ == "VBN"
-    return f"were among the {total.text}" + (f" {head.text}" if passive else "")
+    if head.pos_ != "VERB":
+        return f"were among the {total.text}"
+    forms = getInflection(head.lemma_, tag="VBN")  # "the people killed", "the arrests made"
+    return f"were among the {total.text} {forms[0] if forms else head.text}"
 
 
 def _finite(participle: Token, main: Token, subject: list[Token]) -> str:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
+from service.extractors.offline.persons import given_name
 from service.extractors.offline.references import (
     PRONOUNS,
     References,
@@ -186,15 +187,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
 
 def _name_given_as(tokens: list[Token]) -> list[Token]:
     """The name a described speaker is "identified (only) as" or "gave ... as", or []."""
-    ids = {t.i for t in tokens}
-    for token in tokens:
-        if token.lemma_.lower() not in ("identify", "give", "name"):
-            continue
-        for child in token.children:
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-            if child.lower_ == "as" and objects and objects[0].i in ids:
-                return [t for t in objects[0].subtree if t.pos_ == "PROPN"]
-    return []
+    named = next((t for t in tokens if given_name(t)), None)
+    return [t for t in named.subtree if t.pos_ == "PROPN"] if named is not None else []
 
 
 def _without_base(tokens: list[Token], head: Token) -> list[Token]:

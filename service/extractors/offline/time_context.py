@@ -81,7 +81,8 @@ def in_baseline(token: Token) -> bool:
         changed = governor == "unchanged" or token.head.lemma_.lower() in _CHANGE_WORDS
         if token.lower_ == "from" and changed:
             return True  # "down from 67%", "climbed 11% from a year earlier"
-        if token.lower_ == "from" and token.nbor(-1).lower_ in ("up", "down"):
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if token.lower_ == "from" and before is not None and before.lower_ in ("up", "down"):
             return True  # "was down from 2016", parsed with "from" on the verb
         if token.lower_ in ("with", "to") and governor in ("compared", "compare"):
             return True
@@ -236,3 +237,15 @@ def closing_end(
         tokens = list(doc[covered[0].i : later[-1].i + 1])
         return TimeRef(text=text, start=opening.start, end=reference.end), tokens
     return None
+
+
+def past_perfect(head: Token) -> bool:
+    """ "had passed": told as before the narrated events."""
+    return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+
+def looks_back(time_text: str) -> bool:
+    """ "two days before the collapse", "on the eve of the vote": a glance back from the event
+    told before, which stays the one later times count from."""
+    words = time_text.lower().split()
+    return "eve" in words or "before" in words

@@ -92,6 +92,7 @@ VAGUE_AND_WORDS = [
     _probe("Two of the victims were children.", ("Two", 2, None, "exact")),
     _probe("A third of the crops were lost."),
     _probe("Two thirds of the money was spent."),
+    _probe("The firm lost money in two quarters of 2023.", ("two", 2, None, "exact")),
     _probe("Three-quarters of residents have left."),
     _probe("His term was cut to six and a half years.", ("six and a half", 6.5, None, "exact")),
     _probe(
