@@ -40,6 +40,8 @@ def in_name(token: Token) -> bool:
         return True  # "all but two of the children": no count of its own (spec)
     if before[-1:] in (["’"], ["'"]):
         return True  # an abbreviated year: "June of ’31"
+    if before[-1:] in (["number"], ["numbers"]) and doc[token.i - 1].pos_ == "NOUN":
+        return True  # "world number one", "the number 17 car": a rank or designation
     if before[-1:] in (["#"], ["no."], ["nos."]) or before in (["no", "."], ["nos", "."]):
         return True  # "No. 3": a designation
     head = token.head

@@ -20,8 +20,9 @@ Decisions where the gold README is silent (closest convention in brackets):
 - "five or six" is a range [the spec's range: one amount between bounds].
 - Ages: a bare age in apposition ("Pellan, 67,") and "died at 103" are ages like "aged 28".
 - Temperatures ("40C"), speeds and distances are quantities [magnitudes are].
-- Numbers in names and designations ("No. 3", "COVID-19", "Boeing 747", "B-17", "Group
-  of 20", "Flight 302") are not quantities ["Group of Seven", "Region 11"].
+- Numbers in names and designations ("No. 3", "number 17", "world number one", "COVID-19",
+  "Boeing 747", "B-17", "Group of 20", "Flight 302") are not quantities ["Group of Seven",
+  "Region 11"].
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ VAGUE_AND_WORDS = [
     _probe("Two of the victims were children.", ("Two", 2, None, "exact")),
     _probe("A third of the crops were lost."),
     _probe("Two thirds of the money was spent."),
+    _probe("Former world number one Lida Ferro retired."),
+    _probe("The number 17 car will not race again."),
     _probe("The firm lost money in two quarters of 2023.", ("two", 2, None, "exact")),
     _probe("Three-quarters of residents have left."),
     _probe("His term was cut to six and a half years.", ("six and a half", 6.5, None, "exact")),
