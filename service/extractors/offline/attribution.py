@@ -47,6 +47,7 @@ from service.extractors.offline.report_shapes import (
     speaker_clause,
     trailing_misparse,
     trailing_report,
+    verdict,
 )
 from service.extractors.offline.segmentation import long_enough
 from service.extractors.offline.sources import (
@@ -204,7 +205,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         (t for t in remaining if _is_reporting_verb(t, allowed)), key=lambda t: (_depth(t), t.i)
     )
     for verb in candidates:
-        if puts_at(verb) or in_contrast_clause(verb, allowed):
+        if puts_at(verb) or verdict(verb) or in_contrast_clause(verb, allowed):
             continue  # the maker's own estimate; a "while Y said" clause gets its own frame
         if _denied_question(verb):
             continue  # "did not say how many jobs would go": nothing was reported

@@ -126,6 +126,13 @@ def puts_at(verb: Token) -> bool:
     )
 
 
+def verdict(verb: Token) -> bool:
+    """True for "found a man guilty of manslaughter": a verdict, the act itself, no report."""
+    if verb.lemma_.lower() != "find":
+        return False
+    return any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ" for c in verb.children)
+
+
 def in_contrast_clause(verb: Token, allowed: set[int]) -> bool:
     """True for a report inside a contrast clause ("X rose, while organisers said Y")."""
     token = verb

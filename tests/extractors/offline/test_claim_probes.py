@@ -573,6 +573,12 @@ def test_a_date_given_as_is_no_speakers_name(extractor: OfflineExtractor):
     assert _source(_claim(extractor, text, "Power")) == "A spokesperson"
 
 
+def test_a_verdict_is_an_event_not_a_report(extractor: OfflineExtractor):
+    text = "A jury on Thursday found a Dellow man guilty of manslaughter, but acquitted him."
+    claim = _claim(extractor, text, "guilty of manslaughter")
+    assert claim.source is None and claim.statement.startswith("A jury on Thursday")
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
