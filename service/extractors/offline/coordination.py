@@ -252,11 +252,8 @@ def contrast_after_report(tokens: list[Token]) -> tuple[list[Token], list[Token]
 
 def own_estimate(tokens: list[Token]) -> bool:
     """True for a clause giving its subject's own account ("while rights groups put ...")."""
-    heads = [t for t in tokens if t.dep_ in ("ROOT", "advcl") and t.pos_ == "VERB"]
-    return any(
-        head.lemma_.lower() in REPORTING_VERBS or head.lemma_.lower() in ("put", "place")
-        for head in heads[:1]
-    )
+    head = next((t for t in tokens if t.dep_ in ("ROOT", "advcl") and t.pos_ == "VERB"), None)
+    return head is not None and head.lemma_.lower() in REPORTING_VERBS | {"put", "place"}
 
 
 def _reported_before(verb: Token) -> bool:
@@ -269,7 +266,7 @@ def _reported_before(verb: Token) -> bool:
 
 
 # Participles that tell an event's outcome ("..., killing three", "..., leaving 3,000 ...").
-_OUTCOMES = TOLL_VERBS | word_set("destroy damage force trap cut flatten sink injure strand")
+_OUTCOMES = TOLL_VERBS | word_set("destroy damage force trap cut flatten sink strand")
 
 
 def participle_after_report(tokens: list[Token], frame: Frame | None) -> list[Token]:

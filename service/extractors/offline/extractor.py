@@ -260,12 +260,16 @@ class _ClaimBuilder:
         found: list[tuple[list[Token], Frame | None]] = []
         parts = contrast_after_report(part) or parallel_clauses(part) or (part,)
         report: Frame | None = None
+        later: Frame | None = None  # the next part's frame, when it was looked up early
         for index, tokens in enumerate(parts):
             if not is_claim_candidate(tokens):
                 continue
-            frame = find_frame(tokens, self.refs)
+            frame = later if later is not None else find_frame(tokens, self.refs)
+            later = None
             if frame is None and report is None and index + 1 < len(parts):
-                report = find_frame(parts[index + 1], self.refs)  # "A has 6 and B 5, X said"
+                later = report = find_frame(
+                    parts[index + 1], self.refs
+                )  # "A has 6 and B 5, X said"
             if frame is None and report is not None and not own_estimate(tokens):
                 # "P, X said, while Q": Q is X's too
                 frame = replace(report, content=tokens)

@@ -27,9 +27,8 @@ PERSON_DESCRIPTIONS = (
     OCCUPATIONS
     | PERSON_NOUNS
     | word_set("""
-    mountaineer climber player footballer athlete runner swimmer cyclist boxer writer
-    novelist painter composer director producer businessman businesswoman entrepreneur
-    founder politician lawmaker man woman boy girl father mother son daughter widow veteran
+    climber footballer runner swimmer cyclist boxer writer painter composer director
+    producer businessman businesswoman entrepreneur founder politician lawmaker widow veteran
     """)
 )
 # Ranks, titles and honorifics dropped from person names ("Dr Ana Ruiz").
@@ -146,12 +145,12 @@ def given_name(token: Token) -> bool:
     return identified or named
 
 
-def _untagged_person(token: Token) -> bool:
-    """A proper name the tagger missed as a person: the subject of a verb said only of people
-    ("Jan Roos died"), described as one ("Ruben Achterhof, the Vennish mountaineer,"), or
-    the name a speaker is identified as."""
+def _untagged_person(token: Token) -> list[Token]:
+    """The words of a proper name the tagger missed as a person, or []."""
+    # the subject of a verb said only of people ("Jan Roos died"), described as one
+    # ("Ruben Achterhof, the Vennish mountaineer,"), or the name a speaker is identified as
     if token.pos_ != "PROPN":
-        return False
+        return []
     subject = token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("", "PERSON")
     subject = subject and token.head.lemma_.lower() in _PERSON_VERBS
     # "the body of Ruben Achterhof, the mountaineer,": the parser hangs the appositive higher
@@ -164,17 +163,14 @@ def _untagged_person(token: Token) -> bool:
     given = given_name(token)
     tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
     if not (given or ((subject or described) and not tagged_otherwise)):
-        return False
+        return []
     words = [t for t in token.subtree if t.i <= token.i]
     doc = token.doc
     joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
     )  # "Okonde-Larch": a hyphenated name the parser split
-    return (
-        not joined
-        and len(words) <= 3
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-    )
+    named = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+    return words if not joined and len(words) <= 3 and named else []
 
 
 def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
@@ -191,8 +187,8 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
                 found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
     for base, doc in docs:
         for token in doc:
-            if _untagged_person(token):
-                words = [t for t in token.subtree if t.i <= token.i]
+            words = _untagged_person(token)
+            if words:
                 start = base + words[0].idx
                 if not any(start <= at < start + len(n) for at, (n, _) in found.items()):
                     found[start] = (" ".join(t.text for t in words), token)

@@ -285,12 +285,9 @@ class References:
         """The person mentions the pronoun can refer to in the nearest sentence before
         `offset` that has any, in article order."""
         # a person an earlier "she" was resolved to is no "he" ("Kvarn said she ...")
-        other = {self.full_name(m.name) for m in self.roles.values() if m.pronoun}
-        other -= {
-            self.full_name(m.name)
-            for m in self.roles.values()
-            if m.pronoun and agrees(pronoun, m.gender)
-        }
+        resolved = [m for m in self.roles.values() if m.pronoun]
+        fits = {self.full_name(m.name) for m in resolved if agrees(pronoun, m.gender)}
+        other = {self.full_name(m.name) for m in resolved} - fits
         earlier = sorted(
             (
                 m
@@ -315,11 +312,11 @@ class References:
         definite = words[0].lower() == "the"
         rest = [word.lower() for word in words[1:]]
         own_stems = stems(name)
+        proper = any(word[:1].isupper() for word in words[1:])
         for known_source in reversed(self.sources):
             known_name = known_source.source.name
             known = [word.lower() for word in known_name.split()]
             # "The University of Tamsk" is not "researchers at the University of Tamsk"
-            proper = any(word[:1].isupper() for word in words[1:])
             people_of = known_source.source.anonymous and len(known) > len(rest) + 1
             if proper and people_of:
                 continue

@@ -85,15 +85,17 @@ def _described_thing(token: Token) -> bool:
     described = head.pos_ == "PROPN" or head.dep_ in ("nsubj", "nsubjpass")
     described = described and head.ent_type_ != "PERSON" and head.i < token.i
     # "a village of ...": a definite one ("the mountaineer who ...") often names the referent
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-    return closed and described and indefinite and token.pos_ in ("NOUN", "PROPN")
+    return closed and described and _indefinite(token) and token.pos_ in ("NOUN", "PROPN")
 
 
 def _misparsed_appositive(token: Token) -> bool:
     """ "The ferry, a Marlin 30 built in 1998, ...": an appositive the parser took for an
     adverbial noun phrase."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-    return token.dep_ == "npadvmod" and indefinite
+    return token.dep_ == "npadvmod" and _indefinite(token)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _dated_description(phrase: list[Token]) -> bool:
