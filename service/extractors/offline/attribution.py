@@ -6,12 +6,12 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.frames import (
-    NOMINAL_REPORT_VERBS,
     PUBLISHING_VERBS,
     QUESTION_WORDS,
     REPORTING_VERBS,
     Frame,
 )
+from service.extractors.offline.nominal_reports import colon_quote, nominal_report
 from service.extractors.offline.references import References
 from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
 from service.extractors.offline.report_bounds import (
@@ -43,6 +43,7 @@ from service.extractors.offline.report_shapes import (
     interjected,
     puts_at,
     quoted_as_saying,
+    report_subject,
     resumed_quote,
     speaker_clause,
     trailing_misparse,
@@ -51,12 +52,11 @@ from service.extractors.offline.report_shapes import (
 )
 from service.extractors.offline.segmentation import long_enough
 from service.extractors.offline.sources import (
-    DOCUMENT_HEADS,
     EVIDENCE_HEADS,
     outlet,
     source_of,
 )
-from service.extractors.offline.tokens import entity_of, word_set
+from service.extractors.offline.tokens import word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
@@ -70,46 +70,6 @@ def _depth(token: Token) -> int:
     while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
-
-
-def _subject_tokens(verb: Token, allowed: set[int]) -> list[Token]:
-    """The subject phrase of a reporting verb; several nsubj children (a mis-parsed
-    appositive: "The union's chair, Maria Lopez announced") are joined."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in allowed]
-    if len(subjects) > 1:
-        first, last = subjects[0].left_edge.i, subjects[-1].i
-        return [t for t in verb.doc[first : last + 1] if t.i in allowed]
-    subject = _subject(verb)
-    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
-        named = entity_of(verb.head)  # "Felix Harrow, who told the Courier that P"
-        if named is not None and named.label_ == "PERSON":
-            return list(named)
-    if subject is None or subject.i not in allowed:
-        return []
-    words = [t for t in subject.subtree if t.i in allowed]
-    if subject.i == verb.head.i:  # the speaker noun holds the verb: keep only what precedes it
-        words = [t for t in words if t.i < verb.i]
-    return words
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb, climbing from participles ("..., saying P")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    if speaker_clause(verb):
-        return verb.head  # "The spokesman, Ivo Lant, announced that P" parsed as a noun root
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-        head = verb.head
-        for child in head.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-    return None
 
 
 def _complement(verb: Token, allowed: set[int]) -> Token | None:
@@ -219,7 +179,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
                 if relay is not None and frame.source.via is None:
                     frame.source = frame.source.model_copy(update={"via": relay[0].name})
             return frame
-    colon = _colon_quote(remaining, allowed, refs) or quoted_as_saying(remaining, allowed, refs)
+    colon = colon_quote(remaining, allowed, refs) or quoted_as_saying(remaining, allowed, refs)
     if colon is not None:
         return colon
     if not according:
@@ -239,7 +199,7 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         content = content_tokens(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
-    return _nominal_report(remaining, allowed, refs) or hearsay(tokens)
+    return nominal_report(remaining, allowed, refs) or hearsay(tokens)
 
 
 _WH_WORDS = QUESTION_WORDS | {"if"}
@@ -280,58 +240,6 @@ def _relayed_by_outlet(frame: Frame, refs: References) -> Frame | None:
     return None
 
 
-def _colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "Vik rejected the mayor's plan: "P"": a named subject introducing a quotation."""
-    for position, token in enumerate(tokens[:-2]):
-        if token.text != ":" or not tokens[position + 1].is_quote:
-            continue
-        verbs = [t for t in tokens[:position] if t.pos_ == "VERB" and t.dep_ == "ROOT"]
-        if not verbs:
-            return None
-        subject = _subject_tokens(verbs[0], allowed)
-        named = source_of(subject, refs) if subject else None
-        content = content_tokens(tokens[position + 1 :])
-        if named is None or len(content) < 3:
-            return None
-        return Frame(source=named[0], content=content, verb=verbs[0], head_lemma=named[1])
-    return None
-
-
-def _nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
-    clause stays whole (nothing to strip) and the subject is its source."""
-    roots = [
-        t
-        for t in tokens
-        if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
-        and (
-            t.lemma_.lower() in NOMINAL_REPORT_VERBS
-            or puts_at(t)
-            or _document_gives(t)
-            or _claims_an_act(t)
-        )
-    ]
-    if not roots:
-        return None
-    verb = roots[0]
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if not objects and not _claims_an_act(verb):
-        return None
-    if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
-        return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
-    subject = _subject_tokens(verb, allowed)
-    if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
-        return None
-    named = source_of(subject, refs)
-    if named is None or named[1] in EVIDENCE_HEADS:
-        return None
-    return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
-
-
-# Pronouns for a source named before ("She put the damage at ..."); "we" is the speaker.
-_TOLD_BEFORE = frozenset({"he", "she", "it", "they"})
-
-
 def _before_a_that_clause(modifiers: set[int], tokens: list[Token]) -> set[int]:
     """ "said in a report released Sunday that P": the parser may hang the that-clause on the
     report noun; the modifier ends where the clause begins."""
@@ -341,22 +249,6 @@ def _before_a_that_clause(modifiers: set[int], tokens: list[Token]) -> set[int]:
         if t.i in modifiers and t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ == "VERB"
     ]
     return {i for i in modifiers if i < marks[0]} if marks else modifiers
-
-
-def _claims_an_act(verb: Token) -> bool:
-    """ "Rebels claimed to have shot down two helicopters": the subject's own claim of an act."""
-    if verb.lemma_.lower() != "claim" or verb.pos_ != "VERB":
-        return False
-    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    return bool(acts) and any(c.lower_ == "have" for c in acts[0].children if c.dep_ == "aux")
-
-
-def _document_gives(verb: Token) -> bool:
-    """ "A poll by Harlow University gave Brenner 44 percent": a document's figure."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    document = bool(subjects) and subjects[0].lemma_.lower() in DOCUMENT_HEADS
-    maker = document and any(t.pos_ == "PROPN" for t in subjects[0].subtree)  # not "The result"
-    return maker and verb.lemma_.lower() in ("give", "put", "show", "find")
 
 
 def _frame_at(
@@ -372,7 +264,7 @@ def _frame_at(
         complement is None and (inverted or _content_follows(verb, tokens))
     )
     if leading:
-        subject_tokens = _subject_tokens(verb, allowed)
+        subject_tokens = report_subject(verb, allowed)
         if not subject_tokens:
             return None
         frame_deps = _FRAME_DEPS if verb.lemma_ in _ADDRESSEE_VERBS else _FRAME_DEPS - {"dobj"}

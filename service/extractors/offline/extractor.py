@@ -17,17 +17,11 @@ from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
 from service.extractors.offline.coordination import (
     added_report,
-    contrast_after_report,
     contrasting_report,
-    drop_from_content,
     leading_conjunct,
     own_estimate,
     parallel_clauses,
-    participle_after_report,
-    report_added_after,
     second_report,
-    speaker_act_in_content,
-    trailing_act,
 )
 from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import PUBLISHING_VERBS
@@ -42,6 +36,14 @@ from service.extractors.offline.propositions import has_verb, propositions_of
 from service.extractors.offline.publisher import publisher_keys, without_publisher
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
+from service.extractors.offline.report_tails import (
+    contrast_after_report,
+    drop_from_content,
+    participle_after_report,
+    report_added_after,
+    speaker_act_in_content,
+    trailing_act,
+)
 from service.extractors.offline.segmentation import (
     Proposition,
     long_enough,

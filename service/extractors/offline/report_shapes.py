@@ -1,7 +1,7 @@
 """Report shapes the small parser gets wrong: a court that "heard", a speaker hung under a
 noun or a quote, a report set off by commas mid-sentence, a quotation resumed after its
 attribution, a trailing report parsed as the content's complement, as an adverbial clause
-or as a relative clause, "X quoted Y as saying P"."""
+or as a relative clause, "X quoted Y as saying P"; the subject of a reporting verb."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from service.extractors.offline.report_bounds import unmarked_clause
 from service.extractors.offline.report_phrases import by_reports
 from service.extractors.offline.segmentation import CONTRAST_MARKS, long_enough
 from service.extractors.offline.sources import outlet, phrase_text, source_of
-from service.extractors.offline.tokens import strip_edges
+from service.extractors.offline.tokens import entity_of, strip_edges
 
 
 def hearing(verb: Token) -> bool:
@@ -205,3 +205,43 @@ def counted_range(child: Token) -> bool:
         return False
     following = child.nbor() if child.i + 1 < len(child.doc) else child
     return following.like_num or any(t.like_num for t in child.subtree)
+
+
+def report_subject(verb: Token, allowed: set[int]) -> list[Token]:
+    """The subject phrase of a reporting verb; several nsubj children (a mis-parsed
+    appositive: "The union's chair, Maria Lopez announced") are joined."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in allowed]
+    if len(subjects) > 1:
+        first, last = subjects[0].left_edge.i, subjects[-1].i
+        return [t for t in verb.doc[first : last + 1] if t.i in allowed]
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        named = entity_of(verb.head)  # "Felix Harrow, who told the Courier that P"
+        if named is not None and named.label_ == "PERSON":
+            return list(named)
+    if subject is None or subject.i not in allowed:
+        return []
+    words = [t for t in subject.subtree if t.i in allowed]
+    if subject.i == verb.head.i:  # the speaker noun holds the verb: keep only what precedes it
+        words = [t for t in words if t.i < verb.i]
+    return words
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, climbing from participles ("..., saying P")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if speaker_clause(verb):
+        return verb.head  # "The spokesman, Ivo Lant, announced that P" parsed as a noun root
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        head = verb.head
+        for child in head.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None

@@ -1,0 +1,80 @@
+"""Reports without a content clause: a reporting verb with a noun object ("The ministry has
+confirmed six new cases"), an estimate ("She put the damage at ..."), a document's figure,
+a claimed act, and a named subject introducing a quotation with a colon."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, Frame
+from service.extractors.offline.references import References
+from service.extractors.offline.report_shapes import content_tokens, puts_at, report_subject
+from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, source_of
+
+
+def colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "Vik rejected the mayor's plan: "P"": a named subject introducing a quotation."""
+    for position, token in enumerate(tokens[:-2]):
+        if token.text != ":" or not tokens[position + 1].is_quote:
+            continue
+        verbs = [t for t in tokens[:position] if t.pos_ == "VERB" and t.dep_ == "ROOT"]
+        if not verbs:
+            return None
+        subject = report_subject(verbs[0], allowed)
+        named = source_of(subject, refs) if subject else None
+        content = content_tokens(tokens[position + 1 :])
+        if named is None or len(content) < 3:
+            return None
+        return Frame(source=named[0], content=content, verb=verbs[0], head_lemma=named[1])
+    return None
+
+
+def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
+    clause stays whole (nothing to strip) and the subject is its source."""
+    roots = [
+        t
+        for t in tokens
+        if (t.head.i == t.i or t.head.i not in allowed)  # the root of these tokens
+        and (
+            t.lemma_.lower() in NOMINAL_REPORT_VERBS
+            or puts_at(t)
+            or _document_gives(t)
+            or _claims_an_act(t)
+        )
+    ]
+    if not roots:
+        return None
+    verb = roots[0]
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if not objects and not _claims_an_act(verb):
+        return None
+    if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
+        return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
+    subject = report_subject(verb, allowed)
+    if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
+        return None
+    named = source_of(subject, refs)
+    if named is None or named[1] in EVIDENCE_HEADS:
+        return None
+    return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
+
+
+# Pronouns for a source named before ("She put the damage at ..."); "we" is the speaker.
+_TOLD_BEFORE = frozenset({"he", "she", "it", "they"})
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """ "Rebels claimed to have shot down two helicopters": the subject's own claim of an act."""
+    if verb.lemma_.lower() != "claim" or verb.pos_ != "VERB":
+        return False
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    return bool(acts) and any(c.lower_ == "have" for c in acts[0].children if c.dep_ == "aux")
+
+
+def _document_gives(verb: Token) -> bool:
+    """ "A poll by Harlow University gave Brenner 44 percent": a document's figure."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    document = bool(subjects) and subjects[0].lemma_.lower() in DOCUMENT_HEADS
+    maker = document and any(t.pos_ == "PROPN" for t in subjects[0].subtree)  # not "The result"
+    return maker and verb.lemma_.lower() in ("give", "put", "show", "find")
