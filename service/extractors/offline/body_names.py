@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from service.extractors.offline.persons import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
@@ -93,3 +94,22 @@ def fits(description: str, name: str) -> bool:
     if description in BUSINESS_DESCRIPTIONS:
         return not words & PUBLIC_BODY_WORDS
     return description not in NAMED_KINDS
+
+
+# "The Coastal Flood Warning Office (CFWO)": a name and its short form.
+_NAME_WORD = r"[A-Z][\w’'.&-]*"
+_DEFINITION = re.compile(
+    rf"({_NAME_WORD}(?:\s+(?:of|and|for|the|on|in|de|del|{_NAME_WORD}))*\s+{_NAME_WORD})"
+    r"\s+\(([A-Z][A-Za-z]{1,11})\)"
+)
+
+
+def defined_short_forms(texts: Iterable[str]) -> dict[str, str]:
+    """Every short form the texts define, with its full name ("CFWO" -> "Coastal Flood
+    Warning Office"); the first definition wins."""
+    short_forms: dict[str, str] = {}
+    for text in texts:
+        for match in _DEFINITION.finditer(text):
+            full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
+            short_forms.setdefault(match.group(2), full)
+    return short_forms

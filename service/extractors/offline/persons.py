@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.extractors.offline.ages import PERSON_NOUNS
-from service.extractors.offline.tokens import sentence_of, word_set
+from service.extractors.offline.tokens import entities_among, sentence_of, word_set
 
 # Occupations written as a title before a name ("Seismologist Karim Oudane", "Trooper Ana Vidal").
 OCCUPATIONS = word_set("""
@@ -305,3 +305,17 @@ def titled_people(docs: list[tuple[int, Doc]]) -> list[tuple[int, str, str]]:
             if words:
                 found.append((base + ent.start_char, words[-1], strip_titles(ent.text)))
     return found
+
+
+def person_in(tokens: list[Token]) -> Span | None:
+    """The PERSON entity of a phrase: the one at its head, else the last one."""
+    indices = {token.i for token in tokens}
+    found = [
+        entity
+        for entity in entities_among(tokens)
+        if entity.label_ == "PERSON" and all(i in indices for i in range(entity.start, entity.end))
+    ]
+    for entity in found:
+        if any(t.head.i not in indices or t.head.i == t.i for t in entity):
+            return entity
+    return found[-1] if found else None

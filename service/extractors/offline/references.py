@@ -6,13 +6,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import (
     BODY_DESCRIPTIONS,
     BUSINESS_DESCRIPTIONS,
     NEWS_ORGANISATIONS,
+    defined_short_forms,
     describes_an_outlet,
     fits,
     initials,
@@ -31,18 +32,12 @@ from service.extractors.offline.persons import (
     titled_people,
 )
 from service.extractors.offline.persons import Mention as PersonMention
-from service.extractors.offline.tokens import article_offset, entities_among, word_set
+from service.extractors.offline.tokens import article_offset, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS
-# "The Coastal Flood Warning Office (CFWO)": a name and its short form.
-_NAME_WORD = r"[A-Z][\w’'.&-]*"
-_DEFINITION = re.compile(
-    rf"({_NAME_WORD}(?:\s+(?:of|and|for|the|on|in|de|del|{_NAME_WORD}))*\s+{_NAME_WORD})"
-    r"\s+\(([A-Z][A-Za-z]{1,11})\)"
-)
 
 
 @dataclass
@@ -90,11 +85,6 @@ class References:
         mentions = person_mentions(docs)
         persons = [(m.offset, m.name) for m in mentions]
         roles = {m.offset: m for m in mentions}
-        short_forms: dict[str, str] = {}
-        for _, doc in docs:
-            for match in _DEFINITION.finditer(doc.text):
-                full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
-                short_forms.setdefault(match.group(2), full)
         sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
         bodies = [
             (base + ent.start_char, name, ent)
@@ -112,7 +102,7 @@ class References:
             persons=persons,
             roles=roles,
             sentences=sentences,
-            short_forms=short_forms,
+            short_forms=defined_short_forms(doc.text for _, doc in docs),
             organisations=organisations,
             subject_bodies=subject_bodies,
             titled=titled_people(docs),
@@ -403,17 +393,3 @@ _UNNAMED_SPEAKERS = word_set("""
     representative doctor witness resident lawyer attorney agent worker volunteer medic nurse
     rescuer engineer analyst expert survivor villager farmer teacher
     """)
-
-
-def person_in(tokens: list[Token]) -> Span | None:
-    """The PERSON entity of a phrase: the one at its head, else the last one."""
-    indices = {token.i for token in tokens}
-    found = [
-        entity
-        for entity in entities_among(tokens)
-        if entity.label_ == "PERSON" and all(i in indices for i in range(entity.start, entity.end))
-    ]
-    for entity in found:
-        if any(t.head.i not in indices or t.head.i == t.i for t in entity):
-            return entity
-    return found[-1] if found else None

@@ -8,12 +8,8 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
-from service.extractors.offline.persons import given_name
-from service.extractors.offline.references import (
-    PRONOUNS,
-    References,
-    person_in,
-)
+from service.extractors.offline.persons import given_name, person_in
+from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.tokens import (
     article_offset,
     entity_of,
