@@ -35,7 +35,9 @@ def is_age(first: Token, last: Token) -> bool:
             return True  # "He was 91."
     after = "".join(t.lower_ for t in doc[last.i + 1 : last.i + 5])
     if after.startswith(("-year-old", "year-old")):
-        old = next(t for t in doc[last.i + 1 :] if t.lower_ == "old")
+        old = next((t for t in doc[last.i + 1 : last.i + 5] if t.lower_ == "old"), None)
+        if old is None:
+            return True  # "16-year-olds": people of that age
         following = doc[old.i + 1 : old.i + 4]
         described = next((t for t in following if t.pos_ in ("NOUN", "PROPN")), None)
         return described is None or _a_person(described)  # not "a 30-year-old bridge"

@@ -124,3 +124,10 @@ def test_a_scale_letter_counts_after_a_currency_only(parse: Parse):
 def test_a_verb_of_passing_a_mark_makes_an_at_least_figure(parse: Parse):
     found = _quantities(parse, "Ticket sales surpassed 80,000 on Friday.")
     assert found == [("80,000", 80_000, None, "", "at_least")]
+
+
+def test_an_age_group_written_year_olds_is_read_as_an_age(parse: Parse):
+    # "year-olds" has no token "old"; this once raised StopIteration
+    found = _quantities(parse, "Turnout among 18- to 24-year-olds was 41 percent.")
+    assert ("41 percent", 41.0, None, "percent", "exact") in found
+    assert [unit for *_, unit, _ in found if unit != "percent"] == ["years of age"]
