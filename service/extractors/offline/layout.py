@@ -11,9 +11,10 @@ from service.datelines import find_dateline
 # Transcript speaker labels: "MS. RUIZ: ...", "MODERATOR: ...".
 _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'\-]*\s?){1,4}):\s+")
 # A wire dateline opening a paragraph: "KARLOV, Vostria (AP) — ", "PELLAN — ", "(Reuters) - ".
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # with the accented capitals of "BOGOTÁ", "SÃO PAULO"
 _WIRE_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"  # KARLOV, NEW YORK
-    r"(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z\d][\w.'\-]*){0,2}){0,2}"  # , Vostria, Feb 12
+    rf"^(?:[{_CAPITAL}][{_CAPITAL}.'\-]+(?:\s[{_CAPITAL}][{_CAPITAL}.'\-]+){{0,3}}"  # KARLOV
+    rf"(?:,\s*[{_CAPITAL}][\w.'\-]+(?:\s[{_CAPITAL}\d][\w.'\-]*){{0,2}}){{0,2}}"  # , Vostria
     r"\s*(?:\([A-Z][\w ]{0,20}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )

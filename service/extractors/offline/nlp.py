@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import cast
 
@@ -95,12 +96,17 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
             following.is_sent_start = False  # "9:45 a.m. PST (1745 UTC) on Monday"
             continue
         if not capitalised:
+            if following.is_lower:  # "at 10:52 a.m. local time": a lowercase word goes on
+                following.is_sent_start = False
             continue
         if after is not None and after.lower_ in ("time", "local"):
             following.is_sent_start = False  # "9 a.m. Moscow time"
             continue
         following.is_sent_start = True
     return doc
+
+
+_HOUR_AND_MINUTES = re.compile(r"\d{1,2}[:.]\d{2}")  # "10:52", "6.30"
 
 
 @Language.component(CLOCK_ATTACHMENT)
@@ -110,7 +116,8 @@ def attach_clock_suffixes(doc: Doc) -> Doc:
     # off around "1" would leave "a.m." behind
     for token in doc[1:]:
         number = doc[token.i - 1]
-        clock = token.lower_ in ("a.m.", "p.m.") and number.like_num
+        hour = number.like_num or _HOUR_AND_MINUTES.fullmatch(number.text) is not None
+        clock = token.lower_ in ("a.m.", "p.m.") and hour
         if clock and token.dep_ == "punct" and not list(token.children):
             token.head = number
             token.dep_ = "advmod"

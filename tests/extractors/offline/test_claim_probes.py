@@ -1060,8 +1060,17 @@ def test_a_sentence_ending_in_a_number_ends_before_an_acronym(extractor: Offline
     assert statements[0].startswith("The outbreak began on September 9"), statements
 
 
-def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(extractor: OfflineExtractor):
-    text = "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warehouse fire\nThe fire broke out at 2 p.m. Sunday and burned for hours, police said.",
+        "Plane crash\nA plane hit a hangar at 10:52 a.m. local time on Sunday after it tried to "
+        "land, police said.",
+    ],
+)
+def test_a_clock_time_before_its_day_or_zone_is_no_sentence_end(
+    extractor: OfflineExtractor, text: str
+):
     claims = _claims(extractor, text)
     assert claims
     assert [_source(claim) for claim in claims] == ["police"] * len(claims)

@@ -75,6 +75,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "GRELL, Feb 12 (Meridian Wire) - Miners were rescued.\n\n"
         "KALLEN, Lusara, June 27 (Reuters) - The firm was fined.\n\n"
         "(Wikinews) Lumenta agreed to buy Kerrin.\n\n"
+        "SANTA LUCÍA, Ñorva (AFP) - The port reopened.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
@@ -83,5 +84,6 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "Miners were rescued.",
         "The firm was fined.",
         "Lumenta agreed to buy Kerrin.",
+        "The port reopened.",
         "The council — a body of nine — met on Monday.",
     ]
