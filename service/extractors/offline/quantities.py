@@ -247,8 +247,8 @@ def _group(tokens: list[Token], start: int) -> int:
         lower = tokens[end].lower_
         money = start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS
         spelled = lower in SMALL_NUMBERS or lower in TENS
-        if spelled and any(c.isdigit() for c in tokens[end - 1].text):
-            break  # "47,000 twelve months before": two numbers, not one
+        if spelled and any(c.isdigit() for t in tokens[start:end] for c in t.text):
+            break  # "47,000 twelve months before", "$31 million two years ago": two numbers
         if lower == "and" and [t.lower_ for t in tokens[end + 1 : end + 3]] == ["a", "half"]:
             end += 3  # "six and a half years"
             continue
@@ -311,11 +311,18 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     start = end + 1
     if tokens[start].lower_ in CURRENCY_SYMBOLS and start + 1 < len(tokens):
         start += 1
-    if not is_number_token(tokens[start]):
+    sign = -1.0 if _negative(tokens, start + 1) else 1.0
+    start += sign < 0  # "between minus 3 and minus 5"
+    if start >= len(tokens) or not is_number_token(tokens[start]):
         return None
     stop = _group(tokens, start)
     high = _number_value([t.text for t in tokens[start:stop]])
-    return None if high is None else (high, start, stop)
+    return None if high is None else (sign * high, start, stop)
+
+
+def _negative(tokens: list[Token], position: int) -> bool:
+    """ "minus 5 degrees": the word before the number at `position` makes it negative."""
+    return 0 < position < len(tokens) and tokens[position - 1].lower_ in ("minus", "negative")
 
 
 def _percent_at(tokens: list[Token], position: int) -> bool:
@@ -346,6 +353,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             position = end
             continue
         currency, begin = currency_before(tokens, position)
+        if _negative(tokens, begin):
+            value, begin = -value, begin - 1
         approx, begin = _approximator(tokens, begin)
         if approx is Approx.exact and _passed(group):
             approx = Approx.at_least  # "the toll passed 1,000"
@@ -363,6 +372,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
                 low = value  # "3 to 5 million": the low end shares the scale
                 if scale in SCALES and group[-1].lower_ not in SCALES:
                     low = value * SCALES[scale]
+                if low < 0 and high < 0:  # "between minus 3 and minus 5": lowest first
+                    low, high = min(low, high), max(low, high)
                 if high >= low:  # not "grew by 2,000 to 1.3 million"
                     value, upper, group = low, high, tokens[other_start:last]
                 else:

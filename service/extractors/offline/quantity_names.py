@@ -54,7 +54,18 @@ def in_name(token: Token) -> bool:
     named = previous is not None and previous.pos_ == "PROPN" and previous.is_title
     if named and _next_words(token, 1)[:1] and _next_words(token, 1)[0] in _NAMED_KINDS:
         return True  # "the Stoxx 600 index", "an Airbus 320 jet"
+    if named and _designation(token):
+        return True  # "flies the Meridian 220 on the route"
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
+
+
+def _designation(token: Token) -> bool:
+    """ "the Meridian 220": a number closing a name after an article, counting nothing."""
+    doc = token.doc
+    article = doc[token.i - 2] if token.i >= 2 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    counts = following is not None and following.pos_ in ("NOUN", "PROPN", "NUM", "SYM")
+    return article is not None and article.lower_ in ("the", "a", "an") and not counts
 
 
 def _gapped_figure(token: Token) -> bool:

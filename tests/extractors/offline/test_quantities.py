@@ -131,3 +131,23 @@ def test_an_age_group_written_year_olds_is_read_as_an_age(parse: Parse):
     found = _quantities(parse, "Turnout among 18- to 24-year-olds was 41 percent.")
     assert ("41 percent", 41.0, None, "percent", "exact") in found
     assert [unit for *_, unit, _ in found if unit != "percent"] == ["years of age"]
+
+
+def test_a_spelled_number_after_a_sum_of_money_is_a_second_number(parse: Parse):
+    quantities = _quantities(parse, "The firm paid $31 million two years ago.")
+    assert [(text, value) for text, value, *_ in quantities] == [
+        ("$31 million", 31_000_000),
+        ("two", 2),
+    ]
+
+
+def test_minus_makes_a_number_negative_and_a_negative_range_runs_upward(parse: Parse):
+    assert _quantities(parse, "It fell to minus 7 degrees.") == [
+        ("minus 7", -7, None, "degrees", "exact")
+    ]
+    quantities = _quantities(parse, "Lows were between minus 3 and minus 5 degrees.")
+    assert [(value, upper) for _, value, upper, *_ in quantities] == [(-5, -3)]
+
+
+def test_a_number_closing_a_name_after_an_article_is_a_designation(parse: Parse):
+    assert _quantities(parse, "The airline flies the Meridian 220 on the route.") == []
