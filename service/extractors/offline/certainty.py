@@ -89,6 +89,9 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
         for child in token.children:
             if child.dep_ == "neg" and child.i in owned:
                 return True
+            no_longer = child.lower_ in ("longer", "anymore") and child.i in owned
+            if no_longer and any(g.dep_ == "neg" for g in child.children):
+                return True  # "no longer employs"
             if child.dep_ in _NOUN_DEPS and child.i in owned and _negated_noun(child):
                 return True
     if reporting_verb is None:
@@ -96,7 +99,13 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
     lemma = reporting_verb.lemma_.lower()
     # "did not expect the storm to cause damage": the storm is not expected to
     doubted = lemma in _EXPECTING_VERBS and any(c.dep_ == "neg" for c in reporting_verb.children)
-    return lemma == "deny" or doubted
+    return (lemma == "deny" and not _said_instead(head, reporting_verb)) or doubted
+
+
+def _said_instead(head: Token, denial: Token) -> bool:
+    """ "denied that, saying P": P is what the denier says, not what is denied."""
+    between = [a for a in head.ancestors if a.i != denial.i and denial in a.ancestors]
+    return any(a.lemma_.lower() in ("say", "add", "insist") for a in between)
 
 
 def _estimated_count(noun: Token) -> bool:

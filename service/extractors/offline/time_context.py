@@ -249,3 +249,14 @@ def looks_back(time_text: str) -> bool:
     told before, which stays the one later times count from."""
     words = time_text.lower().split()
     return "eve" in words or "before" in words
+
+
+def dates_the_pledge(token: Token, head: Token) -> bool:
+    """ "pledged $1.2 billion at a conference on Tuesday": a phrase on a plan's own past-tense
+    verb dates the pledging, which lies behind, not the deed ahead."""
+    if head.tag_ != "VBD" or head.pos_ != "VERB" or head.lemma_ == "be":
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX", "ADJ"):
+            return ancestor.i == head.i
+    return False

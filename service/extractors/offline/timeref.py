@@ -42,6 +42,7 @@ from service.extractors.offline.time_context import (
     after_superlative,
     clause_depth,
     closing_end,
+    dates_the_pledge,
     governing_word,
     in_baseline,
     in_side_clause,
@@ -276,9 +277,12 @@ def time_phrase(
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
         postponed = postponed_to(covered[0])
-        bounds = resolve(
-            match, replace(context, forward=True, past=False) if postponed else context
-        )
+        matched = context
+        if postponed:
+            matched = replace(context, forward=True, past=False)
+        elif context.forward and dates_the_pledge(covered[0], head):
+            matched = replace(context, forward=False, past=True)
+        bounds = resolve(match, matched)
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"

@@ -686,6 +686,7 @@ NEGATIONS = [
     ("Some parents refused to let vaccinators into their homes.", False),  # lexical
     ("Not a single battalion has been moved to the border.", True),
     ("Not every clinic has enough test kits.", True),
+    ("The factory no longer employs local workers.", True),
 ]
 
 
@@ -694,6 +695,11 @@ def test_negation_comes_from_what_the_verb_governs(
     extractor: OfflineExtractor, text: str, negated: bool
 ):
     assert _claim(extractor, text, text.split()[2]).negated is negated
+
+
+def test_what_a_denier_says_instead_is_not_negated(extractor: OfflineExtractor):
+    text = "The mayor denied that, saying the contract had been awarded fairly."
+    assert not _claim(extractor, text, "contract").negated
 
 
 @pytest.mark.parametrize(
@@ -2593,6 +2599,9 @@ CLAIM_TIMES = [
         "2021-04",
         "2021-04",
     ),
+    # a pledge is a forecast, but a day on the pledging verb dates the pledge, behind
+    ("Donors pledged $40 million at a meeting on Thursday.", "Donors", "2021-05-13", "2021-05-13"),
+    ("The city pledged to reopen the bridge on Thursday.", "bridge", "2021-05-20", "2021-05-20"),
 ]
 
 
