@@ -14,6 +14,8 @@ _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
 # not "the Ministry of Energy").
 BUSINESS_DESCRIPTIONS = word_set("""
     company firm carrier airline manufacturer insurer retailer lender bank operator utility
+    carmaker automaker chipmaker drugmaker miner producer supplier developer exporter
+    conglomerate startup
     """)
 # "the company", "the agency": a description of an organisation named before.
 BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""

@@ -28,9 +28,17 @@ HEARING_BODIES = frozenset({"court", "inquest", "tribunal", "hearing", "jury", "
 
 
 def speaker_clause(verb: Token) -> bool:
-    """A past reporting verb the parser hung under the sentence's root noun, its speaker."""
+    """A past reporting verb the parser hung under its speaker noun: the sentence's root
+    noun, or the object of the content (", the health agency announced on Thursday")."""
     head = verb.head
-    return verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.i < verb.i
+    if verb.dep_ != "acl" or head.i > verb.i:
+        return False
+    if verb.tag_ == "VBD" and head.dep_ == "ROOT":
+        return True
+    opening = verb.doc[head.left_edge.i - 1] if head.left_edge.i else None
+    own_object = any(child.dep_ in ("dobj", "ccomp") for child in verb.children)
+    set_off = opening is not None and opening.text == "," and head.i == verb.i - 1
+    return set_off and not own_object and verb.tag_ in ("VBD", "VBN")
 
 
 def after_quote(verb: Token) -> bool:

@@ -245,7 +245,8 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     end = len(tokens)
     while end > 1 and tokens[end - 1].text.islower() and tokens[end - 1].lower_ in _OUTLET_KINDS:
         end -= 1
-    trimmed = end < len(tokens) and tokens[end - 1].pos_ == "PROPN"
+    named = tokens[end - 1].pos_ == "PROPN" and tokens[end - 1].text[:1].isupper()
+    trimmed = end < len(tokens) and named  # not "the national statistics agency"
     if trimmed:
         tokens = tokens[:end]
     start = len(tokens)

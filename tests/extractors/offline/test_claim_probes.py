@@ -625,6 +625,20 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 
 
 MORE_SOURCES = [
+    (
+        "Unemployment rose to 6 percent, the national statistics agency said.",
+        "Unemployment",
+        "the national statistics agency",
+        False,
+    ),
+    # the parser hangs "announced" on "agency" as a participle, the object of "received"
+    (
+        "Adults in Perin have received a dose, the national health agency announced on "
+        "Thursday, as the country prepares to reopen.",
+        "dose",
+        "the national health agency",
+        False,
+    ),
     ("A Voss aide said the campaign was not worried.", "campaign", "A Voss aide", True),
     ("Rescuers said 12 people were missing.", "missing", "rescuers", True),
     ("Unions said 600,000 people marched.", "marched", "unions", True),
@@ -943,6 +957,11 @@ def test_a_report_added_inside_reported_content_keeps_the_source(extractor: Offl
         ),
         ("The Kell Institute said prices rose.", "Prices rose", "Kell Institute"),
         ("The Daily Varn Times said prices rose.", "Prices rose", "The Daily Varn Times"),
+        (
+            "Orlo Motors will close its plant in Tesk, the carmaker said.",
+            "plant",
+            "Orlo Motors",
+        ),
     ],
 )
 def test_a_described_organisation_is_the_one_last_named(
