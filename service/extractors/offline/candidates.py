@@ -46,7 +46,7 @@ def _about_the_reporting(words: list[Token]) -> bool:
     text = " ".join(t.lower_ for t in words)
     if words[0].lower_ in ("reporting", "editing", "writing") and len(words) > 1:
         return words[1].lower_ == "by"
-    if _withheld_detail(words):
+    if withheld_detail(words):
         return True
     if not any(phrase in text for phrase in REPORTING_REMARKS):
         return False
@@ -62,14 +62,33 @@ def _about_the_reporting(words: list[Token]) -> bool:
     return True
 
 
-def _withheld_detail(words: list[Token]) -> bool:
-    """ "The ministry did not say how many soldiers were involved", "He did not give a toll":
-    what a source left untold, a remark about the reporting."""
-    roots = [t for t in words if t.dep_ == "ROOT"]
-    if len(roots) != 1 or roots[0].lemma_.lower() not in _WITHHOLDING_VERBS:
+def withheld_detail(words: list[Token]) -> bool:
+    """ "The ministry did not say how many soldiers were involved", "He did not give a toll",
+    "declined to say whether": what a source left untold, a remark about the reporting."""
+    ids = {t.i for t in words}
+    roots = [
+        t
+        for t in words
+        if (t.head.i == t.i or t.head.i not in ids) and t.dep_ not in ("cc", "punct", "mark")
+    ]
+    if len(roots) != 1:
         return False
     verb = roots[0]
-    if not any(c.dep_ == "neg" for c in verb.children):
+    declined = [
+        c
+        for c in verb.children
+        if verb.lemma_.lower() in ("decline", "refuse") and c.dep_ == "xcomp"
+    ]
+    if declined:  # "declined to say whether rates would rise"
+        verb = declined[0]
+    if verb.lemma_.lower() not in _WITHHOLDING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    nobody = any(
+        s.lower_ in ("neither", "none", "nobody") or any(d.lower_ == "neither" for d in s.children)
+        for s in subjects
+    )  # "Neither government has said whether ..."
+    if not (declined or nobody or any(c.dep_ == "neg" for c in verb.children)):
         return False
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.left_edge.lower_ in QUESTION_WORDS:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.candidates import misread_predicate, set_off_remark
+from service.extractors.offline.candidates import (
+    misread_predicate,
+    set_off_remark,
+    withheld_detail,
+)
 from service.extractors.offline.gapping import split_gapped_agents
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.named_items import split_named_items
@@ -22,6 +26,8 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
     for clause in split_clauses(content):
         if clause.head.dep_ == "relcl" and set_off_remark(clause.tokens):
             continue  # "..., which cannot be independently confirmed"
+        if withheld_detail([t for t in clause.tokens if not t.is_punct]):
+            continue  # "..., but it did not say whether the line caused the fire"
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):
                 for agent in split_gapped_agents(piece):

@@ -354,10 +354,14 @@ class References:
         if source is not None:  # the body already speaking ("Ardent Mills said ...")
             return source
         people = {word for _, person in self.persons for word in person.split()}
+        channels = self._channel_names()  # "told the broadcaster NBR": no agency of the story
         fitting = [
             (start, name)
             for start, name in self.organisations
-            if start < offset and fits(description, name) and name not in people
+            if start < offset
+            and fits(description, name)
+            and name not in people
+            and name not in channels
         ]
         if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
             firms = [(start, name) for start, name in fitting if is_firm(name)]

@@ -2057,6 +2057,20 @@ def test_a_naming_by_he_is_the_person_named_before(extractor: OfflineExtractor):
     )
 
 
+def test_a_question_left_unanswered_after_but_is_no_claim(extractor: OfflineExtractor):
+    text = "The utility said a line had failed, but it did not say whether it caused the fire."
+    claims = _claims(extractor, text)
+    assert [c.statement for c in claims] == ["A line had failed."]
+
+
+def test_the_agency_is_no_broadcaster_a_speaker_was_relayed_by(extractor: OfflineExtractor):
+    text = (
+        "Minister Ada Relm told the broadcaster KVN that deliveries were on time. "
+        "Admissions fell 12 percent last week, the agency said."
+    )
+    assert _source(_claim(extractor, text, "Admissions")) == "the agency"
+
+
 def test_a_report_denied_of_a_question_is_a_remark_not_a_claim(extractor: OfflineExtractor):
     text = "Nordvik will cut jobs, the company said. The company did not say how many would go."
     claims = _claims(extractor, text)
@@ -2563,6 +2577,8 @@ def test_a_place_set_off_after_a_speaker_s_workplace_is_not_the_speaker(
         "Neither claim could be independently verified.",
         "The ministry did not say how many soldiers were involved.",
         "Kessler did not give a toll.",
+        "Governor Ada Relm declined to say whether the bank would raise rates in July.",
+        "Neither government has said whether it would accept the proposal.",
     ],
 )
 def test_a_remark_about_what_was_told_is_no_claim(extractor: OfflineExtractor, remark: str):
