@@ -196,15 +196,18 @@ def _weekend(published: dt.date, forward: bool) -> Bounds:
 
 
 _NUMBER_WORDS = SMALL_NUMBERS | TENS  # "over the past fourteen days", "thirty years"
-# "over the last four years", "in the past week": a period ending at publication.
+# "over the last four years", "in the past week": a period ending at publication; "over the
+# next 18 months", "within the coming week": one starting there.
 LAST_PERIOD = re.compile(
-    r"\b(?i:(?:over|in|during|for)\s+the\s+(?:last|past)\s+)(?:(?P<count>\d+|[a-z]+)\s+)?"
+    r"\b(?i:(?P<prep>over|in|during|for|within)\s+the\s+(?P<way>last|past|next|coming)\s+)"
+    r"(?:(?P<count>\d+|[a-z]+)\s+)?"
     r"(?P<unit>(?i:years?|months?|weeks?|days?|hours|decades?))\b(?!\s+of\b)"
 )
 
 
 def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
-    """The bounds of "over the last four years": a period ending at publication."""
+    """The bounds of "over the last four years" (ending at publication) or "over the next
+    18 months" (starting there)."""
     count_text = (match.group("count") or "one").lower()
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
     unit = match.group("unit").lower()
@@ -214,6 +217,12 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     published = context.published
     if unit.startswith("decade"):
         count, unit = count * 10, "years"
+    if match.group("way").lower() in ("next", "coming"):
+        if match.group("count") is None and unit in ("years", "months"):
+            return _next_period(published, 1, unit)[1:] * 2  # "over the next year": 2024
+        start, end = _next_period(published, count, unit)
+        # "within the next two weeks" bounds only the end, like "within two weeks"
+        return (None if match.group("prep").lower() == "within" else start), end
     if unit in ("weeks", "days", "hours"):
         days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
         return (published - dt.timedelta(days=days)).isoformat(), published.isoformat()
@@ -221,6 +230,17 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
         return str(published.year - count), str(published.year)
     index = published.year * 12 + published.month - 1 - count
     return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
+
+
+def _next_period(published: dt.date, count: int, unit: str) -> Bounds:
+    """ "over the next 18 months" from publication, at the precision of its unit."""
+    if unit in ("weeks", "days", "hours"):
+        days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
+        return published.isoformat(), (published + dt.timedelta(days=days)).isoformat()
+    if unit == "years":
+        return str(published.year), str(published.year + count)
+    index = published.year * 12 + published.month - 1 + count
+    return _month_iso(published.year, published.month), _month_iso(index // 12, index % 12 + 1)
 
 
 def _month_iso(year: int, month: int) -> str:

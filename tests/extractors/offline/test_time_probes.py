@@ -12,7 +12,8 @@ Decisions where the gold README is silent (closest convention in brackets):
   phrase in the clause ("won the 2016 election on Tuesday" is Tuesday).
 - "over the weekend" in a past report is the latest Saturday-Sunday that has begun by
   publication ["last week" is the previous Monday-Sunday].
-- "within two weeks" in a forecast ends two weeks after publication ["By D" gives only end].
+- "within two weeks" in a forecast ends two weeks after publication ["By D" gives only end];
+  "over the next 18 months" runs from publication ["over the last four years" mirrored].
 - Quarters are their three months: "in the first quarter" of the publication year
   [a month is a month; "parts of periods take the whole period" is about vague parts].
 - "so far this year" starts with the year and ends at publication ["To date" ends at the
@@ -318,6 +319,27 @@ YEARS = [
     _probe("Exports fell over the past two weeks.", "past two weeks", "2023-05-31", "2023-06-14"),
     _probe("Nine people died in the past 24 hours.", "past 24 hours", "2023-06-13", "2023-06-14"),
     _probe("Four shops closed in the past week.", "past week", "2023-06-07", "2023-06-14"),
+    _probe(
+        "The firm will cut 900 jobs over the next 18 months.",
+        "next 18 months",
+        "2023-06",
+        "2024-12",
+        forward=True,
+    ),
+    _probe(
+        "Cases will peak in the coming week.",
+        "coming week",
+        "2023-06-14",
+        "2023-06-21",
+        forward=True,
+    ),
+    _probe(
+        "The city will build 12 schools within the next five years.",
+        "next five years",
+        None,
+        "2028",
+        forward=True,
+    ),
     _probe(
         "Cases rose in the week ending Sunday.",
         "the week ending Sunday",
