@@ -29,6 +29,14 @@ def claim_time(
         if shared is not None:
             time = shared[0]
             spans.append(quote(shared[1]))
+    if time is None:  # "in 2017, when 9,000 were infected and 180 died": both in 2017
+        antecedent = _when_antecedent(head)
+        if antecedent is not None:
+            preposition = [antecedent.head] if antecedent.head.pos_ == "ADP" else []
+            phrase = preposition + [t for t in antecedent.subtree if t.i <= antecedent.i]
+            time = find_time(phrase, antecedent, context)  # "in 2017"
+            if time is not None:
+                spans.append(time.text)
     if time is None:  # "before the tour, which starts on December 8": an end only
         bounded = _bounded_by_a_dated_event(head, context)
         if bounded is not None:
@@ -71,6 +79,18 @@ def _bounded_by_a_dated_event(head: Token, context: Context) -> tuple[TimeRef, s
 def superseded_plan(head: Token) -> bool:
     """True for a plan already past ("was originally scheduled for February 27")."""
     return any(c.lower_ in ("originally", "initially") for c in head.children)
+
+
+def _when_antecedent(head: Token) -> Token | None:
+    """The time a later conjunct of a "when" clause hangs from ("2017" in "in 2017, when
+    9,000 were infected and 180 died")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    opens = first.doc[first.left_edge.i].lower_ == "when"
+    if first is head or first.dep_ != "relcl" or not opens:
+        return None
+    return first.head if first.head.ent_type_ in ("DATE", "TIME") else None
 
 
 def _where_clause(head: Token) -> bool:
