@@ -10,6 +10,7 @@ from service.extractors.offline.candidates import (
     set_off_remark,
     withheld_detail,
 )
+from service.extractors.offline.coordination import contrasting_report
 from service.extractors.offline.gapping import split_gapped_agents
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.named_items import split_named_items
@@ -28,6 +29,9 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
             continue  # "..., which cannot be independently confirmed"
         if withheld_detail([t for t in clause.tokens if not t.is_punct]):
             continue  # "..., but it did not say whether the line caused the fire"
+        if contrasting_report(clause.head):
+            propositions.append(clause)  # "..., while Y says P, including Q": split with P
+            continue
         for part in split_fronted_phrase(clause):
             for piece in split_satellites(part):
                 for agent in split_gapped_agents(piece):

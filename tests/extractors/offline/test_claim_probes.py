@@ -1375,6 +1375,18 @@ def test_each_side_of_a_contrast_keeps_its_own_source(
         assert _source(_claim(extractor, text, phrase)) == source
 
 
+def test_an_included_count_in_a_contrasting_report_keeps_that_reports_source(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "The ministry puts the toll at about 1,800, while the monitor Vell Watch says at least "
+        "3,100 people have been killed, including 900 civilians."
+    )
+    claim = _claim(extractor, text, "civilians")
+    assert _source(claim) == "Vell Watch"
+    assert claim.statement == "900 civilians were among the people killed."
+
+
 def test_a_when_clause_reporting_a_figure_has_its_own_source_and_date(
     extractor: OfflineExtractor,
 ):
