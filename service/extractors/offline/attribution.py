@@ -89,6 +89,9 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
                     return clause
         if fronted_content(child, verb, allowed):
             return child
+    told = _told_clause(verb, allowed)
+    if told is not None:
+        return told
     if verb.lemma_.lower() in _OBJECT_INFINITIVE_VERBS:
         for child in verb.children:  # "expecting about 900 to be hired"
             marked = any(c.dep_ == "mark" for c in child.children)  # not ", while Y ..."
@@ -96,6 +99,33 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
             if child.dep_ in ("xcomp", "advcl", "oprd") and after and not marked:
                 return child
     return None
+
+
+def _told_clause(verb: Token, allowed: set[int]) -> Token | None:
+    """ "told jurors she had watched": a content clause without "that" the parser hung on
+    the addressee as a relative clause."""
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
+        return None
+    for addressee in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in addressee.children:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            bare = clause.left_edge.i == addressee.i + 1 and bool(subjects)
+            own = bare and subjects[0].lower_ not in RELATIVE_SUBJECTS | {"whom"}
+            if clause.dep_ == "relcl" and own and clause.i in allowed:
+                return clause
+    return None
+
+
+def _subject_hung_on_addressee(verb: Token, clause: Token) -> list[Token]:
+    """ "told the Courier her client would appeal": the clause's subject the parser made an
+    appositive of the addressee."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    for addressee in (c for c in verb.children if c.dep_ == "dobj"):
+        for appositive in (c for c in addressee.children if c.dep_ == "appos"):
+            if appositive.right_edge.i + 1 == clause.left_edge.i:
+                return list(appositive.subtree)
+    return []
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "warn", "assure", "remind"})
@@ -278,6 +308,9 @@ def _frame_at(
             for t in child.subtree
         }
         modifiers = _before_a_that_clause(modifiers, tokens)
+        if complement is not None:  # "told jurors she had ...": the clause hung on "jurors"
+            modifiers -= {t.i for t in complement.subtree}
+            modifiers -= {t.i for t in _subject_hung_on_addressee(verb, complement)}
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
         cited = citing(tokens, modifiers | between | {t.i for t in tokens if t.i > verb.i})
         skipped = modifiers | {t.i for t in cited}

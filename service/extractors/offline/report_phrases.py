@@ -109,9 +109,10 @@ def _own_channel(verb: Token) -> str | None:
             if network is not None:
                 return network
         told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
-        named = any(t.ent_type_ == "ORG" for t in child.subtree)
+        addressee = _without_clauses(child)
+        named = any(t.ent_type_ == "ORG" for t in addressee)
         if told and (named or child.lower_ in OUTLET_WORDS):  # "told the Orsk Morning Post"
-            return phrase_text(outlet(_name_after(child) or list(child.subtree)))
+            return phrase_text(outlet(_name_after(child) or addressee))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
             relay = _interview_with(child)
             if relay is not None:
@@ -121,6 +122,17 @@ def _own_channel(verb: Token) -> str | None:
             if relay is not None:
                 return relay
     return None
+
+
+def _without_clauses(noun: Token) -> list[Token]:
+    """A noun phrase without the clauses and appositives the parser hung on it."""
+    hung = {
+        t.i
+        for c in noun.children
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "appos" and c.pos_ != "PROPN")
+        for t in c.subtree
+    }  # "the Courier her client would appeal", not "the broadcaster NBR"
+    return [t for t in noun.subtree if t.i not in hung]
 
 
 def _name_after(noun: Token) -> list[Token]:

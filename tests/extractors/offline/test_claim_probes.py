@@ -926,6 +926,32 @@ def test_interviews_networks_and_papers_told_are_channels(
     assert claim.source is not None and claim.source.via == via
 
 
+@pytest.mark.parametrize(
+    ("text", "statement", "via"),
+    [
+        # the parser hangs the clause on "jurors" as a relative clause
+        (
+            "The victim's wife, Dena Marl, told jurors she had watched from a window as the "
+            "defendant hit her husband three times.",
+            "Dena Marl had watched from a window as the defendant hit her husband three times.",
+            None,
+        ),
+        # ... and "her client" on the paper as an appositive
+        (
+            "His lawyer, Petra Hovel, told the Veldmoor Courier her client would appeal.",
+            "Her client would appeal.",
+            "the Veldmoor Courier",
+        ),
+    ],
+)
+def test_told_someone_without_that_still_reports_the_clause(
+    extractor: OfflineExtractor, text: str, statement: str, via: str | None
+):
+    claims = _claims(extractor, text)
+    assert [c.statement for c in claims] == [statement]
+    assert claims[0].source is not None and claims[0].source.via == via
+
+
 def test_a_clause_before_a_coordinated_report_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "Piet Brandl conceded defeat on Sunday and said he would step down."
     claims = _claims(extractor, text)
