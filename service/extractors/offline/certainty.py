@@ -69,7 +69,9 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
 
 
 # Verbs whose negation negates what they report ("did not expect P", "does not believe P").
-_EXPECTING_VERBS = frozenset({"expect", "anticipate", "believe", "think", "predict", "foresee"})
+_EXPECTING_VERBS = frozenset(
+    {"expect", "anticipate", "believe", "think", "predict", "foresee", "find"}
+)  # "did not find evidence that P" too
 
 
 def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None) -> bool:

@@ -1546,9 +1546,15 @@ def test_a_later_title_or_acronym_takes_the_full_name(
     assert _source(_claim(extractor, text, phrase)) == source
 
 
-def test_found_no_evidence_is_negated(extractor: OfflineExtractor):
-    text = "Investigators found no evidence that the driver had used his phone."
-    assert _claim(extractor, text, "evidence").negated
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators found no evidence that the driver had used his phone.",
+        "The authors did not find evidence that runoff from farms was the main cause.",
+    ],
+)
+def test_found_no_evidence_is_negated(extractor: OfflineExtractor, text: str):
+    assert _claim(extractor, text, "vidence").negated
 
 
 def test_an_opening_descriptor_leaves_the_source_name(extractor: OfflineExtractor):
