@@ -12,7 +12,7 @@ from service.extractors.offline.tokens import WEEKDAY_NAMES, owned_tokens, word_
 
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FORECAST_VERBS = word_set("""
-    expect anticipate plan intend aim schedule prepare seek predict forecast project
+    expect anticipate plan intend aim hope schedule prepare seek predict forecast project
     propose vow pledge promise threaten
     """)
 # Words that put an event just ahead ("on the verge of collapse", "stand ready to help").

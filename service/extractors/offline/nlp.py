@@ -8,6 +8,7 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex
@@ -49,7 +50,14 @@ def load_nlp() -> Language:
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
+    for forms, lemma in _LEMMA_FIXES.items():  # the lemmatizer keeps a lemma already set
+        ruler.add([[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": lemma})
     return nlp
+
+
+# Forms the small model's lemmatizer gets wrong ("hopes" -> "hop").
+_LEMMA_FIXES = {("hopes", "hoped"): "hope"}
 
 
 @Language.component(PREFIX_JOINS)

@@ -199,7 +199,7 @@ _NUMBER_WORDS = SMALL_NUMBERS | TENS  # "over the past fourteen days", "thirty y
 # "over the last four years", "in the past week": a period ending at publication; "over the
 # next 18 months", "within the coming week": one starting there.
 LAST_PERIOD = re.compile(
-    r"\b(?i:(?P<prep>over|in|during|for|within)\s+the\s+(?P<way>last|past|next|coming)\s+)"
+    r"\b(?i:(?P<prep>over|in|during|for|within)\s+the\s+(?P<way>last|past|previous|preceding|next|coming)\s+)"
     r"(?:(?P<count>\d+|[a-z]+)\s+)?"
     r"(?P<unit>(?i:years?|months?|weeks?|days?|hours|decades?))\b(?!\s+of\b)"
 )

@@ -322,7 +322,9 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
 
 def _negative(tokens: list[Token], position: int) -> bool:
     """ "minus 5 degrees": the word before the number at `position` makes it negative."""
-    return 0 < position < len(tokens) and tokens[position - 1].lower_ in ("minus", "negative")
+    if not 0 < position < len(tokens) or tokens[position - 1].lower_ not in ("minus", "negative"):
+        return False
+    return [t.lower_ for t in tokens[max(position - 3, 0) : position - 1]] != ["plus", "or"]
 
 
 def _percent_at(tokens: list[Token], position: int) -> bool:

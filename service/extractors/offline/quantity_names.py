@@ -29,6 +29,8 @@ def in_name(token: Token) -> bool:
         return True  # not a count at all: "one-way", "two-time"
     if _gapped_figure(token):
         return False  # "won 41 seats and the People's Movement 38"
+    if following[:1] == ["-"] and _names_a_kind(token):
+        return True  # "the 10-year bond", "the five-year average": a kind, not a count
     if token.ent_type_ in _NAME_ENTITIES:
         entity = [t for t in (entity_of(token) or [token]) if not t.is_punct]
         preceding = token.doc[entity[0].i - 1] if entity[0].i else None
@@ -57,6 +59,17 @@ def in_name(token: Token) -> bool:
     if named and _designation(token):
         return True  # "flies the Meridian 220 on the route"
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
+
+
+# Nouns a span of time before them names a kind of ("the five-year average", "a 10-year
+# high", "the 30-year mortgage rate").
+_SPAN_KINDS = word_set("average high low bond yield note plan mortgage")
+_SPANS = word_set("year month week day decade")
+
+
+def _names_a_kind(token: Token) -> bool:
+    words = [t.lemma_.lower() for t in token.doc[token.i + 2 : token.i + 4]]
+    return len(words) == 2 and words[0] in _SPANS and words[1] in _SPAN_KINDS
 
 
 def _designation(token: Token) -> bool:

@@ -254,7 +254,10 @@ def looks_back(time_text: str) -> bool:
 def dates_the_pledge(token: Token, head: Token) -> bool:
     """ "pledged $1.2 billion at a conference on Tuesday": a phrase on a plan's own past-tense
     verb dates the pledging, which lies behind, not the deed ahead."""
-    if head.tag_ != "VBD" or head.pos_ != "VERB" or head.lemma_ == "be":
+    perfect = head.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in head.children
+    )  # "had pledged $110 million at a conference in April"
+    if (head.tag_ != "VBD" and not perfect) or head.pos_ != "VERB" or head.lemma_ == "be":
         return False
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX", "ADJ"):

@@ -2681,6 +2681,9 @@ CLAIM_TIMES = [
     # a pledge is a forecast, but a day on the pledging verb dates the pledge, behind
     ("Donors pledged $40 million at a meeting on Thursday.", "Donors", "2021-05-13", "2021-05-13"),
     ("The city pledged to reopen the bridge on Thursday.", "bridge", "2021-05-20", "2021-05-20"),
+    ("Donors had pledged $9 million at a summit in April.", "Donors", "2021-04", "2021-04"),
+    # a hope is an aim: its month lies ahead
+    ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
     (
         "Marn last faced an outbreak in 2017, when 9,000 people were infected and 180 died.",

@@ -151,3 +151,13 @@ def test_minus_makes_a_number_negative_and_a_negative_range_runs_upward(parse: P
 
 def test_a_number_closing_a_name_after_an_article_is_a_designation(parse: Parse):
     assert _quantities(parse, "The airline flies the Meridian 220 on the route.") == []
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative_number(parse: Parse):
+    quantities = _quantities(parse, "The margin of error is plus or minus 2.8 points.")
+    assert [value for _, value, *_ in quantities] == [2.8]
+
+
+def test_a_span_of_time_naming_a_kind_is_no_count(parse: Parse):
+    text = "The 10-year bond yield rose, and rain was below the five-year average."
+    assert _quantities(parse, text) == []

@@ -319,6 +319,7 @@ YEARS = [
     _probe("Exports fell over the past two weeks.", "past two weeks", "2023-05-31", "2023-06-14"),
     _probe("Nine people died in the past 24 hours.", "past 24 hours", "2023-06-13", "2023-06-14"),
     _probe("Four shops closed in the past week.", "past week", "2023-06-07", "2023-06-14"),
+    _probe("900 fled in the previous two weeks.", "previous two weeks", "2023-05-31", "2023-06-14"),
     _probe(
         "The firm will cut 900 jobs over the next 18 months.",
         "next 18 months",
