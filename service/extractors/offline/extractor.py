@@ -136,6 +136,7 @@ class _ClaimBuilder:
         self.anchor_day: str | None = None  # the latest single day, for "the next day"
         self.speaking: tuple[str | None, dt.date | None] = (None, None)  # source, day
         self.events = EventMemory()  # "until his death": the day the article gave it
+        self.background: tuple[Doc, int, str] | None = None  # a past perfect's time
 
     def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
         """Draft claims of one block (a paragraph or the headline)."""
@@ -217,7 +218,10 @@ class _ClaimBuilder:
         if time.start is None or looks_back(time.text) or time.end is None:
             return
         if self.anchor_day is not None and past_perfect(head):
-            return  # "The plane had passed an inspection in June": background to the event
+            # "The plane had passed an inspection in June": background to the event, though
+            # "... and had flown 300 hours since then" in the same sentence counts from it
+            self.background = (head.doc, head.sent.start, time.start)
+            return
         self.anchor = time.start
         if len(time.start) == 10 and time.start == time.end:
             self.anchor_day = time.start
@@ -323,12 +327,16 @@ class _ClaimBuilder:
             for found in find_quantities(numbered, carried_unit)
             if all(t.i in owned for t in found.tokens)
         ]
+        anchor, anchor_day = self.anchor, self.anchor_day
+        if self.background and self.background[:2] == (head.doc, head.sent.start):
+            anchor = self.background[2]
+            anchor_day = anchor if len(anchor) == 10 else None
         context = Context(
             self.published,
             forward=kind is ClaimKind.forecast and not superseded_plan(head),
             speaking=place.speaking,
-            anchor=self.anchor,
-            anchor_day=self.anchor_day,
+            anchor=anchor,
+            anchor_day=anchor_day,
             events=self.events.days,
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)

@@ -329,8 +329,9 @@ def bare_since(tokens: list[Token], context: Context) -> TimeRef | None:
         children = list(token.children)
         if token.dep_ == "advmod" and not children:
             return TimeRef(text=token.text, start=context.anchor, end=None)
-        if [child.lower_ for child in children] == ["then"]:  # "since then"
-            then = children[0]
+        following = [c for c in children if c.i == token.i + 1 and c.lower_ == "then"]
+        if following:  # "since then" (the parser may hang "300 hours" on "since" too)
+            then = following[0]
             text = token.doc.text[token.idx : then.idx + len(then.text)]
             return TimeRef(text=text, start=context.anchor, end=None)
         event = _event_object(token)

@@ -2682,6 +2682,22 @@ CLAIM_TIMES = [
     ("Donors pledged $40 million at a meeting on Thursday.", "Donors", "2021-05-13", "2021-05-13"),
     ("The city pledged to reopen the bridge on Thursday.", "bridge", "2021-05-20", "2021-05-20"),
     ("Donors had pledged $9 million at a summit in April.", "Donors", "2021-04", "2021-04"),
+    # a past perfect's date is background, but a relative time in its own sentence counts
+    # from it
+    (
+        "The council met on Friday. An engineer said plans had been approved in 2016 but "
+        "were shelved a year later.",
+        "shelved",
+        "2017",
+        "2017",
+    ),
+    (
+        "The plane crashed on Friday. The engine had been overhauled in June and had flown "
+        "fewer than 300 hours since then.",
+        "300 hours",
+        "2020-06",
+        None,
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
