@@ -23,7 +23,6 @@ from service.extractors.offline.coordination import (
     parallel_clauses,
     second_report,
 )
-from service.extractors.offline.events import EventMemory
 from service.extractors.offline.frames import PUBLISHING_VERBS
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -51,14 +50,13 @@ from service.extractors.offline.segmentation import (
 )
 from service.extractors.offline.speakers import speaker_details
 from service.extractors.offline.statement import attribution_span, dated_weekday, quote, render
+from service.extractors.offline.story_clock import StoryClock
 from service.extractors.offline.subjects import (
     first_noun,
     prefix_subject,
     subject_of,
     subject_token,
 )
-from service.extractors.offline.time_context import looks_back, past_perfect
-from service.extractors.offline.timeref import Context
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import article_offset, strip_edges
 
@@ -132,11 +130,8 @@ class _ClaimBuilder:
         self.refs = refs
         self.published = published
         self.pronouns = PronounResolver(refs)
-        self.anchor: str | None = None  # start of the latest claim time, for "since"
-        self.anchor_day: str | None = None  # the latest single day, for "the next day"
+        self.clock = StoryClock()
         self.speaking: tuple[str | None, dt.date | None] = (None, None)  # source, day
-        self.events = EventMemory()  # "until his death": the day the article gave it
-        self.background: tuple[Doc, int, str] | None = None  # a past perfect's time
 
     def block_claims(self, block: Block, doc: Doc) -> list[DraftClaim]:
         """Draft claims of one block (a paragraph or the headline)."""
@@ -209,23 +204,6 @@ class _ClaimBuilder:
             inner = unwrap_nested(inner)
             paired.extend((part, inner) for part in propositions_of(inner.content))
         return paired
-
-    def _remember_time(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
-        """Later relative times count from this claim's time, and later phrases naming its
-        event take its date, unless it only glances back from the event told before ("two
-        days before the collapse" neither moves the anchor nor dates a collapse), or only
-        says since when a state has held ("on this street since 1956")."""
-        if time.start is None or looks_back(time.text) or time.end is None:
-            return
-        if self.anchor_day is not None and past_perfect(head):
-            # "The plane had passed an inspection in June": background to the event, though
-            # "... and had flown 300 hours since then" in the same sentence counts from it
-            self.background = (head.doc, head.sent.start, time.start)
-            return
-        self.anchor = time.start
-        if len(time.start) == 10 and time.start == time.end:
-            self.anchor_day = time.start
-        self.events.note(tokens, head, time.start)
 
     def _remember(self, frame: Frame | None) -> None:
         if frame is not None and frame.source is not None:
@@ -327,17 +305,11 @@ class _ClaimBuilder:
             for found in find_quantities(numbered, carried_unit)
             if all(t.i in owned for t in found.tokens)
         ]
-        anchor, anchor_day = self.anchor, self.anchor_day
-        if self.background and self.background[:2] == (head.doc, head.sent.start):
-            anchor = self.background[2]
-            anchor_day = anchor if len(anchor) == 10 else None
-        context = Context(
+        context = self.clock.context(
             self.published,
+            head,
             forward=kind is ClaimKind.forecast and not superseded_plan(head),
             speaking=place.speaking,
-            anchor=anchor,
-            anchor_day=anchor_day,
-            events=self.events.days,
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
         evidence = [quote(proposition.evidence), *extra_spans, *attribution_span(frame, tokens)]
@@ -356,7 +328,7 @@ class _ClaimBuilder:
             and kind is not ClaimKind.forecast
             and not proposition.link
         ):
-            self._remember_time(time, tokens, head)  # a description's year is background
+            self.clock.remember(time, tokens, head)  # a description's year is background
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i
         linked = prefix_subject(proposition.prefix, self.refs) if proposition.link else None
         subject = (

@@ -1,0 +1,64 @@
+"""Where relative times count from as the story goes on: the latest claim time, the latest
+single day, and the days of the events told so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from schemas.claims import TimeRef
+from service.extractors.offline.events import EventMemory
+from service.extractors.offline.time_context import looks_back, past_perfect
+from service.extractors.offline.timeref import Context
+
+
+@dataclass
+class StoryClock:
+    """The times later relative phrases ("since", "the next day") count from."""
+
+    anchor: str | None = None  # start of the latest claim time, for "since"
+    anchor_day: str | None = None  # the latest single day, for "the next day"
+    events: EventMemory = field(default_factory=EventMemory)  # "until his death"
+    # a past perfect's time, which only its own sentence counts from
+    background: tuple[Doc, int, str] | None = None
+
+    def remember(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
+        """Later relative times count from this claim's time, and later phrases naming its
+        event take its date, unless it only glances back from the event told before ("two
+        days before the collapse" neither moves the anchor nor dates a collapse), or only
+        says since when a state has held ("on this street since 1956")."""
+        if time.start is None or looks_back(time.text) or time.end is None:
+            return
+        if self.anchor_day is not None and past_perfect(head):
+            # "The plane had passed an inspection in June": background to the event, though
+            # "... and had flown 300 hours since then" in the same sentence counts from it
+            self.background = (head.doc, head.sent.start, time.start)
+            return
+        self.anchor = time.start
+        if len(time.start) == 10 and time.start == time.end:
+            self.anchor_day = time.start
+        self.events.note(tokens, head, time.start)
+
+    def context(
+        self,
+        published: dt.date | None,
+        head: Token,
+        *,
+        forward: bool,
+        speaking: dt.date | None,
+    ) -> Context:
+        """The resolution context of a claim whose predicate is `head`."""
+        anchor, anchor_day = self.anchor, self.anchor_day
+        if self.background and self.background[:2] == (head.doc, head.sent.start):
+            anchor = self.background[2]
+            anchor_day = anchor if len(anchor) == 10 else None
+        return Context(
+            published,
+            forward=forward,
+            speaking=speaking,
+            anchor=anchor,
+            anchor_day=anchor_day,
+            events=self.events.days,
+        )

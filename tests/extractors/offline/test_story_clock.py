@@ -1,0 +1,48 @@
+"""The story clock: which time later relative phrases count from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from schemas.claims import TimeRef
+from service.extractors.offline.story_clock import StoryClock
+
+Parse = Callable[[str], Doc]
+PUBLISHED = dt.date(2021, 5, 17)
+
+
+def _head(doc: Doc, word: str):
+    return next(token for token in doc if token.text == word)
+
+
+def test_a_single_day_becomes_the_anchor_day(parse: Parse):
+    clock = StoryClock()
+    doc = parse("The bridge collapsed on Friday.")
+    clock.remember(
+        TimeRef(text="on Friday", start="2021-05-14", end="2021-05-14"),
+        list(doc),
+        _head(doc, "collapsed"),
+    )
+    context = clock.context(PUBLISHED, _head(doc, "collapsed"), forward=False, speaking=None)
+    assert (context.anchor, context.anchor_day) == ("2021-05-14", "2021-05-14")
+
+
+def test_a_past_perfect_date_anchors_only_its_own_sentence(parse: Parse):
+    clock = StoryClock()
+    first = parse("The bridge collapsed on Friday.")
+    clock.remember(
+        TimeRef(text="on Friday", start="2021-05-14", end="2021-05-14"),
+        list(first),
+        _head(first, "collapsed"),
+    )
+    doc = parse("It had been inspected in 2016 and was closed a year later. Crews came later.")
+    clock.remember(
+        TimeRef(text="in 2016", start="2016", end="2016"), list(doc), _head(doc, "inspected")
+    )
+    same = clock.context(PUBLISHED, _head(doc, "closed"), forward=False, speaking=None)
+    other = clock.context(PUBLISHED, _head(doc, "came"), forward=False, speaking=None)
+    assert (same.anchor, same.anchor_day) == ("2016", None)
+    assert (other.anchor, other.anchor_day) == ("2021-05-14", "2021-05-14")
