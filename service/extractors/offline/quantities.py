@@ -253,7 +253,7 @@ def _group(tokens: list[Token], start: int) -> int:
             end += 3  # "six and a half years"
             continue
         if (
-            (lower in SCALES and (money or len(lower) > 1))
+            (lower in SCALES and (money or len(lower) > 1 or _written_on_a_count(tokens, end)))
             or spelled
             or _DIGITS.match(lower)
             or (lower in ("a", "an") and tokens[start].lower_ == "half")
@@ -263,6 +263,15 @@ def _group(tokens: list[Token], start: int) -> int:
         else:
             break
     return end
+
+
+def _written_on_a_count(tokens: list[Token], position: int) -> bool:
+    """ "2.3m people": a scale letter written on its number before a plural noun ("a 5m
+    wall" is a length)."""
+    letter, number = tokens[position], tokens[position - 1]
+    attached = letter.idx == number.idx + len(number.text)
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return attached and following is not None and following.tag_ == "NNS"
 
 
 def _approximator(tokens: list[Token], start: int) -> tuple[Approx, int]:

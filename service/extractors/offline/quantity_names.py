@@ -46,6 +46,9 @@ def in_name(token: Token) -> bool:
         return True  # "world number one", "the number 17 car": a rank or designation
     if before[-1:] in (["#"], ["no."], ["nos."]) or before in (["no", "."], ["nos", "."]):
         return True  # "No. 3": a designation
+    designation = doc[token.i - 1] if token.i else token
+    if designation.text.istitle() and designation.lower_ in _DESIGNATIONS:
+        return True  # "Level 3", "Interstate 95", "Phase 2"
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.i == token.i - 1:
         owner = head.head  # "the Group of 20"
@@ -61,6 +64,11 @@ def in_name(token: Token) -> bool:
     return head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ in ("nummod", "appos")
 
 
+# Capitalised words a number after them designates ("Level 3", "Interstate 95").
+_DESIGNATIONS = word_set("""
+    level phase category stage region zone district ward gate terminal platform route highway
+    interstate flight article section chapter grade tier sector precinct
+    """)
 # Nouns a span of time before them names a kind of ("the five-year average", "a 10-year
 # high", "the 30-year mortgage rate").
 _SPAN_KINDS = word_set("average high low bond yield note plan mortgage")

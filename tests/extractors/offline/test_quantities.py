@@ -161,3 +161,13 @@ def test_plus_or_minus_is_a_margin_not_a_negative_number(parse: Parse):
 def test_a_span_of_time_naming_a_kind_is_no_count(parse: Parse):
     text = "The 10-year bond yield rose, and rain was below the five-year average."
     assert _quantities(parse, text) == []
+
+
+def test_a_capitalised_designation_before_a_number_makes_it_a_name(parse: Parse):
+    text = "Route 9 closed. Interstate 95 was shut as the Level 3 alert began in Phase 2."
+    assert _quantities(parse, text) == []
+
+
+def test_a_scale_letter_written_on_a_count_of_people_scales_it(parse: Parse):
+    quantities = _quantities(parse, "The virus has infected 2.3m people, not 5 m walls.")
+    assert [(text, value) for text, value, *_ in quantities][:1] == [("2.3m", 2_300_000)]
