@@ -1,7 +1,8 @@
 """Breakdowns fronted by a total: "Of the 11 people who died, nine were aged over 70 and two
-were between 55 and 64". Each part is a claim that names its share of the total ("Nine of the
-people who died were aged over 70"); the total is a claim when a clause tells it ("11 people
-died"). The parser reads these sentences poorly, so the parts are found by their shape."""
+were between 55 and 64" (or by a group without its count: "Among the victims, 12 were ...").
+Each part is a claim that names its share of the total ("Nine of the people who died were
+aged over 70"); the total is a claim when a clause tells it ("11 people died"). The parser
+reads these sentences poorly, so the parts are found by their shape."""
 
 from __future__ import annotations
 
@@ -16,19 +17,21 @@ _DETERMINERS = frozenset({"the", "those", "these"})
 
 def split_partitive(content: list[Token]) -> list[Proposition]:
     """The claims of a breakdown fronted by "Of the N ...,", or [] for other content."""
-    if len(content) < 6 or content[0].lower_ != "of":
+    if len(content) < 6 or content[0].lower_ not in ("of", "among"):
         return []
     comma = next((k for k, t in enumerate(content) if t.text == ","), None)
     if comma is None or comma < 3:
         return []
     phrase, rest = content[1:comma], strip_edges(content[comma + 1 :])
     counted = [k for k, t in enumerate(phrase) if is_number_token(t)]
-    if phrase[0].lower_ not in _DETERMINERS or counted != [1] or not rest:
+    if phrase[0].lower_ not in _DETERMINERS or counted not in ([1], []) or not rest:
         return []
     if not is_number_token(rest[0]):
         return []  # "Of the 11 injured, most were ...": no count of its own
-    described = phrase[2:]  # "people who died"
+    described = phrase[1 + len(counted) :]  # "people who died"
     parts = _parts(rest)
+    if not counted and len(parts) < 2:
+        return []  # "Of the confirmed cases, 1,310 were adults": one share, told as it is
     verb = next((t for t in parts[0] if t.pos_ in ("AUX", "VERB")), None)
     if verb is None:
         return []

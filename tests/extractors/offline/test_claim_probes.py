@@ -1862,6 +1862,18 @@ def test_a_breakdown_fronted_by_its_total_gives_one_claim_per_share(extractor: O
     ]
 
 
+@pytest.mark.parametrize("opener", ["Of the", "Among the"])
+def test_a_breakdown_fronted_by_a_group_without_its_count_keeps_every_share(
+    extractor: OfflineExtractor, opener: str
+):
+    text = f"{opener} confirmed cases, 1,310 were adults and 830 were children, officials said."
+    claims = _claims(extractor, text)
+    assert [(c.statement, [q.value for q in c.quantities]) for c in claims] == [
+        ("1,310 of the confirmed cases were adults.", [1310]),
+        ("830 of the confirmed cases were children.", [830]),
+    ]
+
+
 def test_a_change_after_a_count_stays_with_that_item(extractor: OfflineExtractor):
     text = (
         "The Liberal Alliance won 44 seats, down 12 from the previous parliament, and about 27 "
