@@ -64,7 +64,7 @@ _CALENDAR_WORDS = frozenset(
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 # A numeral with its scale written on ("3.2bn", "40m", "12k").
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
-_TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
+_TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)%?[–—-](\d[\d,]*(?:\.\d+)?)$")  # "2.6%-2.9"
 _RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 # A temperature written on its number: "40C", "-5°C", "104F".
 _DEGREES = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
@@ -311,7 +311,8 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     joiner = tokens[end].lower_
     between = begin > 0 and tokens[begin - 1].lower_ == "between"
     before = tokens[begin - 1] if begin > 0 else None
-    if before is not None and before.lower_ == "from" and before.head.lemma_ in CHANGE_VERBS:
+    changed = before is not None and before.head.lemma_ in CHANGE_VERBS
+    if changed and before is not None and before.lower_ == "from":
         return None  # "rose from 12 to 31": two figures
     # "five or six a week": two neighbouring figures joined by "or" are a range
     alternative = joiner == "or" and end - begin == 1 and not between
@@ -326,7 +327,18 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
         return None
     stop = _group(tokens, start)
     high = _number_value([t.text for t in tokens[start:stop]])
+    if changed and before is not None and before.lower_ == "by" and not _shared_unit(tokens, stop):
+        return None  # "dropped by 312 to 1,188": the change and the new level
     return None if high is None else (sign * high, start, stop)
+
+
+def _shared_unit(tokens: list[Token], stop: int) -> bool:
+    """ "by 18 to 25 percent", "by 2 to 3 million": a scale or unit both ends share."""
+    following = tokens[stop] if stop < len(tokens) else None
+    unit = following is not None and (
+        following.lower_ in ("%", "percent") or following.pos_ == "NOUN"
+    )
+    return tokens[stop - 1].lower_ in SCALES or unit
 
 
 def _negative(tokens: list[Token], position: int) -> bool:
@@ -347,7 +359,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        if not is_number_token(token) or in_name(token) or _in_rate(token):
+        after_per = position > 0 and tokens[position - 1].lower_ == "per"
+        if not is_number_token(token) or in_name(token) or _in_rate(token) or after_per:
             position += 1
             continue
         end = _group(tokens, position)

@@ -171,3 +171,22 @@ def test_a_capitalised_designation_before_a_number_makes_it_a_name(parse: Parse)
 def test_a_scale_letter_written_on_a_count_of_people_scales_it(parse: Parse):
     quantities = _quantities(parse, "The virus has infected 2.3m people, not 5 m walls.")
     assert [(text, value) for text, value, *_ in quantities][:1] == [("2.3m", 2_300_000)]
+
+
+def test_a_change_by_an_amount_to_a_level_is_two_figures(parse: Parse):
+    quantities = _quantities(parse, "Robberies dropped by 312 to 1,188 in the first half.")
+    assert [(value, upper) for _, value, upper, *_ in quantities] == [(312, None), (1188, None)]
+    ranged = _quantities(parse, "Oxygen levels have fallen by 18 to 25 percent.")
+    assert [(value, upper) for _, value, upper, *_ in ranged] == [(18, 25)]
+
+
+def test_a_percent_range_signed_at_both_ends_is_one_range(parse: Parse):
+    quantities = _quantities(parse, "Inflation will be 2.6%-2.9% next year.")
+    assert [(value, upper, unit) for _, value, upper, unit, _ in quantities] == [
+        (2.6, 2.9, "percent")
+    ]
+
+
+def test_a_rate_denominator_is_no_figure_even_without_its_noun(parse: Parse):
+    text = "The rate stood at 487 per 100,000 residents, compared with 531 per 100,000 in 2023."
+    assert [value for _, value, *_ in _quantities(parse, text)] == [487, 531]
