@@ -115,6 +115,8 @@ def shared_time(
                 shared = found[0]
     if shared is None:
         return claims
+    if published is not None and shared.start and shared.start > published.isoformat():
+        return claims  # "shipped 250,000 and that 400,000 were expected next week"
     result = []
     for claim, head, nominal in made:
         if trailing and head.i != root.i:
@@ -161,6 +163,7 @@ def _tallies_share(
         and _tally(claim)
         and head.dep_ == "conj"
         and _past_form(head)
+        and claim.kind is not ClaimKind.forecast  # "400,000 were expected next week"
         and not counts_from_an_event(claim.time.text)
     }
     result = []

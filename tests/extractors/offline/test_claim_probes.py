@@ -2710,6 +2710,14 @@ CLAIM_TIMES = [
         "2020-06",
         None,
     ),
+    # an expected tally's time lies ahead: no joined past tally takes it
+    (
+        "The agency said it had shipped 250,000 doses and that 400,000 more were expected "
+        "next week.",
+        "shipped",
+        None,
+        None,
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
