@@ -150,8 +150,10 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
     if token.dep_ == "relcl" and token.head.i not in allowed:  # "..., when police said P"
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         person = token.head.ent_type_ == "PERSON"  # "Felix Harrow, who told X that P"
+        body = token.head.ent_type_ == "ORG"  # "the World Bank, which said that P"
         relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
-        return bool(subjects) and (not relative or (person and subjects[0].lower_ == "who"))
+        named = (person and subjects[0].lower_ == "who") or (body and subjects[0].lower_ == "which")
+        return bool(subjects) and (not relative or named)
     if token.dep_ == "relcl" and trailing_misparse(token):
         return True
     return token.dep_ not in ("amod", "compound", "relcl", "acl", "csubj")

@@ -223,9 +223,11 @@ def report_subject(verb: Token, allowed: set[int]) -> list[Token]:
         first, last = subjects[0].left_edge.i, subjects[-1].i
         return [t for t in verb.doc[first : last + 1] if t.i in allowed]
     subject = _subject_of(verb)
-    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
-        named = entity_of(verb.head)  # "Felix Harrow, who told the Courier that P"
-        if named is not None and named.label_ == "PERSON":
+    if subject is not None and subject.lower_ in ("who", "which") and verb.dep_ == "relcl":
+        # "Felix Harrow, who told the Courier that P", "the World Bank, which said that P"
+        named = entity_of(verb.head)
+        kind = "PERSON" if subject.lower_ == "who" else "ORG"
+        if named is not None and named.label_ == kind:
             return list(named)
     if subject is None or subject.i not in allowed:
         return []

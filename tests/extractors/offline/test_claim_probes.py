@@ -41,6 +41,12 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The fund will be run by the Orvane Development Bank, which said in a statement that "
+        "it could lend $5 billion within a year.",
+        "lend",
+        "Orvane Development Bank",
+    ),
+    (
         "The main quake hit near Sorn, the Tessaly Institute of Seismology reported.",
         "quake",
         "Tessaly Institute of Seismology",
