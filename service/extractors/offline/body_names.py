@@ -33,7 +33,7 @@ PUBLIC_BODY_WORDS = word_set("""
 # Descriptions that only fit a body whose name says so ("the council", "the university").
 NAMED_KINDS = word_set("""
     ministry department directorate council commission committee court university college
-    school hospital museum institute foundation charity party union coalition alliance
+    school hospital museum institute foundation party union coalition alliance
     association federation league club team network movement fund board bank bureau
     prefecture tribunal
     """)
@@ -93,8 +93,8 @@ def fits(description: str, name: str) -> bool:
         return True
     if description == "group":
         return bool(name.split()) and name.split()[-1].lower() in GROUP_ENDINGS
-    if description in BUSINESS_DESCRIPTIONS:
-        return not words & PUBLIC_BODY_WORDS
+    if description in BUSINESS_DESCRIPTIONS:  # not "the Pilots' Union" for "the airline"
+        return not words & (PUBLIC_BODY_WORDS | (GROUP_ENDINGS - {"group"}))
     return description not in NAMED_KINDS
 
 

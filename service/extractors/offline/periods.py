@@ -3,6 +3,7 @@ season years, weekends and nights, resolved against publication."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -20,7 +21,7 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "the first quarter of 2020", "Q3 2021", "the second half of the year".
 _QUARTER = re.compile(
     rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
-    rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year))?"
+    rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<which>(?i:the|this|last|next))\s+year))?"
     r"(?!\s+of\s+[A-Z])"  # "the first half of March" is part of that month
     rf"|(?:the\s+)?Q(?P<q>[1-4])(?:\s+|[-/])?(?P<qyear>{_YEAR})?"
     rf"|(?:the\s+)?H(?P<h>[12])(?:\s+|[-/])?(?P<hyear>{_YEAR})?)\b"
@@ -56,7 +57,30 @@ _MONTHS_OF = re.compile(
     rf"(?i:months)\s+(?i:of)\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year)\b"
 )
 
-_PATTERNS = (_QUARTER, _DECADE, _CENTURY, _SPLIT_YEAR, _WEEKEND, _OVERNIGHT, _MONTHS_OF)
+# "in the three months to June 30", "the quarter ended March 31", "the year to September":
+# a reporting period that ends with the month named.
+_MONTH_NAMES = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_PERIOD_TO = re.compile(
+    rf"\b{_PREP}(?i:the\s+)(?:(?P<count>\d{{1,2}}|[A-Za-z]+)\s+(?i:months)|(?P<span>(?i:quarter|half|year)))"
+    rf"\s+(?i:to|ended|ending|through)\s+(?P<month>{'|'.join(calendar.month_name[1:])}|"
+    rf"(?:{'|'.join(calendar.month_abbr[1:])})\.?)(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?\b"
+)
+_SPAN_MONTHS = {"quarter": 3, "half": 6, "year": 12}
+
+_PATTERNS = (
+    _QUARTER,
+    _DECADE,
+    _CENTURY,
+    _SPLIT_YEAR,
+    _WEEKEND,
+    _OVERNIGHT,
+    _MONTHS_OF,
+    _PERIOD_TO,
+)
 
 
 def period_candidates(text: str) -> list[re.Match[str]]:
@@ -91,10 +115,27 @@ def resolve_period(match: re.Match[str], context: Context) -> Bounds:
         return _quarter(match, context)
     if match.re is _MONTHS_OF:
         return _months_of(match, context)
+    if match.re is _PERIOD_TO:
+        return _period_to(match, context.published)
     if match.re is _WEEKEND:
         return _weekend(context.published, context.forward)
     night = context.published + dt.timedelta(days=0 if context.forward else -1)
     return night.isoformat(), night.isoformat()  # the day the night begins, as "last night"
+
+
+def _period_to(match: re.Match[str], published: dt.date) -> Bounds:
+    """ "the three months to June 30": the months ending with the one named, the latest on or
+    before publication unless a year is given."""
+    span = match.group("span")
+    count = _SPAN_MONTHS[span.lower()] if span else _count(match.group("count").lower())
+    month = _MONTH_NAMES.get(match.group("month").rstrip(".").lower())
+    if count is None or month is None or not 1 <= count <= 24:
+        return None, None
+    year = int(match.group("year")) if match.group("year") else published.year
+    if not match.group("year") and month > published.month:
+        year -= 1
+    first = year * 12 + month - count  # months counted from year 0, the first one included
+    return _month_iso(first // 12, first % 12 + 1), _month_iso(year, month)
 
 
 def _months_of(match: re.Match[str], context: Context) -> Bounds:
@@ -168,8 +209,14 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     first_month = (index - 1) * size + 1
     year = int(year_text) if year_text else context.published.year
-    if not year_text and context.past and first_month > context.published.month:
+    which = (match.groupdict().get("which") or "").lower()
+    month = context.published.month
+    if which in ("last", "next"):  # "the second quarter of last year"
+        year += 1 if which == "next" else -1
+    elif not year_text and context.past and first_month > context.published.month:
         year -= 1
+    elif not (year_text or which) and context.forward and first_month + size - 1 < month:
+        year += 1  # "will reopen in the first quarter", said in November: next year's
     return f"{year:04d}-{first_month:02d}", f"{year:04d}-{first_month + size - 1:02d}"
 
 
@@ -230,6 +277,26 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
         return str(published.year - count), str(published.year)
     index = published.year * 12 + published.month - 1 - count
     return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
+
+
+# "within two weeks", "within a month": a forecast's deadline that many units ahead.
+WITHIN_SPAN = re.compile(
+    r"\b(?i:within\s+)(?P<count>\d+|an?|[a-z]+)\s+(?P<unit>(?i:years?|months?|weeks?|days?|hours))\b"
+)
+
+
+def resolve_within(match: re.Match[str], context: Context) -> Bounds:
+    """ "within two weeks" in a forecast ends that long after publication (else no bounds)."""
+    count_text = match.group("count").lower()
+    count = 1 if count_text in ("a", "an") else _count(count_text)
+    unit = match.group("unit").lower().removesuffix("s") + "s"
+    if context.published is None or count is None or not context.forward:
+        return None, None
+    return None, _next_period(context.published, count, unit)[1]
+
+
+def _count(text: str) -> int | None:
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
 
 
 def _next_period(published: dt.date, count: int, unit: str) -> Bounds:

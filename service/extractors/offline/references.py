@@ -384,13 +384,17 @@ class References:
             if source.name in channels:
                 continue
             words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
-            proper = bool(words) and all(word[:1].isupper() for word in words)
+            proper = bool(words) and all(
+                word[:1].isupper() or word in _NAME_PARTICLES for word in words
+            )  # "Médecins du Monde", "Bank of Marovia"
             named_body = not (known_source.person or source.anonymous or source.via)
             if proper and named_body and fits(description, " ".join(words)):
                 return source
         return None
 
 
+# Lower-case words inside organisation names.
+_NAME_PARTICLES = frozenset({"of", "for", "and", "the", "du", "de", "des", "la", "le", "del"})
 # Unnamed people a later "he" or "she" can go on quoting.
 _UNNAMED_SPEAKERS = word_set("""
     spokesman spokeswoman spokesperson official officer diplomat source aide adviser advisor

@@ -22,11 +22,13 @@ from service.extractors.offline.calendar_dates import (
 )
 from service.extractors.offline.periods import (
     LAST_PERIOD,
+    WITHIN_SPAN,
     is_period,
     is_weak,
     period_candidates,
     resolve_last_period,
     resolve_period,
+    resolve_within,
 )
 from service.extractors.offline.relative_time import (
     Context,
@@ -103,6 +105,8 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return resolve_relative(match, context)
     if match.re is LAST_PERIOD:
         return resolve_last_period(match, context)
+    if match.re is WITHIN_SPAN:
+        return resolve_within(match, context)
     if match.re is _BETWEEN_PHASES:
         return month_bounds(match.group("month"), match.group("year"), context)
     if match.re is _VAGUE:
@@ -221,6 +225,7 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
         *period_candidates(text),
         *_DAY_RANGE.finditer(text),
         *LAST_PERIOD.finditer(text),
+        *WITHIN_SPAN.finditer(text),
         *_BETWEEN_PHASES.finditer(text),
         *(m for m in _VAGUE.finditer(text) if not LAST_PERIOD.match(text, m.start())),
     ]

@@ -994,6 +994,19 @@ def test_a_report_added_inside_reported_content_keeps_the_source(extractor: Offl
             "plant",
             "Orlo Motors",
         ),
+        # a union is no airline, though it was the last body to speak
+        (
+            "The Varn Pilots' Union said talks had failed. Halden Air has cancelled 1,900 "
+            "flights, the airline said.",
+            "1,900",
+            "Halden Air",
+        ),
+        (
+            "Médecins du Monde said it had treated 640 patients. The charity said it needed "
+            "1.2 million euros.",
+            "euros",
+            "Médecins du Monde",
+        ),
     ],
 )
 def test_a_described_organisation_is_the_one_last_named(

@@ -386,6 +386,35 @@ EVENT_YEARS = [
     _probe(
         "Sales fell in the third quarter of 2020.", "third quarter of 2020", "2020-07", "2020-09"
     ),
+    _probe("Sales fell in the second quarter of last year.", "of last year", "2022-04", "2022-06"),
+    _probe(
+        "The deal will close in the first quarter of next year.",
+        "of next year",
+        "2024-01",
+        "2024-03",
+        forward=True,
+    ),
+    # a forecast's quarter already over this year is next year's
+    _probe(
+        "The plant will reopen in the first quarter.",
+        "first quarter",
+        "2024-01",
+        "2024-03",
+        forward=True,
+    ),
+    # a reporting period ending with the month named
+    _probe("Profit rose in the three months to March 31.", "three months", "2023-01", "2023-03"),
+    _probe("Net income fell in the quarter ended May 31.", "quarter ended", "2023-03", "2023-05"),
+    _probe("Sales rose in the year to September.", "year to", "2021-10", "2022-09"),
+    # "within" a span: a forecast's deadline, no date in the past
+    _probe(
+        "500,000 doses will arrive within two weeks.",
+        "within two weeks",
+        None,
+        "2023-06-28",
+        forward=True,
+    ),
+    _probe("Within 24 hours, rescuers had arrived.", None, None, None),
 ]
 
 DECADES = [
