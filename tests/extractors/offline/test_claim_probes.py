@@ -1002,10 +1002,10 @@ def test_a_report_added_inside_reported_content_keeps_the_source(extractor: Offl
             "Halden Air",
         ),
         (
-            "Médecins du Monde said it had treated 640 patients. The charity said it needed "
-            "1.2 million euros.",
+            "In Tarn, Doctors Across Borders said it had treated 640 patients. The charity said "
+            "it needed 1.2 million euros.",
             "euros",
-            "Médecins du Monde",
+            "Doctors Across Borders",
         ),
     ],
 )
