@@ -233,7 +233,7 @@ def _in_name(tokens: list[Token], position: int) -> bool:
     if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
         return True  # "charity Doctors Across Borders": a capitalised name word
     inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()
-    joiner = token.text in ("&", "of", "for", "and", "du", "de", "des", "del", "la") or (
+    joiner = token.text in ("&", "of", "for", "and") or (
         token.text[:1].isupper() and token.pos_ in ("ADP", "CCONJ", "NOUN")
     )
     return inner and joiner and tokens[position + 1].text[:1].isupper()
