@@ -26,7 +26,8 @@ _FURNITURE = [
         r"^(advertisement|share( this( article)?)?|read more|comments?|print|email|subscribe.*)$",
         r"^(sign up|follow us|click here|photo|image|video)\b.{0,40}$",
         r"^.{0,60}\b(views?|comments?|shares?)$",
-        r"^by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}(\s*[,|].{0,40})?$",
+        # "By Jane Doe, Reuters"; not "By Wednesday morning, 20 people had died."
+        r"^by\s+(?-i:[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})(\s*[,|].{0,40})?(?<![.!?])$",
         r"^(\(|\[)?(reuters|ap|afp|upi|yonhap)(\)|\])?$",
         r"^[\W\d_]*$",
     )

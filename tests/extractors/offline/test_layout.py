@@ -50,8 +50,15 @@ def test_speaker_label_is_stripped_and_procedural_turns_dropped():
 
 def test_bylines_and_counters_are_furniture():
     assert is_furniture("By Daniel Kim")
+    assert is_furniture("by DANIEL KIM, Reuters")
     assert is_furniture("1,234 views")
     assert not is_furniture("Troops arrived in Kursk on Friday.")
+
+
+def test_a_paragraph_opening_with_by_a_time_is_no_byline():
+    assert not is_furniture("By Wednesday morning, 20 people had died.")
+    assert not is_furniture("By Sunday, the toll had risen to 40.")
+    assert not is_furniture("by noon, rescuers had pulled 12 people from the rubble")
 
 
 def test_a_question_line_drops_only_itself():
