@@ -75,7 +75,8 @@ _AS_OF_CLOCK = re.compile(
 )
 # A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
 _CLOCK = re.compile(
-    r"\b(?i:at\s+(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?\d{1,2}"
+    r"\b(?i:(?:at|(?:shortly|just|soon)\s+(?:after|before))\s+"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?\d{1,2}"
     r"(?::\d{2})?\s*"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )

@@ -2737,6 +2737,14 @@ CLAIM_TIMES = [
         None,
         None,
     ),
+    # a clock time without a day is the day of the event told before
+    (
+        "A plane crashed near Vell on Sunday. The pilot reported engine trouble shortly "
+        "after 7:40 a.m.",
+        "pilot",
+        "2021-05-16",
+        "2021-05-16",
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
