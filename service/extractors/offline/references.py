@@ -236,7 +236,12 @@ class References:
         if not bodies:
             return None
         body = bodies[-1]  # "The Times" after "The New York Times": the source named before
-        known = [k.source for k in self.sources if f" {k.source.name}".endswith(f" {body}")]
+        known = [
+            k.source
+            for k in self.sources
+            if f" {k.source.name}".endswith(f" {body}")
+            and f" and {body}" not in f" {k.source.name}"  # not "the FAO and WFP" for "WFP"
+        ]
         return known[-1] if known else Source(name=self.expand(body))
 
     def _recent_speaker(self, pronoun: str, offset: int) -> Source | None:

@@ -237,6 +237,19 @@ def report_subject(verb: Token, allowed: set[int]) -> list[Token]:
     return words
 
 
+def _subject_hung_on_as(verb: Token) -> Token | None:
+    """ "The warning came as a report by X found that P": the parser hangs the report on
+    "as" and the verb on the main clause; the report is the verb's subject."""
+    if verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    for preposition in verb.head.children:
+        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        joined = preposition.lower_ == "as" and preposition.dep_ == "prep" and objects
+        if joined and objects[0].right_edge.i == verb.i - 1:
+            return objects[0]
+    return None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, climbing from participles ("..., saying P")."""
     for child in verb.children:
@@ -244,6 +257,9 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if speaker_clause(verb):
         return verb.head  # "The spokesman, Ivo Lant, announced that P" parsed as a noun root
+    hung = _subject_hung_on_as(verb)
+    if hung is not None:
+        return hung
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         head = verb.head
         for child in head.children:
