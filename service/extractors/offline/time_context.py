@@ -133,7 +133,9 @@ def postponed_to(token: Token) -> bool:
 
 
 # Verbs that book a date for something ahead: "set the hearing for May 3".
-_BOOKING_VERBS = frozenset({"set", "schedule", "slate", "book", "fix", "reschedule"})
+_BOOKING_VERBS = frozenset(
+    {"set", "schedule", "slate", "book", "fix", "reschedule", "cancel", "call"}
+)  # "cancelled all flights for Friday", "called a strike for Monday"
 
 
 def _after_a_from_figure(token: Token) -> bool:

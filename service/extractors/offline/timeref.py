@@ -118,6 +118,11 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)
+    first = match.groupdict().get("first") or ""
+    if preposition in ("starting", "beginning") and first in WEEKDAYS:
+        context = replace(
+            context, forward=True, past=False
+        )  # "declared mourning starting Wednesday"
     if preposition == "since":  # "the first talks since October" looks back, even in a plan
         context = replace(context, forward=False, past=True)
     if is_period(match):

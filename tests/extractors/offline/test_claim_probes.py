@@ -2752,6 +2752,14 @@ CLAIM_TIMES = [
         "2021-05-16",
         "2021-05-16",
     ),
+    # a period starting on a weekday, or flights cancelled for it, lies ahead of the act
+    (
+        "The government declared three days of mourning starting Wednesday.",
+        "mourning",
+        "2021-05-19",
+        None,
+    ),
+    ("The airline cancelled all flights for Friday.", "flights", "2021-05-21", "2021-05-21"),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
