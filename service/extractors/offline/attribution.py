@@ -29,6 +29,7 @@ from service.extractors.offline.report_phrases import (
     cited_after,
     citing,
     is_outlet,
+    relayed_by,
     report_phrase,
     source_words,
 )
@@ -220,6 +221,9 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         remaining = [t for t in tokens if t.i not in according_ids]
     if according:
         named = source_of(source_words(according), refs)
+        relay = source_of(relayed_by(according), refs)
+        if named is not None and relay is not None and named[0].via is None:
+            named = (named[0].model_copy(update={"via": relay[0].name}), named[1])
         cited = cited_after(according, remaining)
         if cited and named is not None:  # "According to CNN, citing two aides, P"
             relay = source_of(outlet(source_words(according)), refs)

@@ -215,10 +215,28 @@ def by_reports(tokens: list[Token]) -> list[Token]:
 
 
 def source_words(phrase: list[Token]) -> list[Token]:
-    """The source noun phrase inside "according to X" / "in a report of X"."""
-    if phrase[0].lower_ == "according":
-        return phrase[2:]
-    return phrase[1:]
+    """The source noun phrase inside "according to X" / "in a report of X" (without the
+    outlet that saw or quoted it: "budget documents seen by Reuters")."""
+    words = phrase[2:] if phrase[0].lower_ == "according" else phrase[1:]
+    relay = _relaying_participle(words)
+    return words[:relay] if relay else words
+
+
+def relayed_by(phrase: list[Token]) -> list[Token]:
+    """The outlet in "according to an official quoted by the Courier": what follows "by"."""
+    relay = _relaying_participle(phrase)
+    return phrase[relay + 2 :] if relay else []
+
+
+_RELAYING = word_set("seen obtained reviewed quoted cited")
+
+
+def _relaying_participle(words: list[Token]) -> int:
+    """Where "seen by", "quoted by" begins in a source phrase (0: nowhere)."""
+    for position, token in enumerate(words[1:-2], start=1):
+        if token.lower_ in _RELAYING and words[position + 1].lower_ == "by":
+            return position
+    return 0
 
 
 def report_phrase(tokens: list[Token]) -> list[Token]:

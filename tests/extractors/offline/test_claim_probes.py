@@ -1810,6 +1810,17 @@ def test_a_phrase_naming_a_dated_event_takes_that_events_date(
             "Jessop",
             None,
         ),
+        # documents an outlet saw are the source, an official it quoted too
+        (
+            "The vote was rigged, according to court documents seen by the Orsk Tribune.",
+            "court documents",
+            "the Orsk Tribune",
+        ),
+        (
+            "The vote was rigged, according to an official quoted by the Daily Varn.",
+            "an official",
+            "the Daily Varn",
+        ),
     ],
 )
 def test_citations_posts_and_described_outlets_name_source_and_channel(
