@@ -1819,7 +1819,7 @@ def test_a_phrase_naming_a_dated_event_takes_that_events_date(
         (
             "The vote was rigged, according to an official quoted by the Daily Varn.",
             "an official",
-            "the Daily Varn",
+            "Daily Varn",
         ),
     ],
 )
