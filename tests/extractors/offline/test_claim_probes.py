@@ -1416,6 +1416,11 @@ def test_a_described_organisation_as_subject_is_the_one_named_before_it(
             "Ostrava has reported 21,400 cases, while Lunder has confirmed 18,950.",
             {("21,400", "Ostrava"), ("18,950", "Lunder")},
         ),
+        (
+            "A spokesman for the group said it would let convoys pass, but aid workers said "
+            "no convoy had crossed in 12 days.",
+            {("pass", "A spokesman for the group"), ("crossed", "aid workers")},
+        ),
     ],
 )
 def test_each_side_of_a_contrast_keeps_its_own_source(
