@@ -16,7 +16,8 @@ REPORTING_VERBS = word_set("""
     deny estimate assess believe argue write tweet post stress predict caution disclose
     assert maintain contend mention observe recall remark reiterate testify affirm conclude
     think expect anticipate fear hope inform show find conclude agree accuse forecast
-    promise pledge vow project
+    promise pledge vow project concede counter reply respond complain hint signal object
+    protest
     """)
 # Verbs by which an outlet tells the news itself: its source is an outlet ("the paper").
 PUBLISHING_VERBS = frozenset({"report", "publish", "broadcast"})

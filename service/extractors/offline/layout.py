@@ -15,7 +15,7 @@ _CAPITAL = "A-ZÀ-ÖØ-Þ"  # with the accented capitals of "BOGOTÁ", "SÃO PAU
 _WIRE_DATELINE = re.compile(
     rf"^(?:[{_CAPITAL}][{_CAPITAL}.'\-]+(?:\s[{_CAPITAL}][{_CAPITAL}.'\-]+){{0,3}}"  # KARLOV
     rf"(?:,\s*[{_CAPITAL}][\w.'\-]+(?:\s[{_CAPITAL}\d][\w.'\-]*){{0,2}}){{0,2}}"  # , Vostria
-    r"\s*(?:\([A-Z][\w ]{0,20}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
+    r"\s*(?:\([A-Z][\w ]{0,40}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )
 # Lines that are navigation, counters, credits or bylines, never claims.

@@ -93,6 +93,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     author = _published_by(tokens)
     withheld = _WITHHELD.search(" ".join(t.lower_ for t in tokens)) is not None
     tokens = without_clauses(tokens)
+    opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+    short_form = opening is not None and re.fullmatch(
+        r"[A-Z][A-Za-z]{1,11}", tokens[opening + 1].text if opening + 1 < len(tokens) else ""
+    )
+    if opening and short_form:  # "the Ministry of Finance (MoF)": the name without it
+        tokens = tokens[:opening]
     if not tokens:
         return None
     head = _head(tokens)
@@ -164,8 +170,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if institution is not None and institution.dep_ == "compound":  # "a police statement"
             return Source(name=institution.lower_), lemma
     tokens = _without_description(tokens)
-    text = refs.expand(phrase_text(tokens) if contiguous else _joined(tokens))
-    earlier = refs.earlier_source(text, lemma, article_offset(head))
+    written = phrase_text(tokens) if contiguous else _joined(tokens)
+    text = refs.expand(written)
+    # a short form the article defined names its body outright ("the MOH" is the Ministry
+    # of Health, not another health ministry told since)
+    earlier = refs.earlier_source(text, lemma, article_offset(head)) if text == written else None
     if earlier is not None:
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)

@@ -83,6 +83,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "KALLEN, Lusara, June 27 (Reuters) - The firm was fined.\n\n"
         "(Wikinews) Lumenta agreed to buy Kerrin.\n\n"
         "SANTA LUCÍA, Ñorva (AFP) - The port reopened.\n\n"
+        "KESSEL, Norland (Norland Government Press Office) - Schools stay open.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
@@ -92,5 +93,6 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "The firm was fined.",
         "Lumenta agreed to buy Kerrin.",
         "The port reopened.",
+        "Schools stay open.",
         "The council — a body of nine — met on Monday.",
     ]
