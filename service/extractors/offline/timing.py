@@ -266,7 +266,14 @@ def _closing(phrase: list[Token], root: Token, content: list[Token]) -> bool:
     tops = [t for t in phrase if t.head.i not in ids]
     if not tops or any(t.head.i != root.i for t in tops) or phrase[0].i < root.i:
         return False
-    return all(t.is_punct for t in content if t.i > phrase[-1].i)
+    # "..., bringing the total to 4,058": a participle after it leaves the phrase closing
+    participles = {
+        t.i
+        for c in root.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > phrase[-1].i
+        for t in c.subtree
+    }
+    return all(t.is_punct or t.i in participles for t in content if t.i > phrase[-1].i)
 
 
 def _root(tokens: list[Token]) -> Token:

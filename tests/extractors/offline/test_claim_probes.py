@@ -2788,6 +2788,14 @@ CLAIM_TIMES = [
         None,
     ),
     ("The airline cancelled all flights for Friday.", "flights", "2021-05-21", "2021-05-21"),
+    # a time closing a list of tallies before a participle dates every tally
+    (
+        "The ministry reported 188 new cases and four deaths on Friday, bringing the total "
+        "to 4,058 cases.",
+        "188",
+        "2021-05-14",
+        "2021-05-14",
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
