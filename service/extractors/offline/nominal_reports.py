@@ -29,6 +29,10 @@ def colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Fra
     return None
 
 
+# Modals that make a reporting verb a duty or a plan ("would not confirm" is a refusal told).
+_DUTY_MODALS = frozenset({"must", "should", "shall", "will", "can", "may", "might", "'ll"})
+
+
 def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
     """ "The ministry has confirmed six new cases": a reporting verb with a noun object. The
     clause stays whole (nothing to strip) and the subject is its source."""
@@ -49,6 +53,8 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if not objects and not _claims_an_act(verb):
         return None
+    if any(c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in verb.children):
+        return None  # "signatories must report their catches": a duty, not a report
     if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
         return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
     subject = report_subject(verb, allowed)

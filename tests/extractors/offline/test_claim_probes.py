@@ -604,6 +604,11 @@ def test_a_verdict_is_an_event_not_a_report(extractor: OfflineExtractor):
     assert claim.source is None and claim.statement.startswith("A jury on Thursday")
 
 
+def test_a_duty_to_report_names_no_source(extractor: OfflineExtractor):
+    text = "Under the pact, signatories must report their catches to a new secretariat."
+    assert _source(_claim(extractor, text, "catches")) is None
+
+
 def test_citing_a_reason_names_no_source(extractor: OfflineExtractor):
     text = "The minister resigned, his office said, citing health reasons."
     assert _source(_claim(extractor, text, "resigned")) == "his office"
