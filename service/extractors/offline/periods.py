@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 
-from service.extractors.offline.quantities import SMALL_NUMBERS, TENS
+from service.extractors.offline.numerals import SMALL_NUMBERS, TENS
 from service.extractors.offline.relative_time import Context
 
 Bounds = tuple[str | None, str | None]

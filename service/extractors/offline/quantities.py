@@ -10,6 +10,17 @@ from spacy.tokens import Token
 
 from schemas.claims import Approx, Quantity
 from service.extractors.offline.ages import AGE_UNIT, is_age
+from service.extractors.offline.numerals import (
+    DEGREES,
+    DIGITS,
+    LARGE_SCALES,
+    SCALED,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+    numeral_end,
+    numeral_value,
+)
 from service.extractors.offline.quantity_names import in_name
 from service.extractors.offline.quantity_units import counted_noun, currency_before, unit_after
 from service.extractors.offline.quantity_words import (
@@ -21,39 +32,9 @@ from service.extractors.offline.quantity_words import (
 from service.extractors.offline.tokens import (
     WEEKDAY_NAMES,
     verbatim,
-    word_list,
     word_set,
 )
 
-SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        word_list(
-            """zero one two three four five six seven eight nine ten eleven twelve thirteen
-            fourteen fifteen sixteen seventeen eighteen nineteen"""
-        )
-    )
-}
-TENS = {
-    word: 10 * (index + 2)
-    for index, word in enumerate(word_list("twenty thirty forty fifty sixty seventy eighty ninety"))
-}
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "dozen": 12.0,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
-_LARGE = frozenset({"thousand", "million", "billion", "trillion"})
-NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(SCALES) - {"k", "m", "b"}
 DURATION_UNITS = word_set("second minute hour day week month year decade")
 # Spelled-out numbers only count in these roles (so "one of the few countries" does not).
 _WORD_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "conj", "appos"})
@@ -61,13 +42,8 @@ _CLOCK_WORDS = frozenset({"utc", "gmt", "et", "est", "edt", "pt", "cet", "local"
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name]
 )
-_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
-# A numeral with its scale written on ("3.2bn", "40m", "12k").
-_SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)%?[–—-](\d[\d,]*(?:\.\d+)?)$")  # "2.6%-2.9"
 _RANGE_WORDS = frozenset({"to", "-", "–", "—"})
-# A temperature written on its number: "40C", "-5°C", "104F".
-_DEGREES = re.compile(r"^(-?\d+(?:\.\d+)?)°?([CF])$")
 
 
 @dataclass(frozen=True)
@@ -90,9 +66,9 @@ def is_number_token(token: Token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME") and _date_part(token):
         return False
-    if _DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
+    if DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
         return not (_is_year(token) or _day_range_end(token))
-    if _DEGREES.match(token.text):
+    if DEGREES.match(token.text):
         return True
     following = _next_words(token, 2)
     if following[:1] and following[0] in _ORDINAL_SCALES:
@@ -100,7 +76,7 @@ def is_number_token(token: Token) -> bool:
     if lower == "one" and following[:1] == ["in"] and _is_count(following[-1]):
         return True  # "one in five": a proportion, not "one in the hospital"
     if lower == "half":  # "half a million"
-        return len(following) == 2 and following[0] in ("a", "an") and following[1] in _LARGE
+        return len(following) == 2 and following[0] in ("a", "an") and following[1] in LARGE_SCALES
     if lower in SMALL_NUMBERS or lower in TENS:
         return token.dep_ in _WORD_NUMBER_DEPS or (lower != "one" and token.pos_ == "NUM")
     return False
@@ -119,7 +95,7 @@ def _next_words(token: Token, count: int) -> list[str]:
 
 def _scaled(token: Token) -> bool:
     """ "$3.2bn", "£40m": a scale letter counts after a currency ("5m" alone is a length)."""
-    match = _SCALED.match(token.text)
+    match = SCALED.match(token.text)
     if match is None:
         return False
     before = token.doc[token.i - 1].lower_ if token.i else ""
@@ -130,7 +106,7 @@ def _date_part(token: Token) -> bool:
     """A numeral that writes a date or clock time ("March 4", "4 March", "at 9 p.m."), as
     opposed to a count the entity recognizer put in a date ("a 40-year-old", "aged 60")."""
     doc = token.doc
-    if _is_year(token) or not (_DIGITS.match(token.text) or token.like_num or _scaled(token)):
+    if _is_year(token) or not (DIGITS.match(token.text) or token.like_num or _scaled(token)):
         return True
     if token.i >= 2 and doc[token.i - 1].text in ("-", "–", "/") and _is_year(doc[token.i - 2]):
         return len(token.text) == 2  # "1975-88", "the 2019/20 season"
@@ -174,7 +150,7 @@ def _lone_number(token: Token) -> bool:
     """A bare number the entity recognizer mislabelled as a date ("17 in the old town")."""
     entity = [t for t in token.doc[max(token.i - 3, 0) : token.i + 4] if t.ent_iob_ != "O"]
     same = [t for t in entity if t.ent_type_ == token.ent_type_ and _same_entity(t, token)]
-    return len(same) == 1 and not _is_year(token) and _DIGITS.match(token.text) is not None
+    return len(same) == 1 and not _is_year(token) and DIGITS.match(token.text) is not None
 
 
 def _same_entity(first: Token, second: Token) -> bool:
@@ -206,72 +182,6 @@ def _is_clock(tokens: list[Token]) -> bool:
     last = tokens[-1]
     following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     return following is not None and following.lower_ in _CLOCK_WORDS
-
-
-def _number_value(words: list[str]) -> float | None:
-    """The value of a numeral: "2.6 million", "14 thousand", "thirty two", "3,402,118"."""
-    total, current, seen = 0.0, 0.0, False
-    for word in words:
-        word = word.lower().replace(",", "")
-        scaled = _SCALED.match(word)
-        degrees = _DEGREES.match(word.upper())
-        if degrees:
-            current += float(degrees.group(1))
-        elif scaled:
-            current += float(scaled.group(1)) * SCALES[scaled.group(2)]
-        elif re.fullmatch(r"\d+(\.\d+)?", word):
-            current += float(word)
-        elif word in SMALL_NUMBERS:
-            current += SMALL_NUMBERS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word in SCALES:
-            current = (current or 1.0) * SCALES[word]
-            if SCALES[word] >= 1e3:
-                total, current = total + current, 0.0
-        elif word == "half":
-            current += 0.5
-        elif word in ("-", "and", "a", "an"):
-            continue
-        else:
-            return None
-        seen = True
-    # rounded so "4.1 million" is 4100000, not 4099999.9999999995
-    return round(total + current, 6) if seen else None
-
-
-def _group(tokens: list[Token], start: int) -> int:
-    """End position (exclusive) of the numeral that starts at `start`."""
-    end = start + 1
-    while end < len(tokens) and tokens[end].i == tokens[end - 1].i + 1:
-        lower = tokens[end].lower_
-        money = start > 0 and tokens[start - 1].lower_ in CURRENCY_SYMBOLS
-        spelled = lower in SMALL_NUMBERS or lower in TENS
-        if spelled and any(c.isdigit() for t in tokens[start:end] for c in t.text):
-            break  # "47,000 twelve months before", "$31 million two years ago": two numbers
-        if lower == "and" and [t.lower_ for t in tokens[end + 1 : end + 3]] == ["a", "half"]:
-            end += 3  # "six and a half years"
-            continue
-        if (
-            (lower in SCALES and (money or len(lower) > 1 or _written_on_a_count(tokens, end)))
-            or spelled
-            or _DIGITS.match(lower)
-            or (lower in ("a", "an") and tokens[start].lower_ == "half")
-            or (lower == "-" and end + 1 < len(tokens) and tokens[end + 1].lower_ in SMALL_NUMBERS)
-        ):
-            end += 1
-        else:
-            break
-    return end
-
-
-def _written_on_a_count(tokens: list[Token], position: int) -> bool:
-    """ "2.3m people": a scale letter written on its number before a plural noun ("a 5m
-    wall" is a length)."""
-    letter, number = tokens[position], tokens[position - 1]
-    attached = letter.idx == number.idx + len(number.text)
-    following = tokens[position + 1] if position + 1 < len(tokens) else None
-    return attached and following is not None and following.tag_ == "NNS"
 
 
 def _approximator(tokens: list[Token], start: int) -> tuple[Approx, int]:
@@ -325,8 +235,8 @@ def _range_bound(tokens: list[Token], begin: int, end: int) -> tuple[float, int,
     start += sign < 0  # "between minus 3 and minus 5"
     if start >= len(tokens) or not is_number_token(tokens[start]):
         return None
-    stop = _group(tokens, start)
-    high = _number_value([t.text for t in tokens[start:stop]])
+    stop = numeral_end(tokens, start)
+    high = numeral_value([t.text for t in tokens[start:stop]])
     if changed and before is not None and before.lower_ == "by" and not _shared_unit(tokens, stop):
         return None  # "dropped by 312 to 1,188": the change and the new level
     return None if high is None else (sign * high, start, stop)
@@ -363,12 +273,12 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         if not is_number_token(token) or in_name(token) or _in_rate(token) or after_per:
             position += 1
             continue
-        end = _group(tokens, position)
+        end = numeral_end(tokens, position)
         group = tokens[position:end]
         if _is_clock(group) or _fraction_at(tokens, end):
             position = end
             continue
-        value = _number_value([t.text for t in group])
+        value = numeral_value([t.text for t in group])
         upper: float | None = None
         token_range = _token_range(token) if len(group) == 1 else None
         if token_range:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from schemas.claims import TimeRef
 from service.extractors.offline.events import EVENT_BOUND, EVENT_NOUNS, event_bounds, event_day
-from service.extractors.offline.quantities import SMALL_NUMBERS, TENS
+from service.extractors.offline.numerals import SMALL_NUMBERS, TENS
 
 Bounds = tuple[str | None, str | None]
 
