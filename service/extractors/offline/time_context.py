@@ -265,3 +265,20 @@ def dates_the_pledge(token: Token, head: Token) -> bool:
         if ancestor.pos_ in ("VERB", "AUX", "ADJ"):
             return ancestor.i == head.i
     return False
+
+
+# Words whose infinitive looks ahead ("scheduled to end on March 30", "due to open").
+_AHEAD_OF = frozenset({"schedule", "set", "due", "plan", "expect", "slate", "poise"})
+
+
+def planned_ahead(token: Token) -> bool:
+    """ "exercises scheduled to end on March 30", "a proposal to reopen the strait by
+    January 15": a phrase on an infinitive that a plan or a noun governs lies ahead, whatever
+    the tense of the clause around it."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    governor = verb.head
+    return governor.pos_ == "NOUN" or governor.lemma_.lower() in _AHEAD_OF

@@ -49,6 +49,7 @@ from service.extractors.offline.time_context import (
     in_baseline,
     in_side_clause,
     past_predicate,
+    planned_ahead,
     postponed_to,
 )
 from service.extractors.offline.tokens import verbatim
@@ -292,6 +293,8 @@ def time_phrase(
             matched = replace(context, forward=True, past=False)
         elif context.forward and dates_the_pledge(covered[0], head):
             matched = replace(context, forward=False, past=True)
+        elif not context.forward and planned_ahead(covered[0]):
+            matched = replace(context, forward=True, past=False)
         bounds = resolve(match, matched)
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)

@@ -2801,6 +2801,19 @@ CLAIM_TIMES = [
         "2021-05-14",
         "2021-05-14",
     ),
+    # a plan's or a noun's infinitive looks ahead, whatever the tense around it
+    (
+        "The envoys had discussed a proposal to reopen the strait by January 15.",
+        "strait",
+        None,
+        "2022-01-15",
+    ),
+    (
+        "The storm weakened and was expected to leave the islands by Saturday.",
+        "islands",
+        None,
+        "2021-05-22",
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
