@@ -74,7 +74,7 @@ def kind_of(
     chain = [t for t in predicate_chain(head, owned) if not _transparent(t, owned)] or [head]
     auxiliaries = {c.lemma_.lower() for t in chain for c in t.children if c.dep_ in ("aux",)}
     auxiliaries |= {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    lemmas = {t.lemma_.lower() for t in chain}
+    lemmas = {t.lemma_.lower() for t in chain if not _weighing(t)}
     reported = reporting_verb.lemma_.lower() if reporting_verb is not None else ""
     stative = _stative(head)
     existential = any(child.dep_ == "expl" for child in head.children)
@@ -111,6 +111,13 @@ def kind_of(
             return ClaimKind.forecast  # "The trial resumes on Monday": a schedule
         return ClaimKind.state  # "Many transactions occur in dollars"
     return ClaimKind.event
+
+
+def _weighing(token: Token) -> bool:
+    """ "would consider a further package": deliberating, not judging ("consider it safe")."""
+    if token.lemma_.lower() != "consider":
+        return False
+    return not any(c.dep_ in ("xcomp", "oprd", "ccomp", "attr", "acomp") for c in token.children)
 
 
 def _stative(head: Token) -> bool:

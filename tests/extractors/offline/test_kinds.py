@@ -30,6 +30,8 @@ def _kind(parse: Parse, text: str, certainty: Certainty = Certainty.certain, **f
         ("The KPA is the world's fourth-largest army.", ClaimKind.state),
         ("Several thousand soldiers have arrived in Kursk.", ClaimKind.event),
         ("The gun laws should be changed.", ClaimKind.assessment),
+        ("The council considers the bridge unsafe.", ClaimKind.assessment),
+        ("The union will consider a further package in January.", ClaimKind.forecast),
     ],
 )
 def test_kind_follows_modality_and_verb(parse: Parse, text: str, kind: ClaimKind):
