@@ -33,8 +33,9 @@ def speaker_clause(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "acl" or head.i > verb.i:
         return False
-    if verb.tag_ == "VBD" and head.dep_ == "ROOT":
-        return True
+    content = any(child.dep_ == "ccomp" for child in verb.children)
+    if head.dep_ == "ROOT" and (verb.tag_ == "VBD" or content):
+        return True  # "The service estimated last month that P", tagged as a participle
     opening = verb.doc[head.left_edge.i - 1] if head.left_edge.i else None
     own_object = any(child.dep_ in ("dobj", "ccomp") for child in verb.children)
     set_off = opening is not None and opening.text == "," and head.i == verb.i - 1

@@ -40,6 +40,13 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # "estimated" tagged as a participle of the root noun, a time before its "that"
+    (
+        "Colder's intelligence service estimated last month that Arvenia had about 8,000 "
+        "troops along the border.",
+        "Arvenia",
+        "Colder's intelligence service",
+    ),
     (
         "Tax revenue fell 4 percent in October, according to the Ministry of Finance (MoF).",
         "Tax revenue",
