@@ -36,6 +36,7 @@ from service.extractors.offline.publisher import publisher_keys, without_publish
 from service.extractors.offline.quantities import find_quantities
 from service.extractors.offline.references import References
 from service.extractors.offline.report_tails import (
+    another_speakers_clause,
     contrast_after_report,
     drop_from_content,
     participle_after_report,
@@ -273,6 +274,10 @@ class _ClaimBuilder:
             if act and frame is not None:  # "said P and ordered Q": Q is no report
                 drop_from_content(frame, act)
                 found.append((act, None))
+            other = another_speakers_clause(tokens, frame)
+            if other and frame is not None:  # "X said P, and Japan pledged Q": Q is Japan's
+                drop_from_content(frame, other)
+                found.append((other, find_frame(other, self.refs)))
             report = frame
         return found
 

@@ -58,6 +58,28 @@ def trailing_act(tokens: list[Token], frame: Frame | None) -> list[Token]:
     return []
 
 
+def another_speakers_clause(tokens: list[Token], frame: Frame | None) -> list[Token]:
+    """ "Australia said it had sent 30 tonnes, and Japan pledged $2 million": a clause joined
+    to the reporting verb with a subject of its own is no part of what was said. Returns
+    that clause, or []."""
+    verb = frame.verb if frame else None
+    if verb is None or frame is None or not frame.content or frame.content[0].i < verb.i:
+        return []  # "P, X said, but Q": Q goes on with X's report
+    ids = {t.i for t in tokens}
+    for child in verb.children:
+        if child.dep_ != "conj" or child.i < verb.i or child.i not in ids or child.pos_ != "VERB":
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue  # "..., but he would not rule out cuts": the same speaker
+        # a speaker of its own, or a named actor's act; "but the work was postponed" after
+        # "said" may still be what was said
+        named = subject.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+        if child.lemma_.lower() in REPORTING_VERBS or named:
+            return [t for t in child.subtree if t.i in ids]
+    return []
+
+
 def drop_from_content(frame: Frame, act: list[Token]) -> None:
     """Leave the reporting subject's own act, and the "and" joining it, out of the content."""
     verb = frame.verb

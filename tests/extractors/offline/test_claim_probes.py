@@ -1445,6 +1445,11 @@ def test_a_described_organisation_as_subject_is_the_one_named_before_it(
             "no convoy had crossed in 12 days.",
             {("pass", "A spokesman for the group"), ("crossed", "aid workers")},
         ),
+        (
+            "The European Union said it would release 800,000 euros, and Norway's government "
+            "said it had sent three aircraft.",
+            {("euros", "European Union"), ("aircraft", "Norway's government")},
+        ),
     ],
 )
 def test_each_side_of_a_contrast_keeps_its_own_source(
@@ -1452,6 +1457,27 @@ def test_each_side_of_a_contrast_keeps_its_own_source(
 ):
     claims = _claims(extractor, text)
     assert len(claims) == 2, [c.statement for c in claims]
+    for phrase, source in expected:
+        assert _source(_claim(extractor, text, phrase)) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Australia said it had sent 30 tonnes of supplies, and Japan pledged $2 million "
+            "in aid.",
+            {("tonnes", "Australia"), ("Japan", None)},
+        ),
+        (
+            "Fenn said there were no plans to close plants, but he would not rule out job cuts.",
+            {("plants", "Fenn"), ("cuts", "Fenn")},
+        ),
+    ],
+)
+def test_a_clause_joined_to_a_report_is_reported_only_without_an_actor_of_its_own(
+    extractor: OfflineExtractor, text: str, expected: set[tuple[str, str | None]]
+):
     for phrase, source in expected:
         assert _source(_claim(extractor, text, phrase)) == source
 
