@@ -32,6 +32,7 @@ ORGANISATION_ENDINGS = (
     bank institute university authority agency council party association foundation society
     union ministry service office command force forces army navy department commission
     committee court police news research times post herald journal review center centre
+    societies associations unions federations committees forces services
     """)
     | FIRM_ENDINGS
 )

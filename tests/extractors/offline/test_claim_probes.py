@@ -40,6 +40,13 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # the small model tags "Red Crescent Societies" a person
+    (
+        "The International Federation of Red Cross and Red Crescent Societies said it had "
+        "released 200,000 francs.",
+        "francs",
+        "International Federation of Red Cross and Red Crescent Societies",
+    ),
     # "estimated" tagged as a participle of the root noun, a time before its "that"
     (
         "Colder's intelligence service estimated last month that Arvenia had about 8,000 "
