@@ -89,8 +89,14 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
         if lemma in ("have", "be") and governs and yet:
             return True  # "has yet to choose a leader"
         for child in token.children:
-            if child.dep_ == "neg" and child.i in owned:
+            if child.dep_ == "neg" and child.i in owned and not _contrastive(child):
                 return True
+            if child.lower_ in ("neither", "nor") and child.dep_ in ("preconj", "cc"):
+                return True  # "has neither confirmed nor denied the figures"
+            if child.dep_ == "acomp" and any(
+                g.dep_ == "neg" and g.i in owned for g in child.children
+            ):
+                return True  # "is not closed", the "not" hung on the adjective
             no_longer = child.lower_ in ("longer", "anymore") and child.i in owned
             if no_longer and any(g.dep_ == "neg" for g in child.children):
                 return True  # "no longer employs"
@@ -108,6 +114,15 @@ def _said_instead(head: Token, denial: Token) -> bool:
     """ "denied that, saying P": P is what the denier says, not what is denied."""
     between = [a for a in head.ancestors if a.i != denial.i and denial in a.ancestors]
     return any(a.lemma_.lower() in ("say", "add", "insist") for a in between)
+
+
+def _contrastive(negator: Token) -> bool:
+    """ "within weeks, not months": a "not" setting off a noun after a comma negates nothing."""
+    doc = negator.doc
+    before = doc[negator.i - 1] if negator.i else None
+    after = doc[negator.i + 1] if negator.i + 1 < len(doc) else None
+    noun = after is not None and after.pos_ in ("NOUN", "PROPN", "NUM")
+    return before is not None and before.text == "," and noun
 
 
 def _estimated_count(noun: Token) -> bool:

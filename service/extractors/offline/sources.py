@@ -118,7 +118,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
     # "A Voss aide", "a spokesman for Governor Dale Ruiz": the role, not the person
     served = person.root if person is not None else None
-    serving = served is not None and served.dep_ == "pobj" and served.head.head.i == head.i
+    # "for Governor Dale Ruiz", "from Ostmark's foreign ministry", "at the embassy in Ruma"
+    serving = (
+        served is not None
+        and served.dep_ != "appos"  # "a spokesman for Aeroline, Derek Yeo": Yeo himself
+        and any(served in child.subtree for child in head.children if child.dep_ == "prep")
+    )
     # "Erdogan's office": not Erdogan; "Ostran's Defense Ministry": a place the tagger took
     # for a person
     owned_body = lemma in _PERSONAL_BODIES or lemma in PUBLIC_BODY_WORDS

@@ -669,6 +669,20 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 
 
 MORE_SOURCES = [
+    # a place or a possessor inside the unnamed speaker's phrase is not the speaker
+    (
+        "An official from Ostmark's foreign ministry said new listings would be decided by "
+        "consensus.",
+        "listings",
+        "an official from Ostmark's foreign ministry",
+        True,
+    ),
+    (
+        "A diplomat at the French embassy in Ruma said the deal included $90 million in aid.",
+        "deal",
+        "A diplomat at the French embassy in Ruma",
+        True,
+    ),
     (
         "Unemployment rose to 6 percent, the national statistics agency said.",
         "Unemployment",
@@ -737,6 +751,9 @@ def test_an_unnamed_role_is_an_anonymous_source_even_beside_a_name(
 
 
 NEGATIONS = [
+    ("The Alliance has neither confirmed nor denied the figures.", True),
+    ('"The window is not closed," the diplomat said.', True),
+    ("The parties would return within weeks, not months, Vell said.", False),
     ("Neither has reached the 1,991 delegates needed for the nomination.", True),
     ("The talks failed on Monday.", False),
     ("The council failed to agree on a budget.", True),
