@@ -50,8 +50,20 @@ def without_clauses(tokens: list[Token]) -> list[Token]:
     dropped: set[int] = set()
     for token in tokens:
         if token.dep_ in ("relcl", "acl") and token.i not in dropped:
+            if _describes_the_unnamed(token):
+                continue  # "three people involved in the talks", "a person briefed on it"
             dropped.update(t.i for t in token.subtree)
     return strip_edges([t for t in tokens if t.i not in dropped])
+
+
+def _describes_the_unnamed(clause: Token) -> bool:
+    """A participle right after an unnamed speaker that says who they are."""
+    head = clause.head
+    participle = clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i == head.i + 1
+    return participle and head.lemma_.lower() in _UNNAMED_PEOPLE
+
+
+_UNNAMED_PEOPLE = word_set("person people source official diplomat officer insider")
 
 
 def outlet(tokens: list[Token]) -> list[Token]:

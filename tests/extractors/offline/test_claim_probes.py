@@ -669,6 +669,12 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 
 
 MORE_SOURCES = [
+    (
+        "Three people involved in the talks said the sides remain far apart.",
+        "sides",
+        "three people involved in the talks",
+        True,
+    ),
     # a place or a possessor inside the unnamed speaker's phrase is not the speaker
     (
         "An official from Ostmark's foreign ministry said new listings would be decided by "
