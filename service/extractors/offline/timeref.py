@@ -114,7 +114,10 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
-    if preposition == "from" and match.string[match.end() : match.end() + 2] in ("'s", "’s"):
+    if preposition in ("from", "to") and match.string[match.end() : match.end() + 2] in (
+        "'s",
+        "’s",
+    ):
         preposition = ""  # "the toll from Sunday's landslide": the day names the event
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead

@@ -2877,6 +2877,13 @@ CLAIM_TIMES = [
         None,
         "2021-05-22",
     ),
+    # a possessive day names the event: "to next week's summit" is no deadline
+    (
+        "The president is not expected to travel to next week's summit, his office said.",
+        "summit",
+        "2021-05-24",
+        "2021-05-30",
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
