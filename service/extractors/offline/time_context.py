@@ -253,6 +253,9 @@ def looks_back(time_text: str) -> bool:
     return "eve" in words or "before" in words
 
 
+_PREDICTING = frozenset({"forecast", "predict", "project", "expect", "anticipate", "estimate"})
+
+
 def dates_the_pledge(token: Token, head: Token) -> bool:
     """ "pledged $1.2 billion at a conference on Tuesday": a phrase on a plan's own past-tense
     verb dates the pledging, which lies behind, not the deed ahead."""
@@ -261,6 +264,8 @@ def dates_the_pledge(token: Token, head: Token) -> bool:
     )  # "had pledged $110 million at a conference in April"
     if (head.tag_ != "VBD" and not perfect) or head.pos_ != "VERB" or head.lemma_ == "be":
         return False
+    if head.lemma_.lower() in _PREDICTING:
+        return False  # "forecast 40 centimetres over the weekend": the period predicted
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX", "ADJ"):
             return ancestor.i == head.i

@@ -40,6 +40,11 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    (
+        "The state weather service, VARMET, forecast 30 to 50 centimetres of snow through Sunday.",
+        "snow",
+        "VARMET",
+    ),
     # the small model tags "Red Crescent Societies" a person
     (
         "The International Federation of Red Cross and Red Crescent Societies said it had "
@@ -2883,6 +2888,13 @@ CLAIM_TIMES = [
         "summit",
         "2021-05-24",
         "2021-05-30",
+    ),
+    # an agency's forecast names it the source, and the period forecast lies ahead
+    (
+        "The weather service forecast another 40 centimetres of snow over the weekend.",
+        "snow",
+        "2021-05-22",
+        "2021-05-23",
     ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
