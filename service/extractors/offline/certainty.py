@@ -90,12 +90,11 @@ def is_negated(head: Token, owned: set[int], reporting_verb: Token | None = None
             return True  # "has yet to choose a leader"
         for child in token.children:
             if child.dep_ == "neg" and child.i in owned and not _contrastive(child):
-                return True
+                return not _a_plea(child)  # "pleaded not guilty" is a plea, not a denial
             if child.lower_ in ("neither", "nor") and child.dep_ in ("preconj", "cc"):
                 return True  # "has neither confirmed nor denied the figures"
-            if child.dep_ == "acomp" and any(
-                g.dep_ == "neg" and g.i in owned for g in child.children
-            ):
+            hung = [g for g in child.children if g.dep_ == "neg" and g.i in owned]
+            if child.dep_ == "acomp" and hung and not _a_plea(hung[0]):
                 return True  # "is not closed", the "not" hung on the adjective
             no_longer = child.lower_ in ("longer", "anymore") and child.i in owned
             if no_longer and any(g.dep_ == "neg" for g in child.children):
@@ -114,6 +113,11 @@ def _said_instead(head: Token, denial: Token) -> bool:
     """ "denied that, saying P": P is what the denier says, not what is denied."""
     between = [a for a in head.ancestors if a.i != denial.i and denial in a.ancestors]
     return any(a.lemma_.lower() in ("say", "add", "insist") for a in between)
+
+
+def _a_plea(negator: Token) -> bool:
+    following = negator.doc[negator.i + 1] if negator.i + 1 < len(negator.doc) else None
+    return following is not None and following.lower_ == "guilty"
 
 
 def _contrastive(negator: Token) -> bool:

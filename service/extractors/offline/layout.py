@@ -14,7 +14,7 @@ _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'\-]*\s?){1,4}):\s+")
 _CAPITAL = "A-ZÀ-ÖØ-Þ"  # with the accented capitals of "BOGOTÁ", "SÃO PAULO"
 _WIRE_DATELINE = re.compile(
     rf"^(?:[{_CAPITAL}][{_CAPITAL}.'\-]+(?:\s[{_CAPITAL}][{_CAPITAL}.'\-]+){{0,3}}"  # KARLOV
-    rf"(?:,\s*[{_CAPITAL}][\w.'\-]+(?:\s[{_CAPITAL}\d][\w.'\-]*){{0,2}}){{0,2}}"  # , Vostria
+    rf"(?:,\s*[{_CAPITAL}\d][\w.'\-]+(?:\s[{_CAPITAL}\d][\w.'\-]*){{0,2}}){{0,2}}"  # , 11 March
     r"\s*(?:\([A-Z][\w ]{0,40}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )

@@ -66,6 +66,10 @@ def is_number_token(token: Token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME") and _date_part(token):
         return False
+    if token.text[:1] == "0" and len(token.text) > 1 and token.text.isdigit():
+        return False  # "reference 0412", "0800 555 111": a code, not a count
+    if token.text.isdigit() and any(map(_digit_group, _neighbours(token))):
+        return False  # "0800 555 111": groups of one code
     if DIGITS.match(token.text) or _TOKEN_RANGE.match(token.text) or _scaled(token):
         return not (_is_year(token) or _day_range_end(token))
     if DEGREES.match(token.text):
@@ -83,6 +87,15 @@ def is_number_token(token: Token) -> bool:
 
 
 _ORDINAL_SCALES = frozenset({"hundredth", "thousandth", "millionth", "billionth"})
+
+
+def _neighbours(token: Token) -> list[Token]:
+    doc = token.doc
+    return [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+
+
+def _digit_group(token: Token) -> bool:
+    return token.text.isdigit() and not _is_year(token)
 
 
 def _is_count(word: str) -> bool:

@@ -762,6 +762,7 @@ def test_an_unnamed_role_is_an_anonymous_source_even_beside_a_name(
 
 
 NEGATIONS = [
+    ("Marek Dolan pleaded not guilty to manslaughter.", False),  # a plea, not a denial
     ("The Alliance has neither confirmed nor denied the figures.", True),
     ('"The window is not closed," the diplomat said.', True),
     ("The parties would return within weeks, not months, Vell said.", False),

@@ -84,6 +84,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "(Wikinews) Lumenta agreed to buy Kerrin.\n\n"
         "SANTA LUCÍA, Ñorva (AFP) - The port reopened.\n\n"
         "KESSEL, Norland (Norland Government Press Office) - Schools stay open.\n\n"
+        "GENEVA, 11 March 2025 - Cases rose.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
@@ -94,5 +95,6 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "Lumenta agreed to buy Kerrin.",
         "The port reopened.",
         "Schools stay open.",
+        "Cases rose.",
         "The council — a body of nine — met on Monday.",
     ]

@@ -190,3 +190,8 @@ def test_a_percent_range_signed_at_both_ends_is_one_range(parse: Parse):
 def test_a_rate_denominator_is_no_figure_even_without_its_noun(parse: Parse):
     text = "The rate stood at 487 per 100,000 residents, compared with 531 per 100,000 in 2023."
     assert [value for _, value, *_ in _quantities(parse, text)] == [487, 531]
+
+
+def test_phone_numbers_and_reference_codes_are_no_counts(parse: Parse):
+    text = "Call police on 0800 555 111, quoting reference 0412."
+    assert _quantities(parse, text) == []
