@@ -73,6 +73,9 @@ def _restates_previous(tokens: list[Token], start: int) -> bool:
     return tokens[start - 2].text == "," or is_number_token(tokens[start - 2])
 
 
+_PERIOD_OPENERS = frozenset({"past", "last", "next", "previous", "coming", "first", "following"})
+
+
 def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) positions of parallel numbered items: "5 cases, 2 hospitalized, 1 death"."""
     items: list[tuple[int, int]] = []
@@ -81,6 +84,9 @@ def _list_items(tokens: list[Token]) -> list[tuple[int, int]]:
         start = _item_start(tokens, position)
         if start is None or (items and start < items[-1][1]):
             position += 1
+            continue
+        if start > 0 and tokens[start - 1].lower_ in _PERIOD_OPENERS:
+            position += 1  # "In the past 24 hours, 312 new cases": a period, no item
             continue
         if items and not _separated(tokens, items[-1][1], start):
             if len(items) >= 2:

@@ -2002,6 +2002,11 @@ def test_a_breakdown_fronted_by_a_group_without_its_count_keeps_every_share(
     ]
 
 
+def test_a_period_fronting_a_count_is_no_item_of_a_list(extractor: OfflineExtractor):
+    claims = _claims(extractor, "In the past 24 hours, 312 new cases were reported.")
+    assert [c.statement for c in claims] == ["In the past 24 hours, 312 new cases were reported."]
+
+
 def test_a_change_after_a_count_stays_with_that_item(extractor: OfflineExtractor):
     text = (
         "The Liberal Alliance won 44 seats, down 12 from the previous parliament, and about 27 "
