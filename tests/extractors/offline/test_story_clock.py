@@ -18,26 +18,23 @@ def _head(doc: Doc, word: str):
     return next(token for token in doc if token.text == word)
 
 
-def test_a_single_day_becomes_the_anchor_day(parse: Parse):
+def _clock_after_a_collapse(parse: Parse) -> tuple[StoryClock, Doc]:
+    """A clock that has been told "The bridge collapsed on Friday."."""
     clock = StoryClock()
     doc = parse("The bridge collapsed on Friday.")
-    clock.remember(
-        TimeRef(text="on Friday", start="2021-05-14", end="2021-05-14"),
-        list(doc),
-        _head(doc, "collapsed"),
-    )
+    friday = TimeRef(text="on Friday", start="2021-05-14", end="2021-05-14")
+    clock.remember(friday, list(doc), _head(doc, "collapsed"))
+    return clock, doc
+
+
+def test_a_single_day_becomes_the_anchor_day(parse: Parse):
+    clock, doc = _clock_after_a_collapse(parse)
     context = clock.context(PUBLISHED, _head(doc, "collapsed"), forward=False, speaking=None)
     assert (context.anchor, context.anchor_day) == ("2021-05-14", "2021-05-14")
 
 
 def test_a_past_perfect_date_anchors_only_its_own_sentence(parse: Parse):
-    clock = StoryClock()
-    first = parse("The bridge collapsed on Friday.")
-    clock.remember(
-        TimeRef(text="on Friday", start="2021-05-14", end="2021-05-14"),
-        list(first),
-        _head(first, "collapsed"),
-    )
+    clock, _ = _clock_after_a_collapse(parse)
     doc = parse("It had been inspected in 2016 and was closed a year later. Crews came later.")
     clock.remember(
         TimeRef(text="in 2016", start="2016", end="2016"), list(doc), _head(doc, "inspected")
