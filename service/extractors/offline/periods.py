@@ -216,7 +216,10 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     elif not year_text and context.past and first_month > context.published.month:
         year -= 1
     elif not (year_text or which) and context.forward and first_month + size - 1 < month:
-        year += 1  # "will reopen in the first quarter", said in November: next year's
+        # "will reopen in the first quarter", said in November: next year's; "will publish
+        # figures for the first quarter" is the quarter just gone
+        covered = (match.groupdict().get("prep") or "").lower() in ("", "in", "by", "during")
+        year += 1 if covered else 0
     return f"{year:04d}-{first_month:02d}", f"{year:04d}-{first_month + size - 1:02d}"
 
 

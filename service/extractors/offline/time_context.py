@@ -276,6 +276,24 @@ def dates_the_pledge(token: Token, head: Token) -> bool:
 _AHEAD_OF = frozenset({"schedule", "set", "due", "plan", "expect", "slate", "poise"})
 
 
+def named_by_its_period(token: Token) -> bool:
+    """ "the December figures", "the August average": a month naming what a noun covers,
+    which lies behind like any month told in passing, even in a forecast."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ == "DATE"
+
+
+_TEMPORAL_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
+
+
+def told_in_the_present(token: Token) -> bool:
+    """ "before the new duties take effect on March 1": a dated clause of time in the present
+    tense tells a coming event."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
 def planned_ahead(token: Token) -> bool:
     """ "exercises scheduled to end on March 30", "a proposal to reopen the strait by
     January 15": a phrase on an infinitive that a plan or a noun governs lies ahead, whatever

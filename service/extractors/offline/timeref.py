@@ -48,9 +48,11 @@ from service.extractors.offline.time_context import (
     governing_word,
     in_baseline,
     in_side_clause,
+    named_by_its_period,
     past_predicate,
     planned_ahead,
     postponed_to,
+    told_in_the_present,
 )
 from service.extractors.offline.tokens import verbatim
 
@@ -296,8 +298,10 @@ def time_phrase(
             matched = replace(context, forward=True, past=False)
         elif context.forward and dates_the_pledge(covered[0], head):
             matched = replace(context, forward=False, past=True)
-        elif not context.forward and planned_ahead(covered[0]):
+        elif not context.forward and (planned_ahead(covered[0]) or told_in_the_present(covered[0])):
             matched = replace(context, forward=True, past=False)
+        elif len(covered) == 1 and named_by_its_period(covered[0]):
+            matched = replace(context, forward=False, past=True)
         bounds = resolve(match, matched)
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)

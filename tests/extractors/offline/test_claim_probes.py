@@ -2902,6 +2902,22 @@ CLAIM_TIMES = [
         "2021-05-22",
         "2021-05-23",
     ),
+    # a dated clause of time in the present tense tells a coming event
+    (
+        "Exporters rushed to ship goods before the new duties take effect on March 1.",
+        "Exporters",
+        None,
+        "2022-03-01",
+    ),
+    # a month naming what a noun covers lies behind, even in a forecast
+    ("An official said the December figures might be revised.", "figures", "2020-12", "2020-12"),
+    # a forecast about figures for a quarter already gone keeps that quarter
+    (
+        "The statistics office will publish revised figures for the first quarter.",
+        "office",
+        "2021-01",
+        "2021-03",
+    ),
     # a hope is an aim: its month lies ahead
     ("The ruling party hopes to win the election in March.", "party", "2022-03", "2022-03"),
     # every conjunct of a "when" clause happens at the time it hangs from
