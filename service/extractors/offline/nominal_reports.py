@@ -50,6 +50,14 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     if not roots:
         return None
     verb = roots[0]
+    agent = _reporting_agent(verb)
+    if agent:  # "The toll of 14 was confirmed by the prosecutor's office"
+        named = source_of(agent, refs)
+        if named is not None and named[1] not in EVIDENCE_HEADS:
+            words = named[1]
+            return Frame(
+                source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=words
+            )
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if not objects and not _claims_an_act(verb):
         return None
@@ -64,6 +72,22 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
     return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
+
+
+def _reporting_agent(verb: Token) -> list[Token]:
+    """The "by" phrase of a reporting verb in the passive ("was confirmed by the ministry")."""
+    if verb.lemma_.lower() not in NOMINAL_REPORT_VERBS or verb.dep_ == "relcl":
+        return []
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ in ("DATE", "TIME"):
+            continue  # "recorded by Tuesday morning": a deadline, no agent
+        words = list(objects[0].subtree)
+        timed = next((k for k, t in enumerate(words) if t.ent_type_ in ("DATE", "TIME")), None)
+        return words[:timed] if timed else words
+    return []
 
 
 # Pronouns for a source named before ("She put the damage at ..."); "we" is the speaker.

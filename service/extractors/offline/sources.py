@@ -278,6 +278,8 @@ def _without_description(tokens: list[Token]) -> list[Token]:
     start = len(tokens)
     while start > 0 and _in_name(tokens, start - 1):
         start -= 1
+    if start < len(tokens) and tokens[start].lower_ in ("of", "for", "and", "&"):
+        return tokens  # "Residents of Korr": no name starts with "of"
     described = tokens[:start]
     if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:
         return tokens[start:]  # "the Pelita news agency": the article went with the kind

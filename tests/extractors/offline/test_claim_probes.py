@@ -41,6 +41,11 @@ def _source(claim: DraftClaim) -> str | None:
 
 SOURCES = [
     (
+        "The death toll of 14 was confirmed by the regional prosecutor's office on Wednesday.",
+        "toll",
+        "the regional prosecutor's office",
+    ),
+    (
         "The state weather service, VARMET, forecast 30 to 50 centimetres of snow through Sunday.",
         "snow",
         "VARMET",
@@ -674,6 +679,7 @@ def test_a_when_clause_after_a_date_happens_at_that_date(
 
 
 MORE_SOURCES = [
+    ("Residents of Korr said help had arrived far too late.", "arrived", "residents of Korr", True),
     (
         "Three people involved in the talks said the sides remain far apart.",
         "sides",
@@ -2867,6 +2873,13 @@ CLAIM_TIMES = [
         None,
     ),
     ("The airline cancelled all flights for Friday.", "flights", "2021-05-21", "2021-05-21"),
+    # "by" a time in the passive is a deadline, not an agent
+    (
+        "More than 140 aftershocks had been recorded by Tuesday morning.",
+        "aftershocks",
+        None,
+        "2021-05-11",
+    ),
     # a time closing a list of tallies before a participle dates every tally
     (
         "The ministry reported 188 new cases and four deaths on Friday, bringing the total "
