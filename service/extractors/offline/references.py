@@ -20,8 +20,8 @@ from service.extractors.offline.body_names import (
     is_firm,
     organisation_name,
     says,
-    stems,
 )
+from service.extractors.offline.known_sources import KnownSource, refers_back
 from service.extractors.offline.persons import (
     TITLES,
     agrees,
@@ -48,19 +48,6 @@ class Mention:
     offset: int
     person: bool
     plural: bool
-
-
-@dataclass(frozen=True)
-class KnownSource:
-    """A source named earlier, with what back-references need to match it."""
-
-    head_lemma: str
-    source: Source
-    plural: bool
-    person: bool
-    words: frozenset[str] = frozenset()  # noun lemmas of the phrase that named it
-    offset: int = field(default=-1, compare=False)  # where in the article it was told
-    outlet: bool = field(default=False, compare=False)  # it reported or relayed ("the paper")
 
 
 @dataclass
@@ -306,35 +293,8 @@ class References:
             return None
         definite = words[0].lower() == "the"
         rest = [word.lower() for word in words[1:]]
-        own_stems = stems(name)
-        proper = any(word[:1].isupper() for word in words[1:])
         for known_source in reversed(self.sources):
-            known_name = known_source.source.name
-            known = [word.lower() for word in known_name.split()]
-            # "The University of Tamsk" is not "researchers at the University of Tamsk"
-            people_of = known_source.source.anonymous and len(known) > len(rest) + 1
-            if proper and people_of:
-                continue
-            if definite and rest and known[-len(rest) :] == rest and known != ["the", *rest]:
-                return known_source.source
-            # "the ministry" is "the Ministry of Defence's intelligence directorate" and "the
-            # commissioner" the person with that title, but "the party" is not "party
-            # officials" nor "the board" its chairman: the people of a body are not the body
-            roles: set[str] = set(known_source.words)
-            if known_source.source.anonymous:
-                roles = set()
-            elif known_source.person:
-                roles &= TITLES
-            # "the weather agency" is not "state news agency Antara": a modifier must fit too
-            described = {*known, *(w.lower() for w in known_source.words)}
-            fits = len(rest) < 2 or rest[0] in described
-            related = head_lemma in {known_source.head_lemma, *roles}
-            plurals = {f"{head_lemma}s", f"{head_lemma[:-1]}ies"}  # "the companies"
-            related = related and not (known[-1] in plurals and rest[-1:] == [head_lemma])
-            if definite and len(rest) <= 2 and related and fits:
-                return known_source.source
-            shorter = len(own_stems) >= 2 and len(own_stems) < len(stems(known_name))
-            if shorter and own_stems <= stems(known_name):
+            if refers_back(known_source, name, head_lemma):
                 return known_source.source
         if definite and describes_an_outlet(rest):  # "the news agency" after "X reported"
             outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
