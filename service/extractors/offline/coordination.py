@@ -127,12 +127,6 @@ def contrasting_report(head: Token) -> bool:
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     if head.dep_ == "relcl":  # "since 2019, when police said 15,000 gathered"
         return subject and head.lemma_.lower() in REPORTING_VERBS
-    if head.dep_ == "conj" and head.pos_ == "VERB" and head.head.i < head.i:
-        # "X said P, but aid workers said Q": a second report by a speaker of its own
-        opened = any(
-            c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas") for c in head.head.children
-        )
-        return subject and opened and head.lemma_.lower() in REPORTING_VERBS
     return head.dep_ == "advcl" and bool(marks & CONTRAST_MARKS) and subject
 
 

@@ -52,12 +52,9 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     verb = roots[0]
     agent = _reporting_agent(verb)
     if agent:  # "The toll of 14 was confirmed by the prosecutor's office"
-        named = source_of(agent, refs)
-        if named is not None and named[1] not in EVIDENCE_HEADS:
-            words = named[1]
-            return Frame(
-                source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=words
-            )
+        by = source_of(agent, refs)
+        if by is not None and by[1] not in EVIDENCE_HEADS:
+            return Frame(source=by[0], content=content_tokens(tokens), verb=verb, head_lemma=by[1])
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if not objects and not _claims_an_act(verb):
         return None

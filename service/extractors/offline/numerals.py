@@ -86,8 +86,6 @@ def numeral_end(tokens: list[Token], start: int) -> int:
         spelled = lower in SMALL_NUMBERS or lower in TENS
         if spelled and any(c.isdigit() for t in tokens[start:end] for c in t.text):
             break  # "47,000 twelve months before", "$31 million two years ago": two numbers
-        if DIGITS.match(lower) and DIGITS.match(tokens[end - 1].text):
-            break  # "0800 555 111": digit groups of a phone number, not one figure
         if lower == "and" and [t.lower_ for t in tokens[end + 1 : end + 3]] == ["a", "half"]:
             end += 3  # "six and a half years"
             continue

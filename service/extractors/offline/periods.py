@@ -213,7 +213,7 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     month = context.published.month
     if which in ("last", "next"):  # "the second quarter of last year"
         year += 1 if which == "next" else -1
-    elif not year_text and context.past and first_month > context.published.month:
+    elif not year_text and context.past and first_month > month:
         year -= 1
     elif not (year_text or which) and context.forward and first_month + size - 1 < month:
         # "will reopen in the first quarter", said in November: next year's; "will publish
@@ -259,7 +259,7 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     """The bounds of "over the last four years" (ending at publication) or "over the next
     18 months" (starting there)."""
     count_text = (match.group("count") or "one").lower()
-    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    count = _count(count_text)
     unit = match.group("unit").lower()
     if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
         return None, None
@@ -269,7 +269,8 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
         count, unit = count * 10, "years"
     if match.group("way").lower() in ("next", "coming"):
         if match.group("count") is None and unit in ("years", "months"):
-            return _next_period(published, 1, unit)[1:] * 2  # "over the next year": 2024
+            end = _next_period(published, 1, unit)[1]  # "over the next year": 2024
+            return end, end
         start, end = _next_period(published, count, unit)
         # "within the next two weeks" bounds only the end, like "within two weeks"
         return (None if match.group("prep").lower() == "within" else start), end

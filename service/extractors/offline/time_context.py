@@ -272,10 +272,6 @@ def dates_the_pledge(token: Token, head: Token) -> bool:
     return False
 
 
-# Words whose infinitive looks ahead ("scheduled to end on March 30", "due to open").
-_AHEAD_OF = frozenset({"schedule", "set", "due", "plan", "expect", "slate", "poise"})
-
-
 def named_by_its_period(token: Token) -> bool:
     """ "the December figures", "the August average": a month naming what a noun covers,
     which lies behind like any month told in passing, even in a forecast."""
@@ -288,20 +284,28 @@ _TEMPORAL_MARKS = frozenset({"before", "until", "till", "once", "when", "after"}
 def told_in_the_present(token: Token) -> bool:
     """ "before the new duties take effect on March 1": a dated clause of time in the present
     tense tells a coming event."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _nearest_verb(token)
     if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl":
         return False
     return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+# Words whose infinitive looks ahead ("scheduled to end on March 30", "due to open").
+_AHEAD_OF = frozenset({"schedule", "set", "due", "plan", "expect", "slate", "poise"})
 
 
 def planned_ahead(token: Token) -> bool:
     """ "exercises scheduled to end on March 30", "a proposal to reopen the strait by
     January 15": a phrase on an infinitive that a plan or a noun governs lies ahead, whatever
     the tense of the clause around it."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _nearest_verb(token)
     if verb is None or verb.tag_ != "VB":
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     governor = verb.head
     return governor.pos_ == "NOUN" or governor.lemma_.lower() in _AHEAD_OF
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
