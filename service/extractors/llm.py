@@ -10,7 +10,8 @@ Transient faults are a different matter (llm_faults.py): a 429, a timeout, a los
 connection or a 5xx repeats the same request (tenacity, honouring Retry-After, else
 exponential backoff with jitter) up to `model_retries` times before the run fails. Every
 try first waits for the optional requests- and tokens-per-minute limit shared by all
-workers (ratelimit.py).
+workers (ratelimit.py). What a run cost is summed in llm_usage.py; why it failed is put
+into words in llm_failures.py.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import os
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +37,8 @@ import openai  # (installed with litellm and instructor; their errors derive fro
 from instructor.core import (
     HookName,
     Hooks,
-    IncompleteOutputException,
     InstructorError,
-    InstructorRetryException,
 )
-from limits.errors import StorageError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
 from schemas.claims import DraftClaim, Span
@@ -51,7 +48,6 @@ from service.extractors.base import (
     ExtractionError,
     ExtractionResult,
     FailureKind,
-    Usage,
 )
 from service.extractors.chunking import (
     Chunk,
@@ -65,17 +61,9 @@ from service.extractors.llm_answer import (
     QuoteCheck,
     response_model_for,
 )
-from service.extractors.llm_faults import (
-    WaitForServer,
-    connection_failed,
-    detail_of,
-    is_transient,
-    raised,
-    retry_after,
-    seconds_text,
-    summarize,
-    transport_failure,
-)
+from service.extractors.llm_failures import describe_failure, fault_line
+from service.extractors.llm_faults import WaitForServer, is_transient, raised
+from service.extractors.llm_usage import UsageLedger
 from service.extractors.modes import LLMMode, instructor_mode, mode_hint, resolve_mode
 from service.extractors.prompt_tokens import PromptTokens, request_tokens
 from service.extractors.ratelimit import ModelRateLimiter, shared_limiter
@@ -116,64 +104,6 @@ class _QuietCapture(logging.Filter):
 
 _CAPTURING: ContextVar[bool] = ContextVar("capturing", default=False)
 logging.getLogger("instructor.v2.retry").addFilter(_QuietCapture())
-
-
-@dataclass
-class _Ledger:
-    """Usage, cost, attempts and transient faults summed over every request of one extraction."""
-
-    usage: Usage = field(default_factory=Usage)
-    attempts: int = 0
-    cost_known: bool = True
-    retries: int = 0  # requests repeated after a transient fault
-    last_error: str | None = None  # the last transient fault, even if its retry worked
-
-    def note_fault(self, description: str) -> None:
-        """Remember the latest transient fault."""
-        self.last_error = description
-
-    def count_retry(self) -> None:
-        """Count one request about to be repeated."""
-        self.retries += 1
-
-    def retry_note(self) -> str:
-        """The run note saying how often requests were retried and why."""
-        noun = "retry" if self.retries == 1 else "retries"
-        return (
-            f"{self.retries} model request {noun} after transient faults; last: {self.last_error}"
-        )
-
-    def record_response(self, response: Any) -> None:
-        """Hook: add one model response's token usage and cost."""
-        usage = getattr(response, "usage", None)
-        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
-        completion = int(getattr(usage, "completion_tokens", 0) or 0)
-        total = int(getattr(usage, "total_tokens", 0) or 0) or prompt + completion
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = int(getattr(details, "cached_tokens", 0) or 0)
-        self.usage.add(
-            Usage(
-                prompt_tokens=prompt,
-                completion_tokens=completion,
-                total_tokens=total,
-                cached_tokens=cached,
-            )
-        )
-        cost = _cost(response)
-        if cost is None:
-            self.cost_known = False
-        if self.cost_known and cost is not None:
-            self.usage.cost_usd = (self.usage.cost_usd or 0.0) + cost
-        else:
-            self.usage.cost_usd = None  # a partial sum would understate the cost
-
-
-def _cost(response: Any) -> float | None:
-    """What litellm says the response cost in USD; None for models it has no price for."""
-    try:
-        return float(litellm.completion_cost(completion_response=response))
-    except Exception:  # litellm raises a variety of errors for unpriced models
-        return None
 
 
 class LLMExtractor:
@@ -289,7 +219,7 @@ class LLMExtractor:
     def extract(self, article: ArticleInput) -> ExtractionResult:
         """Extract draft claims chunk by chunk; raises ExtractionError when the model fails."""
         chunks = split_into_chunks(article.text, self.chunk_chars)
-        ledger = _Ledger()
+        ledger = UsageLedger()
         located: list[LocatedClaim] = []
         notes: list[str] = []
         dropped: list[DroppedClaim] = []
@@ -335,7 +265,7 @@ class LLMExtractor:
         index: int,
         parts: int,
         check: QuoteCheck,
-        ledger: _Ledger,
+        ledger: UsageLedger,
     ) -> GroundedAnswer:
         hooks = Hooks()
         hooks.on(HookName.COMPLETION_KWARGS, check.count_attempt)
@@ -412,7 +342,7 @@ class LLMExtractor:
         block = {"type": "text", "text": self.prompt.system, "cache_control": {"type": "ephemeral"}}
         return {"role": "system", "content": [block]}
 
-    def _complete(self, ledger: _Ledger, **request: Any) -> Any:
+    def _complete(self, ledger: UsageLedger, **request: Any) -> Any:
         """One model request through litellm, retrying transient faults with backoff.
 
         Connection settings are added here rather than passed through instructor, which
@@ -423,10 +353,10 @@ class LLMExtractor:
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.model_retries + 1),
             wait=WaitForServer(self.model_retry_backoff, self.model_retry_max_wait),
-            after=lambda state: ledger.note_fault(self._fault_line(raised(state))),
+            after=lambda state: ledger.note_fault(fault_line(raised(state), timeout=self.timeout)),
             before_sleep=lambda state: ledger.count_retry(),
             sleep=self._sleep,
-            reraise=True,  # the provider's own error, for _describe; not tenacity's RetryError
+            reraise=True,  # the provider's error for describe_failure, not tenacity's RetryError
         )
         return retrying(self._request, request, tokens)
 
@@ -453,23 +383,17 @@ class LLMExtractor:
         except Exception:  # litellm raises a variety of errors for content it cannot count
             return math.ceil(len(json.dumps([messages, tools], default=str)) / 4)
 
-    def _fault_line(self, error: BaseException | None) -> str:
-        """A one-line description of a transient fault, as recorded in `last_error`."""
-        status = getattr(error, "status_code", None)
-        if isinstance(error, openai.RateLimitError):
-            after = retry_after(error)
-            return "HTTP 429 rate limited" + (
-                f" (Retry-After {seconds_text(after)} s)" if after is not None else ""
-            )
-        if isinstance(error, openai.APITimeoutError) and status != 504:
-            return f"timeout after {seconds_text(self.timeout)} s"
-        transport = transport_failure(error)
-        if transport is not None:
-            return f"connection failed: {transport}"[:200]
-        return f"HTTP {status}: {detail_of(error)}"[:200]
-
-    def _failure(self, error: InstructorError, attempts: int, ledger: _Ledger) -> ExtractionError:
-        kind, message = self._describe(error, attempts)
+    def _failure(
+        self, error: InstructorError, attempts: int, ledger: UsageLedger
+    ) -> ExtractionError:
+        kind, message = describe_failure(
+            error,
+            attempts,
+            timeout=self.timeout,
+            model_retries=self.model_retries,
+            max_tokens=self.max_tokens,
+            api_base=self.api_base,
+        )
         if kind in (FailureKind.invalid_output, FailureKind.model_error):
             hint = mode_hint(self.mode, message)
             message += f" (mode {self.mode.value}: {hint})" if hint else ""
@@ -481,59 +405,6 @@ class LLMExtractor:
             retries=ledger.retries,
             last_error=ledger.last_error,
         )
-
-    def _describe(self, error: InstructorError, attempts: int) -> tuple[FailureKind, str]:
-        """The failure kind and a one-line explanation a user can act on."""
-        if isinstance(error, IncompleteOutputException):
-            return FailureKind.invalid_output, (
-                f"the model's output was cut off at the token limit (max_tokens={self.max_tokens})"
-            )
-        cause = error.__cause__ if isinstance(error, InstructorRetryException) else None
-        if isinstance(cause, StorageError):
-            return FailureKind.model_error, (
-                f"the shared model rate limit could not be checked: {cause.storage_error}"
-            )
-        if cause is None or not isinstance(cause, openai.OpenAIError):
-            return FailureKind.invalid_output, (
-                f"the model's output was still invalid after {attempts} attempts: "
-                + summarize(cause or error)
-            )
-        retried = f", still after {self.model_retries} retries" if self.model_retries else ""
-        detail = detail_of(cause)
-        status = getattr(cause, "status_code", None)
-        if isinstance(cause, litellm.Timeout):
-            if status == 504:  # litellm reports a gateway timeout as a timeout
-                return FailureKind.timeout, (
-                    f"the model server's gateway timed out (HTTP 504){retried}: {detail}"
-                )
-            return FailureKind.timeout, (
-                f"the model did not answer within the {self.timeout:g} s request timeout{retried}"
-            )
-        if isinstance(cause, litellm.RateLimitError):
-            return FailureKind.rate_limited, (
-                f"the model provider refused the request as rate limited (HTTP 429){retried}: "
-                f"{detail}"
-            )
-        where = self.api_base or "the provider's default address"
-        if connection_failed(cause):
-            return FailureKind.model_error, (
-                f"could not connect to the model server at {where}{retried}"
-            )
-        transport = transport_failure(cause)
-        if transport is not None:
-            return FailureKind.model_error, (
-                f"the connection to the model server at {where} failed{retried}: {transport}"
-            )
-        if status in (401, 403):
-            return FailureKind.model_error, (
-                f"the model provider rejected the credentials (HTTP {status}): {detail}"
-            )
-        if status is not None:
-            again = retried if is_transient(cause) else ""
-            return FailureKind.model_error, (
-                f"the model provider answered HTTP {status}{again}: {detail}"
-            )
-        return FailureKind.model_error, f"the model call failed: {detail}"
 
 
 def _located(fields: dict[str, Any], spans: list[Span], chunk: Chunk, index: int) -> LocatedClaim:
