@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from schemas.claims import Alignment, Claim, Quantity
-from service.grounding import fold, is_function_word, numbers_in, words_in
+from service.folding import fold, is_function_word, numbers_in, words_in
 
 MIN_EVIDENCE_CHARS = 12
 MIN_EVIDENCE_WORDS = 2

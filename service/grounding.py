@@ -17,16 +17,21 @@ A quote is located by the first of three stages that finds it:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from schemas.claims import Alignment, Claim, DraftClaim, Span
+from service.folding import (
+    WORD,
+    FoldedText,
+    evidence_change,
+    fold,
+    is_function_word,
+    lower_same_length,
+)
 
 # The lowest similarity (rapidfuzz Indel, 0..1, of the folded, lower-cased quote and the
 # located text) at which an aligned quote grounds. Chosen from the 108 labelled cases in
@@ -45,38 +50,8 @@ _MAX_HITS_PER_WORD = 200  # occurrences per word considered, nearest the anchor 
 _MAX_WINDOWS = 6  # candidate windows aligned per quote
 _MAX_ELLIPSIS_STARTS = 20  # occurrences of an ellipsis quote's first part tried
 
-# Every quote mark becomes '"' (a model swaps curly, straight, single and double quotes
-# freely; "Korea's" and "Korea’s" fold alike), every dash '-', the ellipsis character
-# "...", and invisible characters a model never reproduces are dropped.
-_QUOTE_MARKS = (
-    "\"'`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u2035\u2036"
-    "\u00ab\u00bb\u2039\u203a\u02bc\uff02\uff07"
-)
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_FOLD: dict[str, str] = {
-    **dict.fromkeys(_QUOTE_MARKS, '"'),
-    **dict.fromkeys(_DASHES, "-"),
-    "\u2026": "...",
-    "\u200b": " ",  # zero-width space: a word separator
-    **dict.fromkeys("\u00ad\u200c\u200d\u2060\ufeff", ""),  # soft hyphen, joiners, BOM
-}
 _ELLIPSIS = re.compile(r"\.{3,}")
 _PART_EDGES = " ,;:-"  # left over at the ends of a quote's parts after an ellipsis
-_WORD = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nor|neither|nobody|nothing|nowhere|without|cannot)\b|n\"t\b"
-)
-_CONTRACTION = re.compile(r"(?<=\w)\"(?:s|t|d|ll|re|ve|m)\b")
-# Words a model may drop, add or change without changing the evidence. Quantifiers,
-# approximators ("about", "over", "up to"), modals, negations, pronouns, "and"/"or"/"but"
-# and "from" (a swapped "from ... to" reorders content words) are not among them.
-_FUNCTION_WORDS = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "as", "into", "onto",
-     "via", "per", "that", "which", "this", "these", "those", "there", "is", "are", "was",
-     "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "also", "so",
-     "then", "just"}
-)  # fmt: skip
 _APOSTROPHES = "'\u2019\u02bc"
 
 
@@ -86,65 +61,6 @@ class QuoteNotFound(ValueError):
     def __init__(self, quote: str) -> None:
         super().__init__(f"quote not found verbatim in the article: {quote!r}")
         self.quote = quote
-
-
-@functools.cache
-def _is_punctuation(char: str) -> bool:
-    """True for punctuation (stops, quotes, dashes, brackets), not for the connector '_'."""
-    category = unicodedata.category(char)
-    return category[0] == "P" and category != "Pc"
-
-
-def _next_to_punctuation(before: str, after: str) -> bool:
-    """True when a space between `before` and `after` is dropped by folding."""
-    return _is_punctuation(before) or _is_punctuation(after)
-
-
-@dataclass(frozen=True)
-class FoldedText:
-    """Article text folded as `fold` describes, plus an offset map back to the original."""
-
-    text: str
-    origin: list[int]  # origin[i] = offset in the original text of folded character i
-
-    @classmethod
-    def of(cls, original: str) -> FoldedText:
-        """Fold `original`, remembering where each folded character came from."""
-        chars: list[str] = []
-        origin: list[int] = []
-        space_at = -1  # offset of the whitespace run before the next character, if any
-        for offset, char in enumerate(original):
-            mapped = _FOLD.get(char, char)
-            if mapped.isspace():
-                space_at = offset if space_at < 0 else space_at
-                continue
-            if not mapped:
-                continue
-            if space_at >= 0 and chars and not _next_to_punctuation(chars[-1], mapped[0]):
-                chars.append(" ")
-                origin.append(space_at)
-            space_at = -1
-            chars.extend(mapped)
-            origin.extend([offset] * len(mapped))
-        return cls("".join(chars), origin)
-
-
-def fold(text: str) -> str:
-    """Fold text as the lenient match does.
-
-    Quote marks of every kind become '"', dashes '-', "…" "..."; whitespace runs become one
-    space, dropped at the ends and next to punctuation ("U. S." and "U.S." fold alike, as
-    do "word ," and "word,"); soft hyphens and zero-width joiners are dropped.
-    """
-    return FoldedText.of(text).text
-
-
-def _lower(text: str) -> str:
-    """Lower-case `text` without changing its length, so folded offsets stay valid."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
 def _nearest(
@@ -198,46 +114,9 @@ def _joins(before: str, middle: str, after: str) -> bool:
     return middle in ".," and before.isdigit() and after.isdigit()
 
 
-def _numbers(text: str) -> Counter[str]:
-    """The numbers in `text`, with digit-group commas removed ("5,000" == "5000")."""
-    return Counter(number.replace(",", "") for number in _NUMBER.findall(text))
-
-
-def numbers_in(text: str) -> Counter[str]:
-    """The numbers in `text` ("5,000" and "5000" alike), for checks outside grounding."""
-    return _numbers(text)
-
-
-def words_in(text: str) -> list[str]:
-    """The words of `text` folded and lower-cased, contractions and possessives cut off."""
-    return _WORD.findall(_CONTRACTION.sub("", fold(text).lower()))
-
-
-def is_function_word(word: str) -> bool:
-    """True for words a quote may add, drop or change without changing its evidence."""
-    return word in _FUNCTION_WORDS
-
-
-def _content_words(text: str) -> list[str]:
-    """The words of `text` that carry its content, in order (numbers are compared apart)."""
-    words = _WORD.findall(_CONTRACTION.sub("", text))
-    return [w for w in words if w not in _FUNCTION_WORDS and not w.isdigit()]
-
-
-def _evidence_change(quote: str, located: str) -> str:
-    """How `located` says something else than `quote` (both folded, lower-cased), or ''."""
-    if _numbers(quote) != _numbers(located):
-        return "different numbers"
-    if len(_NEGATION.findall(quote)) != len(_NEGATION.findall(located)):
-        return "different negation"
-    if _content_words(quote) != _content_words(located):
-        return "different words"
-    return ""
-
-
 def _is_window_word(word: str) -> bool:
     """True for quote words worth looking up to find candidate windows."""
-    return word not in _FUNCTION_WORDS and (len(word) > 2 or word.isdigit())
+    return not is_function_word(word) and (len(word) > 2 or word.isdigit())
 
 
 @dataclass(frozen=True)
@@ -271,7 +150,7 @@ class Grounder:
     def lowered(self) -> str:
         """The folded article lower-cased, for the aligned stage."""
         if self._lowered is None:
-            self._lowered = _lower(self.folded.text)
+            self._lowered = lower_same_length(self.folded.text)
         return self._lowered
 
     @property
@@ -279,7 +158,7 @@ class Grounder:
         """Where each word of the lowered article starts, for finding candidate windows."""
         if self._words is None:
             self._words = {}
-            for match in _WORD.finditer(self.lowered):
+            for match in WORD.finditer(self.lowered):
                 self._words.setdefault(match.group(), []).append(match.start())
         return self._words
 
@@ -324,7 +203,7 @@ class Grounder:
         if not _ELLIPSIS.search(folded_quote):
             return None
         parts = [part.strip(_PART_EDGES) for part in _ELLIPSIS.split(folded_quote)]
-        parts = [part for part in parts if _WORD.search(part)]
+        parts = [part for part in parts if WORD.search(part)]
         if not parts:
             return None
         for first in self._occurrences(parts[0], anchor):
@@ -374,8 +253,8 @@ class Grounder:
         Stretches that keep the quote's evidence win over those that do not, then the
         higher score, then the one nearer `anchor`.
         """
-        needle = _lower(fold(quote))
-        if len(needle) < MIN_FUZZY_CHARS or len(_WORD.findall(needle)) < MIN_FUZZY_WORDS:
+        needle = lower_same_length(fold(quote))
+        if len(needle) < MIN_FUZZY_CHARS or len(WORD.findall(needle)) < MIN_FUZZY_WORDS:
             return None
         found = [self._align(needle, low, high) for low, high in self._windows(needle, anchor)]
         return max(
@@ -388,7 +267,7 @@ class Grounder:
         """Folded (low, high) windows where the quote's rarest words point to its start."""
         words, origin = self.words, self.folded.origin
         offsets: dict[str, int] = {}
-        for match in _WORD.finditer(needle):
+        for match in WORD.finditer(needle):
             if _is_window_word(match.group()) and match.group() in words:
                 offsets.setdefault(match.group(), match.start())
         rarest = sorted(offsets, key=lambda word: len(words[word]))[:_RARE_WORDS]
@@ -431,7 +310,7 @@ class Grounder:
             start=origin[i],
             end=origin[j - 1] + 1,
             score=score,
-            change=_evidence_change(needle, lowered[i:j]),
+            change=evidence_change(needle, lowered[i:j]),
         )
 
     def _starts_word(self, index: int) -> bool:

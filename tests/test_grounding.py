@@ -12,13 +12,12 @@ from service import grounding
 from service.evidence_checks import claim_flags, reads_as_instruction
 from service.extraction import GroundedExtraction, extract_and_ground
 from service.extractors.base import ArticleInput
+from service.folding import FoldedText, fold
 from service.grounding import (
     FUZZY_MIN_SCORE,
     MAX_ELLIPSIS_GAP,
-    FoldedText,
     Grounder,
     QuoteNotFound,
-    fold,
     ground_claims,
 )
 from tests.fakes.extractor import FakeExtractor
@@ -97,12 +96,6 @@ def test_quote_surrounding_whitespace_is_ignored():
 def test_unlocatable_quote_raises(quote: str):
     with pytest.raises(QuoteNotFound):
         Grounder(ARTICLE).locate(quote)
-
-
-def test_fold_unifies_quote_marks_and_dashes_and_drops_spaces_next_to_punctuation():
-    assert fold(" \u201cA\u201d \u2014\n\tB\u2019s  C ") == '"A"-B"s C'
-    assert fold("U. S. \u00abword\u00bb , `x` \u2026") == 'U.S."word","x"...'
-    assert fold("soft\u00adhyphen") == "softhyphen"
 
 
 def test_ground_claims_keeps_located_drafts_and_reports_the_rest():

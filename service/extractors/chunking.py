@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.claims import DraftClaim
-from service.grounding import fold
+from service.folding import fold
 
 # Boundaries tried in order (group 1 is the gap between units): a unit longer than a
 # chunk is split at the next kind.
