@@ -57,9 +57,11 @@ format: setup-dev
 eval: setup  ## score the offline extractor on evals/gold: dev and test splits side by side
 	$(VENV)/bin/claimkit eval --gold evals/gold --split all --out eval-output/latest
 
-gate: setup  ## fail when the offline extractor regresses on dev or test against its baseline
+gate: setup  ## fail when the offline extractor regresses on dev, test or the made-up set
 	$(VENV)/bin/claimkit eval --gold evals/gold --split all --out eval-output/gate \
 		--gate evals/baselines/offline.json
+	$(VENV)/bin/claimkit eval --gold evals/made-up --out eval-output/gate-made-up \
+		--gate evals/baselines/offline-made-up.json
 
 bench: setup  ## speed benchmarks (figures and ratios); PostgreSQL and Redis scenarios need them running
 	$(VENV)/bin/python benchmarks/offline_throughput.py

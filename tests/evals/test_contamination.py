@@ -17,8 +17,14 @@ from service.prompts import PROMPTS_DIR, available_versions, load_prompt
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "evals" / "gold"
-# Both splits: a prompt must not quote dev articles either (they would inflate dev figures).
-REFERENCES = reference_texts(GOLD / "dev", GOLD / "test", ROOT / "tests" / "fixtures" / "articles")
+# Both splits and the made-up set: a prompt must not quote dev articles either (they would
+# inflate dev figures).
+REFERENCES = reference_texts(
+    GOLD / "dev",
+    GOLD / "test",
+    ROOT / "evals" / "made-up",
+    ROOT / "tests" / "fixtures" / "articles",
+)
 # v1 is kept unchanged for comparison; its schema descriptions quote gold articles.
 KNOWN_CONTAMINATED = {"v1"}
 
