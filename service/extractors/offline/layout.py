@@ -18,6 +18,13 @@ _WIRE_DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w ]{0,40}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )
+# A press-release dateline in title case needs its date: "Lorvik, 4 May 2023 — ".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_RELEASE_DATELINE = re.compile(
+    rf"^[{_CAPITAL}][\w.'\-]+(?:\s[{_CAPITAL}][\w.'\-]+){{0,3}},\s*"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    r"\s*(?:[—–]|-{1,2}(?=\s))\s*"
+)
 # Lines that are navigation, counters, credits or bylines, never claims.
 _FURNITURE = [
     re.compile(pattern, re.IGNORECASE)
@@ -97,7 +104,7 @@ def split_blocks(text: str) -> Layout:
             speaker = None  # a question is one line; what follows unlabelled is the article's
         if speaker in PROCEDURAL_SPEAKERS:
             continue
-        wire = _WIRE_DATELINE.match(line)
+        wire = _WIRE_DATELINE.match(line) or _RELEASE_DATELINE.match(line)
         if wire and wire.end() < len(line):
             start, line = start + wire.end(), line[wire.end() :]
         headline = not blocks and _looks_like_headline(line)

@@ -85,6 +85,9 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "SANTA LUCÍA, Ñorva (AFP) - The port reopened.\n\n"
         "KESSEL, Norland (Norland Government Press Office) - Schools stay open.\n\n"
         "GENEVA, 11 March 2025 - Cases rose.\n\n"
+        "Lorvik, 4 May 2023 — Prices fell.\n\n"
+        "Port Anselm, Sept. 3 - The bridge closed.\n\n"
+        "Officials, 40 of them — all unpaid — met.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
@@ -96,5 +99,8 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "The port reopened.",
         "Schools stay open.",
         "Cases rose.",
+        "Prices fell.",
+        "The bridge closed.",
+        "Officials, 40 of them — all unpaid — met.",
         "The council — a body of nine — met on Monday.",
     ]
