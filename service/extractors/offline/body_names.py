@@ -28,7 +28,8 @@ BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
 PUBLIC_BODY_WORDS = word_set("""
     ministry department directorate agency authority council office service commission
     committee police army navy government court parliament university institute command
-    college school hospital museum airport
+    college school hospital museum airport inspectorate bureau administration tribunal senate
+    assembly legislature municipality secretariat
     """)
 # Descriptions that only fit a body whose name says so ("the council", "the university").
 NAMED_KINDS = word_set("""

@@ -8,6 +8,11 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import stems
 from service.extractors.offline.persons import TITLES
 
+_PUBLIC_BODY_HEADS = frozenset(
+    {"institute", "service", "authority", "office", "centre", "center", "administration",
+     "commission", "bureau", "directorate", "agency"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class KnownSource:
@@ -49,6 +54,13 @@ def refers_back(known_source: KnownSource, name: str, head_lemma: str) -> bool:
     described = {*known, *(w.lower() for w in known_source.words)}
     modifier_fits = len(rest) < 2 or rest[0] in described
     related = head_lemma in {known_source.head_lemma, *roles}
+    # "the agency" (or "the disaster agency") after "the National Institute for Disaster
+    # Risk Management": a public body under another head word
+    related = related or (
+        head_lemma == "agency"
+        and known_source.head_lemma in _PUBLIC_BODY_HEADS
+        and not (known_source.outlet or known_source.person or known_source.source.anonymous)
+    )
     plurals = {f"{head_lemma}s", f"{head_lemma[:-1]}ies"}  # "the companies"
     related = related and not (known[-1] in plurals and rest[-1:] == [head_lemma])
     if definite and len(rest) <= 2 and related and modifier_fits:

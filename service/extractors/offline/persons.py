@@ -60,7 +60,8 @@ FIRM_ENDINGS = word_set("""
     biotech pharma pharmaceuticals biologics therapeutics foods group airlines airline
     air motors systems energy power holdings inc ltd plc corp corporation co company media
     labs mills industries technologies partners capital securities electric telecom networks
-    solutions services logistics shipping mining oil gas steel airways rail
+    solutions services logistics shipping mining oil gas steel airways rail textiles freight
+    express chemicals insurance brewery breweries retail resources minerals robotics
     """)
 # Last words of the names of groups and bodies ("Sahel Watch" is no person).
 GROUP_ENDINGS = word_set("""

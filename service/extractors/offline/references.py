@@ -300,6 +300,10 @@ class References:
             outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
             if outlets:
                 return outlets[-1]
+        if definite and rest == ["statement"] and head_lemma == "statement":
+            named = [k.source for k in self.sources if not k.source.anonymous]
+            if named:  # "..., the statement added": whoever was last quoted
+                return named[-1]
         if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
             return self.described_body(head_lemma, offset)
         if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"

@@ -48,13 +48,28 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
         return _named_between_commas(tokens, k)
     collected: list[Token] = []
     while k >= 0 and not (tokens[k].text == "," or tokens[k].is_quote):
-        if tokens[k].pos_ not in _NOUN_PHRASE_POS and tokens[k].text not in ("-", "(", ")"):
+        inside_name = _joins_name(tokens[k]) and bool(collected)  # "Institute for Disaster"
+        if (
+            tokens[k].pos_ not in _NOUN_PHRASE_POS
+            and tokens[k].text not in ("-", "(", ")")
+            and not inside_name
+        ):
             return []
         collected.insert(0, tokens[k])
         k -= 1
     if k < 0 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in collected):
         return []
     return collected
+
+
+def _joins_name(token: Token) -> bool:
+    """ "of", "for", "on" between two capitalised words of one name ("Institute for Disaster
+    Risk Management")."""
+    if token.pos_ != "ADP" or token.lower_ not in ("of", "for", "on", "and"):
+        return False
+    doc = token.doc
+    before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before.text[:1].isupper() and after is not None and after.text[:1].isupper()
 
 
 def _named_before(tokens: list[Token], position: int, subject: Token) -> list[Token]:
@@ -88,7 +103,8 @@ def _named_between_commas(tokens: list[Token], comma: int) -> list[Token]:
     if len(segments) < 3 or not segments[0] or not segments[1]:
         return []
     name, description = segments[0], segments[1]
-    if not all(t.pos_ == "PROPN" for t in name) or description[0].lower_ not in ("the", "a", "an"):
+    opener = description[0].lower_ in ("the", "a", "an") or description[0].tag_ == "PRP$"
+    if not all(t.pos_ == "PROPN" for t in name) or not opener:  # "its director, Ana Ruiz,"
         return []
     return [*description, tokens[comma - len(name) - 1], *name]
 

@@ -202,6 +202,27 @@ def _network_named(noun: Token) -> str | None:
     return named[0].text if named else None
 
 
+def impersonal_report(tokens: list[Token]) -> list[Token]:
+    """ "It was reported that P", "P, it was reported on state radio": the phrase, with its
+    "that" and the channel after "on"/"by"/"in", or []."""
+    ids = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.lemma_.lower() != "report" or verb.tag_ != "VBN":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ == "it"]
+        if not subjects or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        phrase = {subjects[0].i, verb.i}
+        phrase |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > verb.i and child.lower_ in ("on", "by"):
+                phrase |= {t.i for t in child.subtree}  # "on state radio", "on Monday"
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                phrase |= {c.i for c in child.children if c.dep_ == "mark" and c.lower_ == "that"}
+        return [t for t in tokens if t.i in phrase and t.i in ids]
+    return []
+
+
 def by_reports(tokens: list[Token]) -> list[Token]:
     """ "By early reports," / ", by most accounts,": the phrase between commas."""
     for start, token in enumerate(tokens[:-3]):

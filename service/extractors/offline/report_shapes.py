@@ -12,7 +12,7 @@ from service.extractors.offline.frames import REPORTING_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
 from service.extractors.offline.report_bounds import unmarked_clause
-from service.extractors.offline.report_phrases import by_reports
+from service.extractors.offline.report_phrases import by_reports, impersonal_report
 from service.extractors.offline.segmentation import CONTRAST_MARKS, long_enough
 from service.extractors.offline.sources import outlet, phrase_text, source_of
 from service.extractors.offline.tokens import entity_of, strip_edges
@@ -110,6 +110,9 @@ def hearsay(tokens: list[Token]) -> Frame | None:
             name, lemma, scope = "reports", "report", -1
             break
     else:
+        impersonal = impersonal_report(tokens)
+        if impersonal:
+            return _impersonal_frame(tokens, impersonal)
         phrase = by_reports(tokens)
         if not phrase:
             return None
@@ -123,6 +126,25 @@ def hearsay(tokens: list[Token]) -> Frame | None:
     return Frame(
         source=source, content=content, verb=None, head_lemma=lemma, plural=True, scope=scope
     )
+
+
+def _impersonal_frame(tokens: list[Token], phrase: list[Token]) -> Frame | None:
+    """ "It was reported that P": unnamed reports; "..., it was reported on state radio": the
+    channel named after the verb."""
+    ids = {t.i for t in phrase}
+    content = content_tokens([t for t in tokens if t.i not in ids])
+    if len(content) < 3:
+        return None
+    verb = next(t for t in phrase if t.lemma_.lower() == "report")
+    channel = [
+        t
+        for t in phrase
+        if t.i > verb.i and t.dep_ not in ("prep", "mark") and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    source = Source(name="reports", anonymous=True)
+    if channel:
+        source = Source(name=phrase_text(channel))
+    return Frame(source=source, content=content, verb=None, head_lemma="report", plural=True)
 
 
 def puts_at(verb: Token) -> bool:

@@ -376,6 +376,43 @@ SOURCES = [
         "not run again",
         "Piet Dorn",
     ),
+    # a trailing speaker the parser hangs on the content as an appositive
+    (
+        "Floods have cut off 30 villages in the hills, the country's National Office for "
+        "Civil Protection said Friday.",
+        "30 villages",
+        "National Office for Civil Protection",
+    ),
+    (
+        "The board has sent four auditors to the mill, its chairman, Osric Pell, said.",
+        "four auditors",
+        "Osric Pell",
+    ),
+    (
+        "Storms killed 12 people, the Tarsh Institute of Meteorology said. Of the dead, nine "
+        "were in Pell province, according to the agency.",
+        "nine",
+        "Tarsh Institute of Meteorology",
+    ),
+    ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    (
+        "The rebels seized two towns on Friday, it was reported on state radio.",
+        "two",
+        "state radio",
+    ),
+    (
+        "Lumo Freight said in a statement that 40 trucks were idle. It will hire 25 drivers, "
+        "the statement added.",
+        "25 drivers",
+        "Lumo Freight",
+    ),
+    # "the company" is no public body, even one the tagger missed
+    (
+        "The Central Inspectorate for Labour fined the firm 9,000 euros on Monday. Varro "
+        "Textiles said it would appeal. The company said its 300 workers had been paid.",
+        "300 workers",
+        "Varro Textiles",
+    ),
 ]
 
 
