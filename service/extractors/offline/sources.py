@@ -363,7 +363,8 @@ def _published_by(tokens: list[Token]) -> list[Token]:
         if (token.dep_ == "acl" and token.tag_ == "VBN") or document:  # "a report by X"
             for child in token.children:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ in ("by", "from") and objects and _a_body(objects[0]):
+                dated = bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+                if child.lower_ in ("by", "from") and objects and _a_body(objects[0]) and not dated:
                     return list(objects[0].subtree)
     return []
 

@@ -29,7 +29,9 @@ class StoryClock:
         event take its date, unless it only glances back from the event told before ("two
         days before the collapse" neither moves the anchor nor dates a collapse), or only
         says since when a state has held ("on this street since 1956")."""
-        if time.start is None or looks_back(time.text) or time.end is None:
+        if time.start is None or looks_back(time.text):
+            return
+        if time.end is None and not _dated_event_since(time):
             return
         if self.anchor_day is not None and past_perfect(head):
             # "The plane had passed an inspection in June": background to the event, though
@@ -37,7 +39,7 @@ class StoryClock:
             self.background = (head.doc, head.sent.start, time.start)
             return
         self.anchor = time.start
-        if len(time.start) == 10 and time.start == time.end:
+        if len(time.start) == 10 and time.end in (time.start, None):
             self.anchor_day = time.start
         self.events.note(tokens, head, time.start)
 
@@ -62,3 +64,15 @@ class StoryClock:
             anchor_day=anchor_day,
             events=self.events.days,
         )
+
+
+def _dated_event_since(time: TimeRef) -> bool:
+    """ "since Lena carried Nevada on November 16": an event told with its day, which later
+    times count from, unlike the bare bound of "since 1956" or "since March"."""
+    words = time.text.split()
+    return (
+        len(words) >= 4
+        and words[0].lower() == "since"
+        and time.start is not None
+        and len(time.start) == 10
+    )

@@ -395,6 +395,13 @@ SOURCES = [
         "Tarsh Institute of Meteorology",
     ),
     ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    # a poll's dates after "from" are no body behind it
+    (
+        "A Tessel Institute poll of 900 voters, conducted from May 4 to 9, found Aro with "
+        "41 percent.",
+        "41 percent",
+        "Tessel Institute",
+    ),
     (
         "The rebels seized two towns on Friday, it was reported on state radio.",
         "two",
@@ -2834,6 +2841,14 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # the day of an event told inside a since-phrase is what "two days later" counts from
+    (
+        "Vell led the council from 2009 to 2015. She has not lost a vote since Aro won "
+        "Tarn on May 3. Two days later, her party dropped 12 of its staff.",
+        "12 of its staff",
+        "2021-05-05",
+        "2021-05-05",
+    ),
     # a tally joined to one dated on its own: the other verb has a time of its own
     (
         "About 3,000 people fled before the storm arrived, and 800 stayed in shelters on "
