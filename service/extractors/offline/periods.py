@@ -20,7 +20,7 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # "the first quarter of 2020", "Q3 2021", "the second half of the year".
 _QUARTER = re.compile(
-    rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+"
+    rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
     rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<which>(?i:the|this|last|next))\s+year))?"
     r"(?!\s+of\s+[A-Z])"  # "the first half of March" is part of that month
     rf"|(?:the\s+)?Q(?P<q>[1-4])(?:\s+|[-/])?(?P<qyear>{_YEAR})?"
@@ -63,11 +63,11 @@ _MONTH_NAMES = {
     name.lower(): number
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
+} | {"sept": 9}
 _PERIOD_TO = re.compile(
     rf"\b{_PREP}(?i:the\s+)(?:(?P<count>\d{{1,2}}|[A-Za-z]+)\s+(?i:months)|(?P<span>(?i:quarter|half|year)))"
     rf"\s+(?i:to|ended|ending|through)\s+(?P<month>{'|'.join(calendar.month_name[1:])}|"
-    rf"(?:{'|'.join(calendar.month_abbr[1:])})\.?)(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?\b"
+    rf"(?:Sept|{'|'.join(calendar.month_abbr[1:])})\.?)(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?\b"
 )
 _SPAN_MONTHS = {"quarter": 3, "half": 6, "year": 12}
 

@@ -290,6 +290,15 @@ def told_in_the_present(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
 
 
+def told_in_the_past(token: Token) -> bool:
+    """ "will cut 900 jobs after it reported a loss in the third quarter": a dated clause of
+    time in the past tense tells an event behind, which does not date a forecast."""
+    verb = _nearest_verb(token)
+    if verb is None or verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
 # Words whose infinitive looks ahead ("scheduled to end on March 30", "due to open").
 _AHEAD_OF = frozenset({"schedule", "set", "due", "plan", "expect", "slate", "poise"})
 

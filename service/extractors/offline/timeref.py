@@ -52,6 +52,7 @@ from service.extractors.offline.time_context import (
     past_predicate,
     planned_ahead,
     postponed_to,
+    told_in_the_past,
     told_in_the_present,
 )
 from service.extractors.offline.tokens import verbatim
@@ -292,6 +293,8 @@ def time_phrase(
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
+        if context.forward and told_in_the_past(covered[0]):
+            continue  # "will cut jobs after it reported a loss in May": the loss's time
         postponed = postponed_to(covered[0])
         matched = context
         if postponed:

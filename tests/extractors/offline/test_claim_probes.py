@@ -2841,6 +2841,14 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a past-tense clause of time inside a forecast dates its own event, not the forecast
+    (
+        "Dorn Metals said it would close two mills after it reported a loss in the first "
+        "quarter.",
+        "two mills",
+        None,
+        None,
+    ),
     # the day of an event told inside a since-phrase is what "two days later" counts from
     (
         "Vell led the council from 2009 to 2015. She has not lost a vote since Aro won "

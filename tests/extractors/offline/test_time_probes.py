@@ -406,6 +406,11 @@ EVENT_YEARS = [
     _probe("Profit rose in the three months to March 31.", "three months", "2023-01", "2023-03"),
     _probe("Net income fell in the quarter ended May 31.", "quarter ended", "2023-03", "2023-05"),
     _probe("Sales rose in the year to September.", "year to", "2021-10", "2022-09"),
+    _probe("Revenue fell in the three months ended Sept. 30.", "Sept. 30", "2022-07", "2022-09"),
+    # a quarter as a compound adjective
+    _probe(
+        "The firm posted a 12% drop in first-quarter sales.", "first-quarter", "2023-01", "2023-03"
+    ),
     # "within" a span: a forecast's deadline, no date in the past
     _probe(
         "500,000 doses will arrive within two weeks.",
