@@ -332,6 +332,10 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
             unit = AGE_UNIT
         if upper is not None:
             approx = Approx.range
+        if not currency and unit.split()[:1] in (["cents"], ["cent"]):
+            # "38 cents per share" is money: $0.38, compared by value with "$0.38"
+            value, upper = value / 100, upper / 100 if upper is not None else None
+            unit = " ".join(["USD", *unit.split()[1:]])
         quantity = Quantity(
             text=verbatim(tokens[begin:last]), value=value, upper=upper, unit=unit, approx=approx
         )

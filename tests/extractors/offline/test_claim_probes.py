@@ -854,6 +854,9 @@ def test_appear_hedges_only_with_a_complement(
 
 QUANTITIES = [
     ("About 4.1 million people voted.", "voted", [(4_100_000, None)]),
+    # cents are hundredths of a dollar, compared by value with "$0.38"
+    ("Tarn Foods earned 38 cents per share.", "earned", [(0.38, None)]),
+    ("The dividend stays at 24 cents a share.", "dividend", [(0.24, None)]),
     (
         "The workforce grew by nearly 2,000 to 1.3 million.",
         "workforce",
@@ -2843,8 +2846,7 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 CLAIM_TIMES = [
     # a past-tense clause of time inside a forecast dates its own event, not the forecast
     (
-        "Dorn Metals said it would close two mills after it reported a loss in the first "
-        "quarter.",
+        "Dorn Metals said it would close two mills after it reported a loss in the first quarter.",
         "two mills",
         None,
         None,
