@@ -27,6 +27,7 @@ def according_to(tokens: list[Token]) -> list[Token]:
                 # a participle describing the document ("a survey released Monday by X")
                 # belongs to the attribution, a relative clause may carry content
                 subtree += _detached_name(tokens, subtree[-1], objects[0])
+                subtree += _short_form_after(tokens, subtree[-1])
                 return strip_edges([token, tokens[position + 1], *subtree])
             phrase = [token, tokens[position + 1]]
             for following in tokens[position + 2 :]:
@@ -34,6 +35,16 @@ def according_to(tokens: list[Token]) -> list[Token]:
                     break
                 phrase.append(following)
             return phrase
+    return []
+
+
+def _short_form_after(tokens: list[Token], last: Token) -> list[Token]:
+    """ "according to the Office for Refugees (OFR),": the short form the parser hung
+    elsewhere; [] when none follows."""
+    following = [t for t in tokens if t.i > last.i][:3]
+    texts = [t.text for t in following]
+    if len(texts) == 3 and texts[0] == "(" and texts[2] == ")" and texts[1][:1].isupper():
+        return following
     return []
 
 

@@ -272,6 +272,17 @@ def dates_the_pledge(token: Token, head: Token) -> bool:
     return False
 
 
+def when_predicted(token: Token, head: Token) -> bool:
+    """ "projected in September a deficit of $180 million this year": a phrase between a
+    predicting verb and its object dates the prediction (the time of saying), not the
+    figure predicted, unlike "forecast 40 centimetres over the weekend"."""
+    if head.lemma_.lower() not in _PREDICTING or head.tag_ != "VBD":
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    nearest = _nearest_verb(token)
+    return bool(objects) and nearest is not None and nearest.i == head.i < token.i < objects[0].i
+
+
 def named_by_its_period(token: Token) -> bool:
     """ "the December figures", "the August average": a month naming what a noun covers,
     which lies behind like any month told in passing, even in a forecast."""

@@ -54,6 +54,7 @@ from service.extractors.offline.time_context import (
     postponed_to,
     told_in_the_past,
     told_in_the_present,
+    when_predicted,
 )
 from service.extractors.offline.tokens import verbatim
 
@@ -293,7 +294,7 @@ def time_phrase(
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
-        if context.forward and told_in_the_past(covered[0]):
+        if context.forward and (told_in_the_past(covered[0]) or when_predicted(covered[0], head)):
             continue  # "will cut jobs after it reported a loss in May": the loss's time
         postponed = postponed_to(covered[0])
         matched = context

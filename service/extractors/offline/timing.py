@@ -262,7 +262,7 @@ def _closing(phrase: list[Token], root: Token, content: list[Token]) -> bool:
     item the verb takes ("recorded 312 cases and four deaths in the week to Sunday")."""
     ids = {t.i for t in phrase}
     tops = [t for t in phrase if t.head.i not in ids]
-    if not tops or any(t.head.i != root.i for t in tops) or phrase[0].i < root.i:
+    if not tops or any(not _hangs_from(t, root) for t in tops) or phrase[0].i < root.i:
         return False
     # "..., bringing the total to 4,058": a participle after it leaves the phrase closing
     participles = {
@@ -272,6 +272,15 @@ def _closing(phrase: list[Token], root: Token, content: list[Token]) -> bool:
         for t in c.subtree
     }
     return all(t.is_punct or t.i in participles for t in content if t.i > phrase[-1].i)
+
+
+def _hangs_from(token: Token, root: Token) -> bool:
+    """True when a phrase hangs from the root, directly or through a prepositional phrase
+    ("at a hearing in January")."""
+    head = token.head
+    while head.i != root.i and head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+        head = head.head
+    return head.i == root.i
 
 
 def _root(tokens: list[Token]) -> Token:

@@ -2844,6 +2844,20 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a time phrase inside a phrase on the main verb dates every item the verb takes
+    (
+        "Arn Doyle admitted one count of fraud and two counts of theft at a hearing in January.",
+        "one count",
+        "2021-01",
+        "2021-01",
+    ),
+    # the month of predicting, before the predicted figure, is the time of saying
+    (
+        "The finance ministry projected in March a deficit of 90 million crowns this year.",
+        "deficit",
+        "2021",
+        "2021",
+    ),
     # a past-tense clause of time inside a forecast dates its own event, not the forecast
     (
         "Dorn Metals said it would close two mills after it reported a loss in the first quarter.",
@@ -3040,3 +3054,15 @@ def test_an_elided_tally_keeps_its_attribution_as_evidence(extractor: OfflineExt
     text = "The army said 15 soldiers had been killed and 22 wounded."
     claim = _claim(extractor, text, "22")
     assert claim.evidence == ["22 wounded", "The army said"]
+
+
+def test_a_short_form_after_according_to_stays_out_of_the_statement(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "According to the Pell Office for the Coordination of Humanitarian Affairs (POCHA), "
+        "91,400 people have been displaced in Pell since mid-June."
+    )
+    claim = _claim(extractor, text, "91,400")
+    assert claim.statement.startswith("91,400 people have been displaced")
+    assert _source(claim) == "Pell Office for the Coordination of Humanitarian Affairs"
