@@ -146,6 +146,20 @@ def given_name(token: Token) -> bool:
     return identified or named
 
 
+_ROLE_WORDS = word_set("substitute forward defender midfielder goalkeeper striker winger")
+
+
+def _with_age(token: Token) -> bool:
+    """ "Ciarán Mulvey, 19, headed the winner": a name with an age set off by commas."""
+    doc = token.doc
+    if token.i + 3 >= len(doc):
+        return False
+    comma, age, closing = doc[token.i + 1], doc[token.i + 2], doc[token.i + 3]
+    return (
+        comma.text == "," and closing.text == "," and age.text.isdigit() and 0 < int(age.text) < 120
+    )
+
+
 def _untagged_person(token: Token) -> list[Token]:
     """The words of a proper name the tagger missed as a person, or []."""
     # the subject of a verb said only of people ("Jan Roos died"), described as one
@@ -163,9 +177,12 @@ def _untagged_person(token: Token) -> list[Token]:
     )
     given = given_name(token)
     tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
-    if not (given or ((subject or described) and not tagged_otherwise)):
+    aged = _with_age(token) and token.dep_ in ("nsubj", "nsubjpass")
+    if not (given or ((subject or described or aged) and not tagged_otherwise)):
         return []
     words = [t for t in token.subtree if t.i <= token.i]
+    while len(words) > 2 and words[0].lower_ in PERSON_DESCRIPTIONS | TITLES | _ROLE_WORDS:
+        words = words[1:]  # "Substitute Ciarán Mulvey": the name without the role
     doc = token.doc
     joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
@@ -208,7 +225,8 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
         sentence = int(token.doc.user_data.get("base", 0)) + sentence_of(token)[0].idx
         gender = _gender(token) or _own_possessive_gender(token)
         mentions.append(Mention(offset, name, sentence, _subject(token), gender))
-    genders = {m.name: m.gender for m in mentions if m.gender}
+    # a gender told at any mention ("Quill, who signed his first contract") is the person's
+    genders = {surnames.get(m.name, m.name): m.gender for m in mentions if m.gender}
     return [
         Mention(
             m.offset, m.name, m.sentence, m.subject, genders.get(surnames.get(m.name, m.name), "")
@@ -260,11 +278,13 @@ def _own_possessive_gender(token: Token) -> str:
         for t in child.subtree
         if t.dep_ in ("poss", "pobj", "dobj")
     }
-    # "Kvarn said she was honoured": the reported clause's pronoun is the speaker's
+    # "Kvarn said she was honoured": the reported clause's pronoun is the speaker's, but not
+    # in "told Pryce he had ...", where it is the addressee's
+    addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in verb.children)
     words |= {
         c.lower_
         for child in verb.children
-        if child.dep_ == "ccomp"
+        if child.dep_ == "ccomp" and not addressed
         for c in child.children
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
     }

@@ -238,7 +238,10 @@ class References:
             return self.sources[-1].source  # "..., a Red Crescent spokesman said. He said P"
         if not self.sources or not self.sources[-1].person:
             return None
-        named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, offset)}
+        # persons before the pronoun's own sentence: in "Pryce had repaid the money, he
+        # added", Pryce is what was said, not who said it
+        before = self._sentence_start(offset)
+        named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, before)}
         latest = self.sources[-1].source
         return latest if latest.name in named else None
 

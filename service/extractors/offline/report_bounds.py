@@ -63,13 +63,17 @@ def trailing_subject(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _joins_name(token: Token) -> bool:
-    """ "of", "for", "on" between two capitalised words of one name ("Institute for Disaster
-    Risk Management")."""
-    if token.pos_ != "ADP" or token.lower_ not in ("of", "for", "on", "and"):
+    """ "of", "for", "at" inside a speaker's noun phrase: between two capitalised words of
+    one name ("Institute for Disaster Risk Management") or after the noun of a role ("a
+    spokesperson for the sheriff's office")."""
+    if token.pos_ != "ADP" or token.lower_ not in ("of", "for", "on", "at", "with", "from"):
         return False
     doc = token.doc
     before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return before.text[:1].isupper() and after is not None and after.text[:1].isupper()
+    if after is None:
+        return False
+    named = before.text[:1].isupper() and after.text[:1].isupper()
+    return named or (before.pos_ == "NOUN" and token.head.i == before.i)
 
 
 def _named_before(tokens: list[Token], position: int, subject: Token) -> list[Token]:

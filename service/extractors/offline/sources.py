@@ -373,9 +373,11 @@ def _a_body(noun: Token) -> bool:
     """A name, or a common noun for a body ("the municipality", "the prosecutor's office")."""
     lemma = noun.lemma_.lower()
     group = noun.tag_ == "NNS" and lemma in ANONYMOUS_HEADS  # "a tally by organisers"
+    capitalised = noun.text[:1].isupper() and not noun.is_sent_start  # "Elections Canada"
     return (
         group
         or noun.pos_ == "PROPN"
+        or capitalised
         or lemma in BODY_DESCRIPTIONS | PUBLIC_BODY_WORDS | _BODY_NOUNS
     )
 

@@ -395,6 +395,33 @@ SOURCES = [
         "Tarsh Institute of Meteorology",
     ),
     ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    (
+        "Police have not ruled out arson, a spokesperson for the fire service said.",
+        "arson",
+        "a spokesperson for the fire service",
+    ),
+    # a named person in what was said is not who said it
+    (
+        "Gareth Tarn, 52, of Lorn, was sentenced at Varn Crown Court on Thursday. Ivo "
+        "Strand, defending, said his client had run up debts. Tarn had repaid about 2,000 "
+        "pounds and had not placed a bet since his arrest, he added.",
+        "2,000",
+        "Ivo Strand",
+    ),
+    # "told Tarn he had ...": the pronoun is the addressee's, not a clue to the speaker's sex
+    (
+        "Judge Orla Benn told Tarn he had betrayed his friends. She said she had cut the "
+        "term by six months.",
+        "six months",
+        "Orla Benn",
+    ),
+    # adding jobs is no report
+    (
+        "Output fell 2% in May, the lowest since records began in 1998, and employers added "
+        "9,000 jobs in the three months to June, according to official data released on Friday.",
+        "9,000 jobs",
+        "official data",
+    ),
     # a poll's dates after "from" are no body behind it
     (
         "A Tessel Institute poll of 900 voters, conducted from May 4 to 9, found Aro with "
