@@ -101,7 +101,6 @@ def shared_time(
     # `made`: each claim with its predicate and whether it is nominal; "On Monday, two died
     # and five were hurt" dates both claims, "..., killing four" takes its clause's time.
     claims = _when_clauses_share(_tallies_share(_participles_share(made), made), made, published)
-    claims = _acts_share_their_day(claims, made)
     made = [(claim, head, nominal) for claim, (_, head, nominal) in zip(claims, made, strict=True)]
     if all(claim.time is not None for claim in claims):
         return claims
@@ -170,31 +169,6 @@ def _tallies_share(
         donor = dated.get(head.i)
         shares = donor is not None and _tally(claim) and _past_form(head)
         if claim.time is None and shares and not _dated_apart(head):
-            claim = claim.model_copy(update={"time": donor})
-        result.append(claim)
-    return result
-
-
-def _acts_share_their_day(
-    claims: list[DraftClaim], made: list[tuple[DraftClaim, Token, bool]]
-) -> list[DraftClaim]:
-    """ "Vell ended her campaign on Sunday and endorsed Aro": a past act joined to one dated
-    to a day happened that day too."""
-    days = {
-        head.i: claim.time
-        for claim, (_, head, _) in zip(claims, made, strict=True)
-        if claim.time is not None
-        and claim.time.start is not None
-        and len(claim.time.start) == 10
-        and claim.time.start == claim.time.end
-        and head.tag_ == "VBD"
-        and not counts_from_an_event(claim.time.text)
-    }
-    result = []
-    for claim, (_, head, _) in zip(claims, made, strict=True):
-        donor = days.get(head.head.i) if head.dep_ == "conj" else None
-        act = head.tag_ == "VBD" and not claim.negated and claim.kind is ClaimKind.event
-        if claim.time is None and donor is not None and act and not _dated_apart(head):
             claim = claim.model_copy(update={"time": donor})
         result.append(claim)
     return result

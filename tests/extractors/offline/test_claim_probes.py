@@ -2871,19 +2871,6 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
-    # a past act joined to one dated to a day happened that day too, unless denied
-    (
-        "Senator Ula Vell quit the race on Sunday and endorsed Governor Pim Aro.",
-        "endorsed",
-        "2021-05-16",
-        "2021-05-16",
-    ),
-    (
-        "Senator Ula Vell quit the race on Sunday and did not endorse anyone.",
-        "endorse",
-        None,
-        None,
-    ),
     # a time phrase inside a phrase on the main verb dates every item the verb takes
     (
         "Arn Doyle admitted one count of fraud and two counts of theft at a hearing in January.",
