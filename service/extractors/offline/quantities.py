@@ -77,6 +77,8 @@ def is_number_token(token: Token) -> bool:
     following = _next_words(token, 2)
     if following[:1] and following[0] in _ORDINAL_SCALES:
         return False  # "its one millionth dose"
+    if lower == "one" and following[:1] == ["of"]:
+        return False  # "at 10,800 km one of the longest": "one of" counts nothing (guide)
     if lower == "one" and following[:1] == ["in"] and _is_count(following[-1]):
         return True  # "one in five": a proportion, not "one in the hospital"
     if lower == "half":  # "half a million"

@@ -881,6 +881,8 @@ def test_appear_hedges_only_with_a_complement(
 
 QUANTITIES = [
     ("About 4.1 million people voted.", "voted", [(4_100_000, None)]),
+    # "one of" counts nothing, even after a measure whose unit it could carry
+    ("The canal, at 400 km one of the longest in Tarsh, reopened.", "reopened", [(400, None)]),
     # cents are hundredths of a dollar, compared by value with "$0.38"
     ("Tarn Foods earned 38 cents per share.", "earned", [(0.38, None)]),
     ("The dividend stays at 24 cents a share.", "dividend", [(0.24, None)]),
