@@ -26,11 +26,7 @@ if TYPE_CHECKING:
 
     from typer._click import Command, Context  # the click that typer vendors
 
-    from schemas.claims import Claim
-    from schemas.gold import GoldArticle
     from service.config import Settings
-    from service.extraction import GroundedExtraction
-    from service.extractors.base import ArticleInput
 
 PLUGIN_GROUP = "claimkit.cli"
 
@@ -260,57 +256,6 @@ def _read_text(file: str) -> str:
     return text
 
 
-def _contract_document(
-    article: ArticleInput, url: str | None, grounded: GroundedExtraction, extractor: str
-) -> GoldArticle:
-    """The extraction as a gold-format document (unreviewed), so it can seed gold data."""
-    from schemas.gold import GoldArticle, GoldClaim
-    from service.article_text import text_sha256
-
-    model = grounded.result.model or "no model"
-    return GoldArticle(
-        id=f"article-{text_sha256(article.text)[:12]}",
-        title=article.title,
-        outlet=article.outlet,
-        url=url,
-        published=article.published,
-        text=article.text,
-        annotator=f"claimkit {extractor} extractor ({model}), unreviewed",
-        claims=[
-            GoldClaim(id=f"c{n}", **claim.model_dump())
-            for n, claim in enumerate(grounded.claims, start=1)
-        ],
-    )
-
-
-def _print_table(claims: list[Claim]) -> None:
-    from rich.table import Table
-
-    table = Table(show_lines=True)
-    for column in ("#", "statement", "kind", "source", "certainty", "numbers", "time", "evidence"):
-        table.add_column(column, overflow="fold")
-    for n, claim in enumerate(claims, start=1):
-        source = "-"
-        if claim.source:
-            source = claim.source.name + (f" (via {claim.source.via})" if claim.source.via else "")
-        numbers = ", ".join(f"{q.text} [{q.unit}]" for q in claim.quantities) or "-"
-        time = "-"
-        if claim.time:
-            bounds = "..".join(filter(None, [claim.time.start, claim.time.end]))
-            time = claim.time.text + (f" ({bounds})" if bounds else "")
-        table.add_row(
-            str(n),
-            ("NOT " if claim.negated else "") + claim.statement,
-            claim.kind.value,
-            source,
-            claim.certainty.value,
-            numbers,
-            time,
-            ", ".join(f"{s.start}-{s.end}" for s in claim.evidence),
-        )
-    Console().print(table)
-
-
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="article text file, or - for standard input")],
@@ -335,6 +280,7 @@ def extract(
     The claims go to standard output; a summary and every dropped claim with the reason
     go to standard error.
     """
+    from service.cli_output import contract_document, describe_run, print_summary, print_table
     from service.datelines import publication_date
     from service.extraction import extract_and_ground
     from service.extractors import build_extractor
@@ -356,12 +302,12 @@ def extract(
         err.print(f"[red]extraction failed ({error.kind.value}): {error.message}[/red]")
         raise typer.Exit(1) from None
     if as_json:
-        document = _contract_document(article, url, grounded, chosen.name)
+        document = contract_document(article, url, grounded, chosen.name)
         sys.stdout.write(document.to_json())
     else:
-        _print_table(grounded.claims)
+        print_table(grounded.claims)
     when = f"{date.date} ({date.source})" if date.date else "unknown"
-    _print_summary(grounded, f"{_describe_run(grounded, chosen.name)}; published {when}")
+    print_summary(err, grounded, f"{describe_run(grounded, chosen.name)}; published {when}")
     if strict and grounded.dropped:
         noun = "claim was" if grounded.dropped == 1 else "claims were"
         err.print(f"[red]--strict: {grounded.dropped} {noun} dropped[/red]")
@@ -369,33 +315,6 @@ def extract(
 
 
 app.command("export")(export_command)
-
-
-def _describe_run(grounded: GroundedExtraction, extractor: str) -> str:
-    """Which extractor ran and, for a model, how: model, prompt, mode, requests, tokens."""
-    result = grounded.result
-    if result.model is None or result.prompt_id is None:
-        return f"extractor {extractor}"
-    mode = result.parameters.get("mode", "?")
-    return (
-        f"extractor {extractor} ({result.model}, {result.prompt_id}, mode {mode}, "
-        f"{result.attempts} request(s), {result.usage.prompt_tokens} prompt + "
-        f"{result.usage.completion_tokens} output tokens)"
-    )
-
-
-def _print_summary(grounded: GroundedExtraction, detail: str) -> None:
-    """On standard error: counts of kept and dropped claims, then one line per dropped claim."""
-    err.print(f"{len(grounded.claims)} claims, {grounded.dropped} dropped; {detail}")
-    for claim in grounded.dropped_claims:
-        line = f"  dropped {_clip(claim.statement, 80)!r}: {_clip(claim.reason, 160)}"
-        err.print(line, markup=False, highlight=False)  # article text is not rich markup
-
-
-def _clip(text: str, width: int) -> str:
-    """Text on one line, cut to `width` characters with an ellipsis when longer."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _check_url(url: str) -> None:
