@@ -1,5 +1,5 @@
-"""The test split is sealed: rules (service/) and prompts (prompts/) never read or quote it;
-only the eval harness does."""
+"""The test splits are sealed: rules (service/) and prompts (prompts/) never read or quote
+them (evals/gold/test/, and evals/made-up/test/); only the eval harness does."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from evals.contamination import findings, reference_texts
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "evals" / "gold"
 TEST_SPLIT = GOLD / "test"
+MADE_UP_TEST = ROOT / "evals" / "made-up" / "test"
 RULE_FOLDERS = (ROOT / "service", ROOT / "prompts")
 TEXT_SUFFIXES = {".py", ".md", ".json", ".txt", ".yaml", ".yml", ".toml", ".j2", ".jinja"}
 # Any way of spelling a path into the test split: "gold/test", "gold" / "test", 'gold', 'test'.
-TEST_PATH = re.compile(r"gold\W{1,6}test\b", re.IGNORECASE)
+TEST_PATH = re.compile(r"(?:gold|made-up)\W{1,6}test\b", re.IGNORECASE)
 # Quotes of test articles that predate the split, in comments of the offline rules; reword
 # them and remove them here (the lead's call: service/ is not the harness's to edit).
 KNOWN_QUOTES: dict[str, set[str]] = {}
@@ -34,6 +35,7 @@ def rule_files() -> list[Path]:
 def test_there_are_rule_files_and_a_test_split_to_check() -> None:
     assert len(rule_files()) > 20
     assert len(gold_files(GOLD, "test")) >= 3
+    assert len(gold_files(MADE_UP_TEST)) >= 3
 
 
 def test_no_rule_or_prompt_file_refers_to_the_test_split() -> None:
@@ -46,7 +48,7 @@ def test_no_rule_or_prompt_file_refers_to_the_test_split() -> None:
 
 
 def test_no_rule_or_prompt_file_names_a_test_article() -> None:
-    ids = [path.stem for path in gold_files(GOLD, "test")]
+    ids = [path.stem for path in [*gold_files(GOLD, "test"), *gold_files(MADE_UP_TEST)]]
     offenders = [
         f"{path.relative_to(ROOT)}: {article}"
         for path in rule_files()
@@ -57,7 +59,7 @@ def test_no_rule_or_prompt_file_names_a_test_article() -> None:
 
 
 def test_no_rule_or_prompt_file_quotes_a_test_article_beyond_the_known_old_quotes() -> None:
-    references = reference_texts(TEST_SPLIT)
+    references = reference_texts(TEST_SPLIT, MADE_UP_TEST)
     new = []
     for path in rule_files():
         name = str(path.relative_to(ROOT))
@@ -72,6 +74,7 @@ def test_no_rule_or_prompt_file_quotes_a_test_article_beyond_the_known_old_quote
 
 
 def test_the_path_pattern_catches_the_usual_spellings() -> None:
-    for spelling in ('"evals/gold/test"', 'GOLD / "test"', "Path('evals', 'gold', 'test')"):
+    spellings = ('"evals/gold/test"', 'GOLD / "test"', "Path('evals', 'gold', 'test')")
+    for spelling in (*spellings, '"evals/made-up/test"'):
         assert TEST_PATH.search(spelling.replace("GOLD", "gold")), spelling
     assert not TEST_PATH.search("gold_tests_helper")

@@ -214,7 +214,7 @@ def _network_named(noun: Token) -> str | None:
 
 
 def impersonal_report(tokens: list[Token]) -> list[Token]:
-    """ "It was reported that P", "P, it was reported on state radio": the phrase, with its
+    """ "It was reported that P", "P, it was reported on public television": the phrase, with its
     "that" and the channel after "on"/"by"/"in", or []."""
     ids = {t.i for t in tokens}
     for verb in tokens:
@@ -227,7 +227,7 @@ def impersonal_report(tokens: list[Token]) -> list[Token]:
         phrase |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         for child in verb.children:
             if child.dep_ == "prep" and child.i > verb.i and child.lower_ in ("on", "by"):
-                phrase |= {t.i for t in child.subtree}  # "on state radio", "on Monday"
+                phrase |= {t.i for t in child.subtree}  # "on public television", "on Monday"
             if child.dep_ == "ccomp" and child.i > verb.i:
                 phrase |= {c.i for c in child.children if c.dep_ == "mark" and c.lower_ == "that"}
         return [t for t in tokens if t.i in phrase and t.i in ids]

@@ -129,7 +129,7 @@ def hearsay(tokens: list[Token]) -> Frame | None:
 
 
 def _impersonal_frame(tokens: list[Token], phrase: list[Token]) -> Frame | None:
-    """ "It was reported that P": unnamed reports; "..., it was reported on state radio": the
+    """ "It was reported that P": unnamed reports; "..., it was reported on public television": the
     channel named after the verb."""
     ids = {t.i for t in phrase}
     content = content_tokens([t for t in tokens if t.i not in ids])
