@@ -247,7 +247,10 @@ DEPARTMENT_WORDS = word_set("""
     agriculture transport energy trade economy economic labour labor environment information
     culture security industry commerce tourism communications development public works
     treasury war national deputy vice prime general acting executive officer operating
-    financial opposition majority minority party ceo cfo coo
+    financial opposition majority minority party ceo cfo coo administration territorial
+    planning housing water fisheries youth sport sports social welfare infrastructure mines
+    digital science technology immigration relations international regional local
+    government urban rural resources natural veterans homeland lands forestry climate
     """)
 _TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS
 

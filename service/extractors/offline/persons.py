@@ -191,6 +191,23 @@ def _untagged_person(token: Token) -> list[Token]:
     return words if not joined and len(words) <= 3 and named else []
 
 
+def _given_names_before(ent: Span) -> int:
+    """Where a person's name starts when the recognizer tagged only the surname ("Verbeek"
+    of "Joost Verbeek"): up to two capitalised names hung on it, not titles or roles."""
+    doc, first = ent.doc, ent.start
+    if len(ent) != 1:
+        return first  # "Chief Executive Dana Vell": a two-word name is taken as tagged
+    while first > 0 and ent.start - first < 2:
+        token = doc[first - 1]
+        given = token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
+        given = given and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
+        roles = PERSON_DESCRIPTIONS | TITLES | _ROLE_WORDS
+        if not given or token.ent_type_ not in ("", "PERSON") or token.lower_ in roles:
+            break
+        first -= 1
+    return first
+
+
 def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
     """Every person mention in article order, bare surnames of named people included."""
     # The recognizer tags "Quill said" as anything after "Mara Quill"; it also takes
@@ -202,7 +219,9 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
             named = named and ent[-1].lower_ not in GROUP_ENDINGS
             named = named and ent[0].lower_ not in ("the", "a", "an")  # "the Orlen Prize"
             if named and not _placed(ent.root):
-                found[base + ent.start_char] = (strip_titles(ent.text), ent.root)
+                first = _given_names_before(ent)
+                text = doc[first : ent.end].text
+                found[base + doc[first].idx] = (strip_titles(text), ent.root)
     for base, doc in docs:
         for token in doc:
             words = _untagged_person(token)

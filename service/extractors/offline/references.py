@@ -322,11 +322,22 @@ class References:
         """The organisation "the company" at `offset` points back to, named before it."""
         # as a source (unless `sources` is off, for lookups made after every source is
         # known) or anywhere in the text
+        people = {word for _, person in self.persons for word in person.split()}
+        channels = self._channel_names()  # "told the broadcaster NBR": no agency of the story
+        start = self._sentence_start(offset)
+        here = [
+            name
+            for at, name in self.organisations
+            if start <= at < offset
+            and fits(description, name)
+            and name not in people
+            and name not in channels
+        ]
+        if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said"
+            return Source(name=here[-1])
         source = self._latest_named_body(description) if sources else None
         if source is not None:  # the body already speaking ("Ardent Mills said ...")
             return source
-        people = {word for _, person in self.persons for word in person.split()}
-        channels = self._channel_names()  # "told the broadcaster NBR": no agency of the story
         fitting = [
             (start, name)
             for start, name in self.organisations

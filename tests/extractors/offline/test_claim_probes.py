@@ -395,6 +395,26 @@ SOURCES = [
         "Tarsh Institute of Meteorology",
     ),
     ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    # a given name the recognizer left off the surname it tagged
+    (
+        'Joost Verbeek, who has run Tarsh Paints since 2016, called the offer "compelling".',
+        "compelling",
+        "Joost Verbeek",
+    ),
+    # a portfolio the title-name splitter did not know
+    (
+        '"We have opened 12 camps," Minister of Territorial Administration Idris Haroun Saleh '
+        "told reporters.",
+        "12 camps",
+        "Idris Haroun Saleh",
+    ),
+    # "the utility" is the body named in its own sentence, not the last one quoted
+    (
+        "The Ada County EMS said it had taken 17 people to hospital. Demand on Snake River "
+        "Power's grid peaked at 3,861 megawatts on Monday, the utility said.",
+        "3,861",
+        "Snake River Power",
+    ),
     (
         "Police have not ruled out arson, a spokesperson for the fire service said.",
         "arson",
