@@ -30,7 +30,7 @@ _AHEAD = re.compile(rf"\b(?i:in\s+{_COUNT}\s+{_UNIT})\b")
 # Periods that run up to the day of speaking.
 _UP_TO_NOW = re.compile(
     r"\b(?i:to\s+date|so\s+far|thus\s+far|up\s+to\s+now)"
-    r"(?:\s+(?i:this|in\s+the)\s+(?P<period>year|month))?\b"
+    r"(?:\s+(?i:this|in\s+the)\s+(?P<period>year|month)|\s+in\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 # Offsets from the event the previous sentences dated.
 _FROM_EVENT = re.compile(
@@ -80,6 +80,12 @@ _CLOCK = re.compile(
     r"(?::\d{2})?\s*"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )
+# "before joining Alvorada in 2019", "after losing his job in 2013": a bound told by a
+# dated act of the same subject.
+_BOUND_BY_ACT = re.compile(
+    r"\b(?P<prep>(?i:before|after|until|since))\s+(?:being\s+)?[a-z]+ing\b"
+    r"[^,;.()]{0,60}?\bin\s+(?P<year>(?:19|20)\d\d)\b"
+)
 _DAY_WAYS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
 _DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}
 
@@ -117,6 +123,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _NIGHT_OF_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
+        _BOUND_BY_ACT,
     ]
     if context.forward:
         patterns.append(_AHEAD)
@@ -149,7 +156,7 @@ _EVENT_PATTERNS = (
 
 def is_relative(match: re.Match[str]) -> bool:
     """True for a match made by `relative_candidates`."""
-    outside = (_FROM_PUBLICATION, _UP_TO_NOW, _AHEAD, _AS_OF_CLOCK, _CLOCK)
+    outside = (_FROM_PUBLICATION, _UP_TO_NOW, _AHEAD, _AS_OF_CLOCK, _CLOCK, _BOUND_BY_ACT)
     return match.re in outside or match.re in _EVENT_PATTERNS
 
 
@@ -171,11 +178,16 @@ def is_clock(match: re.Match[str]) -> bool:
 def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
     """The ISO bounds of a relative expression, or (None, None) when its reference is unknown."""
     text = " ".join(match.group(0).lower().split())
+    if match.re is _BOUND_BY_ACT:
+        if not match.string[: match.start()].strip():
+            return None, None  # "After retiring in 1982, Kell coached": a side clause's own time
+        year = match.group("year")
+        return (None, year) if match.group("prep").lower() in ("before", "until") else (year, None)
     if match.re is _UP_TO_NOW:
         now = context.now.isoformat() if context.now else None
         period = match.group("period")
         start = None if now is None or period is None else now[: 4 if period == "year" else 7]
-        return start, now
+        return match.group("year") or start, now  # "so far in 2023": from the year's start
     if match.re is _CLOCK and context.forward:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT and context.forward and text.startswith("within"):

@@ -73,13 +73,23 @@ _PREPOSITION = (
 # "between 10 p.m. Monday and 3 a.m. Tuesday": a clock time before the second day.
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
 _CLOCK_TIME = rf"(?:{_CLOCK}\s+)"
+# Bounds a clock time may stand between ("until 9 p.m. Friday"), unlike "as of 9 a.m. Friday"
+_BOUND_BEFORE = (
+    "(?:"
+    + "|".join(
+        rf"(?<={word}\s)"
+        for word in ("until", "Until", "till", "through", "before", "after", "from")
+    )
+    + ")"
+)
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
 )
-# "in 1961, 1968 and 1979": a list of years spans its first to its last
+# "in 1961, 1968 and 1979": a list of years spans its first to its last; "until 9 p.m.
+# Friday": a clock time between the preposition and the day
 _EXPRESSION = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+)?(?P<first>{ATOM})"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME})?)?(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
     rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )

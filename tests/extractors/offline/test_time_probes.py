@@ -124,6 +124,13 @@ FORWARD_WEEKDAYS = [
 ]
 
 RELATIVE_DAYS = [
+    # a clock time between the preposition and the day; a warning in force looks ahead
+    _probe(
+        "A flood warning remains in effect until 9 p.m. Friday.", "until 9 p.m.", None, "2023-06-16"
+    ),
+    _probe(
+        "Some 9,000 people have arrived so far in 2023.", "so far in 2023", "2023", "2023-06-14"
+    ),
     _probe("The mine closed yesterday.", "yesterday", "2023-06-13", "2023-06-13"),
     _probe("The mine closes today.", "today", "2023-06-14", "2023-06-14"),
     _probe("The mine will close tonight.", "tonight", "2023-06-14", "2023-06-14", forward=True),
@@ -375,6 +382,11 @@ YEARS = [
 ]
 
 EVENT_YEARS = [
+    # a bound told by a dated act of the same subject
+    _probe(
+        "Ivo Tarn played for Pell before joining Rovers in 2019.", "before joining", None, "2019"
+    ),
+    _probe("Ada Lunn ran up debts after losing her job in 2013.", "after losing", "2013", None),
     _probe("Harlan won the 2016 election.", "2016", "2016", "2016"),
     _probe("Harlan won in the 2016 election.", "2016", "2016", "2016"),
     _probe("Vostria hosted the 2022 World Cup.", "2022", "2022", "2022"),
