@@ -17,7 +17,7 @@ EVENT_NOUNS = word_set(
     collapse attack crash quake earthquake storm fire blaze shooting explosion blast outbreak
     eruption flood flooding disaster accident derailment incident landslide tornado hurricane
     typhoon cyclone tsunami bombing raid strike stabbing sinking death election vote referendum
-    caucus retirement resignation arrest murder killing
+    caucus retirement resignation arrest murder killing launch landfall
     """
 )
 # Verbs whose dated use tells the event a noun names later ("died on Monday" -> "his death").
@@ -35,6 +35,7 @@ _EVENT_OF_VERB = {
     "sink": "sinking",
     "derail": "derailment",
     "murder": "murder",
+    "launch": "launch",
 }
 # "until his death", "before the crash", "at the time of the vote": a named event as a bound.
 EVENT_BOUND = re.compile(

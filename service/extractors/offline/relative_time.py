@@ -41,7 +41,8 @@ _FROM_EVENT = re.compile(
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
     rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)"
-    r"(?=\s+(?:the|takeoff|take-off|landing|departure|impact)\b)|"
+    r"(?=\s+(?:the|takeoff|take-off|landing|departure|impact|launch|liftoff|lift-off|"
+    r"kickoff|kick-off|landfall)\b)|"
     r"(?:on\s+)?the\s+(?:eve|day)\s+of(?=\s+the\b)|within\s+(?:hours|minutes)|"
     r"(?:shortly|soon|minutes|hours)\s+(?:after|before)(?=\s+the\b))\b"
 )

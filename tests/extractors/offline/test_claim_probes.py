@@ -2893,6 +2893,15 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # minutes after a launch: the launch's day, not the year of a life told in between
+    (
+        "On Saturday, the Tarsh Space Agency launched its first crewed mission. Its "
+        "commander, born in 1974, flew jets for 15 years. The capsule reached orbit about "
+        "nine minutes after launch.",
+        "orbit",
+        "2021-05-15",
+        "2021-05-15",
+    ),
     # a time phrase inside a phrase on the main verb dates every item the verb takes
     (
         "Arn Doyle admitted one count of fraud and two counts of theft at a hearing in January.",
