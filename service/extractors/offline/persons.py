@@ -146,7 +146,7 @@ def given_name(token: Token) -> bool:
     return identified or named
 
 
-_ROLE_WORDS = word_set("substitute forward defender midfielder goalkeeper striker winger")
+ROLE_WORDS = word_set("substitute forward defender midfielder goalkeeper striker winger manager")
 
 
 def _with_age(token: Token) -> bool:
@@ -181,7 +181,7 @@ def _untagged_person(token: Token) -> list[Token]:
     if not (given or ((subject or described or aged) and not tagged_otherwise)):
         return []
     words = [t for t in token.subtree if t.i <= token.i]
-    while len(words) > 2 and words[0].lower_ in PERSON_DESCRIPTIONS | TITLES | _ROLE_WORDS:
+    while len(words) > 2 and words[0].lower_ in PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS:
         words = words[1:]  # "Substitute Ciarán Mulvey": the name without the role
     doc = token.doc
     joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
@@ -201,7 +201,7 @@ def _given_names_before(ent: Span) -> int:
         token = doc[first - 1]
         given = token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
         given = given and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
-        roles = PERSON_DESCRIPTIONS | TITLES | _ROLE_WORDS
+        roles = PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS
         if not given or token.ent_type_ not in ("", "PERSON") or token.lower_ in roles:
             break
         first -= 1

@@ -564,6 +564,15 @@ def test_a_described_place_with_a_number_of_its_own_is_a_claim(extractor: Offlin
     ]
 
 
+def test_a_name_with_an_age_is_a_person_whatever_the_tagger_says(extractor: OfflineExtractor):
+    # the small model tags "Tavares" a common noun and the age a date
+    claims = _claims(extractor, "Tavares, 23, did not speak to reporters on Wednesday.")
+    assert [(c.statement, [(q.value, q.unit) for q in c.quantities]) for c in claims] == [
+        ("Tavares did not speak to reporters on Wednesday, May 12, 2021.", []),
+        ("Tavares is 23 years old.", [(23.0, "years of age")]),
+    ]
+
+
 def test_the_year_of_a_description_does_not_date_the_clause(extractor: OfflineExtractor):
     text = "The ferry, a Marlin 30 built in 1998, was registered to Keld Ferries."
     registered = _claim(extractor, text, "registered")
