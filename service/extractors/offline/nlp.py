@@ -160,6 +160,13 @@ def complete_person_names(doc: Doc) -> Doc:
             end += 1
         if end != entity.end:
             entities[index] = Span(doc, entity.start, end, label="PERSON")
+    # a stretched name swallows the entities it now covers ("[Femke van] der [Laan]")
+    stretched = [e for e in entities if e.label_ == "PERSON"]
+    entities = [
+        e
+        for e in entities
+        if not any(o is not e and o.start <= e.start and e.end <= o.end for o in stretched)
+    ]
     doc.ents = [e for e in entities if not _title_before_a_name(e)]
     for name in [*_titled_names(doc), *_aged_names(doc)]:
         if any(_holds(entity, name) for entity in doc.ents):
@@ -280,7 +287,18 @@ _TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS
 
 
 def _continues_name(last: Token, following: Token) -> bool:
-    """True when `following` is the next word of the name ending in `last`."""
+    """True when `following` is the next word of the name ending in `last`, a name
+    particle included ("Femke van der Laan")."""
+    after_particle = last.lower_ in NAME_PARTICLES and last.i > 0
+    if following.lower_ in NAME_PARTICLES and (last.text[:1].isupper() or after_particle):
+        doc, k = following.doc, following.i
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        return (
+            k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - following.i <= 2
+        )
+    if after_particle:
+        return following.text[:1].isupper() and following.is_alpha  # "van der [Laan]"
     return (
         following.pos_ == "PROPN"
         and not following.ent_type_
@@ -288,6 +306,10 @@ def _continues_name(last: Token, following: Token) -> bool:
         and last.dep_ == "compound"
         and last.head.i == following.i
     )
+
+
+# Lower-case words inside people's names ("van der Laan", "da Silva", "bin Salman").
+NAME_PARTICLES = word_set("van der den de da dos das von zu bin ibn al el la le du")
 
 
 def _looks_like_a_person(entity: Span) -> bool:

@@ -61,7 +61,8 @@ FIRM_ENDINGS = word_set("""
     air motors systems energy power holdings inc ltd plc corp corporation co company media
     labs mills industries technologies partners capital securities electric telecom networks
     solutions services logistics shipping mining oil gas steel airways rail textiles freight
-    express chemicals insurance brewery breweries retail resources minerals robotics
+    express chemicals insurance brewery breweries retail resources minerals robotics s.a. sa
+    ag gmbh nv n.v. bv b.v. llc spa s.p.a. oyj asa
     """)
 # Last words of the names of groups and bodies ("Sahel Watch" is no person).
 GROUP_ENDINGS = word_set("""

@@ -395,6 +395,20 @@ SOURCES = [
         "Tarsh Institute of Meteorology",
     ),
     ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    # a name with particles the recognizer cut short
+    (
+        "Lead author Femke van der Laan told the Courant that 30 percent improved. She "
+        "cautioned that the study of 200 people was small.",
+        "200 people",
+        "Femke van der Laan",
+    ),
+    # a firm named with its legal form is what "the company" refers back to
+    (
+        "The operator, Cuprum Andino S.A., said the dam was safe. The company said it would "
+        "pay 50,000 soles to each family.",
+        "50,000",
+        "Cuprum Andino S.A.",
+    ),
     # a given name the recognizer left off the surname it tagged
     (
         'Joost Verbeek, who has run Tarsh Paints since 2016, called the offer "compelling".',
