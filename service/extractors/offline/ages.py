@@ -53,4 +53,5 @@ def bare_age(number: Token) -> bool:
     """True for a whole number a person's age can be, standing alone ("91")."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     alone = following is None or following.is_punct
-    return alone and number.text.isdigit() and 0 < int(number.text) < 120
+    digits = number.text.isascii() and number.text.isdigit()  # not "²"
+    return alone and digits and 0 < int(number.text) < 120

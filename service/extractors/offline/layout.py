@@ -18,11 +18,14 @@ _WIRE_DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w ]{0,40}\))?\s*(?:[—–]|-{1,2}(?=\s))"  # (AP) —
     r"|\([A-Z][\w ]{0,20}\))\s*"  # (Wikinews)
 )
-# A press-release dateline in title case needs its date: "Lorvik, 4 May 2023 — ".
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A press-release dateline in title case needs its full date: "Lorvik, 4 May 2023 — ".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
 _RELEASE_DATELINE = re.compile(
     rf"^[{_CAPITAL}][\w.'\-]+(?:\s[{_CAPITAL}][\w.'\-]+){{0,3}},\s*"
-    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}"
     r"\s*(?:[—–]|-{1,2}(?=\s))\s*"
 )
 # Lines that are navigation, counters, credits or bylines, never claims.

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
-from spacy.util import compile_prefix_regex
+from spacy.util import compile_prefix_regex, filter_spans
 
 from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS, ROLE_WORDS
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
@@ -158,15 +158,19 @@ def complete_person_names(doc: Doc) -> Doc:
         end = entity.end
         while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
             end += 1
+        while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1  # "Hans von der [Leyen Bank AG]": no name ends on a particle
+        swallowed = [
+            e
+            for e in entities
+            if e.start >= entity.end and e.start < end < e.end and e.label_ == "PERSON"
+        ]
+        end = max([end, *(e.end for e in swallowed)])  # "[Femke van] der [Laan]"
+        label = "ORG" if doc[end - 1].lower_ in ORGANISATION_ENDINGS else "PERSON"
         if end != entity.end:
-            entities[index] = Span(doc, entity.start, end, label="PERSON")
-    # a stretched name swallows the entities it now covers ("[Femke van] der [Laan]")
-    stretched = [e for e in entities if e.label_ == "PERSON"]
-    entities = [
-        e
-        for e in entities
-        if not any(o is not e and o.start <= e.start and e.end <= o.end for o in stretched)
-    ]
+            entities[index] = Span(doc, entity.start, end, label=label)
+    # a stretched name takes the place of the entities it now overlaps (the longest wins)
+    entities = filter_spans(entities)
     doc.ents = [e for e in entities if not _title_before_a_name(e)]
     for name in [*_titled_names(doc), *_aged_names(doc)]:
         if any(_holds(entity, name) for entity in doc.ents):
@@ -182,22 +186,30 @@ def _aged_names(doc: Doc) -> list[Span]:
     names: list[Span] = []
     for token in doc[:-3]:
         comma, age, closing = token.nbor(1), token.nbor(2), token.nbor(3)
-        aged = comma.text == "," and closing.text == "," and age.text.isdigit()
+        aged = comma.text == "," and closing.text == "," and age.text.isascii()
+        aged = aged and age.text.isdigit()
         if not aged or not 0 < int(age.text) < 120 or closing.i + 1 >= len(doc):
             continue
         if doc[closing.i + 1].pos_ not in ("VERB", "AUX"):
             continue
         start = token.i
         roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES
-        while start > token.i - 3 and _name_word(doc[start]) and doc[start].text[:1].isupper():
+        while start > token.i - 3 and _aged_name_word(doc[start]):
             if doc[start].lower_ in roles:
                 break  # "Substitute Ciarán Mulvey, 19,": the name without the role
             start -= 1
         start += 1
         words = doc[start : token.i + 1]
-        if 1 <= len(words) <= 3 and not any(t.lower_ in CALENDAR_WORDS for t in words):
+        placed = any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)  # "Norway, 12,"
+        calendar = any(t.lower_ in CALENDAR_WORDS for t in words)
+        if 1 <= len(words) <= 3 and not placed and not calendar:
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
     return names
+
+
+def _aged_name_word(token: Token) -> bool:
+    """A capitalised word of a name before an age, even one the model tagged a date."""
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def _set_off_name(entity: Span) -> bool:
@@ -289,6 +301,8 @@ _TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS
 def _continues_name(last: Token, following: Token) -> bool:
     """True when `following` is the next word of the name ending in `last`, a name
     particle included ("Femke van der Laan")."""
+    if following.ent_type_ not in ("", "PERSON"):
+        return False  # another entity: "Jan van der [Berg Transport BV]"
     after_particle = last.lower_ in NAME_PARTICLES and last.i > 0
     if following.lower_ in NAME_PARTICLES and (last.text[:1].isupper() or after_particle):
         doc, k = following.doc, following.i

@@ -20,7 +20,7 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # "the first quarter of 2020", "Q3 2021", "the second half of the year".
 _QUARTER = re.compile(
-    rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+    rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-(?=quarter))"
     rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<which>(?i:the|this|last|next))\s+year))?"
     r"(?!\s+of\s+[A-Z])"  # "the first half of March" is part of that month
     rf"|(?:the\s+)?Q(?P<q>[1-4])(?:\s+|[-/])?(?P<qyear>{_YEAR})?"

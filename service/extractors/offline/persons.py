@@ -157,7 +157,11 @@ def _with_age(token: Token) -> bool:
         return False
     comma, age, closing = doc[token.i + 1], doc[token.i + 2], doc[token.i + 3]
     return (
-        comma.text == "," and closing.text == "," and age.text.isdigit() and 0 < int(age.text) < 120
+        comma.text == ","
+        and closing.text == ","
+        and age.text.isascii()  # not "²"
+        and age.text.isdigit()
+        and 0 < int(age.text) < 120
     )
 
 
@@ -202,6 +206,7 @@ def _given_names_before(ent: Span) -> int:
         token = doc[first - 1]
         given = token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
         given = given and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
+        given = given and not token.is_upper  # "Conservative MP Kell": no acronym or title
         roles = PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS
         if not given or token.ent_type_ not in ("", "PERSON") or token.lower_ in roles:
             break

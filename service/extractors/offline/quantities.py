@@ -277,6 +277,14 @@ def _percent_at(tokens: list[Token], position: int) -> bool:
     return position < len(tokens) and tokens[position].lower_ in ("%", "percent")
 
 
+def _cents_currency(tokens: list[Token], found: list[Found]) -> str:
+    """The currency cents belong to: that of an amount told beside them, else "USD"."""
+    if any(t.text == "€" or t.lower_ in ("euro", "euros") for t in tokens):
+        return "EUR"
+    codes = [f.quantity.unit for f in found if re.fullmatch(r"[A-Z]{3}", f.quantity.unit)]
+    return codes[-1] if codes else "USD"
+
+
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -335,9 +343,10 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         if upper is not None:
             approx = Approx.range
         if not currency and unit.split()[:1] in (["cents"], ["cent"]):
-            # "38 cents per share" is money: $0.38, compared by value with "$0.38"
+            # "38 cents per share" is money: $0.38, compared by value with "$0.38"; in the
+            # currency of an amount told beside it, else dollars
             value, upper = value / 100, upper / 100 if upper is not None else None
-            unit = " ".join(["USD", *unit.split()[1:]])
+            unit = " ".join([_cents_currency(tokens, found), *unit.split()[1:]])
         quantity = Quantity(
             text=verbatim(tokens[begin:last]), value=value, upper=upper, unit=unit, approx=approx
         )

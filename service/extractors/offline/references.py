@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import (
@@ -63,6 +63,7 @@ class References:
     short_forms: dict[str, str] = field(default_factory=dict)  # "CFWO" -> full name
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (offset, name)
     subject_bodies: list[tuple[int, str]] = field(default_factory=list)  # organisations as subject
+    possessors: set[int] = field(default_factory=set)  # offsets of "Tarn Power's", as owners
     titled: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, title, name)
 
     @classmethod
@@ -85,8 +86,10 @@ class References:
         subject_bodies = [
             (at, name) for at, name, ent in bodies if ent.root.dep_ in ("nsubj", "nsubjpass")
         ]
+        possessors = {at for at, _, ent in bodies if _possessive(ent)}
         return cls(
             persons=persons,
+            possessors=possessors,
             roles=roles,
             sentences=sentences,
             short_forms=defined_short_forms(doc.text for _, doc in docs),
@@ -187,10 +190,13 @@ class References:
             self.sources.remove(known)
         self.sources.append(known)
 
-    def source_for_pronoun(self, pronoun: str, offset: int) -> Source | None:
-        """The earlier source a pronoun subject of a reporting verb refers to."""
+    def source_for_pronoun(
+        self, pronoun: str, offset: int, *, trailing: bool = False
+    ) -> Source | None:
+        """The earlier source a pronoun subject of a reporting verb refers to (`trailing`:
+        the pronoun follows what was said, "P, he added")."""
         if pronoun in PERSON_PRONOUNS:
-            speaker = self._recent_speaker(pronoun, offset)
+            speaker = self._recent_speaker(pronoun, offset, trailing=trailing)
             if speaker is not None:  # '"P," Teller said. He added ...': the speaker goes on
                 return speaker
             name = self.antecedent(pronoun, offset)
@@ -231,16 +237,16 @@ class References:
         ]
         return known[-1] if known else Source(name=self.expand(body))
 
-    def _recent_speaker(self, pronoun: str, offset: int) -> Source | None:
+    def _recent_speaker(self, pronoun: str, offset: int, *, trailing: bool) -> Source | None:
         """The latest source, when it is a person named in the nearest sentence before
         `offset` that names a person the pronoun can refer to."""
         if self.sources and self._unnamed_speaker_before(pronoun, offset):
             return self.sources[-1].source  # "..., a Red Crescent spokesman said. He said P"
         if not self.sources or not self.sources[-1].person:
             return None
-        # persons before the pronoun's own sentence: in "Pryce had repaid the money, he
-        # added", Pryce is what was said, not who said it
-        before = self._sentence_start(offset)
+        # after what was said, persons before the pronoun's own sentence: in "Pryce had
+        # repaid the money, he added", Pryce is what was said, not who said it
+        before = self._sentence_start(offset) if trailing else offset
         named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, before)}
         latest = self.sources[-1].source
         return latest if latest.name in named else None
@@ -304,8 +310,8 @@ class References:
             if outlets:
                 return outlets[-1]
         if definite and rest == ["statement"] and head_lemma == "statement":
-            named = [k.source for k in self.sources if not k.source.anonymous]
-            if named:  # "..., the statement added": whoever was last quoted
+            named = [k.source for k in self.sources if not (k.source.anonymous or k.person)]
+            if named:  # "..., the statement added": the body last quoted
                 return named[-1]
         if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
             return self.described_body(head_lemma, offset)
@@ -329,11 +335,12 @@ class References:
             name
             for at, name in self.organisations
             if start <= at < offset
+            and at in self.possessors
             and fits(description, name)
             and name not in people
             and name not in channels
         ]
-        if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said"
+        if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said": the owner
             return Source(name=here[-1])
         source = self._latest_named_body(description) if sources else None
         if source is not None:  # the body already speaking ("Ardent Mills said ...")
@@ -374,6 +381,12 @@ class References:
             if proper and named_body and fits(description, " ".join(words)):
                 return source
         return None
+
+
+def _possessive(entity: Span) -> bool:
+    """ "Tarn Power's grid": an organisation told as the owner of what follows."""
+    doc = entity.doc
+    return entity[-1].tag_ == "POS" or (entity.end < len(doc) and doc[entity.end].tag_ == "POS")
 
 
 # Lower-case words inside organisation names.

@@ -85,7 +85,8 @@ _CLOCK = re.compile(
 # dated act of the same subject.
 _BOUND_BY_ACT = re.compile(
     r"\b(?P<prep>(?i:before|after|until|since))\s+(?:being\s+)?[a-z]+ing\b"
-    r"[^,;.()]{0,60}?\bin\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?!\b(?:that|which|who|where|when|founded|built|established|born|opened)\b)"
+    r"[^,;.()]){0,50}?\bin\s+(?P<year>(?:19|20)\d\d)\b"
 )
 _DAY_WAYS = {"later": 1, "after": 1, "earlier": -1, "before": -1}
 _DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}

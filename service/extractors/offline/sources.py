@@ -121,7 +121,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if len(tokens) == 1 and head.lower_ in FIRST_PERSON:
         return None  # "We believe ..." inside a quotation: the speaker's own view
     if len(tokens) == 1 and head.lower_ in PRONOUNS:
-        earlier = refs.source_for_pronoun(head.lower_, article_offset(head))
+        previous = head.doc[head.i - 1].text if head.i > 0 else ""
+        trailing = previous in (",", '"', "”")  # "..., he added"
+        earlier = refs.source_for_pronoun(head.lower_, article_offset(head), trailing=trailing)
         if earlier is not None:
             return earlier, lemma
         return None

@@ -23,6 +23,7 @@ class StoryClock:
     events: EventMemory = field(default_factory=EventMemory)  # "until his death"
     # a past perfect's time, which only its own sentence counts from
     background: tuple[Doc, int, str] | None = None
+    anchored_in: tuple[Doc, int] | None = None  # the sentence whose main clause set the anchor
 
     def remember(self, time: TimeRef, tokens: list[Token], head: Token) -> None:
         """Later relative times count from this claim's time, and later phrases naming its
@@ -38,7 +39,14 @@ class StoryClock:
             # "... and had flown 300 hours since then" in the same sentence counts from it
             self.background = (head.doc, head.sent.start, time.start)
             return
+        described = head.dep_ in ("relcl", "acl")
+        if described and self.anchored_in == (head.doc, head.sent.start):
+            # "convicted on May 2, 2015, of killing Tarn, who was found on June 3, 2013":
+            # the description's date does not move the story on from the main clause's
+            self.events.note(tokens, head, time.start)
+            return
         self.anchor = time.start
+        self.anchored_in = None if described else (head.doc, head.sent.start)
         if len(time.start) == 10 and time.end in (time.start, None):
             self.anchor_day = time.start
         self.events.note(tokens, head, time.start)
@@ -70,9 +78,14 @@ def _dated_event_since(time: TimeRef) -> bool:
     """ "since Lena carried Nevada on November 16": an event told with its day, which later
     times count from, unlike the bare bound of "since 1956" or "since March"."""
     words = time.text.split()
+    told = any(word.isalpha() and word.islower() and word not in _DATE_WORDS for word in words[1:])
     return (
         len(words) >= 4
         and words[0].lower() == "since"
+        and told  # a clause ("Aro won Tarn on May 3"), not a date ("March 3, 2020")
         and time.start is not None
         and len(time.start) == 10
     )
+
+
+_DATE_WORDS = frozenset({"of", "the", "on", "in", "at", "early", "late", "mid", "and"})

@@ -395,6 +395,28 @@ SOURCES = [
         "Tarsh Institute of Meteorology",
     ),
     ("It was reported that four ministers had resigned.", "ministers", "reports"),
+    # "the company" that already spoke, not a firm merely named in the sentence
+    (
+        "Norvik Energy said on Monday it would raise prices by 5%. Demand from Tarn Steel fell "
+        "4% in February, the company said.",
+        "4%",
+        "Norvik Energy",
+    ),
+    # a pronoun before what it says can take up a person of its own sentence
+    (
+        "Tom Reed said prices rose 2%. Later Mark Kell took the stage, and he said 40 jobs "
+        "would go.",
+        "40 jobs",
+        "Mark Kell",
+    ),
+    ("Conservative MP Kell said taxes rose 3%.", "3%", "Kell"),
+    # "the statement" is a body's, never a person's
+    (
+        "Ana Ruiz, a teacher, said the town was calm. The Interior Ministry said 12 people "
+        "were held. The curfew will end on Friday, the statement said.",
+        "curfew",
+        "Interior Ministry",
+    ),
     # a name with particles the recognizer cut short
     (
         "Lead author Femke van der Laan told the Courant that 30 percent improved. She "
@@ -585,6 +607,24 @@ def test_a_name_with_an_age_is_a_person_whatever_the_tagger_says(extractor: Offl
         ("Tavares did not speak to reporters on Wednesday, May 12, 2021.", []),
         ("Tavares is 23 years old.", [(23.0, "years of age")]),
     ]
+
+
+def test_names_with_particles_beside_a_firm_name_extract_without_error(
+    extractor: OfflineExtractor,
+):
+    claims = _claims(extractor, "Jan van der Berg Transport BV said profits rose 4%.")
+    assert [_source(c) for c in claims] == ["Jan van der Berg Transport BV"]
+
+
+def test_a_place_with_a_number_is_no_aged_person(extractor: OfflineExtractor):
+    claims = _claims(extractor, "In the table, Norway, 12, leads Sweden, 9.")
+    assert not any("years old" in c.statement for c in claims)
+    assert _claims(extractor, "Area of plot B, ², was 40 hectares.")  # no crash on "²"
+
+
+def test_cents_take_the_currency_told_beside_them(extractor: OfflineExtractor):
+    claim = _claim(extractor, "Bus fares will rise by 20 cents to €2.20 in June.", "fares")
+    assert [(q.value, q.unit) for q in claim.quantities] == [(0.2, "EUR"), (2.2, "EUR")]
 
 
 def test_the_year_of_a_description_does_not_date_the_clause(extractor: OfflineExtractor):
@@ -2916,6 +2956,29 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a description's date does not move the story on from its main clause
+    (
+        "Ivo Tarn, 41, was convicted on February 19, 2015, of killing Ada Lunn, who was "
+        "found dead on August 3, 2013. Two days later, he was jailed for 12 years.",
+        "jailed",
+        "2015-02-21",
+        "2015-02-21",
+    ),
+    # a plain date after "since" is no event to count from
+    (
+        "Prices have risen 20% since March 3, 2020. Two days later, the bank cut rates by 1%.",
+        "cut rates",
+        None,
+        None,
+    ),
+    # the year of another clause is no bound of the act
+    (
+        "Ivo Tarn played for Pell for six years before moving to a club founded in 1998.",
+        "six years",
+        None,
+        None,
+    ),
+    ("Ivo Tarn scored a second-half winner for Pell.", "winner", None, None),
     # minutes after a launch: the launch's day, not the year of a life told in between
     (
         "On Saturday, the Tarsh Space Agency launched its first crewed mission. Its "

@@ -86,8 +86,10 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "KESSEL, Norland (Norland Government Press Office) - Schools stay open.\n\n"
         "GENEVA, 11 March 2025 - Cases rose.\n\n"
         "Lorvik, 4 May 2023 — Prices fell.\n\n"
-        "Port Anselm, Sept. 3 - The bridge closed.\n\n"
+        "Port Anselm, Sept. 3, 2023 - The bridge closed.\n\n"
         "Officials, 40 of them — all unpaid — met.\n\n"
+        "By Friday, March 8 — two days after the vote — the council had not met.\n\n"
+        "At Camp Lorvik, 40 Marines — most of them recruits — fell ill.\n\n"
         "The council — a body of nine — met on Monday."
     )
     assert [block.text for block in split_blocks(text).blocks] == [
@@ -102,5 +104,7 @@ def test_a_wire_dateline_is_not_part_of_the_paragraph():
         "Prices fell.",
         "The bridge closed.",
         "Officials, 40 of them — all unpaid — met.",
+        "By Friday, March 8 — two days after the vote — the council had not met.",
+        "At Camp Lorvik, 40 Marines — most of them recruits — fell ill.",
         "The council — a body of nine — met on Monday.",
     ]
