@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from service import repository
+from service import repository, worker_records
 from service.db import session_scope
 from service.models import ExtractionRun, RunStatus, Worker, utcnow
 
@@ -49,7 +49,7 @@ class WorkerIdentity:
 def beat(engine: Engine, worker: WorkerIdentity) -> None:
     """Record that `worker` is alive."""
     with session_scope(engine) as session:
-        repository.beat(
+        worker_records.beat(
             session=session,
             worker_id=worker.id,
             hostname=worker.hostname,
@@ -62,7 +62,7 @@ def beat(engine: Engine, worker: WorkerIdentity) -> None:
 def stop(engine: Engine, worker: WorkerIdentity) -> None:
     """Record that `worker` stopped on purpose."""
     with session_scope(engine) as session:
-        repository.stop_worker(session=session, worker_id=worker.id)
+        worker_records.stop_worker(session=session, worker_id=worker.id)
         session.commit()
 
 
@@ -84,7 +84,7 @@ def _alive(worker: Worker) -> bool:
 def forget_old_workers(engine: Engine) -> None:
     """Delete the rows of workers not heard from for FORGET_WORKERS_AFTER."""
     with session_scope(engine) as session:
-        repository.forget_workers(session=session, seen_before=utcnow() - FORGET_WORKERS_AFTER)
+        worker_records.forget_workers(session=session, seen_before=utcnow() - FORGET_WORKERS_AFTER)
         session.commit()
 
 
@@ -92,7 +92,7 @@ def live_worker_ids(engine: Engine, *, timeout: float) -> set[str]:
     """Ids of workers that beat within `timeout` seconds and, on this host, still exist."""
     cutoff = utcnow() - dt.timedelta(seconds=timeout)
     with session_scope(engine) as session:
-        workers = repository.live_workers(session=session, seen_after=cutoff)
+        workers = worker_records.live_workers(session=session, seen_after=cutoff)
         return {worker.id for worker in workers if _alive(worker)}
 
 

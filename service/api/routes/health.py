@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Response, status
 
 from schemas.api import HealthPublic, QueueHealth
-from service import repository
+from service import repository, worker_records
 from service.api.deps import (
     EngineDep,
     ExtractorFactoryDep,
@@ -26,7 +26,7 @@ router = APIRouter(tags=["health"])
 def _queue_health(session: SessionDep, settings: Settings, queue: RunQueue) -> QueueHealth:
     queue_ok, queue_detail = queue.ping()
     seen_after = utcnow() - dt.timedelta(seconds=settings.worker_timeout_seconds)
-    workers = repository.live_workers(session=session, seen_after=seen_after)
+    workers = worker_records.live_workers(session=session, seen_after=seen_after)
     return QueueHealth(
         backend=queue.backend,
         ok=queue_ok,
