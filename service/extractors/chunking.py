@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from schemas.claims import DraftClaim
+from schemas.claims import DraftClaim, Span
 from service.folding import fold
 
 # Boundaries tried in order (group 1 is the gap between units): a unit longer than a
@@ -45,6 +46,15 @@ class LocatedClaim:
     claim: DraftClaim
     spans: tuple[tuple[int, int], ...]
     chunk: int
+
+
+def located_claim(
+    fields: dict[str, Any], spans: list[Span], chunk: Chunk, index: int
+) -> LocatedClaim:
+    """A draft claim anchored at its first quote, with article offsets of all its quotes."""
+    draft = DraftClaim(**fields, anchor=chunk.start + spans[0].start)
+    offsets = tuple((chunk.start + s.start, chunk.start + s.end) for s in spans)
+    return LocatedClaim(claim=draft, spans=offsets, chunk=index)
 
 
 def split_into_chunks(text: str, max_chars: int) -> list[Chunk]:

@@ -41,7 +41,6 @@ from instructor.core import (
 )
 from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
-from schemas.claims import DraftClaim, Span
 from service.extractors.base import (
     ArticleInput,
     DroppedClaim,
@@ -52,6 +51,7 @@ from service.extractors.base import (
 from service.extractors.chunking import (
     Chunk,
     LocatedClaim,
+    located_claim,
     merge_chunk_claims,
     split_into_chunks,
 )
@@ -232,7 +232,7 @@ class LLMExtractor:
             finally:
                 ledger.attempts += check.attempts
             for claim, spans in zip(extraction.claims, check.spans, strict=True):
-                located.append(_located(claim.model_dump(), spans, chunk, index))
+                located.append(located_claim(claim.model_dump(), spans, chunk, index))
             dropped += check.dropped
             notes += [f"dropped: {d.statement!r}: {d.reason}" for d in check.dropped]
         claims = merge_chunk_claims(chunks, located)
@@ -405,10 +405,3 @@ class LLMExtractor:
             retries=ledger.retries,
             last_error=ledger.last_error,
         )
-
-
-def _located(fields: dict[str, Any], spans: list[Span], chunk: Chunk, index: int) -> LocatedClaim:
-    """A draft claim anchored at its first quote, with article offsets of all its quotes."""
-    draft = DraftClaim(**fields, anchor=chunk.start + spans[0].start)
-    offsets = tuple((chunk.start + s.start, chunk.start + s.end) for s in spans)
-    return LocatedClaim(claim=draft, spans=offsets, chunk=index)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from service.extractors.offline.persons import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
 from service.extractors.offline.tokens import word_set
 
@@ -116,3 +118,15 @@ def defined_short_forms(texts: Iterable[str]) -> dict[str, str]:
             full = re.sub(r"^(?:The|the)\s+", "", match.group(1))
             short_forms.setdefault(match.group(2), full)
     return short_forms
+
+
+_PLACE_REFERENCES = frozenset({"country", "nation", "province", "state", "region", "city"})
+
+
+def without_place_reference(tokens: list[Token], head: Token) -> list[Token]:
+    """ "the country's National Disaster Agency": the name without "the country's"."""
+    if len(tokens) < 4 or head.pos_ != "PROPN" or tokens[0].lower_ != "the":
+        return tokens
+    if tokens[1].lower_ in _PLACE_REFERENCES and tokens[2].tag_ == "POS":
+        return tokens[3:]
+    return tokens

@@ -7,7 +7,11 @@ import re
 from spacy.tokens import Token
 
 from schemas.claims import Source
-from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
+from service.extractors.offline.body_names import (
+    BODY_DESCRIPTIONS,
+    PUBLIC_BODY_WORDS,
+    without_place_reference,
+)
 from service.extractors.offline.persons import given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.tokens import (
@@ -188,7 +192,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         institution = next((c for c in head.children if c.lower_ in _GENERIC_BODIES), None)
         if institution is not None and institution.dep_ == "compound":  # "a police statement"
             return Source(name=institution.lower_), lemma
-    tokens = _without_description(_without_place_reference(tokens, head))
+    tokens = _without_description(without_place_reference(tokens, head))
     written = phrase_text(tokens) if contiguous else _joined(tokens)
     text = refs.expand(written)
     # a short form the article defined names its body outright ("the MOH" is the Ministry
@@ -207,18 +211,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
-
-
-_PLACE_REFERENCES = frozenset({"country", "nation", "province", "state", "region", "city"})
-
-
-def _without_place_reference(tokens: list[Token], head: Token) -> list[Token]:
-    """ "the country's National Disaster Agency": the name without "the country's"."""
-    if len(tokens) < 4 or head.pos_ != "PROPN" or tokens[0].lower_ != "the":
-        return tokens
-    if tokens[1].lower_ in _PLACE_REFERENCES and tokens[2].tag_ == "POS":
-        return tokens[3:]
-    return tokens
 
 
 def _name_given_as(tokens: list[Token]) -> list[Token]:
