@@ -109,6 +109,44 @@ _SATELLITE_PREPOSITIONS = frozenset({"with", "including"})
 TOLL_VERBS = word_set("kill injure wound leave displace")
 
 
+def split_share_of_them(proposition: Proposition) -> list[Proposition]:
+    """ "62 people were taken to hospital, eight of them in critical condition": the share
+    closing the clause is a claim of its own ("Eight of the people were in critical
+    condition"), its number no longer the clause's (guide: a total, then each part)."""
+    tokens = proposition.tokens
+    for k in range(len(tokens) - 4):
+        comma, number, of, them = tokens[k : k + 4]
+        if comma.text != "," or not is_number_token(number) or of.lower_ != "of":
+            continue
+        if them.lower_ not in ("them", "whom"):
+            continue
+        share = trim(tokens[k + 1 :])
+        rest = trim(tokens[:k])
+        total = [
+            t for t in rest if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+        ]
+        if len(share) < 4 or not total or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return [proposition]
+        if all(t.pos_ == "ADV" for t in share[3:] if not t.is_punct):
+            return [proposition]  # "..., 11 of them seriously": the elided verb's, told elsewhere
+        main = Proposition(
+            tokens=rest,
+            head=proposition.head,
+            evidence=rest,
+            prefix=proposition.prefix,
+            replacements=proposition.replacements,
+        )
+        part = Proposition(
+            tokens=share,
+            head=number,
+            evidence=share,
+            replacements={them.i: f"the {total[-1].text} were"},
+            nominal=True,
+        )
+        return [main, part]
+    return [proposition]
+
+
 def split_satellites(proposition: Proposition) -> list[Proposition]:
     """Split off comma-set-off phrases that carry their own number, keeping the rest."""
     ids = {t.i for t in proposition.tokens}

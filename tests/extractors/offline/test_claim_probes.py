@@ -627,6 +627,28 @@ def test_cents_take_the_currency_told_beside_them(extractor: OfflineExtractor):
     assert [(q.value, q.unit) for q in claim.quantities] == [(0.2, "EUR"), (2.2, "EUR")]
 
 
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        (
+            "Officials said 62 people were taken to hospital, eight of them in critical condition.",
+            [
+                "62 people were taken to hospital.",
+                "Eight of the people were in critical condition.",
+            ],
+        ),
+        (
+            "The storm killed 14 people, six of them children.",
+            ["The storm killed 14 people.", "Six of the people were children."],
+        ),
+    ],
+)
+def test_a_share_of_them_closing_the_clause_is_its_own_claim(
+    extractor: OfflineExtractor, text: str, statements: list[str]
+):
+    assert [c.statement for c in _claims(extractor, text)] == statements
+
+
 def test_the_year_of_a_description_does_not_date_the_clause(extractor: OfflineExtractor):
     text = "The ferry, a Marlin 30 built in 1998, was registered to Keld Ferries."
     registered = _claim(extractor, text, "registered")
