@@ -42,7 +42,7 @@ DOCUMENT_HEADS = word_set("""
     poll census audit review investigation memo result image imagery projection photo
     footage finding calculation model database register registry website
     """)
-# A clause saying the source kept its name back ("who asked not to be named").
+# A clause saying the source kept its name back ("spoke on condition of anonymity").
 _WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")
 FIRST_PERSON = frozenset({"i", "we"})
 # Heads of phrases that report evidence rather than name a source ("Growing indications suggest").
