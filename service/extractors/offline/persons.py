@@ -148,9 +148,11 @@ def given_name(token: Token) -> bool:
 
 
 ROLE_WORDS = word_set("substitute forward defender midfielder goalkeeper striker winger manager")
+# Words before a name that describe the person rather than name them ("Substitute", "Judge").
+_NOT_NAME_WORDS = PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS
 
 
-def _with_age(token: Token) -> bool:
+def with_age(token: Token) -> bool:
     """ "Ciarán Mulvey, 19, headed the winner": a name with an age set off by commas."""
     doc = token.doc
     if token.i + 3 >= len(doc):
@@ -182,11 +184,11 @@ def _untagged_person(token: Token) -> list[Token]:
     )
     given = given_name(token)
     tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
-    aged = _with_age(token) and token.dep_ in ("nsubj", "nsubjpass")
+    aged = with_age(token) and token.dep_ in ("nsubj", "nsubjpass")
     if not (given or ((subject or described or aged) and not tagged_otherwise)):
         return []
     words = [t for t in token.subtree if t.i <= token.i]
-    while len(words) > 2 and words[0].lower_ in PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS:
+    while len(words) > 2 and words[0].lower_ in _NOT_NAME_WORDS:
         words = words[1:]  # "Substitute Ciarán Mulvey": the name without the role
     doc = token.doc
     joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
@@ -207,8 +209,7 @@ def _given_names_before(ent: Span) -> int:
         given = token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
         given = given and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
         given = given and not token.is_upper  # "Conservative MP Kell": no acronym or title
-        roles = PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS
-        if not given or token.ent_type_ not in ("", "PERSON") or token.lower_ in roles:
+        if not given or token.ent_type_ not in ("", "PERSON") or token.lower_ in _NOT_NAME_WORDS:
             break
         first -= 1
     return first

@@ -330,29 +330,18 @@ class References:
         # known) or anywhere in the text
         people = {word for _, person in self.persons for word in person.split()}
         channels = self._channel_names()  # "told the broadcaster NBR": no agency of the story
-        start = self._sentence_start(offset)
-        here = [
-            name
+        fitting = [
+            (at, name)
             for at, name in self.organisations
-            if start <= at < offset
-            and at in self.possessors
-            and fits(description, name)
-            and name not in people
-            and name not in channels
+            if at < offset and fits(description, name) and name not in people | channels
         ]
+        sentence = self._sentence_start(offset)
+        here = [name for at, name in fitting if at >= sentence and at in self.possessors]
         if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said": the owner
             return Source(name=here[-1])
         source = self._latest_named_body(description) if sources else None
         if source is not None:  # the body already speaking ("Ardent Mills said ...")
             return source
-        fitting = [
-            (start, name)
-            for start, name in self.organisations
-            if start < offset
-            and fits(description, name)
-            and name not in people
-            and name not in channels
-        ]
         if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
             firms = [(start, name) for start, name in fitting if is_firm(name)]
             fitting = firms or fitting

@@ -295,17 +295,20 @@ _TEMPORAL_MARKS = frozenset({"before", "until", "till", "once", "when", "after"}
 def told_in_the_present(token: Token) -> bool:
     """ "before the new duties take effect on March 1": a dated clause of time in the present
     tense tells a coming event."""
-    verb = _nearest_verb(token)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl":
-        return False
-    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+    return _in_clause_of_time(token, ("VBZ", "VBP"))
 
 
 def told_in_the_past(token: Token) -> bool:
     """ "will cut 900 jobs after it reported a loss in the third quarter": a dated clause of
     time in the past tense tells an event behind, which does not date a forecast."""
+    return _in_clause_of_time(token, ("VBD",))
+
+
+def _in_clause_of_time(token: Token, tags: tuple[str, ...]) -> bool:
+    """True when the token's nearest verb heads a clause of time ("before", "after", "when")
+    in one of these tenses."""
     verb = _nearest_verb(token)
-    if verb is None or verb.tag_ != "VBD" or verb.dep_ != "advcl":
+    if verb is None or verb.tag_ not in tags or verb.dep_ != "advcl":
         return False
     return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
 
