@@ -68,6 +68,8 @@ def _joins_name(token: Token) -> bool:
     spokesperson for the sheriff's office")."""
     if token.pos_ != "ADP" or token.lower_ not in ("of", "for", "on", "at", "with", "from"):
         return False
+    if token.i == 0:
+        return False  # nothing before it to join (doc[-1] would be the text's last word)
     doc = token.doc
     before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is None:
