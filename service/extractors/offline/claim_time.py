@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.fieldwork import fieldwork_of
 from service.extractors.offline.segmentation import Proposition
 from service.extractors.offline.statement import quote
 from service.extractors.offline.timeref import Context, find_time, time_phrase
@@ -29,6 +30,12 @@ def claim_time(
         if shared is not None:
             time = shared[0]
             spans.append(quote(shared[1]))
+    if time is None and not forecast:  # "A poll, taken on May 2-4, put Tarn at 41%"
+        fieldwork = fieldwork_of(head)
+        found = time_phrase(list(fieldwork.subtree), fieldwork, context) if fieldwork else None
+        if found is not None:
+            time = found[0]
+            spans.append(quote(found[1]))
     if time is None:  # "in 2017, when 9,000 were infected and 180 died": both in 2017
         antecedent = _when_antecedent(head)
         if antecedent is not None:

@@ -20,6 +20,10 @@ EVENT_NOUNS = word_set(
     caucus retirement resignation arrest murder killing launch landfall
     """
 )
+# Occasions one attends, which "at the convention" or "during the hearing" can date.
+GATHERING_NOUNS = word_set(
+    "convention meeting hearing summit conference rally funeral inauguration trial congress"
+)
 # Verbs whose dated use tells the event a noun names later ("died on Monday" -> "his death").
 _EVENT_OF_VERB = {
     "die": "death",
@@ -37,10 +41,15 @@ _EVENT_OF_VERB = {
     "murder": "murder",
     "launch": "launch",
 }
-# "until his death", "before the crash", "at the time of the vote": a named event as a bound.
+# "until his death", "before the crash", "at the time of the vote": a named event as a bound;
+# with a word before the noun ("before the deadly crash") or without ("since the fighting
+# began", where the longer form would take "began" for the noun).
+_BOUND_WORDS = r"(?i:at\s+the\s+time\s+of|prior\s+to|until|till|to|before|after|since|at|during)"
 EVENT_BOUND = re.compile(
-    r"\b(?P<prep>(?i:until|till|to|before|after|prior\s+to|at\s+the\s+time\s+of))\s+"
-    r"(?i:the|his|her|their|its)\s+(?:[a-z-]+\s+)?(?P<event>[a-z]+)\b"
+    rf"\b(?P<prep>{_BOUND_WORDS})\s+(?i:the|his|her|their|its)\s+[a-z-]+\s+(?P<event>[a-z]+)\b"
+)
+NEAR_EVENT_BOUND = re.compile(
+    rf"\b(?P<prep>{_BOUND_WORDS})\s+(?i:the|his|her|their|its)\s+(?P<event>[a-z]+)\b"
 )
 _END_BOUNDS = frozenset({"until", "till", "to", "before", "prior to"})
 
@@ -50,6 +59,14 @@ class EventMemory:
 
     def __init__(self) -> None:
         self.days: dict[str, str] = {}
+        self._own: set[str] = set()  # events dated by a phrase of their own
+
+    def date(self, noun: str, start: str) -> None:
+        """Remember the date a phrase of its own gives an event ("his arrest in May 2017",
+        "the convention, scheduled for March"), over one taken from its clause."""
+        if noun not in self._own:
+            self.days[noun] = start
+            self._own.add(noun)
 
     def note(self, tokens: list[Token], head: Token, start: str) -> None:
         """Remember the events a dated claim tells: its verb's event and event nouns near it."""
@@ -96,6 +113,6 @@ def event_bounds(match: re.Match[str], events: Mapping[str, str]) -> tuple[str |
     preposition = " ".join(match.group("prep").lower().split())
     if preposition in _END_BOUNDS:
         return None, day
-    if preposition == "after":
+    if preposition in ("after", "since"):
         return day, None
     return day, day

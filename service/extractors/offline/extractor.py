@@ -61,7 +61,7 @@ from service.extractors.offline.subjects import (
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import article_offset, strip_edges
 
-RULES_VERSION = "2025.15"
+RULES_VERSION = "2025.16"
 
 
 @dataclass
@@ -317,6 +317,7 @@ class _ClaimBuilder:
             speaking=place.speaking,
         )
         time, extra_spans = claim_time(proposition, context, forecast=kind is ClaimKind.forecast)
+        self.clock.note_dated_events(tokens, context)
         evidence = [quote(proposition.evidence), *extra_spans, *attribution_span(frame, tokens)]
         if time is not None and time.start and time.start == time.end:
             dated = dated_weekday(tokens, time.text, time.start)

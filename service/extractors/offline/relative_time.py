@@ -14,7 +14,14 @@ import dateparser
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.events import EVENT_BOUND, EVENT_NOUNS, event_bounds, event_day
+from service.extractors.offline.events import (
+    EVENT_BOUND,
+    EVENT_NOUNS,
+    GATHERING_NOUNS,
+    NEAR_EVENT_BOUND,
+    event_bounds,
+    event_day,
+)
 from service.extractors.offline.numerals import SMALL_NUMBERS, TENS
 
 Bounds = tuple[str | None, str | None]
@@ -130,15 +137,19 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
     if context.forward:
         patterns.append(_AHEAD)
     found = [match for pattern in patterns for match in pattern.finditer(text)]
-    named = EVENT_BOUND.finditer(text)  # "until his death": only events the article dated
+    # "until his death": only events the article dated
+    named = [*EVENT_BOUND.finditer(text), *NEAR_EVENT_BOUND.finditer(text)]
     return found + [m for m in named if _names_dated_event(m, context)]
 
 
 def _names_dated_event(match: re.Match[str], context: Context) -> bool:
     """An event bound naming an event the article dated; a bare "to" only closes a "from"
     ("from 1980 to his death", not "contributed to the collapse")."""
-    if match.group("event").lower() not in context.events:
+    event = match.group("event").lower()
+    if event not in context.events:
         return False
+    if match.group("prep").lower() in ("at", "during") and event not in GATHERING_NOUNS:
+        return False  # "at the crash site" is a place, "at the hearing" an occasion
     return match.group("prep").lower() != "to" or " from " in f" {match.string[: match.start()]}"
 
 
@@ -150,6 +161,7 @@ _EVENT_PATTERNS = (
     _YEAR_FROM_EVENT,
     _MONTH_FROM_EVENT,
     EVENT_BOUND,
+    NEAR_EVENT_BOUND,
     _STEP_FROM_EVENT,
     _AT_THE_TIME,
     _NIGHT_OF_EVENT,
@@ -194,7 +206,7 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT and context.forward and text.startswith("within"):
         return None, None  # "a decision is expected within hours": not a dated event
-    if match.re is EVENT_BOUND:
+    if match.re in (EVENT_BOUND, NEAR_EVENT_BOUND):
         return event_bounds(match, context.events)
     if match.re is _FROM_EVENT and (
         named := event_day(match.string[match.end() :], context.events)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from service.extractors.offline.fieldwork import surveyed
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.relative_clauses import (
     RELATIVE_ADVERBS,
@@ -364,7 +365,10 @@ def _state_participle(proposition: Proposition, ids: set[int]) -> None:
     head = proposition.head
     noun: Token | None = head.head
     if head.dep_ == "acl":
-        prefix = [t for t in head.head.subtree if t.i <= head.head.i and not t.is_punct]
+        survey = surveyed(head)  # "a poll of 800 voters, taken ...": the poll was taken
+        last = head.head.i if survey is None else head.left_edge.i - 1
+        noun = survey or head.head
+        prefix = [t for t in noun.subtree if t.i <= last and not t.is_punct]
     else:
         prefix = subject_tokens(head.head, ids)
         noun = next((t for t in prefix if t.dep_ in ("nsubj", "nsubjpass")), None)

@@ -4,14 +4,15 @@ single day, and the days of the events told so far."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.events import EventMemory
+from service.extractors.offline.events import EVENT_NOUNS, GATHERING_NOUNS, EventMemory
 from service.extractors.offline.time_context import looks_back, past_perfect
-from service.extractors.offline.timeref import Context
+from service.extractors.offline.timeref import Context, time_phrase
+from service.extractors.offline.tokens import word_set
 
 
 @dataclass
@@ -51,6 +52,25 @@ class StoryClock:
             self.anchor_day = time.start
         self.events.note(tokens, head, time.start)
 
+    def note_dated_events(self, tokens: list[Token], context: Context) -> None:
+        """Remember events a claim dates by a phrase of their own ("before his arrest in May
+        2017", "the convention, scheduled for March"), for later "since his arrest"."""
+        owned = {t.i for t in tokens}
+        for noun in tokens:
+            event = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or event not in EVENT_NOUNS | GATHERING_NOUNS:
+                continue
+            for phrase in _date_phrases(noun):
+                planned = phrase.lemma_.lower() in _PLANNED
+                found = time_phrase(
+                    [t for t in phrase.subtree if t.i in owned],
+                    phrase,
+                    replace(context, forward=planned, past=not planned),
+                )
+                if found is not None and found[0].start is not None:
+                    self.events.date(event, found[0].start)
+                    break
+
     def context(
         self,
         published: dt.date | None,
@@ -89,3 +109,28 @@ def _dated_event_since(time: TimeRef) -> bool:
 
 
 _DATE_WORDS = frozenset({"of", "the", "on", "in", "at", "early", "late", "mid", "and"})
+
+
+# "the vote, scheduled for Sunday", "a hearing which is set for May 3": a planned date
+_PLANNED = word_set("schedule set plan slate due expect")
+
+
+def _date_phrases(noun: Token) -> list[Token]:
+    """The phrases hanging from an event noun that may date it: "in May 2017", "on Sunday",
+    "Sunday's", "scheduled for March"."""
+    phrases = []
+    for child in noun.children:
+        dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if not dated:
+            continue
+        timed = child.dep_ == "prep" and child.lower_ in ("in", "on")  # "arrest in May"
+        planned = child.dep_ in ("acl", "relcl") and child.lemma_ in _PLANNED
+        if timed or planned or child.dep_ == "poss":  # "Sunday's vote"
+            phrases.append(child)
+    doc, after = noun.doc, noun.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].text == "," and not phrases:
+        participle = doc[after + 1]  # "at the convention, scheduled for March", hung elsewhere
+        planned = participle.tag_ == "VBN" and participle.lemma_ in _PLANNED
+        if planned and participle.dep_ in ("acl", "advcl"):
+            phrases.append(participle)
+    return phrases

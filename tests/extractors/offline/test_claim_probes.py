@@ -3182,6 +3182,58 @@ CLAIM_TIMES = [
         "2017",
         "2017",
     ),
+    # a poll's fieldwork dates what it found, however the parser hangs the participle
+    (
+        "A poll of 900 voters by the Tarlen Institute, conducted from May 3 to 9, put Ana "
+        "Vell at 41 percent.",
+        "41 percent",
+        "2021-05-03",
+        "2021-05-09",
+    ),
+    (
+        "An online poll of 1,500 adults by Norvik Data, taken between May 6 and 10, had the "
+        "two parties level at 38 percent each.",
+        "level",
+        "2021-05-06",
+        "2021-05-10",
+    ),
+    (
+        "Only Ostmark Research, which questioned 2,000 people between May 1 and May 7, still "
+        "gave the Greens a clear lead.",
+        "clear lead",
+        "2021-05-01",
+        "2021-05-07",
+    ),
+    # an event dated by a phrase of its own dates later phrases naming it
+    (
+        "Jon Pell ran the club's accounts from 2009 until his arrest in March 2016. He has "
+        "not gambled since his arrest, his lawyer said.",
+        "gambled",
+        "2016-03",
+        None,
+    ),
+    (
+        "A candidate needs 700 delegates to win the nomination at the party convention, "
+        "scheduled for August in Tarnby. Vell will stay in the race until the convention.",
+        "stay in the race",
+        None,
+        "2021-08",
+    ),
+    (
+        "A candidate needs 700 delegates to win the nomination at the party convention, "
+        "scheduled for August in Tarnby. Ruud said she would campaign for Vell at the "
+        "convention.",
+        "campaign",
+        "2021-08",
+        "2021-08",
+    ),
+    # "at the crash site" is a place: only occasions one attends are dated by "at"
+    (
+        "A bus crashed on Saturday near Velm. Police remained at the crash site for hours.",
+        "remained",
+        None,
+        None,
+    ),
 ]
 
 
@@ -3232,3 +3284,14 @@ def test_a_short_form_after_according_to_stays_out_of_the_statement(
     claim = _claim(extractor, text, "91,400")
     assert claim.statement.startswith("91,400 people have been displaced")
     assert _source(claim) == "Pell Office for the Coordination of Humanitarian Affairs"
+
+
+def test_a_polls_participle_is_told_of_the_poll_not_the_word_it_hangs_from(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "An online poll of 1,500 adults by Norvik Data, taken between May 6 and 10, had the "
+        "two parties level at 38 percent each."
+    )
+    claim = _claim(extractor, text, "taken")
+    assert claim.statement.startswith("An online poll of 1,500 adults by Norvik Data was taken")

@@ -43,3 +43,28 @@ def test_a_past_perfect_date_anchors_only_its_own_sentence(parse: Parse):
     other = clock.context(PUBLISHED, _head(doc, "came"), forward=False, speaking=None)
     assert (same.anchor, same.anchor_day) == ("2016", None)
     assert (other.anchor, other.anchor_day) == ("2021-05-14", "2021-05-14")
+
+
+def test_an_event_noun_with_its_own_date_is_remembered_at_that_date(parse: Parse):
+    clock = StoryClock()
+    doc = parse("Pell ran the accounts from 2009 until his arrest in March 2016.")
+    context = clock.context(PUBLISHED, _head(doc, "ran"), forward=False, speaking=None)
+    clock.note_dated_events(list(doc), context)
+    assert clock.events.days == {"arrest": "2016-03"}
+
+
+def test_a_scheduled_occasion_is_remembered_ahead_of_publication(parse: Parse):
+    clock = StoryClock()
+    doc = parse("Delegates will meet at the party convention, scheduled for March.")
+    context = clock.context(PUBLISHED, _head(doc, "meet"), forward=True, speaking=None)
+    clock.note_dated_events(list(doc), context)
+    assert clock.events.days == {"convention": "2022-03"}
+
+
+def test_an_own_date_outranks_the_date_of_the_clause_it_was_noted_in(parse: Parse):
+    clock = StoryClock()
+    doc = parse("Pell was arrested in 2012. He served from 2009 until his arrest in March 2016.")
+    clock.events.note(list(doc)[:5], _head(doc, "arrested"), "2012")
+    context = clock.context(PUBLISHED, _head(doc, "served"), forward=False, speaking=None)
+    clock.note_dated_events(list(doc), context)
+    assert clock.events.days["arrest"] == "2016-03"
