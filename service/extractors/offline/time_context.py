@@ -241,6 +241,30 @@ def closing_end(
     return None
 
 
+def joined_times(
+    first: TimeRef, covered: list[Token], found: list[tuple[TimeRef, list[Token]]]
+) -> tuple[TimeRef, list[Token]] | None:
+    """ "over the weekend and on Monday", "on Friday and again on Sunday": two dated phrases
+    joined by "and" are one period, from the earlier start to the later end."""
+    if not first.start or not first.end:
+        return None
+    doc, after = covered[0].doc, covered[-1].i + 1
+    link = after
+    if link < len(doc) and doc[link].lower_ == "and":
+        link += 1
+        if link < len(doc) and doc[link].lower_ in ("again", "then"):
+            link += 1
+    if link == after:
+        return None
+    for reference, later in found:
+        if later[0].i != link or not reference.start or not reference.end:
+            continue
+        start, end = min(first.start, reference.start), max(first.end, reference.end)
+        text = doc.text[covered[0].idx : later[-1].idx + len(later[-1].text)]
+        return TimeRef(text=text, start=start, end=end), list(doc[covered[0].i : later[-1].i + 1])
+    return None
+
+
 def past_perfect(head: Token) -> bool:
     """ "had passed": told as before the narrated events."""
     return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)

@@ -48,6 +48,7 @@ from service.extractors.offline.time_context import (
     governing_word,
     in_baseline,
     in_side_clause,
+    joined_times,
     named_by_its_period,
     past_predicate,
     planned_ahead,
@@ -337,6 +338,9 @@ def time_phrase(
     closed = closing_end(reference, covered, found, head, {t.i for t in tokens})
     if closed is not None:
         return closed
+    joined = joined_times(reference, covered, found)
+    if joined is not None:
+        return joined
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
     if deadline is not None and _before_a_clock_time(deadline):
         deadline = None  # "shortly before 2 a.m. on Sunday": the day itself (guide: clock times)

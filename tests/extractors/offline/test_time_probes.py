@@ -166,6 +166,22 @@ WEEKS_AND_WEEKENDS = [
     _probe(
         "The winds will ease by the weekend.", "by the weekend", None, "2023-06-18", forward=True
     ),
+    # two dated phrases joined by "and" are one period; phrases with their own places are not
+    _probe(
+        "Clinics treated 40 people over the weekend and on Monday.",
+        "weekend and on Monday",
+        "2023-06-10",
+        "2023-06-12",
+    ),
+    _probe(
+        "Rain fell on Friday and again on Sunday.", "again on Sunday", "2023-06-09", "2023-06-11"
+    ),
+    _probe(
+        "The band played in Oslo on Monday and in Bergen on Tuesday.",
+        "Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
 ]
 
 MONTHS = [
