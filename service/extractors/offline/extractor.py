@@ -23,6 +23,7 @@ from service.extractors.offline.coordination import (
     parallel_clauses,
     second_report,
 )
+from service.extractors.offline.document_authors import note_document_authors
 from service.extractors.offline.frames import PUBLISHING_VERBS
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
@@ -108,7 +109,9 @@ class OfflineExtractor:
         parsed = list(zip(layout.blocks, docs, strict=True))
         for block, doc in parsed:
             doc.user_data["base"] = block.start  # block offset, to map tokens to the article
-        builder = _ClaimBuilder(References.of([(b.start, doc) for b, doc in parsed]), published)
+        refs = References.of([(b.start, doc) for b, doc in parsed])
+        note_document_authors([doc for _, doc in parsed], refs)
+        builder = _ClaimBuilder(refs, published)
         headline: list[DraftClaim] = []
         body: list[DraftClaim] = []
         for block, doc in parsed:

@@ -65,6 +65,8 @@ class References:
     subject_bodies: list[tuple[int, str]] = field(default_factory=list)  # organisations as subject
     possessors: set[int] = field(default_factory=set)  # offsets of "Tarn Power's", as owners
     titled: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, title, name)
+    # "report" -> the body the article says wrote its one report ("the report by X")
+    document_authors: dict[str, Source] = field(default_factory=dict)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:

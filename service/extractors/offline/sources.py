@@ -106,7 +106,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if given:  # "One refugee, a mother of four identified only as Fatou,"
         return Source(name=phrase_text(given)), given[-1].lemma_.lower()
     tokens = without_appositive(tokens)
-    author = _published_by(tokens)
+    author = published_by(tokens)
     withheld = _WITHHELD.search(" ".join(t.lower_ for t in tokens)) is not None
     tokens = without_clauses(tokens)
     opening = next((k for k, t in enumerate(tokens) if t.text == "("), None)
@@ -192,6 +192,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         institution = next((c for c in head.children if c.lower_ in _GENERIC_BODIES), None)
         if institution is not None and institution.dep_ == "compound":  # "a police statement"
             return Source(name=institution.lower_), lemma
+        written_by = refs.document_authors.get(lemma) if head.tag_ == "NN" else None
+        if written_by is not None:  # "the report said", after "a report by X" anywhere
+            return written_by, lemma
     tokens = _without_description(without_place_reference(tokens, head))
     written = phrase_text(tokens) if contiguous else _joined(tokens)
     text = refs.expand(written)
@@ -349,7 +352,7 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _published_by(tokens: list[Token]) -> list[Token]:
+def published_by(tokens: list[Token]) -> list[Token]:
     """The named body behind a document, said by a participle or a preposition ("a survey
     released on Monday by the Varn Institute", "a report by the Varn Institute")."""
     for token in tokens:

@@ -3295,3 +3295,41 @@ def test_a_polls_participle_is_told_of_the_poll_not_the_word_it_hangs_from(
     )
     claim = _claim(extractor, text, "taken")
     assert claim.statement.startswith("An online poll of 1,500 adults by Norvik Data was taken")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source", "anonymous"),
+    [
+        # the author named in a later sentence is the source of the first "a report" too
+        (
+            "A glider crashed near Velm last month, according to a preliminary report released "
+            "on Tuesday. The glider took off at noon, the report by the Ostmark Air Safety "
+            "Office said. The pilot did not hold a licence, the report said.",
+            "licence",
+            "Ostmark Air Safety Office",
+            False,
+        ),
+        (
+            "A glider crashed near Velm last month, according to a preliminary report released "
+            "on Tuesday. The glider took off at noon, the report by the Ostmark Air Safety "
+            "Office said.",
+            "crashed",
+            "Ostmark Air Safety Office",
+            False,
+        ),
+        # two bodies wrote a report: "the report" is the one told last
+        (
+            "A report by the Velm Institute found 40 faults. A report by Tarn University found "
+            "12. The pilot did not hold a licence, the report said.",
+            "licence",
+            "Tarn University",
+            False,
+        ),
+    ],
+)
+def test_the_report_is_the_word_of_the_one_body_the_article_says_wrote_it(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str, anonymous: bool
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.anonymous) == (source, anonymous)
