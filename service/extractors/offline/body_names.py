@@ -24,7 +24,8 @@ BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
     agency ministry department directorate institute regulator watchdog foundation charity
     organisation organization university college school hospital council commission
     committee museum group movement party union coalition alliance association federation
-    league club team network fund board bank bureau prefecture tribunal
+    league club team network fund board bank bureau prefecture tribunal service observatory
+    inspectorate
     """)
 # The name words of public bodies.
 PUBLIC_BODY_WORDS = word_set("""
@@ -38,7 +39,7 @@ NAMED_KINDS = word_set("""
     ministry department directorate council commission committee court university college
     school hospital museum institute foundation party union coalition alliance
     association federation league club team network movement fund board bank bureau
-    prefecture tribunal
+    prefecture tribunal service observatory inspectorate
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
 # (Time zones the small model tags as organisations are left out too: "(1752 GMT)".)

@@ -127,7 +127,32 @@ class References:
             same = lowered[-len(words) :] == words or lowered[: len(words)] == words
             if same and len(parts) > len(best.split()):
                 best = " ".join(parts)
+        if best == name and len(words) == 1:  # "Olmedo" after "Javier Olmedo Ruiz"
+            paternal = {
+                " ".join(parts)
+                for _, candidate in self.persons
+                if len(parts := candidate.replace("’s", "").replace("'s", "").split()) == 3
+                and parts[1].lower() == words[0]
+                and parts[1][:1].isupper()
+            }
+            if len(paternal) == 1:
+                best = paternal.pop()
         return best
+
+    def note_person(self, name: str, offset: int) -> None:
+        """Count a name the tagger missed as a person's ("spokesperson Marta Vell")."""
+        if all(known != name for _, known in self.persons):
+            self.persons.append((offset, name))
+
+    def firm_named(self, word: str) -> str | None:
+        """The one firm whose name the article gave in full and `word` shortens ("Halden"
+        after "Halden Motors Co")."""
+        firms = {
+            name
+            for _, name in self.organisations
+            if len(name.split()) > 1 and name.split()[0] == word and is_firm(name)
+        }
+        return firms.pop() if len(firms) == 1 else None
 
     def note(self, text: str, offset: int, *, person: bool, plural: bool) -> None:
         """Remember a noun phrase as a possible antecedent for later pronouns."""

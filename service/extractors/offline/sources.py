@@ -12,7 +12,8 @@ from service.extractors.offline.body_names import (
     PUBLIC_BODY_WORDS,
     without_place_reference,
 )
-from service.extractors.offline.persons import given_name, person_in
+from service.extractors.offline.families import family_source
+from service.extractors.offline.persons import given_name, named_after_role, person_in
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.tokens import (
     article_offset,
@@ -131,6 +132,14 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if earlier is not None:
             return earlier, lemma
         return None
+    titled_name = named_after_role(tokens)
+    if titled_name:  # "Karbonia spokesperson Marta Vell", the name untagged
+        name = refs.full_name(phrase_text(titled_name))
+        refs.note_person(name, article_offset(titled_name[0]))
+        return Source(name=name), lemma
+    family = family_source(head, refs)
+    if family is not None:  # "her family said": that person's family
+        return family, lemma
     person = person_in(tokens)
     # "A Voss aide" is an unnamed aide, not Voss
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
@@ -156,6 +165,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
         if fuller != head.text:
             return Source(name=fuller), lemma
+        firm = refs.firm_named(head.text)  # "Halden said" after "Halden Motors Co"
+        if firm is not None:
+            return Source(name=firm), lemma
     if lemma in DOCUMENT_HEADS:
         behind = source_of(author, refs) if author else None
         if behind is not None:  # "figures from the statistics office published on Thursday"
@@ -370,6 +382,7 @@ def _a_body(noun: Token) -> bool:
     """A name, or a common noun for a body ("the municipality", "the prosecutor's office")."""
     lemma = noun.lemma_.lower()
     group = noun.tag_ == "NNS" and lemma in ANONYMOUS_HEADS  # "a tally by organisers"
+    group = group or (lemma == "family" and any(c.dep_ == "poss" for c in noun.children))
     capitalised = noun.text[:1].isupper() and not noun.is_sent_start  # "Elections Canada"
     return (
         group

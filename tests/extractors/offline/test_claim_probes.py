@@ -914,7 +914,8 @@ MORE_SOURCES = [
         "the weather agency",
         False,
     ),
-    ("Vik died on Monday, his family said.", "died", "his family", True),
+    # a family speaks for the person it is named after (three annotators of made-up text)
+    ("Vik died on Monday, his family said.", "died", "Vik's family", False),
     ("Several MPs said the deal was dead.", "deal", "several MPs", True),
     ("Police said the driver was 19.", "driver", "Police", False),
     (
@@ -3333,3 +3334,63 @@ def test_the_report_is_the_word_of_the_one_body_the_article_says_wrote_it(
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous) == (source, anonymous)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        # a family speaks for the person the article is about: named, not anonymous
+        (
+            "Novelist Ana Berg died on Monday. In a statement, her family said she had died "
+            "peacefully.",
+            "peacefully",
+            "Ana Berg's family",
+        ),
+        (
+            "Ivo Tarn died on Monday. He was admitted to hospital on May 1, according to a "
+            "statement from his family.",
+            "admitted",
+            "Ivo Tarn's family",
+        ),
+        ("Tom Keane's family said the verdict was a relief.", "relief", "Tom Keane's family"),
+        # a Spanish name's first surname alone is the person named in full before
+        (
+            "Chief executive Javier Olmedo Ruiz spoke on Monday. Costs rose 4%, Olmedo said.",
+            "Costs",
+            "Javier Olmedo Ruiz",
+        ),
+        # "the service", "the observatory": the body of that kind named before
+        (
+            "The Coastal Rescue Service sent 12 boats on Monday. About 350 people were "
+            "evacuated, the service said.",
+            "350",
+            "Coastal Rescue Service",
+        ),
+        (
+            "The National Seismic Observatory measured the quake at magnitude 6.1. The "
+            "observatory said it had recorded 240 aftershocks.",
+            "aftershocks",
+            "National Seismic Observatory",
+        ),
+        # a firm's first word alone is the firm named in full before
+        (
+            "Tarvik Motors Co said it would recall 4,000 cars. Dealers will replace the part "
+            "free of charge, Tarvik said.",
+            "Dealers",
+            "Tarvik Motors Co",
+        ),
+        # a name after a role is the speaker, however the tagger read it
+        (
+            "Rescuers reached the men on Tuesday, Karbonia spokesperson Marta Zielinska-Kos "
+            "told reporters.",
+            "Rescuers",
+            "Marta Zielinska-Kos",
+        ),
+    ],
+)
+def test_families_short_names_and_bodies_named_before_are_written_in_full(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.anonymous) == (source, False)

@@ -1,0 +1,30 @@
+"""Person names the tagger missed: a name written after a role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from service.extractors.offline.persons import named_after_role
+
+Parse = Callable[[str], Doc]
+
+
+def _subject(doc: Doc) -> list:
+    verb = next(token for token in doc if token.dep_ == "ROOT")
+    subject = next(child for child in verb.children if child.dep_ == "nsubj")
+    return list(subject.subtree)
+
+
+def test_a_name_after_a_spokesperson_is_the_speaker(parse: Parse):
+    doc = parse("Karbonia spokesperson Marta Zielinska-Kos told reporters the men were safe.")
+    assert " ".join(t.text for t in named_after_role(_subject(doc))) == "Marta Zielinska - Kos"
+
+
+def test_a_role_ending_the_phrase_names_nobody(parse: Parse):
+    assert named_after_role(_subject(parse("A Voss aide said the talks had failed."))) == []
+
+
+def test_a_single_word_after_a_role_is_no_full_name(parse: Parse):
+    assert named_after_role(_subject(parse("Company spokesman Vell said sales rose."))) == []
