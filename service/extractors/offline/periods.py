@@ -249,31 +249,38 @@ _NUMBER_WORDS = SMALL_NUMBERS | TENS  # "over the past fourteen days", "thirty y
 # "over the last four years", "in the past week": a period ending at publication; "over the
 # next 18 months", "within the coming week": one starting there.
 LAST_PERIOD = re.compile(
-    r"\b(?i:(?P<prep>over|in|during|for|within)\s+the\s+(?P<way>last|past|previous|preceding|next|coming)\s+)"
+    r"\b(?i:(?P<prep>over|in|during|for|within)\s+the\s+"
+    r"(?P<way>last|past|previous|preceding|next|coming)\s+)"
     r"(?:(?P<count>\d+|[a-z]+)\s+)?"
-    r"(?P<unit>(?i:years?|months?|weeks?|days?|hours|decades?))\b(?!\s+of\b)"
+    r"(?P<unit>(?i:years?|months?|weeks?|days?|nights|hours|decades?))\b(?!\s+of\b)"
+    # counted, it needs no preposition: "spent the past two nights", "The next ten days will"
+    r"|\b(?i:the\s+(?P<bare_way>past|last|next|coming)\s+)(?P<bare_count>\d+|[a-z]+)\s+"
+    r"(?P<bare_unit>(?i:years|months|weeks|days|nights|hours|decades))\b(?!\s+of\b)"
 )
 
 
 def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     """The bounds of "over the last four years" (ending at publication) or "over the next
     18 months" (starting there)."""
-    count_text = (match.group("count") or "one").lower()
+    bare = match.group("bare_way") is not None
+    count_text = (match.group("bare_count" if bare else "count") or "one").lower()
     count = _count(count_text)
-    unit = match.group("unit").lower()
+    unit = match.group("bare_unit" if bare else "unit").lower()
+    way = match.group("bare_way" if bare else "way").lower()
     if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
         return None, None
     unit = unit.removesuffix("s") + "s"  # "the past week" counts as "the past one weeks"
+    unit = "days" if unit == "nights" else unit  # "the past two nights"
     published = context.published
     if unit.startswith("decade"):
         count, unit = count * 10, "years"
-    if match.group("way").lower() in ("next", "coming"):
-        if match.group("count") is None and unit in ("years", "months"):
+    if way in ("next", "coming"):
+        if count_text == "one" and unit in ("years", "months"):
             end = _next_period(published, 1, unit)[1]  # "over the next year": 2024
             return end, end
         start, end = _next_period(published, count, unit)
         # "within the next two weeks" bounds only the end, like "within two weeks"
-        return (None if match.group("prep").lower() == "within" else start), end
+        return (None if (match.group("prep") or "").lower() == "within" else start), end
     if unit in ("weeks", "days", "hours"):
         days = {"weeks": 7 * count, "days": count, "hours": -(-count // 24)}[unit]
         return (published - dt.timedelta(days=days)).isoformat(), published.isoformat()

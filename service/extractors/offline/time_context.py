@@ -244,18 +244,14 @@ def closing_end(
 def joined_times(
     first: TimeRef, covered: list[Token], found: list[tuple[TimeRef, list[Token]]]
 ) -> tuple[TimeRef, list[Token]] | None:
-    """ "over the weekend and on Monday", "on Friday and again on Sunday": two dated phrases
-    joined by "and" are one period, from the earlier start to the later end."""
+    """ "over the weekend and on Monday": two dated phrases joined by "and" are one period,
+    from the earlier start to the later end ("in 2002 and again in 2009" are two times)."""
     if not first.start or not first.end:
         return None
     doc, after = covered[0].doc, covered[-1].i + 1
-    link = after
-    if link < len(doc) and doc[link].lower_ == "and":
-        link += 1
-        if link < len(doc) and doc[link].lower_ in ("again", "then"):
-            link += 1
-    if link == after:
+    if after >= len(doc) or doc[after].lower_ != "and":
         return None
+    link = after + 1
     for reference, later in found:
         if later[0].i != link or not reference.start or not reference.end:
             continue

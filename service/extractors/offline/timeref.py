@@ -20,6 +20,7 @@ from service.extractors.offline.calendar_dates import (
     month_bounds,
     month_day_bounds,
 )
+from service.extractors.offline.numerals import SMALL_NUMBERS
 from service.extractors.offline.periods import (
     LAST_PERIOD,
     WITHIN_SPAN,
@@ -57,7 +58,7 @@ from service.extractors.offline.time_context import (
     told_in_the_present,
     when_predicted,
 )
-from service.extractors.offline.tokens import verbatim
+from service.extractors.offline.tokens import verbatim, word_set
 
 # Prepositions and what they bound: the end only, the start only, or both.
 END_ONLY = frozenset(
@@ -159,8 +160,9 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
             start = _in_the_year_of(match.group("first"), start, end, context)
     prefix = _bounding_prefix(match, match.string)
     week = prefix is not None and not prefix.group("eve")
-    if week and start and len(start) == 10:
-        first = (dt.date.fromisoformat(start) - dt.timedelta(days=6)).isoformat()
+    if week and start and len(start) == 10 and prefix is not None:
+        back = _days_back(prefix)
+        first = (dt.date.fromisoformat(start) - dt.timedelta(days=back)).isoformat()
         return first, end  # "in the week ending Sunday", "the week to Sunday": the seven days
     if preposition in END_ONLY and not match.groupdict().get("second"):
         first_words = match.groupdict().get("first") or ""
@@ -191,10 +193,23 @@ def _bounding_prefix(match: re.Match[str], text: str) -> re.Match[str] | None:
 
 
 # Words right before a day that make it a bound of another time: "the eve of Sunday's
-# vote" (the day before), "the week ending Sunday" (the seven days up to it).
+# vote" (the day before), "the week ending Sunday" (the seven days up to it), "the 24 hours
+# to Monday morning" (from the day before).
 _DAY_PREFIX = re.compile(
-    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|seven\s+days)(?P<to>\s+(?:ending|to))?))\s+$"
+    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>days|hours))"
+    r"(?P<to>\s+(?:ending|to))?))\s+$"
 )
+
+
+def _days_back(prefix: re.Match[str]) -> int:
+    """How many days before the day named a "the week/N days/N hours to" period starts."""
+    count_text = (prefix.group("count") or "").lower()
+    count = int(count_text) if count_text.isdigit() else SMALL_NUMBERS.get(count_text)
+    if not count:
+        return 6  # "the week ending Sunday": the seven days up to it
+    if prefix.group("unit").lower() == "hours":
+        return -(-count // 24)  # "the 24 hours to Monday morning" began on Sunday
+    return count - 1
 
 
 _CLOCK_AFTER = re.compile(rf"^(?:{_CLOCK}|(?i:midnight|noon|dawn|daybreak))(?!\w)")
@@ -205,6 +220,21 @@ def _before_a_clock_time(word: Token) -> bool:
     return (
         word.lower_ == "before"
         and _CLOCK_AFTER.match(word.doc.text[word.idx + len(word.text) :].lstrip()) is not None
+    )
+
+
+# People or bodies one appears "before": the word is a place then, not a deadline.
+_AUDIENCES = word_set("""
+    supporter crowd court judge jury parliament committee reporter journalist lawmaker
+    audience panel congress senate voter delegate member magistrate tribunal camera
+    """)
+
+
+def _before_an_audience(word: Token) -> bool:
+    """True for "before supporters", "before a judge": in front of, not earlier than."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return word.lower_ == "before" and any(
+        o.lemma_.lower() in _AUDIENCES or o.ent_type_ in ("PERSON", "NORP") for o in objects
     )
 
 
@@ -344,6 +374,8 @@ def time_phrase(
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
     if deadline is not None and _before_a_clock_time(deadline):
         deadline = None  # "shortly before 2 a.m. on Sunday": the day itself (guide: clock times)
+    if deadline is not None and _before_an_audience(deadline):
+        deadline = None  # "appeared before supporters on Tuesday night": that night
     if deadline is not None and reference.end and deadline.i < covered[0].i:
         # "until the end of the season in March", "until the primaries on March 3": an end only
         last = covered[-1]

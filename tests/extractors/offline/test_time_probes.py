@@ -174,7 +174,37 @@ WEEKS_AND_WEEKENDS = [
         "2023-06-12",
     ),
     _probe(
-        "Rain fell on Friday and again on Sunday.", "again on Sunday", "2023-06-09", "2023-06-11"
+        "Rain fell on Friday and on Sunday.", "Friday and on Sunday", "2023-06-09", "2023-06-11"
+    ),
+    _probe("Rain fell on Friday and again on Sunday.", "Friday", "2023-06-09", "2023-06-09"),
+    # "the N hours/days to" a day runs up to it; "the past N nights" needs no preposition
+    _probe(
+        "Over 190 mm of rain fell in the 24 hours to Monday morning.",
+        "24 hours to Monday",
+        "2023-06-11",
+        "2023-06-12",
+    ),
+    _probe(
+        "The ministry logged 900 cases in the 10 days to Sunday.",
+        "10 days to Sunday",
+        "2023-06-02",
+        "2023-06-11",
+    ),
+    _probe(
+        "Thousands have spent the past two nights in tents.",
+        "past two nights",
+        "2023-06-12",
+        "2023-06-14",
+    ),
+    _probe(
+        "She spent most of the past three months in hospital.", "past three", "2023-03", "2023-06"
+    ),
+    # "before supporters" is in front of them, not a deadline
+    _probe(
+        "Ashdown did not appear before supporters on Tuesday night.",
+        "Tuesday night",
+        "2023-06-13",
+        "2023-06-13",
     ),
     _probe(
         "The band played in Oslo on Monday and in Bergen on Tuesday.",
