@@ -140,8 +140,8 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return False
     if any(child.dep_ == "auxpass" for child in token.children):
         return False  # "X is expected to Y", "X was said to Y": a hedge on X, not a source
-    if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
-        return False  # "employers added 38,000 jobs": adding, not saying
+    if token.lemma_.lower() in ("add", "recall") and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "employers added 38,000 jobs", "it recalled 9,000 cars": no saying
     if token.lemma_.lower() == "declare" and not _declares_a_statement(token):
         return False  # "WHO declared COVID-19 a pandemic": the act itself, no report
     if token.dep_ == "pcomp":

@@ -65,6 +65,8 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     subject = report_subject(verb, allowed)
     if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
         return None
+    if verb.lemma_.lower() in _OCCURRING and any(t.ent_type_ in ("GPE", "LOC") for t in subject):
+        return None  # "Beni has recorded 2,306 cases": the cases occurred there, no one spoke
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
@@ -87,6 +89,8 @@ def _reporting_agent(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs that, of a place, tell what happened there ("Tarn recorded its first case").
+_OCCURRING = frozenset({"record", "register"})
 # Pronouns for a source named before ("She put the damage at ..."); "we" is the speaker.
 _TOLD_BEFORE = frozenset({"he", "she", "it", "they"})
 

@@ -152,7 +152,10 @@ class References:
             for _, name in self.organisations
             if len(name.split()) > 1 and name.split()[0] == word and is_firm(name)
         }
-        return firms.pop() if len(firms) == 1 else None
+        longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
+        if longest is None or any(not longest.startswith(firm) for firm in firms):
+            return None
+        return longest
 
     def note(self, text: str, offset: int, *, person: bool, plural: bool) -> None:
         """Remember a noun phrase as a possible antecedent for later pronouns."""

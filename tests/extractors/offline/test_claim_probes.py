@@ -3394,3 +3394,19 @@ def test_families_short_names_and_bodies_named_before_are_written_in_full(
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous) == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place that recorded cases had them; no one reported them
+        "Santa Cruz has recorded 4,917 cases.",
+        "Texas registered 300 deaths last week.",
+        # "recalled" with an object is a recall, not a recollection reported
+        "In June, it recalled 60,000 trucks over a defect, and last month it recalled 23,000 vans.",
+    ],
+)
+def test_places_that_record_and_firms_that_recall_report_nothing(
+    extractor: OfflineExtractor, text: str
+):
+    assert all(claim.source is None for claim in _claims(extractor, text))
