@@ -9,10 +9,17 @@ from spacy.tokens import Doc
 from schemas.claims import Source
 from service.extractors.offline.references import References
 from service.extractors.offline.sources import published_by, source_of
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import article_offset, word_set
 
 # Documents a body writes and the article may refer back to with "the report".
-_AUTHORED = word_set("report study survey audit review analysis assessment investigation")
+_AUTHORED = word_set("report study survey poll audit review analysis assessment investigation")
+# Names of one kind of document: "a poll by X ... according to the same survey".
+_KIND = {"poll": "survey"}
+
+
+def document_kind(lemma: str) -> str:
+    """The kind a document noun names, one for "poll" and "survey"."""
+    return _KIND.get(lemma, lemma)
 
 
 def note_document_authors(docs: list[Doc], refs: References) -> None:
@@ -28,8 +35,13 @@ def note_document_authors(docs: list[Doc], refs: References) -> None:
             named = source_of(author, refs) if author else None
             if named is None or named[0].anonymous:
                 continue
-            found.setdefault(lemma, set()).add(named[0].name)
-            sources.setdefault(lemma, named[0])
-    for lemma, names in found.items():
+            kind = document_kind(lemma)
+            if kind == "survey":  # "citing the pollster's figures": the latest poll's author
+                refs.pollsters.append((article_offset(noun), named[0]))
+            found.setdefault(kind, set()).add(named[0].name)
+            sources.setdefault(kind, named[0])
+    for kind, names in found.items():
         if len(names) == 1:  # two authors of "a report": no telling which one is meant
-            refs.document_authors[lemma] = sources[lemma]
+            for lemma in _AUTHORED:
+                if document_kind(lemma) == kind:
+                    refs.document_authors[lemma] = sources[kind]

@@ -366,24 +366,3 @@ def person_in(tokens: list[Token]) -> Span | None:
         if any(t.head.i not in indices or t.head.i == t.i for t in entity):
             return entity
     return found[-1] if found else None
-
-
-# Roles written before a name as a title: "Karbonia spokesperson Marta Vell".
-_ROLES_BEFORE_NAMES = word_set("""
-    spokesperson spokesman spokeswoman official aide adviser advisor lawyer attorney analyst
-    economist researcher representative
-    """)
-
-
-def named_after_role(tokens: list[Token]) -> list[Token]:
-    """The name closing a phrase after a role ("Karbonia spokesperson Marta Zielinska-Kos"),
-    whatever the tagger made of it; [] when the phrase does not end so."""
-    for k, token in enumerate(tokens[:-2]):
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in _ROLES_BEFORE_NAMES:
-            continue
-        name = tokens[k + 1 :]
-        words = [t for t in name if t.tag_ != "HYPH"]
-        proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-        if proper and len(words) >= 2 and name[0].tag_ != "HYPH":
-            return name
-    return []

@@ -67,6 +67,7 @@ class References:
     titled: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, title, name)
     # "report" -> the body the article says wrote its one report ("the report by X")
     document_authors: dict[str, Source] = field(default_factory=dict)
+    pollsters: list[tuple[int, Source]] = field(default_factory=list)  # authors of polls
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -356,6 +357,9 @@ class References:
         self, description: str, offset: int, *, sources: bool = True
     ) -> Source | None:
         """The organisation "the company" at `offset` points back to, named before it."""
+        if description == "pollster":  # "citing the pollster's figures": the poll's author
+            before = [source for at, source in self.pollsters if at < offset]
+            return before[-1] if before else None
         # as a source (unless `sources` is off, for lookups made after every source is
         # known) or anywhere in the text
         people = {word for _, person in self.persons for word in person.split()}

@@ -13,7 +13,7 @@ from service.extractors.offline.body_names import (
     without_place_reference,
 )
 from service.extractors.offline.families import family_source
-from service.extractors.offline.persons import given_name, named_after_role, person_in
+from service.extractors.offline.persons import given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.tokens import (
     article_offset,
@@ -22,6 +22,7 @@ from service.extractors.offline.tokens import (
     verbatim,
     word_set,
 )
+from service.extractors.offline.untagged_names import named_after_role, named_before_body
 
 # Head nouns of sources that identify no individual or organisation.
 ANONYMOUS_HEADS = word_set("""
@@ -132,8 +133,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if earlier is not None:
             return earlier, lemma
         return None
-    titled_name = named_after_role(tokens)
-    if titled_name:  # "Karbonia spokesperson Marta Vell", the name untagged
+    titled_name = named_after_role(tokens) or named_before_body(tokens)
+    if titled_name:  # "spokesperson Marta Vell", "Tom Vell of Tarn Capital": untagged names
         name = refs.full_name(phrase_text(titled_name))
         refs.note_person(name, article_offset(titled_name[0]))
         return Source(name=name), lemma
@@ -370,7 +371,9 @@ def published_by(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         document = token.lemma_.lower() in DOCUMENT_HEADS and token.pos_ == "NOUN"
         if (token.dep_ == "acl" and token.tag_ == "VBN") or document:  # "a report by X"
-            for child in token.children:
+            # "a poll of 900 voters by X": the parser may hang "by X" on the voters
+            counted = [o for c in token.children if c.lower_ == "of" for o in c.children]
+            for child in [*token.children, *(c for o in counted for c in o.children)]:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 dated = bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
                 if child.lower_ in ("by", "from") and objects and _a_body(objects[0]) and not dated:

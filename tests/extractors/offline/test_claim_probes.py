@@ -3410,3 +3410,38 @@ def test_places_that_record_and_firms_that_recall_report_nothing(
     extractor: OfflineExtractor, text: str
 ):
     assert all(claim.source is None for claim in _claims(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        # a poll and "the same survey" are one document, its author the source
+        (
+            "A poll by the Varn Institute put approval at 31 percent. According to the same "
+            "survey, the Greens would win about 22 percent.",
+            "Greens",
+            "Varn Institute",
+        ),
+        # "the pollster" is the author of the poll told last, however "by X" was hung
+        (
+            "A poll of 900 voters by Ostmark Data put the Greens at 40 percent. A poll of 1,500 "
+            "adults by Tarlen Research had the two sides level at 45 percent each, the paper "
+            "reported, citing the pollster's figures.",
+            "level",
+            "Tarlen Research",
+        ),
+        # a name before "of" and an organisation is a person's
+        (
+            "Tomasz Wielgus of Cardova Capital took a kinder view, saying the target looked "
+            "achievable.",
+            "target",
+            "Tomasz Wielgus",
+        ),
+    ],
+)
+def test_polls_pollsters_and_people_of_a_firm_name_the_right_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert claim.source.name == source

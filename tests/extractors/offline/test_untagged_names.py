@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from service.extractors.offline.persons import named_after_role
+from service.extractors.offline.untagged_names import named_after_role, named_before_body
 
 Parse = Callable[[str], Doc]
 
@@ -28,3 +28,13 @@ def test_a_role_ending_the_phrase_names_nobody(parse: Parse):
 
 def test_a_single_word_after_a_role_is_no_full_name(parse: Parse):
     assert named_after_role(_subject(parse("Company spokesman Vell said sales rose."))) == []
+
+
+def test_a_name_before_of_and_an_organisation_is_a_person(parse: Parse):
+    doc = parse("Tomasz Wielgus of Cardova Capital said the target looked achievable.")
+    assert [t.text for t in named_before_body(_subject(doc))] == ["Tomasz", "Wielgus"]
+
+
+def test_a_body_before_of_is_no_person(parse: Parse):
+    doc = parse("The Central Bank of Tarnia said rates would rise.")
+    assert named_before_body(_subject(doc)) == []
