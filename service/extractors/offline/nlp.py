@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import cast
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
@@ -46,6 +47,8 @@ def load_nlp() -> Language:
     prefixes = [*(nlp.Defaults.prefixes or ()), r"(?:NZ|HK|NT|S|R)\$(?=\d)"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    for title in _TITLE_ABBREVIATIONS:  # "as Sgt. Bradley Kessner": no sentence ends there
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe(PREFIX_JOINS, first=True)
     nlp.add_pipe(PLATFORM_SPLIT, after=PREFIX_JOINS)
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
@@ -56,6 +59,13 @@ def load_nlp() -> Language:
         ruler.add([[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": lemma})
     return nlp
 
+
+# Abbreviated ranks and offices the tokenizer would split from their period, which the
+# parser then takes for a sentence end ("Gen.", "Sen.", "Dr." are kept whole already).
+_TITLE_ABBREVIATIONS = frozenset(
+    {"Sgt.", "Lt.", "Col.", "Capt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.", "Det.", "Insp."}
+    | {"Supt.", "Const.", "Atty.", "Brig.", "Spc.", "Ofc."}
+)
 
 # Forms the small model's lemmatizer gets wrong ("hopes" -> "hop").
 _LEMMA_FIXES = {("hopes", "hoped"): "hope"}

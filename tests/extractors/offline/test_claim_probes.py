@@ -3445,3 +3445,10 @@ def test_polls_pollsters_and_people_of_a_firm_name_the_right_source(
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
     assert claim.source.name == source
+
+
+def test_an_abbreviated_rank_ends_no_sentence(extractor: OfflineExtractor):
+    text = "Police named the officer as Sgt. Tom Vell, 41. Lt. Col. Ana Berg said the unit left."
+    statements = [claim.statement for claim in _claims(extractor, text)]
+    assert any("Sgt. Tom Vell" in statement for statement in statements), statements
+    assert "Tom Vell is 41 years old." in statements
