@@ -67,6 +67,8 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
         return None
     if verb.lemma_.lower() in _OCCURRING and any(t.ent_type_ in ("GPE", "LOC") for t in subject):
         return None  # "Beni has recorded 2,306 cases": the cases occurred there, no one spoke
+    if verb.lemma_.lower() == "expect" and any(t.like_num for t in subject):
+        return None  # "Nine economists expected a hike": a poll's result, not their report
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:
         return None

@@ -161,7 +161,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         words = [t for t in tokens if t.dep_ != "det"]
         return Source(name=phrase_text(words)), lemma
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
-        return Source(name=refs.full_name(person.text)), lemma
+        full = refs.full_name(person.text)
+        firm = refs.firm_named(full) if len(person) == 1 and full == person.text else None
+        return Source(name=firm or full), lemma  # "Marlowe", a firm the tagger took for a man
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
         if fuller != head.text:

@@ -3452,3 +3452,38 @@ def test_an_abbreviated_rank_ends_no_sentence(extractor: OfflineExtractor):
     statements = [claim.statement for claim in _claims(extractor, text)]
     assert any("Sgt. Tom Vell" in statement for statement in statements), statements
     assert "Tom Vell is 41 years old." in statements
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        # whoever expects something with a noun object is the source of the expectation
+        (
+            "Ines Vell, an analyst at Tarn Bank, said the fine was small. Vell expects the "
+            "recall to cut the firm's profit by about 4%.",
+            "recall",
+            "Ines Vell",
+        ),
+        (
+            "Forecasters with the Ostmark Weather Service expect cooler temperatures on Thursday.",
+            "cooler",
+            "forecasters with the Ostmark Weather Service",
+        ),
+    ],
+)
+def test_an_expectation_of_a_noun_is_its_holders_claim(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert claim.source.name == source
+    assert claim.kind is ClaimKind.forecast
+
+
+@pytest.mark.parametrize("firm", ["Garrick", "Thornton"])
+def test_a_firms_first_word_is_the_firm_even_when_tagged_a_person(
+    extractor: OfflineExtractor, firm: str
+):
+    text = f"{firm} Chemicals agreed to buy a Dutch rival. {firm} said the deal would close in May."
+    claim = _claim(extractor, text, "deal")
+    assert claim.source is not None and claim.source.name == f"{firm} Chemicals"
