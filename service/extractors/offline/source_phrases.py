@@ -1,0 +1,107 @@
+"""Trimming a source phrase to the name it gives: no leading article (unless a title keeps
+it), no description around the name ("local broadcaster Radio Velmont"), no appositive."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.extractors.offline.tokens import strip_edges, word_set
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+# Common nouns that describe an outlet after its name ("the RIA Novosti news agency").
+_OUTLET_KINDS = word_set("news agency newspaper broadcaster channel network website tabloid")
+
+
+def _in_name(tokens: list[Token], position: int) -> bool:
+    """A word of a proper name: capitalised, or a joiner between capitalised words
+    ("Doctors Across Borders", "Vell Light & Power")."""
+    token = tokens[position]
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
+        return True  # "charity Doctors Across Borders": a capitalised name word
+    inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()
+    joiner = token.text in ("&", "of", "for", "and") or (
+        token.text[:1].isupper() and token.pos_ in ("ADP", "CCONJ", "NOUN")
+    )
+    return inner and joiner and tokens[position + 1].text[:1].isupper()
+
+
+def without_description(tokens: list[Token]) -> list[Token]:
+    """The name alone when common words only describe it ("local broadcaster Radio Velmont",
+    "utility Southfield Electric", "the RIA Novosti news agency")."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].text.islower() and tokens[end - 1].lower_ in _OUTLET_KINDS:
+        end -= 1
+    named = tokens[end - 1].pos_ == "PROPN" and tokens[end - 1].text[:1].isupper()
+    trimmed = end < len(tokens) and named  # not "the national statistics agency"
+    if trimmed:
+        tokens = tokens[:end]
+    start = len(tokens)
+    while start > 0 and _in_name(tokens, start - 1):
+        start -= 1
+    if start < len(tokens) and tokens[start].lower_ in ("of", "for", "and", "&"):
+        return tokens  # "Residents of Korr": no name starts with "of"
+    described = tokens[:start]
+    if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:
+        return tokens[start:]  # "the Pelita news agency": the article went with the kind
+    if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
+        return tokens
+    opening = described[0].is_sent_start  # "National carrier Aeris Air said"
+    # "Zarnak's state news agency ZNA": a possessive owner before the description
+    owner = len(described) > 2 and described[1].tag_ == "POS"
+    lowered = all(t.text.islower() or (t is described[0] and (opening or owner)) for t in described)
+    kinds = ("DET", "ADJ", "NOUN", "PROPN") if owner else ("DET", "ADJ", "NOUN")
+    if lowered and all(t.pos_ in kinds or t.tag_ == "POS" for t in described):
+        return tokens[start:]
+    return tokens
+
+
+def without_article(name: str) -> str:
+    """A name without a leading article, which only a publication keeps ("The Times")."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    named = bool(words) and words[0][:1].isupper() and "," not in rest
+    if not named or words[-1].lower() in TITLE_ENDINGS:
+        return name
+    return rest if first.lower() in ("the", "a", "an") else name
+
+
+# Last words of publications whose "The" is part of the title.
+TITLE_ENDINGS = word_set("""
+    times post herald journal guardian telegraph economist independent globe star sun mail
+    tribune gazette chronicle observer mirror express standard nation atlantic register
+    inquirer examiner courier review bulletin
+    """)
+
+
+def without_appositive(tokens: list[Token]) -> list[Token]:
+    """The phrase without a comma-set-off appositive, or the name when that comes second."""
+    ids = {t.i for t in tokens}
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None and 0 < comma < len(tokens) - 1:  # "the party's chair, Lotte Varn"
+        role, name = tokens[:comma], tokens[comma + 1 :]
+        root = next((t for t in name if t.head.i not in {n.i for n in name}), name[-1])
+        detached = root.head.i not in {t.i for t in role}  # the parser left the name off
+        if role[-1].pos_ == "NOUN" and detached and all(t.pos_ == "PROPN" for t in name):
+            return name
+    for token in tokens:
+        if token.dep_ == "appos" and token.head.i in ids and token.i > token.head.i:
+            inside = {t.i for t in token.subtree}
+            before = token.doc[token.left_edge.i - 1] if token.left_edge.i else token
+            if before.text != "," or any(token.doc[i].ent_type_ == "PERSON" for i in inside):
+                continue
+            # "a nurse at the centre in the capital, Okambe,": the place names the capital
+            placed = token.doc[before.i - 1] if before.i else before  # the noun before ","
+            nested = any(
+                t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPOSITIONS
+                for t in (token.head, placed)
+            )
+            if token.pos_ == "PROPN" and token.head.pos_ != "PROPN" and not nested:
+                return strip_edges([t for t in tokens if t.i in inside])
+            if token.head.lower_ == "one":  # "One of them, a battalion commander,"
+                return strip_edges([t for t in tokens if t.i in inside])
+            return strip_edges([t for t in tokens if t.i not in inside])
+    return tokens
