@@ -130,10 +130,8 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
-    if preposition in ("from", "to") and match.string[match.end() : match.end() + 2] in (
-        "'s",
-        "’s",
-    ):
+    possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")
+    if possessive and (preposition in ("from", "to") or _agent_by(preposition, match)):
         preposition = ""  # "the toll from Sunday's landslide": the day names the event
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
@@ -213,6 +211,19 @@ def _days_back(prefix: re.Match[str]) -> int:
 
 
 _CLOCK_AFTER = re.compile(rf"^(?:{_CLOCK}|(?i:midnight|noon|dawn|daybreak))(?!\w)")
+
+
+# Nouns a possessive day sets a deadline of: "by Friday's deadline" is an end.
+_DEADLINE_NOUNS = frozenset({"deadline", "end", "close", "cutoff", "cut-off", "target"})
+
+
+def _agent_by(preposition: str, match: re.Match[str]) -> bool:
+    """True for "hit by this year's epidemic": "by" names who did it, and the possessive
+    day names the event, unlike "by Friday's deadline"."""
+    if preposition != "by":
+        return False
+    following = match.string[match.end() + 2 :].split()
+    return bool(following) and following[0].lower().strip(".,") not in _DEADLINE_NOUNS
 
 
 def _before_a_clock_time(word: Token) -> bool:

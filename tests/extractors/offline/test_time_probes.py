@@ -199,6 +199,9 @@ WEEKS_AND_WEEKENDS = [
     _probe(
         "She spent most of the past three months in hospital.", "past three", "2023-03", "2023-06"
     ),
+    # "hit by this year's epidemic": "by" names the agent, the possessive year the event
+    _probe("Tarn was hardest hit by this year's flu epidemic.", "this year", "2023", "2023"),
+    _probe("Bids must arrive by Friday's deadline.", "Friday", None, "2023-06-16", forward=True),
     # "before supporters" is in front of them, not a deadline
     _probe(
         "Ashdown did not appear before supporters on Tuesday night.",
