@@ -59,12 +59,14 @@ class EventMemory:
 
     def __init__(self) -> None:
         self.days: dict[str, str] = {}
-        self._own: set[str] = set()  # events dated by a phrase of their own
+        self._own: set[str] = set()  # events dated by a phrase of their own or their verb
+        self._near: set[str] = set()  # events dated only by the clause a noun stood in
 
     def date(self, noun: str, start: str) -> None:
         """Remember the date a phrase of its own gives an event ("his arrest in May 2017",
-        "the convention, scheduled for March"), over one taken from its clause."""
-        if noun not in self._own:
+        "the convention, scheduled for March"), over one taken from the clause it stood in
+        ("from 2012 until his arrest in 2017" starts in 2012), never over an earlier one."""
+        if noun not in self.days or noun in self._near - self._own:
             self.days[noun] = start
             self._own.add(noun)
 
@@ -79,7 +81,12 @@ class EventMemory:
             lemma = token.lemma_.lower()
             if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and _near(token, head):
                 words.add(lemma)
+        verb_event = _EVENT_OF_VERB.get(head.lemma_.lower())
         for word in words:
+            if word not in self.days and word != verb_event:
+                self._near.add(word)  # "arrest" near "ran ... from 2012": the clause's date
+            if word == verb_event:
+                self._own.add(word)  # "was arrested in 2016": the event's own date
             self.days.setdefault(word, start)
 
 

@@ -16,7 +16,9 @@ _ASKING_VERBS = word_set("question survey poll interview")
 def surveyed(participle: Token) -> Token | None:
     """The poll or survey a participle tells the fieldwork of ("a poll of 800 voters,
     conducted ..."), however deep in the noun phrase the parser hung it."""
-    if participle.dep_ != "acl" or participle.lemma_.lower() not in _PARTICIPLE_VERBS:
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return None  # "taken", not "taking their children to school"
+    if participle.lemma_.lower() not in _PARTICIPLE_VERBS:
         return None
     noun = participle.head
     for _ in range(4):  # "a poll of 800 voters by Tarn, taken ..." hung on "voters" or "Tarn"
@@ -38,6 +40,13 @@ def fieldwork_of(head: Token) -> Token | None:
         if surveyed(token) is not None:
             return token
         asked = token.dep_ == "relcl" and token.lemma_.lower() in _ASKING_VERBS
-        if asked and token.head.i == subjects[0].i:
-            return token
+        if asked and token.head.i == subjects[0].i and _counted_people(token):
+            return token  # "X, which questioned 1,500 people in May," is a pollster
     return None
+
+
+def _counted_people(verb: Token) -> bool:
+    """True when the verb's object is a counted sample ("questioned 1,500 people"), as a
+    pollster's is, not one person ("questioned the suspect")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and any(t.like_num for t in objects[0].subtree)

@@ -65,9 +65,11 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     subject = report_subject(verb, allowed)
     if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
         return None
-    if verb.lemma_.lower() in _OCCURRING and any(t.ent_type_ in ("GPE", "LOC") for t in subject):
+    subject_head = next((t for t in subject if t.dep_ in ("nsubj", "nsubjpass")), subject[-1])
+    if verb.lemma_.lower() in _OCCURRING and subject_head.ent_type_ in ("GPE", "LOC"):
         return None  # "Beni has recorded 2,306 cases": the cases occurred there, no one spoke
-    if verb.lemma_.lower() == "expect" and any(t.like_num for t in subject):
+    counted = any(c.dep_ == "nummod" for c in subject_head.children)
+    if verb.lemma_.lower() == "expect" and counted and subject_head.tag_ == "NNS":
         return None  # "Nine economists expected a hike": a poll's result, not their report
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:

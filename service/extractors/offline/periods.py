@@ -274,6 +274,8 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     published = context.published
     if unit.startswith("decade"):
         count, unit = count * 10, "years"
+    if bare and way in ("next", "coming") and context.past:
+        return None, None  # "Convicted in 1990, she spent the next two years in prison"
     if way in ("next", "coming"):
         if count_text == "one" and unit in ("years", "months"):
             end = _next_period(published, 1, unit)[1]  # "over the next year": 2024

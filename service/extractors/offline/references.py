@@ -154,8 +154,9 @@ class References:
             if len(name.split()) > 1 and name.split()[0] == word and is_firm(name)
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
-        if longest is None or any(not longest.startswith(firm) for firm in firms):
-            return None
+        words = longest.split() if longest else []
+        if longest is None or any(words[: len(f.split())] != f.split() for f in firms):
+            return None  # "Halden Motors" and "Halden Motorsport Ltd": two firms
         return longest
 
     def note(self, text: str, offset: int, *, person: bool, plural: bool) -> None:

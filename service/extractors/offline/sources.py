@@ -13,7 +13,7 @@ from service.extractors.offline.body_names import (
     without_place_reference,
 )
 from service.extractors.offline.families import family_source
-from service.extractors.offline.persons import given_name, person_in
+from service.extractors.offline.persons import TITLES, given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.source_phrases import (
     without_appositive,
@@ -167,7 +167,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         return Source(name=phrase_text(words)), lemma
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         full = refs.full_name(person.text)
-        firm = refs.firm_named(full) if len(person) == 1 and full == person.text else None
+        titled = person.start > 0 and person.doc[person.start - 1].lower_ in TITLES  # "Mrs."
+        alone = len(person) == 1 and full == person.text and not titled
+        firm = refs.firm_named(full) if alone else None
         return Source(name=firm or full), lemma  # "Marlowe", a firm the tagger took for a man
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"

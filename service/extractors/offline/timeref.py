@@ -130,8 +130,10 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
-    possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")
-    if possessive and (preposition in ("from", "to") or _agent_by(preposition, match)):
+    if preposition in ("from", "to") and match.string[match.end() : match.end() + 2] in (
+        "'s",
+        "’s",
+    ):
         preposition = ""  # "the toll from Sunday's landslide": the day names the event
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
@@ -203,27 +205,16 @@ def _days_back(prefix: re.Match[str]) -> int:
     """How many days before the day named a "the week/N days/N hours to" period starts."""
     count_text = (prefix.group("count") or "").lower()
     count = int(count_text) if count_text.isdigit() else SMALL_NUMBERS.get(count_text)
-    if not count:
+    if not count_text:
         return 6  # "the week ending Sunday": the seven days up to it
+    if not count:
+        return 0  # "the final hours to Monday": no count, the day itself
     if prefix.group("unit").lower() == "hours":
         return -(-count // 24)  # "the 24 hours to Monday morning" began on Sunday
     return count - 1
 
 
 _CLOCK_AFTER = re.compile(rf"^(?:{_CLOCK}|(?i:midnight|noon|dawn|daybreak))(?!\w)")
-
-
-# Nouns a possessive day sets a deadline of: "by Friday's deadline" is an end.
-_DEADLINE_NOUNS = frozenset({"deadline", "end", "close", "cutoff", "cut-off", "target"})
-
-
-def _agent_by(preposition: str, match: re.Match[str]) -> bool:
-    """True for "hit by this year's epidemic": "by" names who did it, and the possessive
-    day names the event, unlike "by Friday's deadline"."""
-    if preposition != "by":
-        return False
-    following = match.string[match.end() + 2 :].split()
-    return bool(following) and following[0].lower().strip(".,") not in _DEADLINE_NOUNS
 
 
 def _before_a_clock_time(word: Token) -> bool:
@@ -343,6 +334,8 @@ def time_phrase(
         covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
         if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
             continue
+        if is_from_event(match) and covered[-1].dep_ == "compound":
+            continue  # "at the convention centre", "since the election campaign began"
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue

@@ -3487,3 +3487,91 @@ def test_a_firms_first_word_is_the_firm_even_when_tagged_a_person(
     text = f"{firm} Chemicals agreed to buy a Dutch rival. {firm} said the deal would close in May."
     claim = _claim(extractor, text, "deal")
     assert claim.source is not None and claim.source.name == f"{firm} Chemicals"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end"),
+    [
+        # only a pollster's counted sample is fieldwork; "taking" tells no poll's dates
+        (
+            "Inspector Vell, who questioned the suspect in 2019, has 25 years' service.",
+            "has",
+            None,
+            None,
+        ),
+        (
+            "A poll of 900 parents, taking children to school in May, found that 40% walk.",
+            "40%",
+            None,
+            None,
+        ),
+        # an event noun modifying another noun names no event
+        (
+            "The party convention, scheduled for August, will pick a nominee. Police arrested "
+            "12 protesters at the convention centre.",
+            "arrested",
+            None,
+            None,
+        ),
+        # each arrest keeps the date first told for it
+        (
+            "Pell was arrested in 2016. Ana Berg was arrested in 2020. Berg has not spoken since "
+            "her arrest in 2020. Pell has gambled 40 times since his arrest.",
+            "gambled",
+            "2016",
+            None,
+        ),
+        # "the next two years" of a past story is no period after publication
+        ("Convicted in 1990, Vell spent the next two years in prison.", "prison", None, None),
+    ],
+)
+def test_rules_for_fieldwork_events_and_periods_stay_narrow(
+    extractor: OfflineExtractor, text: str, phrase: str, start: str | None, end: str | None
+):
+    claim = _claim(extractor, text, phrase)
+    assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "Texas health officials recorded 300 new cases on Monday.",
+            "300",
+            "Texas health officials",
+        ),
+        (
+            "The bloc of 27 nations expects growth of 1% next year.",
+            "growth",
+            "The bloc of 27 nations",
+        ),
+        (
+            "Ministers discussed a confidential report seen by the Tarn Herald. The report said "
+            "40 officials took bribes.",
+            "bribes",
+            "the report",
+        ),
+        (
+            "A report by the Velm Institute found 40 faults. Tarn Motors said its own report "
+            "showed 12 faults. Profits fell 9%, the annual report said.",
+            "Profits",
+            "the annual report",
+        ),
+        (
+            "Halden Motors Co was founded in 1950. Mrs. Halden said sales fell 4%.",
+            "fell 4%",
+            "Halden",
+        ),
+        (
+            "Halden Motors said sales fell 4%. Halden Motorsport Ltd said it hired 40 drivers. "
+            "Halden said prices would rise.",
+            "would rise",
+            "Halden",
+        ),
+    ],
+)
+def test_rules_for_places_groups_reports_and_firms_stay_narrow(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None and claim.source.name == source

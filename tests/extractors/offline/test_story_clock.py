@@ -63,8 +63,19 @@ def test_a_scheduled_occasion_is_remembered_ahead_of_publication(parse: Parse):
 
 def test_an_own_date_outranks_the_date_of_the_clause_it_was_noted_in(parse: Parse):
     clock = StoryClock()
-    doc = parse("Pell was arrested in 2012. He served from 2009 until his arrest in March 2016.")
-    clock.events.note(list(doc)[:5], _head(doc, "arrested"), "2012")
-    context = clock.context(PUBLISHED, _head(doc, "served"), forward=False, speaking=None)
+    clause = parse("Pell ran the accounts from 2009 until his arrest.")
+    clock.events.note(list(clause), _head(clause, "ran"), "2009")  # the clause's start
+    doc = parse("Pell was jailed after his arrest in March 2016.")
+    context = clock.context(PUBLISHED, _head(doc, "jailed"), forward=False, speaking=None)
     clock.note_dated_events(list(doc), context)
     assert clock.events.days["arrest"] == "2016-03"
+
+
+def test_an_event_its_verb_dated_keeps_that_date(parse: Parse):
+    clock = StoryClock()
+    first = parse("Pell was arrested in 2016.")
+    clock.events.note(list(first), _head(first, "arrested"), "2016")
+    doc = parse("Berg has not spoken since her arrest in 2020.")
+    context = clock.context(PUBLISHED, _head(doc, "spoken"), forward=False, speaking=None)
+    clock.note_dated_events(list(doc), context)
+    assert clock.events.days["arrest"] == "2016"

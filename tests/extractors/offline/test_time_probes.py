@@ -199,9 +199,16 @@ WEEKS_AND_WEEKENDS = [
     _probe(
         "She spent most of the past three months in hospital.", "past three", "2023-03", "2023-06"
     ),
-    # "hit by this year's epidemic": "by" names the agent, the possessive year the event
-    _probe("Tarn was hardest hit by this year's flu epidemic.", "this year", "2023", "2023"),
+    # a possessive day after "by" is a deadline still ("by Friday's vote")
     _probe("Bids must arrive by Friday's deadline.", "Friday", None, "2023-06-16", forward=True),
+    _probe("The bill must pass by Friday's vote.", "Friday", None, "2023-06-16", forward=True),
+    # "the final hours to Monday": no count, no days before the day
+    _probe(
+        "Shoppers queued in the final hours to Monday morning.",
+        "Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
     # "before supporters" is in front of them, not a deadline
     _probe(
         "Ashdown did not appear before supporters on Tuesday night.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from service.extractors.offline.untagged_names import named_after_role, named_before_body
 
@@ -35,6 +35,18 @@ def test_a_name_before_of_and_an_organisation_is_a_person(parse: Parse):
     assert [t.text for t in named_before_body(_subject(doc))] == ["Tomasz", "Wielgus"]
 
 
-def test_a_body_before_of_is_no_person(parse: Parse):
-    doc = parse("The Central Bank of Tarnia said rates would rise.")
-    assert named_before_body(_subject(doc)) == []
+def _tagged(words: list[str], parse: Parse) -> list:
+    """Tokens with the tags a name before "of <organisation>" gets, the tagger aside."""
+    vocab = parse("").vocab
+    doc = Doc(vocab, words=words, pos=["PROPN", "PROPN", "ADP", "PROPN", "PROPN"])
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    return list(doc)
+
+
+def test_an_untagged_name_before_of_and_an_organisation_is_a_person(parse: Parse):
+    name = named_before_body(_tagged(["Tomas", "Vell", "of", "Tarn", "Power"], parse))
+    assert [t.text for t in name] == ["Tomas", "Vell"]
+
+
+def test_an_office_before_of_is_no_person_even_untagged(parse: Parse):
+    assert named_before_body(_tagged(["Interior", "Ministry", "of", "Tarn", "Power"], parse)) == []
