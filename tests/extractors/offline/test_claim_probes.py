@@ -3437,6 +3437,40 @@ def test_places_that_record_and_firms_that_recall_report_nothing(
             "target",
             "Tomasz Wielgus",
         ),
+        # rules for places, counted groups, reports and firms stay narrow
+        (
+            "Texas health officials recorded 300 new cases on Monday.",
+            "300",
+            "Texas health officials",
+        ),
+        (
+            "The bloc of 27 nations expects growth of 1% next year.",
+            "growth",
+            "The bloc of 27 nations",
+        ),
+        (
+            "Ministers discussed a confidential report seen by the Tarn Herald. The report said "
+            "40 officials took bribes.",
+            "bribes",
+            "the report",
+        ),
+        (
+            "A report by the Velm Institute found 40 faults. Tarn Motors said its own report "
+            "showed 12 faults. Profits fell 9%, the annual report said.",
+            "Profits",
+            "the annual report",
+        ),
+        (
+            "Halden Motors Co was founded in 1950. Mrs. Halden said sales fell 4%.",
+            "fell 4%",
+            "Halden",
+        ),
+        (
+            "Halden Motors said sales fell 4%. Halden Motorsport Ltd said it hired 40 drivers. "
+            "Halden said prices would rise.",
+            "would rise",
+            "Halden",
+        ),
     ],
 )
 def test_polls_pollsters_and_people_of_a_firm_name_the_right_source(
@@ -3530,48 +3564,3 @@ def test_rules_for_fieldwork_events_and_periods_stay_narrow(
 ):
     claim = _claim(extractor, text, phrase)
     assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "source"),
-    [
-        (
-            "Texas health officials recorded 300 new cases on Monday.",
-            "300",
-            "Texas health officials",
-        ),
-        (
-            "The bloc of 27 nations expects growth of 1% next year.",
-            "growth",
-            "The bloc of 27 nations",
-        ),
-        (
-            "Ministers discussed a confidential report seen by the Tarn Herald. The report said "
-            "40 officials took bribes.",
-            "bribes",
-            "the report",
-        ),
-        (
-            "A report by the Velm Institute found 40 faults. Tarn Motors said its own report "
-            "showed 12 faults. Profits fell 9%, the annual report said.",
-            "Profits",
-            "the annual report",
-        ),
-        (
-            "Halden Motors Co was founded in 1950. Mrs. Halden said sales fell 4%.",
-            "fell 4%",
-            "Halden",
-        ),
-        (
-            "Halden Motors said sales fell 4%. Halden Motorsport Ltd said it hired 40 drivers. "
-            "Halden said prices would rise.",
-            "would rise",
-            "Halden",
-        ),
-    ],
-)
-def test_rules_for_places_groups_reports_and_firms_stay_narrow(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str
-):
-    claim = _claim(extractor, text, phrase)
-    assert claim.source is not None and claim.source.name == source

@@ -45,37 +45,38 @@ def test_a_past_perfect_date_anchors_only_its_own_sentence(parse: Parse):
     assert (other.anchor, other.anchor_day) == ("2021-05-14", "2021-05-14")
 
 
-def test_an_event_noun_with_its_own_date_is_remembered_at_that_date(parse: Parse):
-    clock = StoryClock()
-    doc = parse("Pell ran the accounts from 2009 until his arrest in March 2016.")
-    context = clock.context(PUBLISHED, _head(doc, "ran"), forward=False, speaking=None)
+def _dated_events(
+    parse: Parse, text: str, verb: str, *, forward: bool = False, clock: StoryClock | None = None
+) -> dict[str, str]:
+    """The event dates a clock knows after noting the events a sentence dates itself."""
+    clock = clock or StoryClock()
+    doc = parse(text)
+    context = clock.context(PUBLISHED, _head(doc, verb), forward=forward, speaking=None)
     clock.note_dated_events(list(doc), context)
-    assert clock.events.days == {"arrest": "2016-03"}
+    return clock.events.days
+
+
+def test_an_event_noun_with_its_own_date_is_remembered_at_that_date(parse: Parse):
+    text = "Pell ran the accounts from 2009 until his arrest in March 2016."
+    assert _dated_events(parse, text, "ran") == {"arrest": "2016-03"}
 
 
 def test_a_scheduled_occasion_is_remembered_ahead_of_publication(parse: Parse):
-    clock = StoryClock()
-    doc = parse("Delegates will meet at the party convention, scheduled for March.")
-    context = clock.context(PUBLISHED, _head(doc, "meet"), forward=True, speaking=None)
-    clock.note_dated_events(list(doc), context)
-    assert clock.events.days == {"convention": "2022-03"}
+    text = "Delegates will meet at the party convention, scheduled for March."
+    assert _dated_events(parse, text, "meet", forward=True) == {"convention": "2022-03"}
 
 
 def test_an_own_date_outranks_the_date_of_the_clause_it_was_noted_in(parse: Parse):
     clock = StoryClock()
     clause = parse("Pell ran the accounts from 2009 until his arrest.")
     clock.events.note(list(clause), _head(clause, "ran"), "2009")  # the clause's start
-    doc = parse("Pell was jailed after his arrest in March 2016.")
-    context = clock.context(PUBLISHED, _head(doc, "jailed"), forward=False, speaking=None)
-    clock.note_dated_events(list(doc), context)
-    assert clock.events.days["arrest"] == "2016-03"
+    text = "Pell was jailed after his arrest in March 2016."
+    assert _dated_events(parse, text, "jailed", clock=clock)["arrest"] == "2016-03"
 
 
 def test_an_event_its_verb_dated_keeps_that_date(parse: Parse):
     clock = StoryClock()
     first = parse("Pell was arrested in 2016.")
     clock.events.note(list(first), _head(first, "arrested"), "2016")
-    doc = parse("Berg has not spoken since her arrest in 2020.")
-    context = clock.context(PUBLISHED, _head(doc, "spoken"), forward=False, speaking=None)
-    clock.note_dated_events(list(doc), context)
-    assert clock.events.days["arrest"] == "2016"
+    text = "Berg has not spoken since her arrest in 2020."
+    assert _dated_events(parse, text, "spoken", clock=clock)["arrest"] == "2016"
