@@ -59,16 +59,16 @@ class EventMemory:
 
     def __init__(self) -> None:
         self.days: dict[str, str] = {}
-        self._own: set[str] = set()  # events dated by a phrase of their own or their verb
-        self._near: set[str] = set()  # events dated only by the clause a noun stood in
+        # events dated only by the clause their noun stood in, which their own date replaces
+        self._provisional: set[str] = set()
 
     def date(self, noun: str, start: str) -> None:
         """Remember the date a phrase of its own gives an event ("his arrest in May 2017",
         "the convention, scheduled for March"), over one taken from the clause it stood in
         ("from 2012 until his arrest in 2017" starts in 2012), never over an earlier one."""
-        if noun not in self.days or noun in self._near - self._own:
+        if noun not in self.days or noun in self._provisional:
             self.days[noun] = start
-            self._own.add(noun)
+            self._provisional.discard(noun)
 
     def note(self, tokens: list[Token], head: Token, start: str) -> None:
         """Remember the events a dated claim tells: its verb's event and event nouns near it."""
@@ -83,10 +83,10 @@ class EventMemory:
                 words.add(lemma)
         verb_event = _EVENT_OF_VERB.get(head.lemma_.lower())
         for word in words:
-            if word not in self.days and word != verb_event:
-                self._near.add(word)  # "arrest" near "ran ... from 2012": the clause's date
             if word == verb_event:
-                self._own.add(word)  # "was arrested in 2016": the event's own date
+                self._provisional.discard(word)  # "was arrested in 2016": the event's own date
+            elif word not in self.days:
+                self._provisional.add(word)  # "arrest" near "ran ... from 2012": the clause's
             self.days.setdefault(word, start)
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from service.extractors.offline.tokens import word_set
 
-SURVEY_NOUNS = word_set("poll survey census")
+_SURVEY_NOUNS = word_set("poll survey census")
 # "conducted/taken/carried out from May 2 to 4"; "which questioned 900 people on May 3"
 _PARTICIPLE_VERBS = word_set("conduct take carry field")
 _ASKING_VERBS = word_set("question survey poll interview")
@@ -22,7 +22,7 @@ def surveyed(participle: Token) -> Token | None:
         return None
     noun = participle.head
     for _ in range(4):  # "a poll of 800 voters by Tarn, taken ..." hung on "voters" or "Tarn"
-        if noun.lemma_.lower() in SURVEY_NOUNS:
+        if noun.lemma_.lower() in _SURVEY_NOUNS:
             return noun
         if noun.dep_ not in ("pobj", "prep") or noun.head.i == noun.i:
             return None

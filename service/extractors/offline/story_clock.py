@@ -58,7 +58,7 @@ class StoryClock:
         owned = {t.i for t in tokens}
         for noun in tokens:
             event = noun.lemma_.lower()
-            if noun.pos_ != "NOUN" or event not in EVENT_NOUNS | GATHERING_NOUNS:
+            if noun.pos_ != "NOUN" or event not in _DATABLE_NOUNS:
                 continue
             for phrase in _date_phrases(noun):
                 planned = phrase.lemma_.lower() in _PLANNED
@@ -111,6 +111,8 @@ def _dated_event_since(time: TimeRef) -> bool:
 _DATE_WORDS = frozenset({"of", "the", "on", "in", "at", "early", "late", "mid", "and"})
 
 
+# Nouns of events and occasions a phrase of their own can date ("his arrest in May 2017").
+_DATABLE_NOUNS = EVENT_NOUNS | GATHERING_NOUNS
 # "the vote, scheduled for Sunday", "a hearing which is set for May 3": a planned date
 _PLANNED = word_set("schedule set plan slate due expect")
 
