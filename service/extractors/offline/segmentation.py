@@ -108,8 +108,10 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
     if dep == "relcl":
         relative = relative_word(token)
-        if relative is None or token.lemma_ == "be":
+        if relative is None:
             return False
+        if token.lemma_ == "be":
+            return non_restrictive(token) and _counted(token)
         if relative.lower_ == "when" and not names_a_time(token.head):
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
@@ -210,7 +212,14 @@ def _dated_participle(participle: Token) -> bool:
         return False
     if any(child.dep_ in ("aux", "auxpass", "mark") for child in participle.children):
         return False
-    return any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree)
+    return any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree) or _counted(
+        participle
+    )
+
+
+def _counted(clause: Token) -> bool:
+    """True when a clause carries a number of its own ("which is 3 km wide")."""
+    return any(map(is_number_token, clause.subtree))
 
 
 def _separate_root(token: Token, ids: set[int]) -> bool:

@@ -69,3 +69,24 @@ def test_a_document_that_records_figures_is_left_out_of_the_statement(parse: Par
     )
     statements = _statements(parse, text)
     assert "21 injured residents." in statements
+
+
+def test_a_counted_participle_set_off_by_commas_is_a_proposition_of_its_own(parse: Parse):
+    text = "The ferry terminal, built to handle 3,000 passengers, was closed for repairs."
+    assert _statements(parse, text) == [
+        "The ferry terminal was closed for repairs.",
+        "The ferry terminal was built to handle 3,000 passengers.",
+    ]
+
+
+def test_a_counted_copular_relative_clause_is_a_proposition_of_its_own(parse: Parse):
+    text = "The glacier, which is about 9 kilometres long, loses ice every summer."
+    assert _statements(parse, text) == [
+        "The glacier loses ice every summer.",
+        "The glacier is about 9 kilometres long.",
+    ]
+
+
+def test_an_uncounted_copular_relative_clause_stays_in_its_sentence(parse: Parse):
+    text = "The glacier, which is the largest in the range, loses ice every summer."
+    assert len(_statements(parse, text)) == 1
