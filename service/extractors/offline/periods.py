@@ -18,7 +18,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS |= {"fourth": 4, "4th": 4}
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-# "the first quarter of 2020", "Q3 2021", "the second half of the year".
+# "the first quarter of 2020", "Q3 2021", "the second half of 2024".
 _QUARTER = re.compile(
     rf"\b{_PREP}(?:(?i:the\s+)?(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-(?=quarter))"
     rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<which>(?i:the|this|last|next))\s+year))?"
