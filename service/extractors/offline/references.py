@@ -23,6 +23,7 @@ from service.extractors.offline.body_names import (
 )
 from service.extractors.offline.known_sources import KnownSource, refers_back
 from service.extractors.offline.persons import (
+    FIRM_INTRODUCERS,
     TITLES,
     agrees,
     gender_of,
@@ -68,6 +69,8 @@ class References:
     # "report" -> the body the article says wrote its one report ("the report by X")
     document_authors: dict[str, Source] = field(default_factory=dict)
     pollsters: list[tuple[int, Source]] = field(default_factory=list)  # authors of polls
+    # "fertiliser maker Solvexa Química": names the article introduced as a firm's
+    introduced_firms: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -90,6 +93,7 @@ class References:
             (at, name) for at, name, ent in bodies if ent.root.dep_ in ("nsubj", "nsubjpass")
         ]
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
+        introduced_firms = {name for _, name, ent in bodies if _introduced_as_a_firm(ent)}
         return cls(
             persons=persons,
             possessors=possessors,
@@ -99,6 +103,7 @@ class References:
             organisations=organisations,
             subject_bodies=subject_bodies,
             titled=titled_people(docs),
+            introduced_firms=introduced_firms,
         )
 
     def expand(self, name: str) -> str:
@@ -151,7 +156,11 @@ class References:
         firms = {
             name
             for _, name in self.organisations
-            if len(name.split()) > 1 and name.split()[0] == word and is_firm(name)
+            if len(name.split()) > 1
+            and (
+                (name.split()[0] == word and is_firm(name))
+                or (name in self.introduced_firms and word in (name.split()[0], name.split()[-1]))
+            )
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
         words = longest.split() if longest else []
@@ -405,6 +414,11 @@ class References:
             if proper and named_body and fits(description, " ".join(words)):
                 return source
         return None
+
+
+def _introduced_as_a_firm(entity: Span) -> bool:
+    """ "run by fertiliser maker Solvexa Química": a name told right after a firm's noun."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in FIRM_INTRODUCERS
 
 
 def _possessive(entity: Span) -> bool:

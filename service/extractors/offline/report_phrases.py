@@ -52,13 +52,31 @@ def _detached_name(tokens: list[Token], last: Token, role: Token) -> list[Token]
     """ "according to the party's chair, Lotte Varn.": the name the parser left off the
     role it names, closing the sentence; [] when there is none."""
     following = [t for t in tokens if t.i > last.i]
+    if last.text == ",":  # the parser hung the comma on the role
+        following = [last, *following]
     if role.pos_ != "NOUN" or len(following) < 2 or following[0].text != ",":
         return []
     name = following[1:]
     while name and name[-1].is_punct:
         name = name[:-1]
     named = 0 < len(name) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
-    return following[: len(name) + 1] if named else []
+    if named:
+        return following[: len(name) + 1]
+    return _set_off_name(following, role)
+
+
+def _set_off_name(following: list[Token], role: Token) -> list[Token]:
+    """ "according to the state weather agency, Metnor, rain ...": the name of the described
+    body or person set off by commas before the content; [] when there is none."""
+    described = any(c.dep_ in ("det", "poss") for c in role.children)
+    closing = next((k for k, t in enumerate(following[1:6], 1) if t.text == ","), None)
+    if not described or closing is None or closing + 1 >= len(following):
+        return []
+    name = following[1:closing]
+    proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    entity = {t.ent_type_ for t in name} <= {"ORG", "PERSON", ""}
+    aged = following[closing + 1].like_num  # "according to the police, Ana Ruiz, 45, ..."
+    return following[:closing] if name and proper and entity and not aged else []
 
 
 def _in_clause(token: Token, top: Token) -> bool:

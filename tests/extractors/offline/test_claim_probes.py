@@ -503,6 +503,41 @@ SOURCES = [
         "300 workers",
         "Varro Textiles",
     ),
+    # an occupation the title list had not known, and "she" who takes it up
+    (
+        "Glaciologist Sunniva Brekke of the Tromso Institute told reporters the ice had thinned "
+        "by 4 metres. The loss is likely to speed up, she said.",
+        "speed up",
+        "Sunniva Brekke",
+    ),
+    # a described body named in commas before what it reported
+    (
+        "According to the regional water agency, Agua Norte, nitrate levels at the weir peaked "
+        "at 40 mg per litre on Wednesday.",
+        "levels at the weir",
+        "Agua Norte",
+    ),
+    # a statistics office the tagger takes for a person, then "the office"
+    (
+        "Rents rose 2.1% in May, Statistics Ostrava said on Friday. Food prices jumped 4% on "
+        "the month, according to the office.",
+        "Food prices",
+        "Statistics Ostrava",
+    ),
+    # a name right after a firm's noun is the firm's, and "the company" and its first word
+    # take it up
+    (
+        "A fire broke out at the depot, run by haulage company Brandt Logistik, at about 9 "
+        "p.m., the company said. Brandt said 30 lorries had burned.",
+        "30 lorries",
+        "Brandt Logistik",
+    ),
+    (
+        "A fire broke out at the depot, run by haulage company Brandt Logistik, at about 9 "
+        "p.m., the company said.",
+        "fire broke out",
+        "Brandt Logistik",
+    ),
 ]
 
 
