@@ -96,7 +96,7 @@ def _weekday(name: str, context: Context) -> Bounds:
         day = published + dt.timedelta(days=ahead or 7)
     elif words[0] == "last":
         day = published - dt.timedelta(days=back or 7)
-    elif context.forward and context.recounted and context.anchor_day is not None:
+    elif context.forward and context.recounted and _this_week(context.anchor_day, published):
         base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
         day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:
@@ -104,6 +104,14 @@ def _weekday(name: str, context: Context) -> Bounds:
     else:
         day = published - dt.timedelta(days=back)
     return day.isoformat(), day.isoformat()
+
+
+def _this_week(anchor_day: str | None, published: dt.date) -> bool:
+    """True for a day of the story within the week before publication: a weekday name told
+    of an older day ("since the rains began on June 13") counts from publication instead."""
+    if anchor_day is None:
+        return False
+    return (published - dt.date.fromisoformat(anchor_day)).days < 7
 
 
 def _relative(text: str, context: Context) -> Bounds:

@@ -3599,3 +3599,15 @@ def test_rules_for_fieldwork_events_and_periods_stay_narrow(
 ):
     claim = _claim(extractor, text, phrase)
     assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
+
+
+def test_a_weekday_in_a_past_tense_forecast_counts_from_publication_not_an_older_day(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "Rainfall has been 30% above average since the rains began on March 2, the weather "
+        "office said. It forecast more rain through Saturday."
+    )
+    claim = _claim(extractor, text, "more rain")
+    assert claim.time is not None
+    assert claim.time.end == "2021-05-22"
