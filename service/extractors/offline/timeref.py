@@ -80,10 +80,12 @@ _BOUND_BEFORE = (
     "(?:"
     + "|".join(
         rf"(?<={word}\s)"
-        for word in ("until", "Until", "till", "through", "before", "after", "from")
+        for word in ("until", "Until", "till", "through", "before", "after", "from", "by", "By")
     )
     + ")"
 )
+# "by 8 a.m. on Thursday": a clock time between a bound and its day, "on" or not
+_BOUND_CLOCK = rf"(?:{_CLOCK}\s+(?:on\s+)?)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
@@ -91,7 +93,7 @@ _NAMED_DAY = re.compile(
 # "in 1961, 1968 and 1979": a list of years spans its first to its last; "until 9 p.m.
 # Friday": a clock time between the preposition and the day
 _EXPRESSION = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME})?)?(?P<first>{ATOM})"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_BOUND_CLOCK})?)?(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
     rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )
@@ -194,10 +196,10 @@ def _bounding_prefix(match: re.Match[str], text: str) -> re.Match[str] | None:
 
 # Words right before a day that make it a bound of another time: "the eve of Sunday's
 # vote" (the day before), "the week ending Sunday" (the seven days up to it), "the 24 hours
-# to Monday morning" (from the day before).
+# to Monday morning", "the 72 hours to 8 a.m. Tuesday" (from the days before).
 _DAY_PREFIX = re.compile(
     r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>days|hours))"
-    r"(?P<to>\s+(?:ending|to))?))\s+$"
+    rf"(?P<to>\s+(?:ending|to))?)(?:\s+{_CLOCK})?)\s+$"
 )
 
 

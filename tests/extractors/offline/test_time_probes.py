@@ -667,6 +667,18 @@ FROM_AN_EARLIER_EVENT = [
 
 CLOCKS_RANGES_AND_NAMED_DAYS = [
     _probe(
+        "Water levels had fallen by 8 a.m. on Tuesday, the authority said.",
+        "by 8 a.m. on Tuesday",
+        None,
+        "2023-06-13",
+    ),
+    _probe(
+        "Some 90 mm of rain fell in the 72 hours to 6 a.m. Tuesday.",
+        "the 72 hours to 6 a.m. Tuesday",
+        "2023-06-10",
+        "2023-06-13",
+    ),
+    _probe(
         "About 48,000 homes were without power as of 9 a.m.",
         "as of 9 a.m.",
         "2023-06-14",
