@@ -96,8 +96,12 @@ def _weekday(name: str, context: Context) -> Bounds:
         day = published + dt.timedelta(days=ahead or 7)
     elif words[0] == "last":
         day = published - dt.timedelta(days=back or 7)
-    elif context.forward and context.recounted and _this_week(context.anchor_day, published):
-        base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
+    elif (
+        context.forward
+        and context.recounted
+        and (told := _recent_day(context.anchor_day, published))
+    ):
+        base = min(told, published)  # "were due on Sunday"
         day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:
         day = published + dt.timedelta(days=ahead)
@@ -106,12 +110,13 @@ def _weekday(name: str, context: Context) -> Bounds:
     return day.isoformat(), day.isoformat()
 
 
-def _this_week(anchor_day: str | None, published: dt.date) -> bool:
-    """True for a day of the story within the week before publication: a weekday name told
-    of an older day ("since the rains began on June 13") counts from publication instead."""
+def _recent_day(anchor_day: str | None, published: dt.date) -> dt.date | None:
+    """The story's day when it falls within the week before publication; None for an older
+    day ("since the rains began on June 13"), from which no weekday name counts."""
     if anchor_day is None:
-        return False
-    return (published - dt.date.fromisoformat(anchor_day)).days < 7
+        return None
+    day = dt.date.fromisoformat(anchor_day)
+    return day if (published - day).days < 7 else None
 
 
 def _relative(text: str, context: Context) -> Bounds:

@@ -80,12 +80,16 @@ _BOUND_BEFORE = (
     "(?:"
     + "|".join(
         rf"(?<={word}\s)"
-        for word in ("until", "Until", "till", "through", "before", "after", "from", "by", "By")
+        for word in ("until", "Until", "till", "through", "before", "after", "from")
     )
     + ")"
 )
-# "by 8 a.m. on Thursday": a clock time between a bound and its day, "on" or not
-_BOUND_CLOCK = rf"(?:{_CLOCK}\s+(?:on\s+)?)"
+# "by 8 a.m. on Thursday", "until 9 p.m. on Friday": a deadline's clock time and "on" before
+# its day ("shortly before 2 a.m. on Sunday" is a time of that day)
+_DEADLINE_BEFORE = (
+    "(?:" + "|".join(rf"(?<={word}\s)" for word in ("by", "By", "until", "till")) + ")"
+)
+_DEADLINE_CLOCK = rf"(?:{_CLOCK}\s+on\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
@@ -93,7 +97,8 @@ _NAMED_DAY = re.compile(
 # "in 1961, 1968 and 1979": a list of years spans its first to its last; "until 9 p.m.
 # Friday": a clock time between the preposition and the day
 _EXPRESSION = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_BOUND_CLOCK})?)?(?P<first>{ATOM})"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME}|{_DEADLINE_BEFORE}{_DEADLINE_CLOCK})?)?"
+    rf"(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
     rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
 )
