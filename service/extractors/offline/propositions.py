@@ -15,6 +15,7 @@ from service.extractors.offline.gapping import split_gapped_agents
 from service.extractors.offline.items import split_fronted_phrase, split_list_items
 from service.extractors.offline.named_items import split_named_items
 from service.extractors.offline.partitives import split_partitive
+from service.extractors.offline.records import split_closing_record
 from service.extractors.offline.satellites import split_satellites, split_share_of_them
 from service.extractors.offline.segmentation import Proposition, split_clauses
 
@@ -33,7 +34,12 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
             propositions.append(clause)  # "..., while Y says P, including Q": split with P
             continue
         for part in split_fronted_phrase(clause):
-            pieces = [s for share in split_share_of_them(part) for s in split_satellites(share)]
+            pieces = [
+                piece
+                for share in split_share_of_them(part)
+                for satellite in split_satellites(share)
+                for piece in split_closing_record(satellite)
+            ]
             for piece in pieces:
                 for agent in split_gapped_agents(piece):
                     for item in split_list_items(agent):

@@ -77,6 +77,8 @@ def is_number_token(token: Token) -> bool:
     following = _next_words(token, 2)
     if following[:1] and following[0] in _ORDINAL_SCALES:
         return False  # "its one millionth dose"
+    if lower == "one" and _next_words(token, 3) in _DAILY_MOVES:
+        return False  # "its biggest one-day drop": how a move is measured, not a count
     if lower == "one" and following[:1] == ["of"]:
         return False  # "at 10,800 km one of the longest": "one of" counts nothing (guide)
     if lower == "one" and following[:1] == ["in"] and _is_count(following[-1]):
@@ -89,6 +91,9 @@ def is_number_token(token: Token) -> bool:
 
 
 _ORDINAL_SCALES = frozenset({"hundredth", "thousandth", "millionth", "billionth"})
+_DAILY_MOVES = [
+    ["-", "day", move] for move in ("drop", "fall", "rise", "gain", "loss", "decline", "jump")
+]
 
 
 def _neighbours(token: Token) -> list[Token]:

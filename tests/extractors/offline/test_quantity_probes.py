@@ -20,6 +20,7 @@ Decisions where the gold README is silent (closest convention in brackets):
 - "five or six" is a range [the spec's range: one amount between bounds].
 - Ages: a bare age in apposition ("Pellan, 67,") and "died at 103" are ages like "aged 28".
 - Temperatures ("40C"), speeds and distances are quantities [magnitudes are].
+- "a one-day drop" measures how a move is counted, not a day; "a one-day strike" lasts one.
 - Numbers in names and designations ("No. 3", "number 17", "world number one", "COVID-19",
   "Boeing 747", "B-17", "Group of 20", "Flight 302") are not quantities ["Group of Seven",
   "Region 11"].
@@ -188,6 +189,12 @@ NAMES_AND_DATES = [
     _probe("Flight 302 crashed after takeoff."),
     _probe("The bridge opened on May 14, 1998."),
     _probe("The vote was held at 9 a.m. on Sunday."),
+    _probe("The index fell 4%, its worst one-day fall in a decade.", ("4%", 4, None, "exact")),
+    _probe(
+        "The one-day strike closed 40 schools.",
+        ("one", 1, None, "exact"),
+        ("40", 40, None, "exact"),
+    ),
 ]
 
 PROBES = [
