@@ -1,9 +1,12 @@
 """Judgements told as naming: "Lee called the damage 'heartbreaking'", "the mayor described the
 storm as the worst in decades". The judgement is the namer's claim that the thing is what it
-was called (spec: "what he named the international crisis" is an assessment by the namer)."""
+was called (spec: "what he named the international crisis" is an assessment by the namer).
+Blame ("blamed the defeat on turnout") and a described scene ("witnesses described a crowd
+surging forward") are the judge's claims too."""
 
 from __future__ import annotations
 
+from lemminflect import getInflection
 from spacy.tokens import Token
 
 from service.extractors.offline.frames import NAMING_VERBS, Frame
@@ -17,30 +20,75 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     """The judgement of a naming clause as a proposition with the namer's frame, or None."""
     ids = {t.i for t in tokens}
     verb = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in NAMING_VERBS:
+    if verb is None or verb.lemma_.lower() not in JUDGING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in ids), None)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
-    name = _name(verb, ids)
-    if subject is None or thing is None or name is None or subject.lower_ in ("it", "we", "i"):
+    if subject is None or thing is None or subject.lower_ in ("it", "we", "i", "they"):
+        return None
+    proposition = _judgement(verb, thing, tokens)
+    if proposition is None:
         return None
     named = source_of(list(subject.subtree), refs)
     if named is None:
         return None
+    relay = channel(verb)  # "called the vote 'a dark day' in an interview with Radio X"
+    source = named[0].model_copy(update={"via": relay}) if relay else named[0]
+    frame = Frame(source=source, content=proposition.tokens, verb=verb, head_lemma=named[1])
+    return proposition, frame
+
+
+# "blamed the defeat on turnout": a cause the subject judges; "described a crowd surging
+# forward": a scene the subject tells, not a name it gives.
+JUDGING_VERBS = NAMING_VERBS | {"blame"}
+
+
+def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | None:
+    """What the subject judges: "the damage is heartbreaking" (a naming), "the defeat was
+    due to turnout" (a blame), "a crowd surging forward" (a described scene), or None."""
+    ids = {t.i for t in tokens}
     thing_words = [t for t in thing.subtree if t.i in ids]
+    if verb.lemma_.lower() == "blame":
+        cause = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        cause = cause or next(
+            (c for c in thing.children if c.dep_ == "prep" and c.lower_ == "on"), None
+        )
+        if cause is None or cause.i not in ids:
+            return None
+        thing_words = [t for t in thing_words if t.i < cause.i]
+        cause_words = [t for t in cause.subtree if t.i in ids]
+        be = "were" if thing.tag_ in ("NNS", "NNPS") else "was"
+        return Proposition(
+            tokens=trim([*thing_words, *cause_words]),
+            head=thing,
+            evidence=trim([t for t in tokens if thing_words[0].i <= t.i <= cause_words[-1].i]),
+            replacements={cause.i: f"{be} due to"},
+            nominal=True,
+        )
+    name = _name(verb, ids)
+    if name is None:
+        acts = [t for t in thing_words if t.dep_ == "acl" and t.tag_ == "VBG"]
+        if verb.lemma_.lower() != "describe" or not acts:
+            return None
+        # "witnesses described a wave of people pushing from the back": what they saw
+        past = getInflection(acts[0].lemma_, tag="VBD")
+        return Proposition(
+            tokens=trim(thing_words),
+            head=thing,
+            evidence=trim(thing_words),
+            replacements={acts[0].i: past[0]} if past else {},
+            nominal=True,
+        )
     name_words = [t for t in name.subtree if t.i in ids and not t.is_quote]
     be = "are" if thing.tag_ in ("NNS", "NNPS") else "is"
-    proposition = Proposition(
+    thing_words = [t for t in thing_words if t.i < name_words[0].i]
+    return Proposition(
         tokens=trim([*thing_words, *name_words]),
         head=thing,
         evidence=trim([t for t in tokens if thing_words[0].i <= t.i <= name_words[-1].i]),
         replacements={name_words[0].i: f"{be} {name_words[0].text}"},
         nominal=True,  # the verb "is" comes from the replacement
     )
-    relay = channel(verb)  # "called the vote 'a dark day' in an interview with Radio X"
-    source = named[0].model_copy(update={"via": relay}) if relay else named[0]
-    frame = Frame(source=source, content=proposition.tokens, verb=verb, head_lemma=named[1])
-    return proposition, frame
 
 
 def _name(verb: Token, ids: set[int]) -> Token | None:
@@ -52,7 +100,8 @@ def _name(verb: Token, ids: set[int]) -> Token | None:
         if child.dep_ in ("oprd", "xcomp", "ccomp") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ == "as":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # "described the results as robust": the parser hangs an adjective as "amod"
+            objects = [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
             if objects:
                 return objects[0]
     return None

@@ -3611,3 +3611,31 @@ def test_a_weekday_in_a_past_tense_forecast_counts_from_publication_not_an_older
     claim = _claim(extractor, text, "more rain")
     assert claim.time is not None
     assert claim.time.end == "2021-05-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "source"),
+    [
+        (
+            "Lena Roth, a chemist at the University of Graz who was not involved in the work, "
+            "described the findings as solid.",
+            "The findings are solid.",
+            "Lena Roth",
+        ),
+        (
+            "Party secretary Jonas Falk blamed the loss on poor turnout in the cities.",
+            "The loss was due to poor turnout in the cities.",
+            "Jonas Falk",
+        ),
+        (
+            "Passengers described a wall of smoke filling the cabin.",
+            "A wall of smoke filled the cabin.",
+            "passengers",
+        ),
+    ],
+)
+def test_a_judgement_told_by_its_judge_is_the_judges_claim(
+    extractor: OfflineExtractor, text: str, statement: str, source: str
+):
+    claims = _claims(extractor, text)
+    assert [(c.statement, _source(c)) for c in claims] == [(statement, source)]
