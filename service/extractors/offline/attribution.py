@@ -32,6 +32,7 @@ from service.extractors.offline.report_phrases import (
     relayed_by,
     report_phrase,
     source_words,
+    trailing_document,
 )
 from service.extractors.offline.report_shapes import (
     after_quote,
@@ -237,6 +238,13 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         content = content_tokens(remaining)
         if named is not None and content:
             return Frame(source=named[0], content=content, verb=None, head_lemma=named[1])
+    trailing = trailing_document(remaining)
+    if trailing is not None:  # "P, figures from the agency show."
+        phrase, words = trailing
+        shown = source_of(words, refs)
+        content = content_tokens([t for t in remaining if t not in phrase])
+        if shown is not None and content:
+            return Frame(source=shown[0], content=content, verb=None, head_lemma=shown[1])
     return nominal_report(remaining, allowed, refs) or hearsay(tokens)
 
 

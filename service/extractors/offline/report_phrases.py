@@ -304,6 +304,29 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
     return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
 
 
+_SHOWING = frozenset(
+    {"show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates"}
+)
+
+
+def trailing_document(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """ "P, preliminary figures from the agency show.": a document closing the sentence that
+    reports P, which the small parser reads as a noun ("agency show"); (the phrase, its
+    source words) or None."""
+    words = strip_edges(tokens)
+    if len(words) < 6 or words[-1].lower_ not in _SHOWING:
+        return None
+    comma = max((k for k, t in enumerate(words[:-1]) if t.text == ","), default=None)
+    if comma is None or comma < 3:
+        return None
+    source = words[comma + 1 : -1]
+    documented = any(t.lemma_.lower() in DOCUMENT_HEADS for t in source[:3])
+    if not (0 < len(source) <= 7 and documented):
+        return None
+    owner = next((k for k, t in enumerate(source) if t.lower_ in ("from", "by", "of")), None)
+    return words[comma:], source[owner + 1 :] if owner is not None else source
+
+
 # Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
 OUTLET_WORDS = word_set("""
     times news post herald journal gazette tribune courier daily radio television tv press
