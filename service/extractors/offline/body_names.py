@@ -25,7 +25,7 @@ BODY_DESCRIPTIONS = BUSINESS_DESCRIPTIONS | word_set("""
     organisation organization university college school hospital council commission
     committee museum group movement party union coalition alliance association federation
     league club team network fund board bank bureau prefecture tribunal service observatory
-    inspectorate pollster office authority
+    inspectorate pollster office authority district
     """)
 # The name words of public bodies.
 PUBLIC_BODY_WORDS = word_set("""
@@ -39,7 +39,7 @@ NAMED_KINDS = word_set("""
     ministry department directorate council commission committee court university college
     school hospital museum institute foundation party union coalition alliance
     association federation league club team network movement fund board bank bureau
-    prefecture tribunal service observatory inspectorate
+    prefecture tribunal service observatory inspectorate district
     """)
 # Organisations that report news rather than make it: never the body "the company" means.
 # (Time zones the small model tags as organisations are left out too: "(1752 GMT)".)

@@ -229,6 +229,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed = unnamed or withheld
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN"
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
+    if anonymous:  # "a spokesperson for the authority": the authority named before
+        name = _employer_named(tokens, name, refs)
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
     opening = opening and tokens[0].ent_type_ not in ("NORP", "GPE", "ORG")  # "Dalian bloggers"
@@ -245,11 +247,30 @@ def _name_given_as(tokens: list[Token]) -> list[Token]:
 
 
 def _without_base(tokens: list[Token], head: Token) -> list[Token]:
-    """ "the Tillbury, Maine-based company": the company, without where it is based."""
+    """ "the Tillbury, Maine-based company", "the Geneva-based Tarn Institute": the body,
+    without where it is based."""
     based = next((t for t in tokens if t.lower_ == "based" and t.head.i == head.i), None)
-    if based is None or head.pos_ != "NOUN" or based.i == 0 or based.nbor(-1).text != "-":
+    if based is None or based.i == 0 or based.nbor(-1).text != "-":
         return tokens
     return [t for t in tokens if t.dep_ == "det" or t.i > based.i]
+
+
+def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
+    """ "a spokesperson for the authority" -> "a spokesperson for the Tarn Water Authority":
+    an unnamed speaker's body, described with "the", told by the name the article gave it."""
+    for token in tokens:
+        if token.dep_ != "prep" or token.lower_ not in ("for", "at", "of", "from"):
+            continue
+        body = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if body is None or body.lemma_.lower() not in BODY_DESCRIPTIONS:
+            continue
+        words = list(body.subtree)
+        if len(words) != 2 or words[0].lower_ != "the":
+            continue
+        named = refs.described_body(body.lemma_.lower(), article_offset(body), sources=False)
+        if named is not None:
+            return name.replace(phrase_text(words), f"the {named.name}", 1)
+    return name
 
 
 def _joined(tokens: list[Token]) -> str:

@@ -524,6 +524,24 @@ SOURCES = [
         "Food prices",
         "Statistics Ostrava",
     ),
+    # an unnamed speaker's body told by its name; "district figures" are a district's
+    (
+        "The Tarn Valley Water Authority said 12 villages were flooded. About 300 soldiers were "
+        "searching the hills, a spokesperson for the authority said.",
+        "soldiers",
+        "a spokesperson for the Tarn Valley Water Authority",
+    ),
+    (
+        "The Lakeview Unified School District said 40 pupils fell ill. Attendance fell to 71% "
+        "on Wednesday, district figures showed.",
+        "Attendance",
+        "Lakeview Unified School District",
+    ),
+    (
+        "The Oslo-based Fjord Shipping Institute said 14 ships were seized.",
+        "ships",
+        "Fjord Shipping Institute",
+    ),
     # a document closing the sentence, which the small parser reads as a noun ("agency show")
     (
         "The Vestal Flood Agency said 14 people had died. More than 300 roads were damaged, "
