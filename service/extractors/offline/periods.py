@@ -292,20 +292,10 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     return _month_iso(index // 12, index % 12 + 1), _month_iso(published.year, published.month)
 
 
-# "within two weeks", "within a month": a forecast's deadline that many units ahead.
+# "within two weeks", "within a month": a length of time with no date of its own.
 WITHIN_SPAN = re.compile(
     r"\b(?i:within\s+)(?P<count>\d+|an?|[a-z]+)\s+(?P<unit>(?i:years?|months?|weeks?|days?|hours))\b"
 )
-
-
-def resolve_within(match: re.Match[str], context: Context) -> Bounds:
-    """ "within two weeks" in a forecast ends that long after publication (else no bounds)."""
-    count_text = match.group("count").lower()
-    count = 1 if count_text in ("a", "an") else _count(count_text)
-    unit = match.group("unit").lower().removesuffix("s") + "s"
-    if context.published is None or count is None or not context.forward:
-        return None, None
-    return None, _next_period(context.published, count, unit)[1]
 
 
 def _count(text: str) -> int | None:

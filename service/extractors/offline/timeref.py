@@ -29,7 +29,6 @@ from service.extractors.offline.periods import (
     period_candidates,
     resolve_last_period,
     resolve_period,
-    resolve_within,
 )
 from service.extractors.offline.relative_time import (
     Context,
@@ -130,7 +129,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
     if match.re is LAST_PERIOD:
         return resolve_last_period(match, context)
     if match.re is WITHIN_SPAN:
-        return resolve_within(match, context)
+        return None, None  # "within 30 days" says how long, not from when: no date
     if match.re is _BETWEEN_PHASES:
         return month_bounds(match.group("month"), match.group("year"), context)
     if match.re is _VAGUE:
@@ -363,7 +362,8 @@ def time_phrase(
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
-        key = (0 if any(bounds) and not weak else 1, depth, match.start())
+        told = any(bounds) or match.re is WITHIN_SPAN  # "within 15 years": a time, undated
+        key = (0 if told and not weak else 1, depth, match.start())
         prefix = _bounding_prefix(match, window)  # "the eve of Sunday's vote"
         text = match.group(0)
         if prefix is not None and any(bounds):

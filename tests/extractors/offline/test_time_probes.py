@@ -12,8 +12,9 @@ Decisions where the gold README is silent (closest convention in brackets):
   phrase in the clause ("won the 2016 election on Tuesday" is Tuesday).
 - "over the weekend" in a past report is the latest Saturday-Sunday that has begun by
   publication ["last week" is the previous Monday-Sunday].
-- "within two weeks" in a forecast ends two weeks after publication ["By D" gives only end];
-  "over the next 18 months" runs from publication ["over the last four years" mirrored].
+- "within two weeks" has no dates (it says how long, not from when: the made-up annotators'
+  decision); "within the next five years" ends five years on and "over the next 18 months"
+  runs from publication ["over the last four years" mirrored].
 - Quarters are their three months: "in the first quarter" of the publication year
   [a month is a month; "parts of periods take the whole period" is about vague parts].
 - "so far this year" starts with the year and ends at publication ["To date" ends at the
@@ -479,14 +480,9 @@ EVENT_YEARS = [
     _probe(
         "The firm posted a 12% drop in first-quarter sales.", "first-quarter", "2023-01", "2023-03"
     ),
-    # "within" a span: a forecast's deadline, no date in the past
-    _probe(
-        "500,000 doses will arrive within two weeks.",
-        "within two weeks",
-        None,
-        "2023-06-28",
-        forward=True,
-    ),
+    # "within" a span says how long, not from when: no date, past or future
+    _probe("500,000 doses will arrive within two weeks.", None, None, None, forward=True),
+    _probe("A report is expected within 30 days.", None, None, None, forward=True),
     _probe("Within 24 hours, rescuers had arrived.", None, None, None),
 ]
 
