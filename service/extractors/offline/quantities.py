@@ -290,6 +290,29 @@ def _cents_currency(tokens: list[Token], found: list[Found]) -> str:
     return codes[-1] if codes else "USD"
 
 
+# Amounts told in a word: "twice" (2 times), "a quarter-point cut" (0.25 percentage point).
+_POINT_SIZES = {"quarter": 0.25, "half": 0.5}
+
+
+def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | None:
+    """ "at least twice", "roughly twice the target", "a quarter-point hike" as a quantity
+    ("twice as many" stays a comparison, like "three-quarters of"), with the position after
+    it, or None."""
+    token = tokens[position]
+    following = [t.lower_ for t in tokens[position + 1 : position + 3]]
+    idiom = token.head.lemma_.lower() == "think"  # "voters are thinking twice"
+    if token.lower_ == "twice" and following[:1] != ["as"] and not idiom:
+        value, unit, last = 2.0, "times", position + 1
+    elif token.lower_ in _POINT_SIZES and following == ["-", "point"]:
+        value, unit, last = _POINT_SIZES[token.lower_], "percentage point", position + 3
+    else:
+        return None
+    approx, begin = _approximator(tokens, position)
+    text = verbatim(tokens[begin:last])
+    quantity = Quantity(text=text, value=value, upper=None, unit=unit, approx=approx)
+    return Found(quantity, tuple(tokens[begin:last])), last
+
+
 def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     """Every explicit quantity in the tokens, in order; elided units carry from the left."""
     found: list[Found] = []
@@ -297,6 +320,11 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
     position = 0
     while position < len(tokens):
         token = tokens[position]
+        told = _told_in_words(tokens, position)
+        if told is not None:  # "at least twice", "a quarter-point cut"
+            found.append(told[0])
+            position = told[1]
+            continue
         after_per = position > 0 and tokens[position - 1].lower_ == "per"
         if not is_number_token(token) or in_name(token) or _in_rate(token) or after_per:
             position += 1

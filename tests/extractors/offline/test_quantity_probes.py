@@ -10,8 +10,10 @@ Decisions where the gold README is silent (closest convention in brackets):
 - "half a million" is 500,000 [it names a definite number, unlike "several thousand"].
 - Vague plurals ("tens of thousands", "hundreds of", "dozens of") are not quantities
   ["several thousand" is not].
-- Fractions and multipliers ("a third of", "two thirds", "three-quarters", "twice as many")
-  are not quantities [ordinals are not].
+- Fractions and comparisons ("a third of", "two thirds", "three-quarters", "twice as many")
+  are not quantities [ordinals are not]; "twice" alone ("at least twice", "roughly twice the
+  target") is 2 times, like "three times", and "a quarter-point cut" is 0.25 percentage point
+  (the made-up annotators' labels).
 - "one in five" is a proportion: the two numbers it is written with, 1 and 5 [the statement
   mentions only numbers that are in its quantities].
 - A score ("beat them 4-3") is two exact quantities, not a range [a range is one amount
@@ -98,6 +100,13 @@ VAGUE_AND_WORDS = [
     _probe("The number 17 car will not race again."),
     _probe("The firm lost money in two quarters of 2023.", ("two", 2, None, "exact")),
     _probe("Three-quarters of residents have left."),
+    _probe("The bus rolled over at least twice.", ("at least twice", 2, None, "at_least")),
+    _probe(
+        "Rents are roughly twice the national average.", ("roughly twice", 2, None, "approximately")
+    ),
+    _probe("Twice as many people voted."),
+    _probe("Voters are thinking twice."),
+    _probe("The bank made a quarter-point cut.", ("quarter-point", 0.25, None, "exact")),
     _probe("His term was cut to six and a half years.", ("six and a half", 6.5, None, "exact")),
     _probe(
         "About 5,200 cases were open, up from 4,700 twelve months before.",
