@@ -25,7 +25,7 @@ def _satellite_head(token: Token, ids: set[int]) -> bool:
     if token.dep_ == "appos":
         return personal_appositive(token) or _described_thing(token)
     if _misparsed_appositive(token):
-        return _described_thing(token)
+        return personal_appositive(token) or _described_thing(token)
     if token.dep_ != "prep" or token.lower_ not in _SATELLITE_PREPOSITIONS:
         return False
     return not _measured_attribute(token)
@@ -89,9 +89,11 @@ def _described_thing(token: Token) -> bool:
 
 
 def _misparsed_appositive(token: Token) -> bool:
-    """ "The ferry, a Marlin 30 built in 1998, ...": an appositive the parser took for an
-    adverbial noun phrase."""
-    return token.dep_ == "npadvmod" and _indefinite(token)
+    """ "The ferry, a Marlin 30 built in 1998, ...", "Rieck, 58, has led": an appositive the
+    parser took for an adverbial noun phrase."""
+    if token.dep_ != "npadvmod":
+        return False
+    return _indefinite(token) or (bare_age(token) and token.head.ent_type_ == "PERSON")
 
 
 def _indefinite(noun: Token) -> bool:

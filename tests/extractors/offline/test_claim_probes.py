@@ -3664,3 +3664,14 @@ def test_a_judgement_told_by_its_judge_is_the_judges_claim(
 ):
     claims = _claims(extractor, text)
     assert [(c.statement, _source(c)) for c in claims] == [(statement, source)]
+
+
+def test_an_age_the_parser_took_for_an_adverb_is_a_claim_of_its_own(
+    extractor: OfflineExtractor,
+):
+    # the small parser hangs "58" on the name as an adverbial phrase, not an apposition
+    claims = _claims(extractor, "Brieck, 58, has run the Farmers Union since 2011.")
+    assert [c.statement for c in claims] == [
+        "Brieck has run the Farmers Union since 2011.",
+        "Brieck is 58 years old.",
+    ]
