@@ -90,4 +90,3 @@ def test_a_counted_copular_relative_clause_is_a_proposition_of_its_own(parse: Pa
 def test_an_uncounted_copular_relative_clause_stays_in_its_sentence(parse: Parse):
     text = "The glacier, which is the largest in the range, loses ice every summer."
     assert len(_statements(parse, text)) == 1
-
