@@ -52,6 +52,12 @@ def _describes(clause: Token, head: Token) -> bool:
     Monday damaged ..." is the event the date names."""
     if clause.dep_ != "relcl" or clause.i == head.i or head in clause.subtree:
         return False
+    described = clause.head
+    copular = head.lemma_ == "be" and described.dep_ == "attr" and described.head.i == head.i
+    if copular or (described.i == head.i and head.pos_ == "NOUN"):
+        # "Holt is a physician who has sat in parliament since 2014", "Holt, a physician who
+        # has sat ...": the description is the claim, and its time the claim's
+        return False
     if past_predicate(head) and not any(c.lemma_ == "have" for c in head.children):
         return False
     relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -3675,3 +3675,11 @@ def test_an_age_the_parser_took_for_an_adverb_is_a_claim_of_its_own(
         "Brieck has run the Farmers Union since 2011.",
         "Brieck is 58 years old.",
     ]
+
+
+def test_a_description_that_is_the_claim_gives_its_time(extractor: OfflineExtractor):
+    claim = _claim(
+        extractor, "Lena Holt is a physician who has sat in parliament since 2014.", "physician"
+    )
+    assert claim.time is not None
+    assert (claim.time.start, claim.time.end) == ("2014", None)
