@@ -88,6 +88,11 @@ _CLOCK = re.compile(
     r"(?::\d{2})?\s*"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )
+# "by midday", "by 9:30 p.m.": a deadline within the day of the event told before.
+_BY_CLOCK = re.compile(
+    r"\b(?i:by\s+(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|midday|noon|mid-morning|mid-afternoon|nightfall))(?!\s+(?:on|[A-Z]))"
+)
 # "before joining Alvorada in 2019", "after losing his job in 2013": a bound told by a
 # dated act of the same subject.
 _BOUND_BY_ACT = re.compile(
@@ -132,6 +137,7 @@ def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
         _NIGHT_OF_EVENT,
         _AS_OF_CLOCK,
         _CLOCK,
+        _BY_CLOCK,
         _BOUND_BY_ACT,
     ]
     if context.forward:
@@ -170,7 +176,15 @@ _EVENT_PATTERNS = (
 
 def is_relative(match: re.Match[str]) -> bool:
     """True for a match made by `relative_candidates`."""
-    outside = (_FROM_PUBLICATION, _UP_TO_NOW, _AHEAD, _AS_OF_CLOCK, _CLOCK, _BOUND_BY_ACT)
+    outside = (
+        _FROM_PUBLICATION,
+        _UP_TO_NOW,
+        _AHEAD,
+        _AS_OF_CLOCK,
+        _CLOCK,
+        _BY_CLOCK,
+        _BOUND_BY_ACT,
+    )
     return match.re in outside or match.re in _EVENT_PATTERNS
 
 
@@ -186,7 +200,7 @@ def counts_from_an_event(text: str) -> bool:
 
 def is_clock(match: re.Match[str]) -> bool:
     """True for a bare clock time (it yields to any dated phrase in the same clause)."""
-    return match.re in (_CLOCK, _AS_OF_CLOCK)
+    return match.re in (_CLOCK, _AS_OF_CLOCK, _BY_CLOCK)
 
 
 def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
@@ -202,6 +216,9 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         period = match.group("period")
         start = None if now is None or period is None else now[: 4 if period == "year" else 7]
         return match.group("year") or start, now  # "so far in 2023": from the year's start
+    if match.re is _BY_CLOCK:  # "had joined the strike by midday": that day, or today's
+        day = context.anchor_day or (context.now.isoformat() if context.now else None)
+        return (None, None) if context.forward else (None, day)
     if match.re is _CLOCK and context.forward:
         return None, None  # a schedule, not a dated event
     if match.re is _FROM_EVENT and context.forward and text.startswith("within"):

@@ -662,6 +662,9 @@ FROM_AN_EARLIER_EVENT = [
 ]
 
 CLOCKS_RANGES_AND_NAMED_DAYS = [
+    _probe("Turnout had reached 40% by midday.", "by midday", None, "2023-06-14"),
+    _probe("By 9:30 p.m., the hall was full.", "By 9:30 p.m.", None, ANCHOR, anchor=ANCHOR),
+    _probe("The count will finish by noon.", None, None, None, forward=True),
     _probe(
         "Water levels had fallen by 8 a.m. on Tuesday, the authority said.",
         "by 8 a.m. on Tuesday",
