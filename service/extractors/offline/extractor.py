@@ -23,6 +23,7 @@ from service.extractors.offline.coordination import (
     parallel_clauses,
     second_report,
 )
+from service.extractors.offline.courtesies import no_claim
 from service.extractors.offline.document_authors import note_document_authors
 from service.extractors.offline.frames import PUBLISHING_VERBS
 from service.extractors.offline.kinds import kind_of
@@ -301,7 +302,7 @@ class _ClaimBuilder:
         replacements.update(completion.object_infinitive(head, verb).replacements)
         statement = render(tokens, replacements, proposition.prefix, proposition.link)
         short = len(statement.split()) < 3 and not long_enough(tokens)
-        if short or not (proposition.nominal or has_verb(tokens)):
+        if short or not (proposition.nominal or has_verb(tokens)) or no_claim(tokens, head):
             return None
         certainty = certainty_of(head, owned, verb)
         kind = kind_of(head, owned, verb, certainty, headline=place.headline)

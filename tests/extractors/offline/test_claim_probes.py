@@ -3683,3 +3683,33 @@ def test_a_description_that_is_the_claim_gives_its_time(extractor: OfflineExtrac
     )
     assert claim.time is not None
     assert (claim.time.start, claim.time.end) == ("2014", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our thoughts are with the families of the crew," the harbour master said.',
+        "The governor offered her condolences to the victims' relatives.",
+        "The club thanked supporters for their patience.",
+        "The interior ministry put the figure far lower.",
+        "Opposition lawmakers gave a very different account.",
+    ],
+)
+def test_sympathy_thanks_and_bridges_to_figures_are_no_claims(
+    extractor: OfflineExtractor, text: str
+):
+    assert _claims(extractor, text) == []
+
+
+def test_a_bridge_with_a_figure_or_a_report_keeps_what_it_tells(extractor: OfflineExtractor):
+    text = (
+        "The governor offered her condolences and urged drivers to stay home. The ministry "
+        "gave a higher figure of 41 injured. Brokers took a kinder view, saying the target "
+        "looked achievable."
+    )
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert statements == [
+        "The governor urged drivers to stay home.",
+        "The ministry gave a higher figure of 41 injured.",
+        "The target looked achievable.",
+    ]

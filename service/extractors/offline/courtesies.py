@@ -1,0 +1,55 @@
+"""Propositions that are no claims though they read like one: sympathy and thanks ("Our
+thoughts are with the families"), which the gold conventions leave out, and bridges to the
+figures told next ("The ministry put the figure far lower")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_SYMPATHY = ("thoughts are with", "hearts go out", "prayers are with", "thoughts and prayers")
+# "gave a very different account", "put the figure far lower", "took a kinder view"
+_BRIDGING_VERBS = frozenset({"give", "put", "take", "paint"})
+_TOLD_THINGS = frozenset(
+    {
+        "figure",
+        "account",
+        "version",
+        "view",
+        "picture",
+        "estimate",
+        "toll",
+        "count",
+        "participation",
+    }
+)
+_COMPARISONS = frozenset({"different", "higher", "lower", "kinder", "dimmer", "rosier", "other"})
+
+
+def no_claim(tokens: list[Token], head: Token) -> bool:
+    """True for sympathy, thanks, or a bridge to figures told next, with no number."""
+    if any(t.like_num for t in tokens):
+        return False
+    return _courtesy(tokens, head) or _figure_bridge(head)
+
+
+def _courtesy(tokens: list[Token], head: Token) -> bool:
+    """ "Our thoughts are with the families", "offered her condolences", "The family thanked
+    the police", "Caio leaves with our gratitude"."""
+    text = " ".join(t.lower_ for t in tokens)
+    if any(phrase in text for phrase in _SYMPATHY):
+        return True
+    if any(t.lemma_.lower() in ("condolence", "gratitude") for t in tokens):
+        return True
+    return head.lemma_.lower() == "thank" or "thank you" in text
+
+
+def _figure_bridge(head: Token) -> bool:
+    """ "The ministry put the figure far lower", "X gave a very different account"."""
+    if head.lemma_.lower() not in _BRIDGING_VERBS:
+        return False
+    told = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS]
+    if not told:
+        return False
+    modifiers = [*told[0].children, *head.children]
+    compared = any(c.lower_ in _COMPARISONS for c in modifiers)
+    return compared or any(c.tag_ in ("JJR", "RBR") for c in modifiers)
