@@ -44,8 +44,12 @@ def _courtesy(tokens: list[Token], head: Token) -> bool:
 
 
 def _figure_bridge(head: Token) -> bool:
-    """ "The ministry put the figure far lower", "X gave a very different account"."""
+    """ "The ministry put the figure far lower", "X gave a very different account": a
+    clause with its own report after it ("..., saying 46% had stopped work"); beside a figure
+    told before it ("12 died, X said, while Y put the toll far higher") it compares."""
     if head.lemma_.lower() not in _BRIDGING_VERBS:
+        return False
+    if any(t.like_num and t.i < head.left_edge.i for t in head.sent):
         return False
     told = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _TOLD_THINGS]
     if not told:
