@@ -3713,3 +3713,14 @@ def test_a_bridge_with_a_figure_or_a_report_keeps_what_it_tells(extractor: Offli
         "The ministry gave a higher figure of 41 injured.",
         "The target looked achievable.",
     ]
+
+
+def test_a_speaker_named_after_the_verb_has_their_age_told(extractor: OfflineExtractor):
+    text = '"The water rose in minutes," said Ilse Brandt, 41, a baker from Dornbirn.'
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert statements == ["The water rose in minutes.", "Ilse Brandt is 41 years old."]
+
+
+def test_a_number_in_a_speakers_body_name_tells_nothing_of_them(extractor: OfflineExtractor):
+    text = '"We will win," said Rui Matos, spokesman for the campaign, Vinte e 16.'
+    assert [c.statement for c in _claims(extractor, text)] == ["We will win."]
