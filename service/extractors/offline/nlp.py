@@ -207,16 +207,20 @@ def _aged_names(doc: Doc) -> list[Span]:
     """ "Moriarty, 41, was convicted": a capitalised name with an age set off by commas,
     then a verb, is a person's, whatever the model tagged it (a date, a common noun)."""
     names: list[Span] = []
+    roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES
     for token in doc[:-4]:
-        if not with_age(token) or doc[token.i + 4].pos_ not in ("VERB", "AUX"):
+        if not with_age(token):
             continue
         start = token.i
-        roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES
         while start > token.i - 3 and _aged_name_word(doc[start]):
             if doc[start].lower_ in roles:
                 break  # "Substitute Ciarán Mulvey, 19,": the name without the role
             start -= 1
         start += 1
+        # "the mine's manager, Ana Ruiz Paz, 52, on suspicion of ...": a role's name
+        apposed = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in roles
+        if doc[token.i + 4].pos_ not in ("VERB", "AUX") and not apposed:
+            continue
         words = doc[start : token.i + 1]
         placed = any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)  # "Norway, 12,"
         calendar = any(t.lower_ in CALENDAR_WORDS for t in words)

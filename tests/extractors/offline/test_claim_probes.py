@@ -3724,3 +3724,10 @@ def test_a_speaker_named_after_the_verb_has_their_age_told(extractor: OfflineExt
 def test_a_number_in_a_speakers_body_name_tells_nothing_of_them(extractor: OfflineExtractor):
     text = '"We will win," said Rui Matos, spokesman for the campaign, Vinte e 16.'
     assert [c.statement for c in _claims(extractor, text)] == ["We will win."]
+
+
+def test_an_aged_name_apposed_to_a_role_is_a_person_whatever_the_tagger_says(
+    extractor: OfflineExtractor,
+):
+    text = "Police arrested the plant manager, Jorge Villa Quispe, 52, on suspicion of fraud."
+    assert "Jorge Villa Quispe is 52 years old." in [c.statement for c in _claims(extractor, text)]
