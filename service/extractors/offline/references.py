@@ -356,6 +356,8 @@ class References:
                 return named[-1]
         if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
             return self.described_body(head_lemma, offset)
+        if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
+            return self._two_bodies(head_lemma, offset)  # "the two companies said"
         if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
             holders = [
                 name for start, title, name in self.titled if start < offset and title == rest[0]
@@ -392,6 +394,17 @@ class References:
         if not sources:  # a subject: only a body whose name says what the description says
             fitting = [(start, name) for start, name in fitting if says(description, name)]
         return Source(name=fitting[-1][1]) if fitting else None
+
+    def _two_bodies(self, description: str, offset: int) -> Source | None:
+        """ "the two companies": the last two bodies of that kind named before, in the order
+        the article named them ("Brandt Logistik and Nordfrakt Shipping")."""
+        named: list[str] = []
+        for at, name in reversed(self.organisations):
+            if at < offset and name not in named and fits(description, name):
+                named.append(name)
+        if len(named) < 2:
+            return None
+        return Source(name=f"{named[1]} and {named[0]}")
 
     def organisation_before(self, offset: int) -> Source | None:
         """The organisation named last before `offset` ("its annual report")."""

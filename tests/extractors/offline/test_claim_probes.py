@@ -542,6 +542,13 @@ SOURCES = [
         "ships",
         "Fjord Shipping Institute",
     ),
+    # "the two companies": the last two bodies of that kind named before
+    (
+        "Halvar Chemicals agreed to buy Dutch rival Nordfrakt Coatings on Monday. The deal "
+        "will create 500 jobs, the two companies said.",
+        "500 jobs",
+        "Halvar Chemicals and Nordfrakt Coatings",
+    ),
     # a document closing the sentence, which the small parser reads as a noun ("agency show")
     (
         "The Vestal Flood Agency said 14 people had died. More than 300 roads were damaged, "
@@ -981,7 +988,7 @@ MORE_SOURCES = [
     (
         "Nordvik and Halstrom agreed to merge. The two companies said costs would fall.",
         "fall",
-        "The two companies",
+        "Nordvik and Halstrom",  # named, as labelled ("the two companies": both firms)
         False,
     ),
     (
