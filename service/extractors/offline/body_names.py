@@ -99,7 +99,13 @@ def fits(description: str, name: str) -> bool:
         return bool(name.split()) and name.split()[-1].lower() in GROUP_ENDINGS
     if description in BUSINESS_DESCRIPTIONS:  # not "the Pilots' Union" for "the airline"
         return not words & (PUBLIC_BODY_WORDS | (GROUP_ENDINGS - {"group"}))
+    if description in _PUBLIC_DESCRIPTIONS and is_firm(name):  # "the authority": no firm
+        return False
     return description not in NAMED_KINDS
+
+
+# Descriptions of public bodies, which never mean a firm.
+_PUBLIC_DESCRIPTIONS = word_set("agency authority office regulator watchdog")
 
 
 # "The Coastal Flood Warning Office (CFWO)": a name and its short form.

@@ -96,27 +96,14 @@ def _weekday(name: str, context: Context) -> Bounds:
         day = published + dt.timedelta(days=ahead or 7)
     elif words[0] == "last":
         day = published - dt.timedelta(days=back or 7)
-    elif (
-        context.forward
-        and context.recounted
-        and (told := _recent_day(context.anchor_day, published))
-    ):
-        base = min(told, published)  # "were due on Sunday"
+    elif context.forward and context.recounted and context.anchor_day is not None:
+        base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
         day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:
         day = published + dt.timedelta(days=ahead)
     else:
         day = published - dt.timedelta(days=back)
     return day.isoformat(), day.isoformat()
-
-
-def _recent_day(anchor_day: str | None, published: dt.date) -> dt.date | None:
-    """The story's day when it falls within the week before publication; None for an older
-    day ("since the rains began on June 13"), from which no weekday name counts."""
-    if anchor_day is None:
-        return None
-    day = dt.date.fromisoformat(anchor_day)
-    return day if (published - day).days < 7 else None
 
 
 def _relative(text: str, context: Context) -> Bounds:

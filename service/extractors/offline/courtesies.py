@@ -6,22 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.extractors.offline.tokens import word_set
+
 _SYMPATHY = ("thoughts are with", "hearts go out", "prayers are with", "thoughts and prayers")
 # "gave a very different account", "put the figure far lower", "took a kinder view"
 _BRIDGING_VERBS = frozenset({"give", "put", "take", "paint"})
-_TOLD_THINGS = frozenset(
-    {
-        "figure",
-        "account",
-        "version",
-        "view",
-        "picture",
-        "estimate",
-        "toll",
-        "count",
-        "participation",
-    }
-)
+_TOLD_THINGS = word_set("figure account version view picture estimate toll count participation")
 _COMPARISONS = frozenset({"different", "higher", "lower", "kinder", "dimmer", "rosier", "other"})
 
 
@@ -34,13 +24,28 @@ def no_claim(tokens: list[Token], head: Token) -> bool:
 
 def _courtesy(tokens: list[Token], head: Token) -> bool:
     """ "Our thoughts are with the families", "offered her condolences", "The family thanked
-    the police", "Caio leaves with our gratitude"."""
+    the police", "Caio leaves with our gratitude"; not a denied one ("did not send
+    condolences"), nor thanks for an act told with it ("thanked Qatar for mediating ...")."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
     text = " ".join(t.lower_ for t in tokens)
     if any(phrase in text for phrase in _SYMPATHY):
         return True
-    if any(t.lemma_.lower() in ("condolence", "gratitude") for t in tokens):
+    offered = head.lemma_.lower() in _OFFERING_VERBS
+    if any(t.lemma_.lower() == "condolence" for t in tokens) and offered:
         return True
-    return head.lemma_.lower() == "thank" or "thank you" in text
+    if "with our gratitude" in text or "with my gratitude" in text:
+        return True
+    if head.lemma_.lower() != "thank":
+        return False
+    acts = [c for c in head.children if c.dep_ == "advcl"]
+    reasons = [
+        c for c in head.children if c.lower_ == "for" and any(g.tag_ == "VBG" for g in c.children)
+    ]
+    return not acts and not reasons
+
+
+_OFFERING_VERBS = word_set("offer express send extend convey")
 
 
 def _figure_bridge(head: Token) -> bool:

@@ -49,14 +49,21 @@ def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | 
     ids = {t.i for t in tokens}
     thing_words = [t for t in thing.subtree if t.i in ids]
     if verb.lemma_.lower() == "blame":
-        cause = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-        cause = cause or next(
-            (c for c in thing.children if c.dep_ == "prep" and c.lower_ == "on"), None
-        )
-        if cause is None or cause.i not in ids:
+        # the last "on" after the thing that names no date: "blamed the losses on Monday on
+        # weak demand", "blamed the attack on the embassy on a splinter group"
+        causes = [
+            c
+            for c in (*verb.children, *thing.children)
+            if c.dep_ == "prep" and c.lower_ == "on" and c.i in ids and c.i > thing.i
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        ]
+        if not causes:
             return None
-        thing_words = [t for t in thing_words if t.i < cause.i]
+        cause = max(causes, key=lambda c: c.i)
+        thing_words = [t for t in thing_words if t.i < cause.i and t.i not in _dates(thing)]
         cause_words = [t for t in cause.subtree if t.i in ids]
+        if not thing_words or not cause_words:
+            return None
         be = "were" if thing.tag_ in ("NNS", "NNPS") else "was"
         return Proposition(
             tokens=trim([*thing_words, *cause_words]),
@@ -89,6 +96,16 @@ def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | 
         replacements={name_words[0].i: f"{be} {name_words[0].text}"},
         nominal=True,  # the verb "is" comes from the replacement
     )
+
+
+def _dates(thing: Token) -> set[int]:
+    """The tokens of date phrases hanging on the blamed thing ("the losses on Monday")."""
+    return {
+        t.i
+        for c in thing.children
+        if c.dep_ == "prep" and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
+        for t in c.subtree
+    }
 
 
 def _name(verb: Token, ids: set[int]) -> Token | None:

@@ -174,7 +174,9 @@ def complete_person_names(doc: Doc) -> Doc:
             continue
         before = doc[entity.start - 1].lower_ if entity.start else ""
         opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
-        organisation = opening or before in FIRM_INTRODUCERS
+        after = doc[entity.end] if entity.end < len(doc) else None
+        acting = after is not None and after.pos_ in ("VERB", "AUX")  # "the firm Ana Ruiz founded"
+        organisation = opening or (before in FIRM_INTRODUCERS and not acting)
         if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
             entities[index] = Span(doc, entity.start, entity.end, label="ORG")
             continue

@@ -292,6 +292,7 @@ def _cents_currency(tokens: list[Token], found: list[Found]) -> str:
 
 # Amounts told in a word: "twice" (2 times), "a quarter-point cut" (0.25 percentage point).
 _POINT_SIZES = {"quarter": 0.25, "half": 0.5}
+_RATE_MOVES = frozenset({"cut", "hike", "rise", "increase", "reduction", "raise", "move"})
 
 
 def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | None:
@@ -299,11 +300,19 @@ def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | No
     ("twice as many" stays a comparison, like "three-quarters of"), with the position after
     it, or None."""
     token = tokens[position]
-    following = [t.lower_ for t in tokens[position + 1 : position + 3]]
-    idiom = token.head.lemma_.lower() == "think"  # "voters are thinking twice"
-    if token.lower_ == "twice" and following[:1] != ["as"] and not idiom:
+    following = [t.lower_ for t in tokens[position + 1 : position + 4]]
+    before = tokens[position - 1].lower_ if position else ""
+    # "thinking twice", "twice-weekly", "once or twice", the band Twice
+    idiom = token.head.lemma_.lower() == "think" or before == "or" or in_name(token)
+    if token.lower_ == "twice" and following[:1] not in (["as"], ["-"]) and not idiom:
         value, unit, last = 2.0, "times", position + 1
-    elif token.lower_ in _POINT_SIZES and following == ["-", "point"]:
+    elif (
+        token.lower_ in _POINT_SIZES
+        and following[:2] == ["-", "point"]
+        and (
+            following[2:] and following[2] in _RATE_MOVES  # "a quarter-point cut", not a lead
+        )
+    ):
         value, unit, last = _POINT_SIZES[token.lower_], "percentage point", position + 3
     else:
         return None

@@ -12,6 +12,12 @@ from service.extractors.offline.tokens import word_set
 # Modifiers that rank an event against others of its kind.
 _RANKING = word_set("record first second third fourth fifth sixth seventh eighth ninth tenth")
 _DESCRIPTION_DEPS = frozenset({"npadvmod", "dobj", "appos", "attr"})
+# Nouns of a move or a reading, which rank the clause; "the largest lender in the country"
+# ranks the noun before it.
+_MOVES = word_set("""
+    drop fall rise increase decrease hike cut gain decline loss jump slump surge climb level
+    reading temperature total high low figure rate
+    """)
 
 
 def split_closing_record(proposition: Proposition) -> list[Proposition]:
@@ -47,6 +53,8 @@ def _closing_record(noun: Token, tokens: list[Token]) -> bool:
     """A noun phrase set off by a comma that closes the clause and ranks it: "its ninth
     increase", "their steepest one-day drop", "the hottest temperature recorded"."""
     if noun.pos_ != "NOUN" or noun.dep_ not in _DESCRIPTION_DEPS:
+        return False
+    if noun.lemma_.lower() not in _MOVES:
         return False
     doc = noun.doc
     before = noun.left_edge.i - 1

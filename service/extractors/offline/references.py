@@ -159,7 +159,7 @@ class References:
             if len(name.split()) > 1
             and (
                 (name.split()[0] == word and is_firm(name))
-                or (name in self.introduced_firms and word in (name.split()[0], name.split()[-1]))
+                or (name in self.introduced_firms and word == name.split()[0])
             )
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
@@ -396,15 +396,16 @@ class References:
         return Source(name=fitting[-1][1]) if fitting else None
 
     def _two_bodies(self, description: str, offset: int) -> Source | None:
-        """ "the two companies": the last two bodies of that kind named before, in the order
-        the article named them ("Brandt Logistik and Nordfrakt Shipping")."""
-        named: list[str] = []
-        for at, name in reversed(self.organisations):
-            if at < offset and name not in named and fits(description, name):
-                named.append(name)
-        if len(named) < 2:
-            return None
-        return Source(name=f"{named[1]} and {named[0]}")
+        """ "the two companies": the last two bodies of that kind named together in one
+        sentence before, in the article's order ("Brandt Logistik and Nordfrakt Shipping")."""
+        by_sentence: dict[int, list[str]] = {}
+        for at, name in self.organisations:
+            if at < offset and fits(description, name):
+                names = by_sentence.setdefault(self._sentence_start(at), [])
+                if name not in names:
+                    names.append(name)
+        pairs = [names for _, names in sorted(by_sentence.items()) if len(names) >= 2]
+        return Source(name=f"{pairs[-1][0]} and {pairs[-1][1]}") if pairs else None
 
     def organisation_before(self, offset: int) -> Source | None:
         """The organisation named last before `offset` ("its annual report")."""

@@ -91,7 +91,8 @@ _CLOCK = re.compile(
 # "by midday", "by 9:30 p.m.": a deadline within the day of the event told before.
 _BY_CLOCK = re.compile(
     r"\b(?i:by\s+(?:about\s+|around\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|midday|noon|mid-morning|mid-afternoon|nightfall))(?!\s+(?:on|[A-Z]))"
+    r"|midday|noon|mid-morning|mid-afternoon|nightfall))"
+    r"(?!\s+(?:on\b|the\s+(?:next|following|previous)\b|[A-Z]))"
 )
 # "before joining Alvorada in 2019", "after losing his job in 2013": a bound told by a
 # dated act of the same subject.

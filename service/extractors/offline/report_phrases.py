@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -66,17 +67,22 @@ def _detached_name(tokens: list[Token], last: Token, role: Token) -> list[Token]
 
 
 def _set_off_name(following: list[Token], role: Token) -> list[Token]:
-    """ "according to the state weather agency, Metnor, rain ...": the name of the described
-    body or person set off by commas before the content; [] when there is none."""
+    """ "according to the state weather agency, Metnor, rain ...": the name of a described
+    body set off by commas before the content; [] when there is none (not "according to the
+    police, Kowalski, who ...", "according to the company, Apple, Google and ...")."""
     described = any(c.dep_ in ("det", "poss") for c in role.children)
+    modified = any(c.dep_ in ("amod", "compound", "nmod") for c in role.children)
+    body = role.lemma_.lower() in BODY_DESCRIPTIONS
     closing = next((k for k, t in enumerate(following[1:6], 1) if t.text == ","), None)
-    if not described or closing is None or closing + 1 >= len(following):
+    if not (described and modified and body) or closing is None or closing + 1 >= len(following):
         return []
     name = following[1:closing]
     proper = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
     entity = {t.ent_type_ for t in name} <= {"ORG", "PERSON", ""}
-    aged = following[closing + 1].like_num  # "according to the police, Ana Ruiz, 45, ..."
-    return following[:closing] if name and proper and entity and not aged else []
+    after = following[closing + 1]
+    # an age, a list going on, a relative clause or an apposition: the name is the content's
+    content = after.like_num or after.pos_ in ("PROPN", "DET", "PRON") or after.lower_ == "and"
+    return following[:closing] if name and proper and entity and not content else []
 
 
 def _in_clause(token: Token, top: Token) -> bool:

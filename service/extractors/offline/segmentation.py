@@ -212,9 +212,10 @@ def _dated_participle(participle: Token) -> bool:
         return False
     if any(child.dep_ in ("aux", "auxpass", "mark") for child in participle.children):
         return False
-    return any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree) or _counted(
-        participle
-    )
+    dated = any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree)
+    # "The shelter, built to hold 400 people, ...": a described noun's count ("Adjusted for
+    # 2% inflation, wages fell" only qualifies the clause)
+    return dated or (participle.dep_ == "acl" and _counted(participle))
 
 
 def _counted(clause: Token) -> bool:

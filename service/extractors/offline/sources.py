@@ -175,7 +175,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
         if fuller != head.text:
             return Source(name=fuller), lemma
-        firm = refs.firm_named(head.text)  # "Halden said" after "Halden Motors Co"
+        place = head.ent_type_ in ("GPE", "NORP", "LOC")  # "India said" after "Air India"
+        firm = None if place else refs.firm_named(head.text)  # "Halden" of "Halden Motors Co"
         if firm is not None:
             return Source(name=firm), lemma
     if lemma in DOCUMENT_HEADS:

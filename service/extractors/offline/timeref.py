@@ -83,10 +83,12 @@ _BOUND_BEFORE = (
     )
     + ")"
 )
-# "by 8 a.m. on Thursday", "until 9 p.m. on Friday": a deadline's clock time and "on" before
-# its day ("shortly before 2 a.m. on Sunday" is a time of that day)
+# "by 8 a.m. on Thursday", "from 6 a.m. on Monday": a bound's clock time and "on" before its
+# day ("shortly before 2 a.m. on Sunday" is a time of that day)
 _DEADLINE_BEFORE = (
-    "(?:" + "|".join(rf"(?<={word}\s)" for word in ("by", "By", "until", "till")) + ")"
+    "(?:"
+    + "|".join(rf"(?<={word}\s)" for word in ("by", "By", "until", "till", "from", "From"))
+    + ")"
 )
 _DEADLINE_CLOCK = rf"(?:{_CLOCK}\s+on\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
@@ -99,7 +101,8 @@ _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME}|{_DEADLINE_BEFORE}{_DEADLINE_CLOCK})?)?"
     rf"(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
-    rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*{_CLOCK_TIME}?(?P<second>{ATOM}))?\b"
+    rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*(?:{_CLOCK}\s+(?:on\s+)?)?"
+    rf"(?P<second>{ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
     rf"\b(?i:between\s+(?:early|mid|late)\s+and\s+(?:early|mid|late)[\s-]+)(?P<month>{MONTH})"
@@ -362,8 +365,7 @@ def time_phrase(
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
-        told = any(bounds) or match.re is WITHIN_SPAN  # "within 15 years": a time, undated
-        key = (0 if told and not weak else 1, depth, match.start())
+        key = (0 if any(bounds) and not weak else 1, depth, match.start())
         prefix = _bounding_prefix(match, window)  # "the eve of Sunday's vote"
         text = match.group(0)
         if prefix is not None and any(bounds):

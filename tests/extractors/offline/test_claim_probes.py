@@ -3633,46 +3633,6 @@ def test_rules_for_fieldwork_events_and_periods_stay_narrow(
     assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
 
 
-def test_a_weekday_in_a_past_tense_forecast_counts_from_publication_not_an_older_day(
-    extractor: OfflineExtractor,
-):
-    text = (
-        "Rainfall has been 30% above average since the rains began on March 2, the weather "
-        "office said. It forecast more rain through Saturday."
-    )
-    claim = _claim(extractor, text, "more rain")
-    assert claim.time is not None
-    assert claim.time.end == "2021-05-22"
-
-
-@pytest.mark.parametrize(
-    ("text", "statement", "source"),
-    [
-        (
-            "Lena Roth, a chemist at the University of Graz who was not involved in the work, "
-            "described the findings as solid.",
-            "The findings are solid.",
-            "Lena Roth",
-        ),
-        (
-            "Party secretary Jonas Falk blamed the loss on poor turnout in the cities.",
-            "The loss was due to poor turnout in the cities.",
-            "Jonas Falk",
-        ),
-        (
-            "Passengers described a wall of smoke filling the cabin.",
-            "A wall of smoke filled the cabin.",
-            "passengers",
-        ),
-    ],
-)
-def test_a_judgement_told_by_its_judge_is_the_judges_claim(
-    extractor: OfflineExtractor, text: str, statement: str, source: str
-):
-    claims = _claims(extractor, text)
-    assert [(c.statement, _source(c)) for c in claims] == [(statement, source)]
-
-
 def test_an_age_the_parser_took_for_an_adverb_is_a_claim_of_its_own(
     extractor: OfflineExtractor,
 ):
@@ -3738,3 +3698,79 @@ def test_an_aged_name_apposed_to_a_role_is_a_person_whatever_the_tagger_says(
 ):
     text = "Police arrested the plant manager, Jorge Villa Quispe, 52, on suspicion of fraud."
     assert "Jorge Villa Quispe is 52 years old." in [c.statement for c in _claims(extractor, text)]
+
+
+# Inputs a review of rules 2025.17 found mishandled (each failed before its fix).
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        ("Police on Monday blamed the crash on icy roads.", "was due to icy roads", "Police"),
+        (
+            "Haldor Foods blamed the losses on Monday on weak demand in Asia.",
+            "losses were due to weak demand",
+            "Haldor Foods",
+        ),
+        (
+            "According to the police, Kowalski, who was driving the van, fled the scene.",
+            "fled the scene",
+            "the police",
+        ),
+        (
+            "Halvar Chemicals was fined $3 million on Monday. The authority said the plant had "
+            "leaked 40 tonnes of ammonia.",
+            "leaked",
+            "the authority",
+        ),
+        (
+            "Shares in lender Bank of Ireland fell 4% on Monday. Ireland said its economy grew "
+            "2% in the first quarter.",
+            "economy grew",
+            "Ireland",
+        ),
+        (
+            "Halvar Chemicals agreed to buy Nordfrakt Coatings. Moody's said on Tuesday it may "
+            "cut Halvar's rating. The two companies said the deal would close in June.",
+            "deal would close",
+            "Halvar Chemicals and Nordfrakt Coatings",
+        ),
+    ],
+)
+def test_reviewed_inputs_keep_their_sources(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source(_claim(extractor, text, phrase)) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold its stake in Orvik Bank, the largest lender in the country.",
+        "Critics said the company had not thanked its workers for the record profits.",
+        "Adjusted for 2% inflation, wages fell slightly last year.",
+    ],
+)
+def test_reviewed_inputs_stay_one_claim(extractor: OfflineExtractor, text: str):
+    assert len(_claims(extractor, text)) == 1
+
+
+def test_reviewed_times_keep_their_dates(extractor: OfflineExtractor):
+    dated = _claim(extractor, "Prices doubled within two weeks in March 2021.", "doubled")
+    assert dated.time is not None and (dated.time.start, dated.time.end) == ("2021-03", "2021-03")
+    strike = _claim(
+        extractor,
+        "The strike will last from 6 a.m. on Tuesday until 6 a.m. on Thursday, the union said.",
+        "strike",
+    )
+    assert strike.time is not None
+    assert (strike.time.start, strike.time.end) == ("2021-05-18", "2021-05-20")
+    later = _claim(
+        extractor, "By 9 a.m. the next day, floodwaters had reached 2 metres.", "floodwaters"
+    )
+    assert later.time is None or later.time.end != "2021-05-17"
+
+
+def test_a_person_after_a_firms_noun_who_acts_stays_a_person(extractor: OfflineExtractor):
+    claim = _claim(
+        extractor, "Investors told the firm David Park had resigned in March.", "resigned"
+    )
+    assert claim.source is None or claim.source.via is None

@@ -107,6 +107,9 @@ VAGUE_AND_WORDS = [
     _probe("Twice as many people voted."),
     _probe("Voters are thinking twice."),
     _probe("The bank made a quarter-point cut.", ("quarter-point", 0.25, None, "exact")),
+    _probe("The agency publishes a twice-weekly bulletin."),
+    _probe("He was convicted once or twice of theft."),
+    _probe("Ruiz took a half-point lead in the tournament."),
     _probe("His term was cut to six and a half years.", ("six and a half", 6.5, None, "exact")),
     _probe(
         "About 5,200 cases were open, up from 4,700 twelve months before.",
