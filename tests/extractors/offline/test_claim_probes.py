@@ -542,6 +542,36 @@ SOURCES = [
         "ships",
         "Fjord Shipping Institute",
     ),
+    # inputs a review of rules 2025.17 found mishandled (each failed before its fix)
+    ("Police on Monday blamed the crash on icy roads.", "was due to icy roads", "Police"),
+    (
+        "Haldor Foods blamed the losses on Monday on weak demand in Asia.",
+        "losses were due to weak demand",
+        "Haldor Foods",
+    ),
+    (
+        "According to the police, Kowalski, who was driving the van, fled the scene.",
+        "fled the scene",
+        "the police",
+    ),
+    (
+        "Halvar Chemicals was fined $3 million on Monday. The authority said the plant had "
+        "leaked 40 tonnes of ammonia.",
+        "leaked",
+        "the authority",
+    ),
+    (
+        "Shares in lender Bank of Ireland fell 4% on Monday. Ireland said its economy grew "
+        "2% in the first quarter.",
+        "economy grew",
+        "Ireland",
+    ),
+    (
+        "Halvar Chemicals agreed to buy Nordfrakt Coatings. Moody's said on Tuesday it may "
+        "cut Halvar's rating. The two companies said the deal would close in June.",
+        "deal would close",
+        "Halvar Chemicals and Nordfrakt Coatings",
+    ),
     # "the two companies": the last two bodies of that kind named before
     (
         "Halvar Chemicals agreed to buy Dutch rival Nordfrakt Coatings on Monday. The deal "
@@ -3701,46 +3731,6 @@ def test_an_aged_name_apposed_to_a_role_is_a_person_whatever_the_tagger_says(
 
 
 # Inputs a review of rules 2025.17 found mishandled (each failed before its fix).
-@pytest.mark.parametrize(
-    ("text", "phrase", "source"),
-    [
-        ("Police on Monday blamed the crash on icy roads.", "was due to icy roads", "Police"),
-        (
-            "Haldor Foods blamed the losses on Monday on weak demand in Asia.",
-            "losses were due to weak demand",
-            "Haldor Foods",
-        ),
-        (
-            "According to the police, Kowalski, who was driving the van, fled the scene.",
-            "fled the scene",
-            "the police",
-        ),
-        (
-            "Halvar Chemicals was fined $3 million on Monday. The authority said the plant had "
-            "leaked 40 tonnes of ammonia.",
-            "leaked",
-            "the authority",
-        ),
-        (
-            "Shares in lender Bank of Ireland fell 4% on Monday. Ireland said its economy grew "
-            "2% in the first quarter.",
-            "economy grew",
-            "Ireland",
-        ),
-        (
-            "Halvar Chemicals agreed to buy Nordfrakt Coatings. Moody's said on Tuesday it may "
-            "cut Halvar's rating. The two companies said the deal would close in June.",
-            "deal would close",
-            "Halvar Chemicals and Nordfrakt Coatings",
-        ),
-    ],
-)
-def test_reviewed_inputs_keep_their_sources(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str
-):
-    assert _source(_claim(extractor, text, phrase)) == source
-
-
 @pytest.mark.parametrize(
     "text",
     [
