@@ -1,5 +1,5 @@
 """Propositions that are no claims though they read like one: sympathy and thanks ("Our
-thoughts are with the families"), which the gold conventions leave out, and bridges to the
+thoughts are with the crew"), which the gold conventions leave out, and bridges to the
 figures told next ("The ministry put the figure far lower")."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def no_claim(tokens: list[Token], head: Token) -> bool:
 
 
 def _courtesy(tokens: list[Token], head: Token) -> bool:
-    """ "Our thoughts are with the families", "offered her condolences", "The family thanked
+    """ "Our thoughts are with the crew", "offered her condolences", "The family thanked
     the police", "Caio leaves with our gratitude"; not a denied one ("did not send
     condolences"), nor thanks for an act told with it ("thanked Qatar for mediating ...")."""
     if any(c.dep_ == "neg" for c in head.children):

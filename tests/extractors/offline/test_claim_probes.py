@@ -3685,7 +3685,7 @@ def test_a_description_that_is_the_claim_gives_its_time(extractor: OfflineExtrac
 @pytest.mark.parametrize(
     "text",
     [
-        '"Our thoughts are with the families of the crew," the harbour master said.',
+        '"Our thoughts are with the crew and their relatives," the harbour master said.',
         "The governor offered her condolences to the victims' relatives.",
         "The club thanked supporters for their patience.",
         "The interior ministry put the figure far lower.",
