@@ -8,7 +8,15 @@ from spacy.tokens import Token
 
 from service.extractors.offline.tokens import word_set
 
-_SYMPATHY = ("thoughts are with", "hearts go out", "prayers are with", "thoughts and prayers")
+# Set phrases of sympathy and thanks ("Caio leaves with our gratitude").
+_COURTESIES = (
+    "thoughts are with",
+    "hearts go out",
+    "prayers are with",
+    "thoughts and prayers",
+    "with our gratitude",
+    "with my gratitude",
+)
 # "gave a very different account", "put the figure far lower", "took a kinder view"
 _BRIDGING_VERBS = frozenset({"give", "put", "take", "paint"})
 _TOLD_THINGS = word_set("figure account version view picture estimate toll count participation")
@@ -29,12 +37,10 @@ def _courtesy(tokens: list[Token], head: Token) -> bool:
     if any(c.dep_ == "neg" for c in head.children):
         return False
     text = " ".join(t.lower_ for t in tokens)
-    if any(phrase in text for phrase in _SYMPATHY):
+    if any(phrase in text for phrase in _COURTESIES):
         return True
     offered = head.lemma_.lower() in _OFFERING_VERBS
     if any(t.lemma_.lower() == "condolence" for t in tokens) and offered:
-        return True
-    if "with our gratitude" in text or "with my gratitude" in text:
         return True
     if head.lemma_.lower() != "thank":
         return False

@@ -60,7 +60,8 @@ def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | 
         if not causes:
             return None
         cause = max(causes, key=lambda c: c.i)
-        thing_words = [t for t in thing_words if t.i < cause.i and t.i not in _dates(thing)]
+        dated = _dates(thing)
+        thing_words = [t for t in thing_words if t.i < cause.i and t.i not in dated]
         cause_words = [t for t in cause.subtree if t.i in ids]
         if not thing_words or not cause_words:
             return None

@@ -310,7 +310,7 @@ def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | No
         token.lower_ in _POINT_SIZES
         and following[:2] == ["-", "point"]
         and (
-            following[2:] and following[2] in _RATE_MOVES  # "a quarter-point cut", not a lead
+            following[2:3] and following[2] in _RATE_MOVES  # "a quarter-point cut", not a lead
         )
     ):
         value, unit, last = _POINT_SIZES[token.lower_], "percentage point", position + 3

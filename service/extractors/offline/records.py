@@ -4,6 +4,8 @@ its own, as the spec splits every checkable assertion."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from service.extractors.offline.segmentation import Proposition, trim
@@ -31,13 +33,7 @@ def split_closing_record(proposition: Proposition) -> list[Proposition]:
     rest = trim([t for t in tokens if t.i < record.left_edge.i - 1])
     if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return [proposition]
-    main = Proposition(
-        tokens=rest,
-        head=proposition.head,
-        evidence=rest,
-        prefix=proposition.prefix,
-        replacements=proposition.replacements,
-    )
+    main = replace(proposition, tokens=rest, evidence=rest)
     opener = phrase[0]
     ranking = Proposition(
         tokens=phrase,

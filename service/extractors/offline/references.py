@@ -157,10 +157,8 @@ class References:
             name
             for _, name in self.organisations
             if len(name.split()) > 1
-            and (
-                (name.split()[0] == word and is_firm(name))
-                or (name in self.introduced_firms and word == name.split()[0])
-            )
+            and name.split()[0] == word
+            and (is_firm(name) or name in self.introduced_firms)
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
         words = longest.split() if longest else []

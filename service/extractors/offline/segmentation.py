@@ -171,7 +171,7 @@ def _shares_tense(verb: Token) -> bool:
 
 def _dated(verb: Token) -> bool:
     """True when a clause carries a date or number of its own."""
-    return own_date(verb) or any(map(is_number_token, verb.subtree))
+    return own_date(verb) or _counted(verb)
 
 
 def own_date(clause: Token) -> bool:
@@ -201,8 +201,9 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _dated_participle(participle: Token) -> bool:
-    """ "Menon, born in 1936, played ...", "Founded in 1890, the club ...": a past participle
-    set off by commas that carries its own date, which the spec makes a claim of its own."""
+    """ "Menon, born in 1936, played ...", "Founded in 1890, the club ...", "The shelter,
+    built to hold 400 people, ...": a past participle set off by commas that carries its own
+    date (or, describing a noun, its own count), which the spec makes a claim of its own."""
     doc = participle.doc
     before, after = participle.left_edge.i - 1, participle.right_edge.i + 1
     opening = participle.dep_ == "advcl" and before < participle.sent.start
@@ -213,8 +214,7 @@ def _dated_participle(participle: Token) -> bool:
     if any(child.dep_ in ("aux", "auxpass", "mark") for child in participle.children):
         return False
     dated = any(t.ent_type_ == "DATE" and t.like_num for t in participle.subtree)
-    # "The shelter, built to hold 400 people, ...": a described noun's count ("Adjusted for
-    # 2% inflation, wages fell" only qualifies the clause)
+    # a fronted count only qualifies the clause ("Adjusted for 2% inflation, wages fell")
     return dated or (participle.dep_ == "acl" and _counted(participle))
 
 

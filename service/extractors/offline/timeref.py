@@ -85,12 +85,12 @@ _BOUND_BEFORE = (
 )
 # "by 8 a.m. on Thursday", "from 6 a.m. on Monday": a bound's clock time and "on" before its
 # day ("shortly before 2 a.m. on Sunday" is a time of that day)
-_DEADLINE_BEFORE = (
+_DAY_BOUND_BEFORE = (
     "(?:"
     + "|".join(rf"(?<={word}\s)" for word in ("by", "By", "until", "till", "from", "From"))
     + ")"
 )
-_DEADLINE_CLOCK = rf"(?:{_CLOCK}\s+on\s+)"
+_CLOCK_ON = rf"(?:{_CLOCK}\s+on\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
@@ -98,7 +98,7 @@ _NAMED_DAY = re.compile(
 # "in 1961, 1968 and 1979": a list of years spans its first to its last; "until 9 p.m.
 # Friday": a clock time between the preposition and the day
 _EXPRESSION = re.compile(
-    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME}|{_DEADLINE_BEFORE}{_DEADLINE_CLOCK})?)?"
+    rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME}|{_DAY_BOUND_BEFORE}{_CLOCK_ON})?)?"
     rf"(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
     rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*(?:{_CLOCK}\s+(?:on\s+)?)?"

@@ -542,6 +542,63 @@ SOURCES = [
         "ships",
         "Fjord Shipping Institute",
     ),
+    # polls, pollsters and people sharing a firm's name
+    # a poll and "the same survey" are one document, its author the source
+    (
+        "A poll by the Varn Institute put approval at 31 percent. According to the same "
+        "survey, the Greens would win about 22 percent.",
+        "Greens",
+        "Varn Institute",
+    ),
+    # "the pollster" is the author of the poll told last, however "by X" was hung
+    (
+        "A poll of 900 voters by Ostmark Data put the Greens at 40 percent. A poll of 1,500 "
+        "adults by Tarlen Research had the two sides level at 45 percent each, the paper "
+        "reported, citing the pollster's figures.",
+        "level",
+        "Tarlen Research",
+    ),
+    # a name before "of" and an organisation is a person's
+    (
+        "Tomasz Wielgus of Cardova Capital took a kinder view, saying the target looked "
+        "achievable.",
+        "target",
+        "Tomasz Wielgus",
+    ),
+    # rules for places, counted groups, reports and firms stay narrow
+    (
+        "Texas health officials recorded 300 new cases on Monday.",
+        "300",
+        "Texas health officials",
+    ),
+    (
+        "The bloc of 27 nations expects growth of 1% next year.",
+        "growth",
+        "The bloc of 27 nations",
+    ),
+    (
+        "Ministers discussed a confidential report seen by the Tarn Herald. The report said "
+        "40 officials took bribes.",
+        "bribes",
+        "the report",
+    ),
+    (
+        "A report by the Velm Institute found 40 faults. Tarn Motors said its own report "
+        "showed 12 faults. Profits fell 9%, the annual report said.",
+        "Profits",
+        "the annual report",
+    ),
+    (
+        "Halden Motors Co was founded in 1950. Mrs. Halden said sales fell 4%.",
+        "fell 4%",
+        "Halden",
+    ),
+    (
+        "Halden Motors said sales fell 4%. Halden Motorsport Ltd said it hired 40 drivers. "
+        "Halden said prices would rise.",
+        "would rise",
+        "Halden",
+    ),
     # inputs a review of rules 2025.17 found mishandled (each failed before its fix)
     ("Police on Monday blamed the crash on icy roads.", "was due to icy roads", "Police"),
     (
@@ -3507,75 +3564,6 @@ def test_places_that_record_and_firms_that_recall_report_nothing(
     extractor: OfflineExtractor, text: str
 ):
     assert all(claim.source is None for claim in _claims(extractor, text))
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "source"),
-    [
-        # a poll and "the same survey" are one document, its author the source
-        (
-            "A poll by the Varn Institute put approval at 31 percent. According to the same "
-            "survey, the Greens would win about 22 percent.",
-            "Greens",
-            "Varn Institute",
-        ),
-        # "the pollster" is the author of the poll told last, however "by X" was hung
-        (
-            "A poll of 900 voters by Ostmark Data put the Greens at 40 percent. A poll of 1,500 "
-            "adults by Tarlen Research had the two sides level at 45 percent each, the paper "
-            "reported, citing the pollster's figures.",
-            "level",
-            "Tarlen Research",
-        ),
-        # a name before "of" and an organisation is a person's
-        (
-            "Tomasz Wielgus of Cardova Capital took a kinder view, saying the target looked "
-            "achievable.",
-            "target",
-            "Tomasz Wielgus",
-        ),
-        # rules for places, counted groups, reports and firms stay narrow
-        (
-            "Texas health officials recorded 300 new cases on Monday.",
-            "300",
-            "Texas health officials",
-        ),
-        (
-            "The bloc of 27 nations expects growth of 1% next year.",
-            "growth",
-            "The bloc of 27 nations",
-        ),
-        (
-            "Ministers discussed a confidential report seen by the Tarn Herald. The report said "
-            "40 officials took bribes.",
-            "bribes",
-            "the report",
-        ),
-        (
-            "A report by the Velm Institute found 40 faults. Tarn Motors said its own report "
-            "showed 12 faults. Profits fell 9%, the annual report said.",
-            "Profits",
-            "the annual report",
-        ),
-        (
-            "Halden Motors Co was founded in 1950. Mrs. Halden said sales fell 4%.",
-            "fell 4%",
-            "Halden",
-        ),
-        (
-            "Halden Motors said sales fell 4%. Halden Motorsport Ltd said it hired 40 drivers. "
-            "Halden said prices would rise.",
-            "would rise",
-            "Halden",
-        ),
-    ],
-)
-def test_polls_pollsters_and_people_of_a_firm_name_the_right_source(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str
-):
-    claim = _claim(extractor, text, phrase)
-    assert claim.source is not None
-    assert claim.source.name == source
 
 
 def test_an_abbreviated_rank_ends_no_sentence(extractor: OfflineExtractor):
