@@ -96,7 +96,12 @@ def _weekday(name: str, context: Context) -> Bounds:
         day = published + dt.timedelta(days=ahead or 7)
     elif words[0] == "last":
         day = published - dt.timedelta(days=back or 7)
-    elif context.forward and context.recounted and context.anchor_day is not None:
+    elif (
+        context.forward
+        and context.recounted
+        and context.anchor_day is not None
+        and not context.anchor_since  # a forecast's "Saturday" is not counted from a state's start
+    ):
         base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
         day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:

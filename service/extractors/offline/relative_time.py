@@ -115,6 +115,7 @@ class Context:
     speaking: dt.date | None = None
     anchor: str | None = None  # ISO start of the previous dated claim's time
     anchor_day: str | None = None  # the latest single day a claim was dated to
+    anchor_since: bool = False  # that day only opens a state ("since the rains began on May 3")
     events: Mapping[str, str] = field(default_factory=dict)  # dated events told before
     recounted: bool = False  # a forecast told in the past tense ("were expected to arrive")
 
@@ -230,6 +231,8 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
         named := event_day(match.string[match.end() :], context.events)
     ):
         return _from_event(text, named)  # "two days before the crash": the crash's date
+    if match.re is _FROM_EVENT and context.forward and _before_unknown_event(match):
+        return None, None  # "will rest for six hours before the spacewalk": not yet dated
     if match.re is _FROM_EVENT or match.re is _CLOCK:
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
@@ -273,6 +276,14 @@ def _parsed(text: str, context: Context) -> Bounds:
     if "month" in text:
         return day[:7], day[:7]
     return day, day
+
+
+def _before_unknown_event(match: re.Match[str]) -> bool:
+    """ "hours before the spacewalk": an offset from an event the phrase names itself."""
+    following = match.string[match.end() :].split(maxsplit=1)
+    return match.group().split()[-1].lower() in ("after", "before") and bool(
+        following and following[0][:1].isalpha()
+    )
 
 
 def _from_event(text: str, anchor: str | None) -> Bounds:

@@ -21,6 +21,7 @@ class StoryClock:
 
     anchor: str | None = None  # start of the latest claim time, for "since"
     anchor_day: str | None = None  # the latest single day, for "the next day"
+    anchor_since: bool = False  # that day came from "since <event> on <day>"
     events: EventMemory = field(default_factory=EventMemory)  # "until his death"
     # a past perfect's time, which only its own sentence counts from
     background: tuple[Doc, int, str] | None = None
@@ -50,6 +51,7 @@ class StoryClock:
         self.anchored_in = None if described else (head.doc, head.sent.start)
         if len(time.start) == 10 and time.end in (time.start, None):
             self.anchor_day = time.start
+            self.anchor_since = time.end is None
         self.events.note(tokens, head, time.start)
 
     def note_dated_events(self, tokens: list[Token], context: Context) -> None:
@@ -90,6 +92,7 @@ class StoryClock:
             speaking=speaking,
             anchor=anchor,
             anchor_day=anchor_day,
+            anchor_since=self.anchor_since and anchor_day == self.anchor_day,
             events=self.events.days,
         )
 

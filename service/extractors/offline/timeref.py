@@ -144,6 +144,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         "’s",
     ):
         preposition = ""  # "the toll from Sunday's landslide": the day names the event
+        context = replace(context, forward=False)  # "a premium to Monday's close": told before
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)

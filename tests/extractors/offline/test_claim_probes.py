@@ -3133,6 +3133,30 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a forecast's weekday does not count from the day a state began
+    (
+        "The river has risen steadily since the rains began on May 3, the agency said. It "
+        "forecast more rain through Saturday.",
+        "more rain",
+        None,
+        "2021-05-22",
+    ),
+    # an offset from an event yet to come, named by the phrase itself, dates nothing
+    (
+        "A test flight failed last year. Engineers said the crew would rest for six hours "
+        "before the first spacewalk.",
+        "rest",
+        None,
+        None,
+    ),
+    # a possessive weekday after "to" names a day told before, even in a plan
+    (
+        "Orbel said on Monday it had agreed to buy Tarvik. Orbel will pay 12 euros for each "
+        "Tarvik share, a premium of 25% to Friday's closing price.",
+        "premium",
+        "2021-05-14",
+        "2021-05-14",
+    ),
     # a description's date does not move the story on from its main clause
     (
         "Ivo Tarn, 41, was convicted on February 19, 2015, of killing Ada Lunn, who was "
