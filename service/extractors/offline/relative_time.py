@@ -81,12 +81,13 @@ _AT_THE_TIME = re.compile(r"\b(?i:at\s+the\s+time)\b(?!\s+of\b)")
 _AS_OF_CLOCK = re.compile(
     r"\b(?i:as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
 )
-# A clock time with no date: the day of the event told just before ("at about 9:50 a.m.").
+# A clock time with no date: the day of the event told just before ("at about 9:50 a.m.",
+# "shortly before midnight").
 _CLOCK = re.compile(
     r"\b(?i:(?:at|(?:shortly|just|soon)\s+(?:after|before))\s+"
-    r"(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?\d{1,2}"
+    r"(?:(?:(?:about|around|approximately|roughly|nearly|almost)\s+)?\d{1,2}"
     r"(?::\d{2})?\s*"
-    r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?)"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+local\s+time)?|(?:midnight|noon|midday)\b))"
 )
 # "by midday", "by 9:30 p.m.": a deadline within the day of the event told before.
 _BY_CLOCK = re.compile(

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.claims import TimeRef
 from service.extractors.offline.events import EVENT_NOUNS, GATHERING_NOUNS, EventMemory
+from service.extractors.offline.periods import LASTING
 from service.extractors.offline.time_context import looks_back, past_perfect
 from service.extractors.offline.timeref import Context, time_phrase
 from service.extractors.offline.tokens import word_set
@@ -32,8 +33,8 @@ class StoryClock:
         event take its date, unless it only glances back from the event told before ("two
         days before the collapse" neither moves the anchor nor dates a collapse), or only
         says since when a state has held ("on this street since 1956")."""
-        if time.start is None or looks_back(time.text):
-            return
+        if time.start is None or looks_back(time.text) or LASTING.fullmatch(time.text):
+            return  # "has served for 14 years" runs up to now: no event to count from
         if time.end is None and not _dated_event_since(time):
             return
         if self.anchor_day is not None and past_perfect(head):

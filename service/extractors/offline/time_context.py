@@ -272,6 +272,20 @@ def past_perfect(head: Token) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
+def present_perfect(head: Token) -> bool:
+    """ "has served", "have been chasing": told as lasting up to now ("has been jailed for
+    two years" is a passive, a term still to run; "will have served" is not now)."""
+    auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    if passive or auxiliaries & {"will", "would", "could", "should", "must", "may", "might"}:
+        return False
+    return (
+        head.tag_ in ("VBN", "VBG")
+        and bool(auxiliaries & {"has", "have", "'ve", "'s"})
+        and (head.tag_ == "VBN" or "been" in auxiliaries)
+    )
+
+
 def looks_back(time_text: str) -> bool:
     """ "two days before the collapse", "on the eve of the vote": a glance back from the event
     told before, which stays the one later times count from."""

@@ -215,16 +215,27 @@ def _when_clauses_share(
                 phrase.pop()
             if date.dep_ == "pobj":
                 phrase = [date.head, *phrase]
-            found = find_time(phrase, date, Context(published))
+            text = verbatim([t for t in phrase if t.i != date.head.i or date.dep_ != "pobj"])
+            found = _dated_by_main_clause(text, claims) or find_time(
+                phrase, date, Context(published)
+            )
             point = found and (found.start if found.start is not None else found.end)
             if found is not None and point is not None:
                 bounded = found.start is None or found.end is None
                 start, end = (point, point) if bounded else (found.start, found.end)
-                text = verbatim([t for t in phrase if t.i != date.head.i or date.dep_ != "pobj"])
                 time = TimeRef(text=text, start=start, end=end)
                 claim = claim.model_copy(update={"time": time})
         result.append(claim)
     return result
+
+
+def _dated_by_main_clause(text: str, claims: list[DraftClaim]) -> TimeRef | None:
+    """The time a claim of the same sentence resolved from the date a "when" clause hangs
+    from: "due in court on Feb. 9, when ..." looks ahead as the main clause does."""
+    for claim in claims:
+        if claim.time is not None and claim.time.text.endswith(text):
+            return claim.time
+    return None
 
 
 def _date_before_when(head: Token) -> Token | None:

@@ -3140,6 +3140,38 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a present perfect's length of time runs up to now; a passive's term is still to run
+    (
+        "Sergeant Ana Lund has served with the force for 12 years, police said.",
+        "served",
+        "2009",
+        "2021",
+    ),
+    ("Lund has been suspended for two years.", "suspended", None, None),
+    # a length of time closing at a year is counted back from it
+    ("Ruiz led the union for two decades until 2019.", "led the union", "1999", "2019"),
+    # ... and is no event later times count from
+    (
+        "The crash happened on Sunday. The driver has worked for the firm for 12 years. He "
+        "was stopped shortly after 11 p.m.",
+        "stopped",
+        "2021-05-16",
+        "2021-05-16",
+    ),
+    (
+        "The vote was held on Saturday. Ruiz conceded shortly before midnight.",
+        "conceded",
+        "2021-05-15",
+        "2021-05-15",
+    ),
+    # a "when" clause hanging from a date looks ahead as its main clause does
+    (
+        "Tarn was arrested on Friday. He is due back in court on Feb. 9, when the case is "
+        "expected to go to trial.",
+        "go to trial",
+        "2022-02-09",
+        "2022-02-09",
+    ),
     # a forecast's weekday does not count from the day a state began
     (
         "The river has risen steadily since the rains began on May 3, the agency said. It "
