@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import cast
 
 from service.extractors.offline.numerals import SMALL_NUMBERS, TENS
 from service.extractors.offline.relative_time import Context
@@ -128,7 +127,7 @@ def _period_to(match: re.Match[str], published: dt.date) -> Bounds:
     """ "the three months to June 30": the months ending with the one named, the latest on or
     before publication unless a year is given."""
     span = match.group("span")
-    count = _SPAN_MONTHS[span.lower()] if span else _count(match.group("count").lower())
+    count = _SPAN_MONTHS[span.lower()] if span else count_of(match.group("count").lower())
     month = _MONTH_NAMES.get(match.group("month").rstrip(".").lower())
     if count is None or month is None or not 1 <= count <= 24:
         return None, None
@@ -265,7 +264,7 @@ def resolve_last_period(match: re.Match[str], context: Context) -> Bounds:
     18 months" (starting there)."""
     bare = match.group("bare_way") is not None
     count_text = (match.group("bare_count" if bare else "count") or "one").lower()
-    count = _count(count_text)
+    count = count_of(count_text)
     unit = match.group("bare_unit" if bare else "unit").lower()
     way = match.group("bare_way" if bare else "way").lower()
     if context.published is None or count is None or (unit.endswith("s") != (count != 1)):
@@ -299,7 +298,8 @@ WITHIN_SPAN = re.compile(
 )
 
 
-def _count(text: str) -> int | None:
+def count_of(text: str) -> int | None:
+    """A count written in digits or words ("14", "three"), or None."""
     return int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
 
 
@@ -316,38 +316,3 @@ def _next_period(published: dt.date, count: int, unit: str) -> Bounds:
 
 def _month_iso(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
-
-
-# "has served for 14 years", "have been chasing him for three years": a present perfect's
-# length of time, which runs up to now.
-LASTING = re.compile(
-    r"\b(?i:for\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
-    r"(?P<count>\d+|[a-z]+)\s+(?P<unit>years|months|weeks|decades))\b"
-    r"(?!\s+(?i:of|ago|before|after|later|earlier|until|till|to|from|since|in|between)\b)"
-)
-# "for three decades until 2020": a length of time closing at a year.
-_LENGTH_BEFORE = re.compile(
-    r"\b(?i:for\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
-    r"(?P<count>\d+|[a-z]+)\s+(?P<unit>years|decades)\s+)$"
-)
-
-
-def lasting_to_now(match: re.Match[str], context: Context) -> Bounds:
-    """The bounds of a present perfect's "for 14 years": that long up to publication."""
-    count = _count(match.group("count").lower())
-    unit = match.group("unit").lower()
-    if count is None or context.published is None:
-        return None, None
-    return resolve_last_period(
-        cast(re.Match[str], LAST_PERIOD.match(f"over the past {count} {unit}")), context
-    )
-
-
-def length_before(before: str, end: str | None) -> str | None:
-    """The start of "for three decades until 2020": the length counted back from its end."""
-    match = _LENGTH_BEFORE.search(before)
-    count = _count(match.group("count").lower()) if match else None
-    if match is None or count is None or end is None or len(end) != 4:
-        return None
-    years = count * (10 if match.group("unit").lower() == "decades" else 1)
-    return str(int(end) - years)

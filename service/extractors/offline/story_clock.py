@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.durations import LASTING
 from service.extractors.offline.events import EVENT_NOUNS, GATHERING_NOUNS, EventMemory
-from service.extractors.offline.periods import LASTING
 from service.extractors.offline.time_context import looks_back, past_perfect
 from service.extractors.offline.timeref import Context, time_phrase
 from service.extractors.offline.tokens import word_set

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from schemas.claims import TimeRef
 from service.extractors.offline.calendar_dates import (
@@ -20,15 +20,13 @@ from service.extractors.offline.calendar_dates import (
     month_bounds,
     month_day_bounds,
 )
+from service.extractors.offline.durations import counted_back, lasting_phrase
 from service.extractors.offline.numerals import SMALL_NUMBERS
 from service.extractors.offline.periods import (
     LAST_PERIOD,
-    LASTING,
     WITHIN_SPAN,
     is_period,
     is_weak,
-    lasting_to_now,
-    length_before,
     period_candidates,
     resolve_last_period,
     resolve_period,
@@ -311,25 +309,6 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     return matches
 
 
-def _lasting(
-    window: str,
-    window_start: int,
-    span: Span,
-    owned: dict[tuple[int, int], Token],
-    context: Context,
-) -> tuple[TimeRef, list[Token]] | None:
-    """ "has served for 14 years": the years up to publication."""
-    for match in LASTING.finditer(window):
-        start, end = window_start + match.start(), window_start + match.end()
-        covered = [t for t in span if t.idx < end and start < t.idx + len(t.text)]
-        if not covered or any((t.idx, t.idx + len(t.text)) not in owned for t in covered):
-            continue
-        bounds = lasting_to_now(match, context)
-        if any(bounds):
-            return TimeRef(text=match.group(0), start=bounds[0], end=bounds[1]), covered
-    return None
-
-
 def _event_year(match: re.Match[str]) -> bool:
     """ "the 2016 election" without a preposition: it yields to any other dated phrase."""
     first = match.group("first") if match.re is _EXPRESSION else None
@@ -399,23 +378,16 @@ def time_phrase(
         if best is None or key < best[0]:
             best = (key, reference, covered)
     if best is None and present_perfect(head):
-        lasting = _lasting(window, window_start, span, owned, context)
+        lasting = lasting_phrase(tokens, context)
         if lasting is not None:
             return lasting
     if best is None:
         since = bare_since(tokens, context)
         return (since, [t for t in tokens if t.lower_ == "since"]) if since else None
     reference, covered = best[1], best[2]
-    length = (
-        reference.start is None
-        and covered[0].lower_ in ("until", "till", "through")
-        and length_before(doc.text[window_start : covered[0].idx], reference.end)
-    )
-    if length:  # "for three decades until 2020"
-        opening = doc.text.rfind("for ", window_start, covered[0].idx)
-        covered = [t for t in span if opening <= t.idx <= covered[-1].idx]
-        text = doc.text[opening : covered[-1].idx + len(covered[-1].text)]
-        return TimeRef(text=text, start=length, end=reference.end), covered
+    length = counted_back(reference, covered, tokens)
+    if length is not None:  # "for three decades until 2020"
+        return length
     closed = closing_end(reference, covered, found, head, {t.i for t in tokens})
     if closed is not None:
         return closed
