@@ -41,15 +41,19 @@ _EVENT_OF_VERB = {
     "murder": "murder",
     "launch": "launch",
 }
-# "until his death", "before the crash", "at the time of the vote": a named event as a bound;
+# "until his death", "before the crash", "when the fire started": a named event as a bound;
 # with a word before the noun ("before the deadly crash") or without ("since the fighting
 # began", where the longer form would take "began" for the noun).
-_BOUND_WORDS = r"(?i:at\s+the\s+time\s+of|prior\s+to|until|till|to|before|after|since|at|during)"
+_BOUND_WORDS = (
+    r"(?i:at\s+the\s+time\s+of|prior\s+to|until|till|to|before|after|since|at|during|when)"
+)
 EVENT_BOUND = re.compile(
     rf"\b(?P<prep>{_BOUND_WORDS})\s+(?i:the|his|her|their|its)\s+[a-z-]+\s+(?P<event>[a-z]+)\b"
 )
 NEAR_EVENT_BOUND = re.compile(
     rf"\b(?P<prep>{_BOUND_WORDS})\s+(?i:the|his|her|their|its)\s+(?P<event>[a-z]+)\b"
+    # "when the fire started": the verb telling the event happened goes with it
+    r"(?:\s+(?:started|began|struck|hit|broke\s+out|happened|occurred)\b)?"
 )
 _END_BOUNDS = frozenset({"until", "till", "to", "before", "prior to"})
 
@@ -77,13 +81,16 @@ class EventMemory:
             if head.lemma_.lower() in _EVENT_OF_VERB
             else set()
         )
+        own = set(words)  # "was arrested in 2016", "The fire broke out on Tuesday": own dates
         for token in tokens:
             lemma = token.lemma_.lower()
             if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and _near(token, head):
                 words.add(lemma)
-        verb_event = _EVENT_OF_VERB.get(head.lemma_.lower())
+                if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
+                    own.add(lemma)
         for word in words:
-            if word == verb_event:
+            if word in own and (word not in self.days or word in self._provisional):
+                self.days[word] = start
                 self._provisional.discard(word)  # "was arrested in 2016": the event's own date
             elif word not in self.days:
                 self._provisional.add(word)  # "arrest" near "ran ... from 2012": the clause's

@@ -3140,6 +3140,16 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # "when" an event the article dated happened is that event's day; the event's own
+    # sentence dates it over a later report that only mentions it
+    (
+        "The death toll from a fire at a sawmill in Hallen rose to six on Sunday, police "
+        "said. The fire broke out on Friday night. About 40 people were at work when the fire "
+        "started.",
+        "40 people",
+        "2021-05-14",
+        "2021-05-14",
+    ),
     # a present perfect's length of time runs up to now; a passive's term is still to run
     (
         "Sergeant Ana Lund has served with the force for 12 years, police said.",
