@@ -84,6 +84,8 @@ class EventMemory:
         own = set(words)  # "was arrested in 2016", "The fire broke out on Tuesday": own dates
         for token in tokens:
             lemma = token.lemma_.lower()
+            if token.tag_ == "NNS":
+                continue  # "11 deaths in crashes in 2022": a kind of event, not "the crash"
             if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and _near(token, head):
                 words.add(lemma)
                 if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:

@@ -3825,3 +3825,16 @@ def test_a_person_after_a_firms_noun_who_acts_stays_a_person(extractor: OfflineE
         extractor, "Investors told the firm David Park had resigned in March.", "resigned"
     )
     assert claim.source is None or claim.source.via is None
+
+
+def test_crashes_in_general_dated_by_a_year_do_not_date_the_crash_told_later(
+    extractor: OfflineExtractor,
+):
+    text = (
+        "A bus that crashed near Tarn last month, killing four, had faulty brakes, a report "
+        "said on Monday. It was the third fatal bus accident this year, according to the "
+        "office, which recorded 11 deaths in bus crashes in 2019. The operator said it had "
+        "suspended all services since the crash."
+    )
+    claim = _claim(extractor, text, "suspended")
+    assert claim.time is None or claim.time.start != "2019"
