@@ -72,6 +72,8 @@ FIRM_ENDINGS = word_set("""
     labs mills industries technologies partners capital securities electric telecom networks
     solutions services logistics shipping mining oil gas steel airways rail textiles freight
     express chemicals insurance brewery breweries retail resources minerals robotics s.a. sa
+    coatings paints plastics metals materials cosmetics beverages semiconductors electronics
+    fertilisers fertilizers aerospace automotive appliances instruments
     ag gmbh nv n.v. bv b.v. llc spa s.p.a. oyj asa
     """)
 # Last words of the names of groups and bodies ("Sahel Watch" is no person).

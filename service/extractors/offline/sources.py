@@ -176,8 +176,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if fuller != head.text:
             return Source(name=fuller), lemma
         place = head.ent_type_ in ("GPE", "NORP", "LOC")  # "India said" after "Air India"
-        firm = None if place else refs.firm_named(head.text)  # "Halden" of "Halden Motors Co"
-        if firm is not None:
+        firm = refs.firm_named(head.text)  # "Halden" of "Halden Motors Co"
+        # the tagger takes an unknown first word for a place, but a firm that spoke already
+        # is the one its first word names
+        spoke = any(known.source.name == firm for known in refs.sources)
+        if firm is not None and (spoke or not place):
             return Source(name=firm), lemma
     if lemma in DOCUMENT_HEADS:
         behind = source_of(author, refs) if author else None

@@ -40,6 +40,20 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # the tagger takes a firm's first word for a place; the firm already spoke
+    (
+        "Halden Motors Co said on Thursday it would recall 20,000 vans. Dealers will fix the "
+        "fault free of charge, Halden said.",
+        "Dealers",
+        "Halden Motors Co",
+    ),
+    # "Coatings" ends a firm's name, which "the two companies" then take up
+    (
+        "British group Marsden Chemicals agreed to buy Dutch rival Aalto Coatings. Marsden "
+        "will pay 40 euros a share, the two companies said.",
+        "40 euros",
+        "Marsden Chemicals and Aalto Coatings",
+    ),
     # the small parser ends a sentence inside "Binh Dinh"; a sentence ends only at punctuation
     (
         "The cyclone came ashore near the fishing town of Hoa Khe in Binh Dinh province at "
