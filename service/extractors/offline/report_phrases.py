@@ -146,7 +146,11 @@ def _own_channel(verb: Token) -> str | None:
         told = verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative")
         addressee = _without_clauses(child)
         named = any(t.ent_type_ == "ORG" for t in addressee)
-        if told and (named or child.lower_ in OUTLET_WORDS):  # "told the Orsk Morning Post"
+        # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
+        introduced = child.pos_ == "PROPN" and any(
+            t.lower_ in OUTLET_WORDS and t.i < child.i for t in addressee
+        )
+        if told and (named or introduced or child.lower_ in OUTLET_WORDS):
             return phrase_text(outlet(_name_after(child) or addressee))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
             relay = _interview_with(child)

@@ -12,18 +12,24 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 
 # Common nouns that describe an outlet after its name ("the RIA Novosti news agency").
 _OUTLET_KINDS = word_set("news agency newspaper broadcaster channel network website tabloid")
+# Kinds of publication a name follows, which the tagger may take for adjectives ("daily").
+_PRESS_KINDS = word_set("daily weekly monthly newspaper paper tabloid magazine broadcaster")
+
+
+# Words that join the capitalised words of one name ("La Voz del Paraná", "Vest-Posten").
+_JOINERS = frozenset({"&", "of", "for", "and", "-", "de", "del", "da", "do", "dos", "du", "la"})
 
 
 def _in_name(tokens: list[Token], position: int) -> bool:
     """A word of a proper name: capitalised, or a joiner between capitalised words
-    ("Doctors Across Borders", "Vell Light & Power")."""
+    ("Doctors Across Borders", "Vell Light & Power", "La Voz del Paraná")."""
     token = tokens[position]
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
     if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
         return True  # "charity Doctors Across Borders": a capitalised name word
     inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()
-    joiner = token.text in ("&", "of", "for", "and") or (
+    joiner = token.text in _JOINERS or (
         token.text[:1].isupper() and token.pos_ in ("ADP", "CCONJ", "NOUN")
     )
     return inner and joiner and tokens[position + 1].text[:1].isupper()
@@ -47,7 +53,16 @@ def without_description(tokens: list[Token]) -> list[Token]:
     described = tokens[:start]
     if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:
         return tokens[start:]  # "the Pelita news agency": the article went with the kind
-    if not described or start == len(tokens) or described[-1].pos_ != "NOUN":
+    if not described or start == len(tokens):
+        return tokens
+    if (
+        described[-1].lower_ in _PRESS_KINDS
+        and all(  # the tagger may take "daily" for an adverb
+            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in described[:-1]
+        )
+    ):
+        return tokens[start:]  # "the Lyon daily Le Courrier", "the business weekly Ostmark"
+    if described[-1].pos_ != "NOUN":
         return tokens
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"
     # "Zarnak's state news agency ZNA": a possessive owner before the description

@@ -1313,7 +1313,8 @@ def test_according_to_after_the_speaker_is_the_channel(extractor: OfflineExtract
     text = '"We will not sign the deal," Ebo Dunn said, according to state broadcaster DRT.'
     claim = _claim(extractor, text, "sign the deal")
     assert claim.source is not None
-    assert (claim.source.name, claim.source.via) == ("Ebo Dunn", "state broadcaster DRT")
+    # the channel is the outlet's name, as the labels give it ("told state broadcaster TRT")
+    assert (claim.source.name, claim.source.via) == ("Ebo Dunn", "DRT")
 
 
 def test_the_court_heard_attributes_to_the_court(extractor: OfflineExtractor):
@@ -1352,6 +1353,15 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
         (
             "Talia Brandt told the Orsk Morning Post that the city had opened 40 centres.",
             "the Orsk Morning Post",
+        ),
+        # the kind of paper introduces a name the tagger knows nothing of
+        (
+            "Talia Brandt told the regional daily Vestkysten-Posten that 40 centres had opened.",
+            "Vestkysten-Posten",
+        ),
+        (
+            "Talia Brandt told the Lyon daily Le Courrier Sud that 40 centres had opened.",
+            "Le Courrier Sud",
         ),
     ],
 )
