@@ -10,21 +10,15 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import (
-    BODY_DESCRIPTIONS,
-    BUSINESS_DESCRIPTIONS,
     NEWS_ORGANISATIONS,
     defined_short_forms,
-    describes_an_outlet,
-    fits,
     initials,
     is_firm,
     organisation_name,
-    says,
 )
-from service.extractors.offline.known_sources import KnownSource, refers_back
+from service.extractors.offline.known_sources import KnownSource
 from service.extractors.offline.persons import (
     FIRM_INTRODUCERS,
-    TITLES,
     agrees,
     gender_of,
     person_mentions,
@@ -190,7 +184,7 @@ class References:
         same = self._nearest_sentence_persons(pronoun, offset)
         if not same:
             return None
-        if same[0].sentence == self._sentence_start(offset):  # "X endorsed Y, saying he ...": Y
+        if same[0].sentence == self.sentence_start(offset):  # "X endorsed Y, saying he ...": Y
             repeated = [m for m in same if m.pronoun and m.gender == same_gender(pronoun)]
             return self.full_name((repeated or same)[-1].name)  # "he did A, and he did B"
         gendered = [m for m in same if m.gender]  # "she" after "Biden praised Warren": Warren
@@ -198,7 +192,8 @@ class References:
         subjects = [m for m in same if m.subject]
         return self.full_name(subjects[0].name if subjects else same[-1].name)
 
-    def _sentence_start(self, offset: int) -> int:
+    def sentence_start(self, offset: int) -> int:
+        """The offset of the sentence that holds `offset`."""
         index = bisect_right(self.sentences, offset) - 1
         return self.sentences[index] if index >= 0 else 0
 
@@ -248,7 +243,7 @@ class References:
             body = self._body_told_before(offset)
             if body is not None:  # "The ministry gave a different account. It said P"
                 return body
-        channels = self._channel_names()
+        channels = self.channel_names()
         for known_source in reversed(self.sources):
             if known_source.source.name in channels:
                 continue  # "said in a video posted on Telegram. ... It said": not Telegram
@@ -256,14 +251,14 @@ class References:
                 return known_source.source
         return None
 
-    def _channel_names(self) -> set[str]:
+    def channel_names(self) -> set[str]:
         """The channels earlier sources were relayed through ("Telegram", "Reuters")."""
         return {k.source.via for k in self.sources if k.source.via}
 
     def _body_told_before(self, offset: int) -> Source | None:
         """The organisation that is the subject of the sentence right before `offset`."""
-        start = self._sentence_start(offset)
-        previous = self._sentence_start(start - 1) if start > 0 else start
+        start = self.sentence_start(offset)
+        previous = self.sentence_start(start - 1) if start > 0 else start
         bodies = [name for at, name in self.subject_bodies if previous <= at < start]
         if not bodies:
             return None
@@ -285,7 +280,7 @@ class References:
             return None
         # after what was said, persons before the pronoun's own sentence: in "Pryce had
         # repaid the money, he added", Pryce is what was said, not who said it
-        before = self._sentence_start(offset) if trailing else offset
+        before = self.sentence_start(offset) if trailing else offset
         named = {self.full_name(m.name) for m in self._nearest_sentence_persons(pronoun, before)}
         latest = self.sources[-1].source
         return latest if latest.name in named else None
@@ -298,8 +293,8 @@ class References:
             return False
         if latest.head_lemma not in _UNNAMED_SPEAKERS:
             return False
-        start = self._sentence_start(offset)
-        if not (start > 0 and self._sentence_start(start - 1) <= latest.offset < start):
+        start = self.sentence_start(offset)
+        if not (start > 0 and self.sentence_start(start - 1) <= latest.offset < start):
             return False
         return agrees(pronoun, gender_of({latest.head_lemma}))
 
@@ -308,7 +303,7 @@ class References:
         # so a chain of pronouns keeps to that person ("He completed ... he made ...")
         offset = article_offset(pronoun)
         gender = same_gender(pronoun.lower_)
-        sentence = self._sentence_start(offset)
+        sentence = self.sentence_start(offset)
         self.roles[offset] = PersonMention(offset, name, sentence, True, gender, pronoun=True)
 
     def _nearest_sentence_persons(self, pronoun: str, offset: int) -> list[PersonMention]:
@@ -332,101 +327,6 @@ class References:
             return []
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
 
-    def earlier_source(self, name: str, head_lemma: str, offset: int) -> Source | None:
-        """An earlier source this name refers back to: a definite description ("The
-        officials", "the commissioner", "The Times") or a shorter wording of the same name
-        ("Chilean customs" after "Chile's National Customs Service")."""
-        words = name.split()
-        if not words:
-            return None
-        definite = words[0].lower() == "the"
-        rest = [word.lower() for word in words[1:]]
-        for known_source in reversed(self.sources):
-            if refers_back(known_source, name, head_lemma):
-                return known_source.source
-        if definite and describes_an_outlet(rest):  # "the news agency" after "X reported"
-            outlets = [k.source for k in self.sources if k.outlet and not k.source.anonymous]
-            if outlets:
-                return outlets[-1]
-        if definite and rest == ["statement"] and head_lemma == "statement":
-            named = [k.source for k in self.sources if not (k.source.anonymous or k.person)]
-            if named:  # "..., the statement added": the body last quoted
-                return named[-1]
-        if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
-            return self.described_body(head_lemma, offset)
-        if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
-            return self._two_bodies(head_lemma, offset)  # "the two companies said"
-        if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
-            holders = [
-                name for start, title, name in self.titled if start < offset and title == rest[0]
-            ]
-            return Source(name=self.full_name(holders[-1])) if holders else None
-        return None
-
-    def described_body(
-        self, description: str, offset: int, *, sources: bool = True
-    ) -> Source | None:
-        """The organisation "the company" at `offset` points back to, named before it."""
-        if description == "pollster":  # "citing the pollster's figures": the poll's author
-            before = [source for at, source in self.pollsters if at < offset]
-            return before[-1] if before else None
-        # as a source (unless `sources` is off, for lookups made after every source is
-        # known) or anywhere in the text
-        people = {word for _, person in self.persons for word in person.split()}
-        channels = self._channel_names()  # "told the broadcaster NBR": no agency of the story
-        fitting = [
-            (at, name)
-            for at, name in self.organisations
-            if at < offset and fits(description, name) and name not in people | channels
-        ]
-        sentence = self._sentence_start(offset)
-        here = [name for at, name in fitting if at >= sentence and at in self.possessors]
-        if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said": the owner
-            return Source(name=here[-1])
-        source = self._latest_named_body(description) if sources else None
-        if source is not None:  # the body already speaking ("Ardent Mills said ...")
-            return source
-        if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
-            firms = [(start, name) for start, name in fitting if is_firm(name)]
-            fitting = firms or fitting
-        if not sources:  # a subject: only a body whose name says what the description says
-            fitting = [(start, name) for start, name in fitting if says(description, name)]
-        return Source(name=fitting[-1][1]) if fitting else None
-
-    def _two_bodies(self, description: str, offset: int) -> Source | None:
-        """ "the two companies": the last two bodies of that kind named together in one
-        sentence before, in the article's order ("Brandt Logistik and Nordfrakt Shipping")."""
-        by_sentence: dict[int, list[str]] = {}
-        for at, name in self.organisations:
-            if at < offset and fits(description, name):
-                names = by_sentence.setdefault(self._sentence_start(at), [])
-                if name not in names:
-                    names.append(name)
-        pairs = [names for _, names in sorted(by_sentence.items()) if len(names) >= 2]
-        return Source(name=f"{pairs[-1][0]} and {pairs[-1][1]}") if pairs else None
-
-    def organisation_before(self, offset: int) -> Source | None:
-        """The organisation named last before `offset` ("its annual report")."""
-        named = [name for start, name in self.organisations if start < offset]
-        return Source(name=named[-1]) if named else None
-
-    def _latest_named_body(self, description: str) -> Source | None:
-        """The most recent source that is a named organisation ("Vessa Pharma") of a kind
-        the description fits."""
-        channels = self._channel_names()  # not "Telegram"
-        for known_source in reversed(self.sources):
-            source = known_source.source
-            if source.name in channels:
-                continue
-            words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
-            proper = bool(words) and all(
-                word[:1].isupper() or word in _NAME_PARTICLES for word in words
-            )  # "Médecins du Monde", "Bank of Marovia"
-            named_body = not (known_source.person or source.anonymous or source.via)
-            if proper and named_body and fits(description, " ".join(words)):
-                return source
-        return None
-
 
 def _introduced_as_a_firm(entity: Span) -> bool:
     """ "run by fertiliser maker Solvexa Química": a name told right after a firm's noun."""
@@ -440,7 +340,7 @@ def _possessive(entity: Span) -> bool:
 
 
 # Lower-case words inside organisation names.
-_NAME_PARTICLES = frozenset({"of", "for", "and", "the", "du", "de", "des", "la", "le", "del"})
+NAME_PARTICLES = frozenset({"of", "for", "and", "the", "du", "de", "des", "la", "le", "del"})
 # Unnamed people a later "he" or "she" can go on quoting.
 _UNNAMED_SPEAKERS = word_set("""
     spokesman spokeswoman spokesperson official officer diplomat source aide adviser advisor

@@ -12,6 +12,11 @@ from service.extractors.offline.body_names import (
     PUBLIC_BODY_WORDS,
     without_place_reference,
 )
+from service.extractors.offline.body_references import (
+    described_body,
+    earlier_source,
+    organisation_before,
+)
 from service.extractors.offline.families import family_source
 from service.extractors.offline.persons import TITLES, given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
@@ -201,12 +206,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             return Source(name=refs.expand(owned)), lemma
         pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
         if pronoun is not None:  # "according to its annual report": the body named before
-            body = refs.organisation_before(article_offset(pronoun))
+            body = organisation_before(refs, article_offset(pronoun))
             if body is not None:
                 return body, lemma
         owner = _described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
-            body = refs.described_body(owner.lemma_.lower(), article_offset(owner))
+            body = described_body(refs, owner.lemma_.lower(), article_offset(owner))
             if body is not None:
                 return body, lemma
             if owner.dep_ == "poss":  # "the ministry's bulletin": the ministry
@@ -226,7 +231,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     text = refs.expand(written)
     # a short form the article defined names its body outright ("the MOH" is the Ministry
     # of Health, not another health ministry told since)
-    earlier = refs.earlier_source(text, lemma, article_offset(head)) if text == written else None
+    earlier = earlier_source(refs, text, lemma, article_offset(head)) if text == written else None
     if earlier is not None:
         return earlier, lemma
     unnamed = any(t.lower_ in UNNAMED_WORDS for t in tokens) or _unnamed_group(tokens, head)
@@ -271,7 +276,7 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
         words = list(body.subtree)
         if len(words) != 2 or words[0].lower_ != "the":
             continue
-        named = refs.described_body(body.lemma_.lower(), article_offset(body), sources=False)
+        named = described_body(refs, body.lemma_.lower(), article_offset(body), sources=False)
         if named is not None:
             return name.replace(phrase_text(words), f"the {named.name}", 1)
     return name

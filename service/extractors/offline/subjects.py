@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.body_references import described_body
 from service.extractors.offline.references import References
 from service.extractors.offline.tokens import (
     article_offset,
@@ -268,7 +269,7 @@ def _described_body(subject: Token, phrase: str, refs: References) -> str | None
     ):
         return None
     offset = article_offset(subject)
-    body = refs.described_body(subject.lemma_.lower(), offset, sources=False)
+    body = described_body(refs, subject.lemma_.lower(), offset, sources=False)
     return body.name if body is not None else None
 
 

@@ -1,0 +1,119 @@
+"""Earlier sources and named bodies a later phrase refers back to: "the company" after
+"Orvik Paints said", "the two companies", "the judge" after "Judge Ana Berg ruled"."""
+
+from __future__ import annotations
+
+import re
+
+from schemas.claims import Source
+from service.extractors.offline.body_names import (
+    BODY_DESCRIPTIONS,
+    BUSINESS_DESCRIPTIONS,
+    describes_an_outlet,
+    fits,
+    is_firm,
+    says,
+)
+from service.extractors.offline.known_sources import refers_back
+from service.extractors.offline.persons import TITLES
+from service.extractors.offline.references import NAME_PARTICLES, References
+
+
+def earlier_source(refs: References, name: str, head_lemma: str, offset: int) -> Source | None:
+    """An earlier source this name refers back to: a definite description ("The
+    officials", "the commissioner", "The Times") or a shorter wording of the same name
+    ("Chilean customs" after "Chile's National Customs Service")."""
+    words = name.split()
+    if not words:
+        return None
+    definite = words[0].lower() == "the"
+    rest = [word.lower() for word in words[1:]]
+    for known_source in reversed(refs.sources):
+        if refers_back(known_source, name, head_lemma):
+            return known_source.source
+    if definite and describes_an_outlet(rest):  # "the news agency" after "X reported"
+        outlets = [k.source for k in refs.sources if k.outlet and not k.source.anonymous]
+        if outlets:
+            return outlets[-1]
+    if definite and rest == ["statement"] and head_lemma == "statement":
+        named = [k.source for k in refs.sources if not (k.source.anonymous or k.person)]
+        if named:  # "..., the statement added": the body last quoted
+            return named[-1]
+    if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
+        return described_body(refs, head_lemma, offset)
+    if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
+        return _two_bodies(refs, head_lemma, offset)  # "the two companies said"
+    if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
+        holders = [
+            name for start, title, name in refs.titled if start < offset and title == rest[0]
+        ]
+        return Source(name=refs.full_name(holders[-1])) if holders else None
+    return None
+
+
+def described_body(
+    refs: References, description: str, offset: int, *, sources: bool = True
+) -> Source | None:
+    """The organisation "the company" at `offset` points back to, named before it."""
+    if description == "pollster":  # "citing the pollster's figures": the poll's author
+        before = [source for at, source in refs.pollsters if at < offset]
+        return before[-1] if before else None
+    # as a source (unless `sources` is off, for lookups made after every source is
+    # known) or anywhere in the text
+    people = {word for _, person in refs.persons for word in person.split()}
+    channels = refs.channel_names()  # "told the broadcaster NBR": no agency of the story
+    fitting = [
+        (at, name)
+        for at, name in refs.organisations
+        if at < offset and fits(description, name) and name not in people | channels
+    ]
+    sentence = refs.sentence_start(offset)
+    here = [name for at, name in fitting if at >= sentence and at in refs.possessors]
+    if sources and here:  # "Demand on Tarn Power's grid peaked, the utility said": the owner
+        return Source(name=here[-1])
+    source = _latest_named_body(refs, description) if sources else None
+    if source is not None:  # the body already speaking ("Ardent Mills said ...")
+        return source
+    if description in BUSINESS_DESCRIPTIONS:  # a firm's name over a product's or place's
+        firms = [(start, name) for start, name in fitting if is_firm(name)]
+        fitting = firms or fitting
+    if not sources:  # a subject: only a body whose name says what the description says
+        fitting = [(start, name) for start, name in fitting if says(description, name)]
+    return Source(name=fitting[-1][1]) if fitting else None
+
+
+def _two_bodies(refs: References, description: str, offset: int) -> Source | None:
+    """ "the two companies": the last two bodies of that kind named together in one
+    sentence before, in the article's order ("Brandt Logistik and Nordfrakt Shipping")."""
+    by_sentence: dict[int, list[str]] = {}
+    for at, name in refs.organisations:
+        if at < offset and fits(description, name):
+            names = by_sentence.setdefault(refs.sentence_start(at), [])
+            if name not in names:
+                names.append(name)
+    pairs = [names for _, names in sorted(by_sentence.items()) if len(names) >= 2]
+    return Source(name=f"{pairs[-1][0]} and {pairs[-1][1]}") if pairs else None
+
+
+def organisation_before(refs: References, offset: int) -> Source | None:
+    """The organisation named last before `offset` ("its annual report")."""
+    named = [name for start, name in refs.organisations if start < offset]
+    return Source(name=named[-1]) if named else None
+
+
+def _latest_named_body(refs: References, description: str) -> Source | None:
+    """The most recent source that is a named organisation ("Vessa Pharma") of a kind
+    the description fits."""
+    channels = refs.channel_names()  # not "Telegram"
+    for known_source in reversed(refs.sources):
+        source = known_source.source
+        if source.name in channels:
+            continue
+        words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
+        proper = bool(words) and all(
+            word[:1].isupper() or word in NAME_PARTICLES for word in words
+        )  # "Médecins du Monde", "Bank of Marovia"
+        named_body = not (known_source.person or source.anonymous or source.via)
+        if proper and named_body and fits(description, " ".join(words)):
+            return source
+    return None
