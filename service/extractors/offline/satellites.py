@@ -3,6 +3,8 @@ boats", "Anna Berg, 58,", "..., with 36 in the north"), split off their clause a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lemminflect import getInflection
 from spacy.tokens import Token
 
@@ -131,13 +133,7 @@ def split_share_of_them(proposition: Proposition) -> list[Proposition]:
             return [proposition]
         if all(t.pos_ == "ADV" for t in share[3:] if not t.is_punct):
             return [proposition]  # "..., 11 of them seriously": the elided verb's, told elsewhere
-        main = Proposition(
-            tokens=rest,
-            head=proposition.head,
-            evidence=rest,
-            prefix=proposition.prefix,
-            replacements=proposition.replacements,
-        )
+        main = replace(proposition, tokens=rest, evidence=rest)
         part = Proposition(
             tokens=share,
             head=number,
@@ -172,13 +168,7 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
     rest = [t for t in proposition.tokens if t.i not in taken]
     if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
         return [proposition]
-    main = Proposition(
-        tokens=trim(rest),
-        head=proposition.head,
-        evidence=trim(rest),
-        prefix=proposition.prefix,
-        replacements=proposition.replacements,
-    )
+    main = replace(proposition, tokens=trim(rest), evidence=trim(rest))
     split = [main]
     for satellite, phrase in satellites:
         if satellite.dep_ == "appos" or _misparsed_appositive(satellite):
