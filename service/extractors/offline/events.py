@@ -88,7 +88,7 @@ class EventMemory:
                 continue  # "11 deaths in crashes in 2022": a kind of event, not "the crash"
             if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and _near(token, head):
                 words.add(lemma)
-                if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i:
+                if token.dep_ == "nsubj" and token.head.i == head.i and _happened(head):
                     own.add(lemma)
         for word in words:
             if word in own and (word not in self.days or word in self._provisional):
@@ -97,6 +97,15 @@ class EventMemory:
             elif word not in self.days:
                 self._provisional.add(word)  # "arrest" near "ran ... from 2012": the clause's
             self.days.setdefault(word, start)
+
+
+def _happened(head: Token) -> bool:
+    """ "The fire broke out", "the storm struck": a verb telling the event took place (not
+    "was contained", which dates a later stage of it)."""
+    return head.lemma_.lower() in _HAPPENING_VERBS
+
+
+_HAPPENING_VERBS = word_set("break start begin strike hit erupt happen occur")
 
 
 def _near(token: Token, head: Token) -> bool:

@@ -115,7 +115,10 @@ def keep_sentences_whole_between_words(doc: Doc) -> Doc:
     between two words on one line; edited text ends one only after punctuation."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if before.is_alpha and before.whitespace_ == " " and not token.is_punct:
+        # "Follow us on Twitter The ministry said": a capitalised word that is no proper noun
+        # may still open a sentence the writer left without its full stop
+        opening = token.text[:1].isupper() and token.tag_ not in ("NNP", "NNPS")
+        if before.is_alpha and before.whitespace_ == " " and not token.is_punct and not opening:
             token.is_sent_start = False
     return doc
 

@@ -159,7 +159,13 @@ def _names_dated_event(match: re.Match[str], context: Context) -> bool:
         return False
     if match.group("prep").lower() in ("at", "during") and event not in GATHERING_NOUNS:
         return False  # "at the crash site" is a place, "at the hearing" an occasion
+    if match.group("prep").lower() == "when":  # "when the fire started", not "when it hits"
+        return _HAPPENED.match(match.string, match.end("event")) is not None
     return match.group("prep").lower() != "to" or " from " in f" {match.string[: match.start()]}"
+
+
+# "when the fire started": the event told as having happened, not one still to come.
+_HAPPENED = re.compile(r"\s+(?:started|began|struck|broke\s+out|happened|occurred)\b")
 
 
 # Times counted from the event told before; they yield to a calendar date in the same clause
@@ -280,10 +286,14 @@ def _parsed(text: str, context: Context) -> Bounds:
 
 
 def _before_unknown_event(match: re.Match[str]) -> bool:
-    """ "hours before the spacewalk": an offset from an event the phrase names itself."""
-    following = match.string[match.end() :].split(maxsplit=1)
-    return match.group().split()[-1].lower() in ("after", "before") and bool(
-        following and following[0][:1].isalpha()
+    """ "hours before the first spacewalk": an offset from an event the phrase names itself,
+    not one told before ("two days after the disaster")."""
+    following = [w.strip(".,;:").lower() for w in match.string[match.end() :].split()[:4]]
+    refers_back = any(w in EVENT_NOUNS or w.removesuffix("s") in EVENT_NOUNS for w in following)
+    return (
+        match.group().split()[-1].lower() in ("after", "before")
+        and bool(following and following[0][:1].isalpha())
+        and not refers_back
     )
 
 

@@ -147,9 +147,7 @@ def _own_channel(verb: Token) -> str | None:
         addressee = _without_clauses(child)
         named = any(t.ent_type_ == "ORG" for t in addressee)
         # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
-        introduced = child.pos_ == "PROPN" and any(
-            t.lower_ in OUTLET_WORDS and t.i < child.i for t in addressee
-        )
+        introduced = child.pos_ == "PROPN" and _named_after_its_kind(child)
         if told and (named or introduced or child.lower_ in OUTLET_WORDS):
             return phrase_text(outlet(_name_after(child) or addressee))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
@@ -161,6 +159,20 @@ def _own_channel(verb: Token) -> str | None:
             if relay is not None:
                 return relay
     return None
+
+
+def _named_after_its_kind(name: Token) -> bool:
+    """ "the regional daily Vestkysten-Posten", "the Rosario newspaper La Voz del Paraná": a
+    name right after the kind of paper it is, not a person's ("newspaper reporter Ana Ruiz")."""
+    doc, start = name.doc, name.i
+    while start > 0 and (
+        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_JOINERS
+    ):
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in OUTLET_WORDS
+
+
+_NAME_JOINERS = frozenset({"-", "de", "del", "da", "do", "dos", "du", "la", "le", "of"})
 
 
 def _without_clauses(noun: Token) -> list[Token]:

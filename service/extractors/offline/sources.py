@@ -185,6 +185,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         # the tagger takes an unknown first word for a place, but a firm that spoke already
         # is the one its first word names
         spoke = any(known.source.name == firm for known in refs.sources)
+        spoke = spoke and not _named_as_a_place(head)
         if firm is not None and (spoke or not place):
             return Source(name=firm), lemma
     if lemma in DOCUMENT_HEADS:
@@ -247,6 +248,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _named_as_a_place(word: Token) -> bool:
+    """True when the text also uses the word as a place ("in Paris", "near Paris")."""
+    return re.search(rf"\b(?:in|near)\s+{re.escape(word.text)}\b", word.doc.text) is not None
 
 
 def _name_given_as(tokens: list[Token]) -> list[Token]:

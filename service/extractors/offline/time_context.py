@@ -272,18 +272,26 @@ def past_perfect(head: Token) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
-def present_perfect(head: Token) -> bool:
-    """ "has served", "have been chasing": told as lasting up to now ("has been jailed for
-    two years" is a passive, a term still to run; "will have served" is not now)."""
+def lasting_up_to_now(head: Token) -> bool:
+    """ "has served", "has been patient", "have been chasing": a present perfect of a state
+    or an activity, which lasts up to now; not an act whose term runs on ("has sentenced
+    him to prison for 12 years", "has signed him for three years"), a passive ("has been
+    jailed for two years") or "will have served"."""
     auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
     passive = any(c.dep_ == "auxpass" for c in head.children)
     if passive or auxiliaries & {"will", "would", "could", "should", "must", "may", "might"}:
         return False
-    return (
-        head.tag_ in ("VBN", "VBG")
-        and bool(auxiliaries & {"has", "have", "'ve", "'s"})
-        and (head.tag_ == "VBN" or "been" in auxiliaries)
-    )
+    if not auxiliaries & {"has", "have", "'ve", "'s"}:
+        return False
+    progressive = head.tag_ == "VBG" and "been" in auxiliaries
+    return progressive or (head.tag_ == "VBN" and head.lemma_.lower() in _DURATIVE_VERBS)
+
+
+# Verbs of states and ongoing activities, whose "for N years" runs up to the present.
+_DURATIVE_VERBS = word_set("""
+    be serve live work run lead hold stay remain wait teach chair head manage govern
+    represent coach play own know study practise practice operate
+    """)
 
 
 def looks_back(time_text: str) -> bool:

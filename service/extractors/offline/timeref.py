@@ -50,11 +50,11 @@ from service.extractors.offline.time_context import (
     in_baseline,
     in_side_clause,
     joined_times,
+    lasting_up_to_now,
     named_by_its_period,
     past_predicate,
     planned_ahead,
     postponed_to,
-    present_perfect,
     told_in_the_past,
     told_in_the_present,
     when_predicted,
@@ -146,7 +146,6 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         "’s",
     ):
         preposition = ""  # "the toll from Sunday's landslide": the day names the event
-        context = replace(context, forward=False)  # "a premium to Monday's close": told before
     told_as_past = context.past
     if preposition in END_ONLY:  # "had extended the order until May 1": a deadline ahead
         context = replace(context, past=False)
@@ -377,7 +376,7 @@ def time_phrase(
         found.append((reference, covered))
         if best is None or key < best[0]:
             best = (key, reference, covered)
-    if best is None and present_perfect(head):
+    if best is None and lasting_up_to_now(head):
         lasting = lasting_phrase(tokens, context)
         if lasting is not None:
             return lasting

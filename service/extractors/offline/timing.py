@@ -4,6 +4,7 @@ reporting verb, or the time phrase its sentence shares among the claims split fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -232,9 +233,10 @@ def _when_clauses_share(
 def _dated_by_main_clause(text: str, claims: list[DraftClaim]) -> TimeRef | None:
     """The time a claim of the same sentence resolved from the date a "when" clause hangs
     from: "due in court on Feb. 9, when ..." looks ahead as the main clause does."""
+    same = re.compile(rf"(?:(?:on|in|at|by|from|until)\s+)?{re.escape(text)}", re.IGNORECASE)
     for claim in claims:
-        if claim.time is not None and claim.time.text.endswith(text):
-            return claim.time
+        if claim.time is not None and same.fullmatch(claim.time.text):
+            return claim.time  # "on Feb. 9" for "Feb. 9", not "between 2010 and 2019"
     return None
 
 
