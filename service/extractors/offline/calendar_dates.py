@@ -136,7 +136,10 @@ def _relative(text: str, context: Context) -> Bounds:
         return month, month
     monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
     first = monday + dt.timedelta(days=5) if word[1] == "weekend" else monday
-    return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    sunday = monday + dt.timedelta(days=6)
+    if text.lower().startswith("later") and step == 0 and published < sunday:
+        first = published + dt.timedelta(days=1)  # "later this week": the days still to come
+    return first.isoformat(), sunday.isoformat()
 
 
 def month_day_bounds(

@@ -347,6 +347,14 @@ def time_phrase(
             continue
         if is_from_event(match) and covered[-1].dep_ == "compound":
             continue  # "at the convention centre", "since the election campaign began"
+        possessive = window[match.end() : match.end() + 2] in ("'s", "’s")
+        if possessive and covered[0].dep_ == "agent" and match.re is _EXPRESSION:
+            # "hit by this year's epidemic": the passive's "by" bounds nothing (unlike the
+            # deadline "expected by the end of June", which the parser also calls an agent)
+            bare = _EXPRESSION.match(window, match.start("first"))
+            if bare is None:
+                continue
+            match, covered = bare, covered[1:]
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue

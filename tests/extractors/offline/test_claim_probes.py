@@ -3170,6 +3170,11 @@ def test_a_range_right_after_said_stays_one_claim(extractor: OfflineExtractor):
 
 
 CLAIM_TIMES = [
+    # a passive's "by" before a possessive date bounds nothing; a deadline's "by" does
+    ("The town was among those hardest hit by this year's floods.", "hardest hit", "2021", "2021"),
+    ("Results are expected by the end of June.", "Results", None, "2021-06"),
+    # "later this week" is the days of the week still to come
+    ("The cut is expected to be approved later this week.", "approved", "2021-05-18", "2021-05-23"),
     # "when" an event the article dated happened is that event's day; the event's own
     # sentence dates it over a later report that only mentions it
     (
