@@ -51,7 +51,9 @@ def after_quote(verb: Token) -> bool:
 
 def trailing_report(clause: Token) -> bool:
     """A reporting clause with its own subject set off by a comma after its content."""
-    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else clause
+    # the parser may hang the comma itself on the clause ("P, its ministry said, while Q")
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    before = clause.doc[first.i - 1] if first.i else clause
     has_subject = any(child.dep_ == "nsubj" for child in clause.children)
     reporting = clause.lemma_.lower() in REPORTING_VERBS and clause.pos_ == "VERB"
     return reporting and has_subject and before.text == ","

@@ -151,6 +151,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     family = family_source(head, refs)
     if family is not None:  # "her family said": that person's family
         return family, lemma
+    owned_body = _body_of_the_place_before(tokens, head)
+    if owned_body is not None:  # "Paraguay has 312 cases, its health ministry said"
+        return Source(name=owned_body), lemma
     person = person_in(tokens)
     # "A Voss aide" is an unnamed aide, not Voss
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
@@ -248,6 +251,25 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _body_of_the_place_before(tokens: list[Token], head: Token) -> str | None:
+    """ "its health ministry" after a country named earlier in the sentence: that country's
+    ("Paraguay's health ministry")."""
+    owner = tokens[0]
+    if owner.lower_ != "its" or owner.tag_ != "PRP$" or head.lemma_.lower() not in _STATE_BODIES:
+        return None
+    sentence = head.sent
+    # the tagger may take a country for an organisation ("Neighbouring Paraguay")
+    places = [e for e in sentence.ents if e.label_ in ("GPE", "ORG") and e.end <= owner.i]
+    if not places:
+        return None
+    place = without_article(places[-1].text).removesuffix("'s").removesuffix("’s")
+    return f"{place}'s {phrase_text(tokens[1:])}"
+
+
+# Bodies of a state, which "its" before them ties to the country named before.
+_STATE_BODIES = word_set("ministry government army military police navy embassy department")
 
 
 def _named_as_a_place(word: Token) -> bool:
