@@ -151,9 +151,9 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     family = family_source(head, refs)
     if family is not None:  # "her family said": that person's family
         return family, lemma
-    owned_body = _body_of_the_place_before(tokens, head)
-    if owned_body is not None:  # "Paraguay has 312 cases, its health ministry said"
-        return Source(name=owned_body), lemma
+    state_body = _body_of_the_place_before(tokens, head)
+    if state_body is not None:  # "Paraguay has 312 cases, its health ministry said"
+        return Source(name=state_body), lemma
     person = person_in(tokens)
     # "A Voss aide" is an unnamed aide, not Voss
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
