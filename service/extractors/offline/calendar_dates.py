@@ -137,7 +137,7 @@ def _relative(text: str, context: Context) -> Bounds:
     monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
     first = monday + dt.timedelta(days=5) if word[1] == "weekend" else monday
     sunday = monday + dt.timedelta(days=6)
-    if text.lower().startswith("later") and step == 0 and published < sunday:
+    if text.lower().startswith("later") and word[1] == "week" and step == 0 and published < sunday:
         first = published + dt.timedelta(days=1)  # "later this week": the days still to come
     return first.isoformat(), sunday.isoformat()
 

@@ -20,6 +20,8 @@ EVENT_NOUNS = word_set(
     caucus retirement resignation arrest murder killing launch landfall
     """
 )
+# Events that can be a passive's agent ("hit by this year's epidemic").
+CAUSING_EVENTS = EVENT_NOUNS | word_set("epidemic pandemic drought heatwave wave floods rains")
 # Occasions one attends, which "at the convention" or "during the hearing" can date.
 GATHERING_NOUNS = word_set(
     "convention meeting hearing summit conference rally funeral inauguration trial congress"

@@ -51,10 +51,13 @@ def after_quote(verb: Token) -> bool:
 
 def trailing_report(clause: Token) -> bool:
     """A reporting clause with its own subject set off by a comma after its content."""
-    # the parser may hang the comma itself on the clause ("P, its ministry said, while Q")
-    first = next((t for t in clause.subtree if not t.is_punct), clause)
-    before = clause.doc[first.i - 1] if first.i else clause
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else clause
     has_subject = any(child.dep_ == "nsubj" for child in clause.children)
+    # the parser may hang the comma itself on a bare report ("P, its ministry said, while
+    # Q"), but not on reported content ("The ministry said on Friday, hospitals reported 212")
+    told = {"dobj", "ccomp", "xcomp", "attr", "dative"} & {c.dep_ for c in clause.children}
+    if clause.left_edge.text == "," and not told:
+        before = clause.left_edge
     reporting = clause.lemma_.lower() in REPORTING_VERBS and clause.pos_ == "VERB"
     return reporting and has_subject and before.text == ","
 

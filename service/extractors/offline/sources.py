@@ -254,21 +254,26 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
 
 
 def _body_of_the_place_before(tokens: list[Token], head: Token) -> str | None:
-    """ "its health ministry" after a country named earlier in the sentence: that country's
+    """ "its health ministry" after a country that is the sentence's subject: that country's
     ("Paraguay's health ministry")."""
     owner = tokens[0]
     if owner.lower_ != "its" or owner.tag_ != "PRP$" or head.lemma_.lower() not in _STATE_BODIES:
         return None
-    sentence = head.sent
-    # the tagger may take a country for an organisation ("Neighbouring Paraguay")
-    places = [e for e in sentence.ents if e.label_ in ("GPE", "ORG") and e.end <= owner.i]
+    # the country that is the sentence's subject ("Norway fined Tarn Motors ..., its transport
+    # ministry said"); the tagger may take it for an organisation ("Neighbouring Paraguay")
+    places = [
+        e
+        for e in head.sent.ents
+        if e.label_ in ("GPE", "ORG") and e.end <= owner.i and e.root.dep_ == "nsubj"
+    ]
     if not places:
         return None
-    place = without_article(places[-1].text).removesuffix("'s").removesuffix("’s")
-    return f"{place}'s {phrase_text(tokens[1:])}"
+    place = without_article(places[0].text).removesuffix("'s").removesuffix("’s")
+    possessive = "'" if place.endswith("s") else "'s"  # as labels write it: "Paraguay's"
+    return f"{place}{possessive} {phrase_text(tokens[1:])}"
 
 
-# Bodies of a state, which "its" before them ties to the country named before.
+# Bodies of a state, which "its" before them ties to the country the sentence is about.
 _STATE_BODIES = word_set("ministry government army military police navy embassy department")
 
 

@@ -21,6 +21,7 @@ from service.extractors.offline.calendar_dates import (
     month_day_bounds,
 )
 from service.extractors.offline.durations import counted_back, lasting_phrase
+from service.extractors.offline.events import CAUSING_EVENTS
 from service.extractors.offline.numerals import SMALL_NUMBERS
 from service.extractors.offline.periods import (
     LAST_PERIOD,
@@ -308,6 +309,15 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     return matches
 
 
+def _caused_by(covered: list[Token]) -> bool:
+    """ "hit by this year's epidemic": a passive's agent that is an event, not a deadline
+    ("repaired by Friday's deadline")."""
+    owner = covered[-1]
+    event = owner.head if owner.dep_ == "poss" else None
+    caused = event is not None and event.lemma_.lower() in CAUSING_EVENTS
+    return covered[0].dep_ == "agent" and caused
+
+
 def _event_year(match: re.Match[str]) -> bool:
     """ "the 2016 election" without a preposition: it yields to any other dated phrase."""
     first = match.group("first") if match.re is _EXPRESSION else None
@@ -348,7 +358,7 @@ def time_phrase(
         if is_from_event(match) and covered[-1].dep_ == "compound":
             continue  # "at the convention centre", "since the election campaign began"
         possessive = window[match.end() : match.end() + 2] in ("'s", "’s")
-        if possessive and covered[0].dep_ == "agent" and match.re is _EXPRESSION:
+        if possessive and _caused_by(covered) and match.re is _EXPRESSION:
             # "hit by this year's epidemic": the passive's "by" bounds nothing (unlike the
             # deadline "expected by the end of June", which the parser also calls an agent)
             bare = _EXPRESSION.match(window, match.start("first"))

@@ -3922,6 +3922,20 @@ REVIEWED_TIMES = [
         "2021-05-06",
         None,
     ),
+    # a possessive date after a deadline's "by" is still a deadline
+    (
+        "The bridge must be repaired by Friday's deadline, the mayor said.",
+        "bridge",
+        None,
+        "2021-05-21",
+    ),
+    # "later this weekend" is the weekend
+    (
+        "The city council will vote on the budget later this weekend, the mayor said.",
+        "budget",
+        "2021-05-22",
+        "2021-05-23",
+    ),
     # an offset from an event told before keeps its day
     (
         "The bridge fell on Sunday. Crews will inspect 12 other bridges two days after the "
@@ -3959,6 +3973,21 @@ def test_reviewed_inputs_keep_their_times(
             "euros. Fares in Paris rose last year.",
             "2 euros",
             "Paris",
+            None,
+        ),
+        # reported content after a comma is no trailing report
+        (
+            "The ministry said on Friday, hospitals reported 212 new admissions.",
+            "212",
+            "The ministry",
+            None,
+        ),
+        # "its" ties a state body to the sentence's subject, not to a country named after it
+        (
+            "Paraguay reported 312 new cases on Sunday after a surge in Brazil, its health "
+            "ministry said.",
+            "312",
+            "Paraguay's health ministry",
             None,
         ),
         # a capitalised word that is no name may open a sentence left without its full stop
