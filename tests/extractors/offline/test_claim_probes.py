@@ -40,6 +40,25 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # inputs a review of rules 2025.18 found mishandled (each failed before its fix):
+    # reported content after a comma is no trailing report
+    ("The ministry said on Friday, hospitals reported 212 new admissions.", "212", "The ministry"),
+    # "its" ties a state body to the sentence's subject, not to a country named after it
+    (
+        "Paraguay reported 312 new cases on Sunday after a surge in Brazil, its health "
+        "ministry said.",
+        "312",
+        "Paraguay's health ministry",
+    ),
+    # a word the article uses as a place stays the place
+    (
+        "Paris Electric said it would raise prices 12%. Paris said it would cap fares at 2 "
+        "euros. Fares in Paris rose last year.",
+        "2 euros",
+        "Paris",
+    ),
+    # a capitalised word that is no name may open a sentence left without its full stop
+    ("Follow us on Twitter The ministry said 40 people were injured.", "40 people", "The ministry"),
     # a report set off before a "while" clause the parser hangs on it; "its" ties the
     # ministry to the country named before
     (
@@ -1377,10 +1396,12 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
             "Talia Brandt told the Lyon daily Le Courrier Sud that 40 centres had opened.",
             "Le Courrier Sud",
         ),
+        # a person after the kind of paper is no channel (a review of rules 2025.18)
+        ("The minister told newspaper reporter Anna Nowak that 40 jobs would go.", None),
     ],
 )
 def test_interviews_networks_and_papers_told_are_channels(
-    extractor: OfflineExtractor, text: str, via: str
+    extractor: OfflineExtractor, text: str, via: str | None
 ):
     claim = next(c for c in _claims(extractor, text))
     assert claim.source is not None and claim.source.via == via
@@ -3955,52 +3976,3 @@ def test_reviewed_inputs_keep_their_times(
 ):
     claim = _claim(extractor, text, phrase)
     assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "source", "via"),
-    [
-        # a person after the kind of paper is no channel
-        (
-            "The minister told newspaper reporter Anna Nowak that 40 jobs would go.",
-            "40 jobs",
-            "The minister",
-            None,
-        ),
-        # a word the article uses as a place stays the place
-        (
-            "Paris Electric said it would raise prices 12%. Paris said it would cap fares at 2 "
-            "euros. Fares in Paris rose last year.",
-            "2 euros",
-            "Paris",
-            None,
-        ),
-        # reported content after a comma is no trailing report
-        (
-            "The ministry said on Friday, hospitals reported 212 new admissions.",
-            "212",
-            "The ministry",
-            None,
-        ),
-        # "its" ties a state body to the sentence's subject, not to a country named after it
-        (
-            "Paraguay reported 312 new cases on Sunday after a surge in Brazil, its health "
-            "ministry said.",
-            "312",
-            "Paraguay's health ministry",
-            None,
-        ),
-        # a capitalised word that is no name may open a sentence left without its full stop
-        (
-            "Follow us on Twitter The ministry said 40 people were injured.",
-            "40 people",
-            "The ministry",
-            None,
-        ),
-    ],
-)
-def test_reviewed_inputs_keep_their_sources(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str, via: str | None
-):
-    claim = _claim(extractor, text, phrase)
-    assert claim.source is not None and (claim.source.name, claim.source.via) == (source, via)
