@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -166,13 +167,10 @@ def _named_after_its_kind(name: Token) -> bool:
     name right after the kind of paper it is, not a person's ("newspaper reporter Ana Ruiz")."""
     doc, start = name.doc, name.i
     while start > 0 and (
-        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_JOINERS
+        doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_JOINERS
     ):
         start -= 1
     return start > 0 and doc[start - 1].lower_ in OUTLET_WORDS
-
-
-_NAME_JOINERS = frozenset({"-", "de", "del", "da", "do", "dos", "du", "la", "le", "of"})
 
 
 def _without_clauses(noun: Token) -> list[Token]:

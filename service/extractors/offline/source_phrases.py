@@ -17,7 +17,9 @@ _PRESS_KINDS = word_set("daily weekly monthly newspaper paper tabloid magazine b
 
 
 # Words that join the capitalised words of one name ("La Voz del Paraná", "Vest-Posten").
-_JOINERS = frozenset({"&", "of", "for", "and", "-", "de", "del", "da", "do", "dos", "du", "la"})
+NAME_JOINERS = frozenset(
+    {"&", "of", "for", "and", "-", "de", "del", "da", "do", "dos", "du", "la", "le"}
+)
 
 
 def _in_name(tokens: list[Token], position: int) -> bool:
@@ -29,7 +31,7 @@ def _in_name(tokens: list[Token], position: int) -> bool:
     if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
         return True  # "charity Doctors Across Borders": a capitalised name word
     inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()
-    joiner = token.text in _JOINERS or (
+    joiner = token.text in NAME_JOINERS or (
         token.text[:1].isupper() and token.pos_ in ("ADP", "CCONJ", "NOUN")
     )
     return inner and joiner and tokens[position + 1].text[:1].isupper()
