@@ -143,3 +143,12 @@ def event_bounds(match: re.Match[str], events: Mapping[str, str]) -> tuple[str |
     if preposition in ("after", "since"):
         return day, None
     return day, day
+
+
+def caused_by(covered: list[Token]) -> bool:
+    """ "hit by this year's epidemic": a passive's agent that is an event, not a deadline
+    ("repaired by Friday's deadline")."""
+    owner = covered[-1]
+    event = owner.head if owner.dep_ == "poss" else None
+    caused = event is not None and event.lemma_.lower() in CAUSING_EVENTS
+    return covered[0].dep_ == "agent" and caused

@@ -182,9 +182,6 @@ def clause_depth(token: Token, head: Token) -> int:
     return depth if token.i == head.i else 50
 
 
-DEADLINE_WORDS = frozenset({"until", "till", "before"})
-
-
 def governing_word(
     token: Token, head: Token, window: set[int], words: frozenset[str] = frozenset({"since"})
 ) -> Token | None:

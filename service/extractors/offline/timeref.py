@@ -20,8 +20,13 @@ from service.extractors.offline.calendar_dates import (
     month_bounds,
     month_day_bounds,
 )
+from service.extractors.offline.deadlines import (
+    DEADLINE_WORDS,
+    before_a_clock_time,
+    before_an_audience,
+)
 from service.extractors.offline.durations import counted_back, lasting_phrase
-from service.extractors.offline.events import CAUSING_EVENTS
+from service.extractors.offline.events import caused_by
 from service.extractors.offline.numerals import SMALL_NUMBERS
 from service.extractors.offline.periods import (
     LAST_PERIOD,
@@ -42,7 +47,6 @@ from service.extractors.offline.relative_time import (
     resolve_relative,
 )
 from service.extractors.offline.time_context import (
-    DEADLINE_WORDS,
     after_superlative,
     clause_depth,
     closing_end,
@@ -60,7 +64,7 @@ from service.extractors.offline.time_context import (
     told_in_the_present,
     when_predicted,
 )
-from service.extractors.offline.tokens import verbatim, word_set
+from service.extractors.offline.tokens import verbatim
 
 # Prepositions and what they bound: the end only, the start only, or both.
 END_ONLY = frozenset(
@@ -226,32 +230,6 @@ def _days_back(prefix: re.Match[str]) -> int:
     return count - 1
 
 
-_CLOCK_AFTER = re.compile(rf"^(?:{_CLOCK}|(?i:midnight|noon|dawn|daybreak))(?!\w)")
-
-
-def _before_a_clock_time(word: Token) -> bool:
-    """True for "shortly before 2 a.m.": a time of day, not a deadline ("until noon" is)."""
-    return (
-        word.lower_ == "before"
-        and _CLOCK_AFTER.match(word.doc.text[word.idx + len(word.text) :].lstrip()) is not None
-    )
-
-
-# People or bodies one appears "before": the word is a place then, not a deadline.
-_AUDIENCES = word_set("""
-    supporter crowd court judge jury parliament committee reporter journalist lawmaker
-    audience panel congress senate voter delegate member magistrate tribunal camera
-    """)
-
-
-def _before_an_audience(word: Token) -> bool:
-    """True for "before supporters", "before a judge": in front of, not earlier than."""
-    objects = [c for c in word.children if c.dep_ == "pobj"]
-    return word.lower_ == "before" and any(
-        o.lemma_.lower() in _AUDIENCES or o.ent_type_ in ("PERSON", "NORP") for o in objects
-    )
-
-
 def _before_the_event(day: str | None, context: Context) -> bool:
     """True when a deadline falls before the event told before, which it cannot bound."""
     anchor = context.anchor_day
@@ -309,15 +287,6 @@ def _candidates(text: str, context: Context) -> list[re.Match[str]]:
     return matches
 
 
-def _caused_by(covered: list[Token]) -> bool:
-    """ "hit by this year's epidemic": a passive's agent that is an event, not a deadline
-    ("repaired by Friday's deadline")."""
-    owner = covered[-1]
-    event = owner.head if owner.dep_ == "poss" else None
-    caused = event is not None and event.lemma_.lower() in CAUSING_EVENTS
-    return covered[0].dep_ == "agent" and caused
-
-
 def _event_year(match: re.Match[str]) -> bool:
     """ "the 2016 election" without a preposition: it yields to any other dated phrase."""
     first = match.group("first") if match.re is _EXPRESSION else None
@@ -358,7 +327,7 @@ def time_phrase(
         if is_from_event(match) and covered[-1].dep_ == "compound":
             continue  # "at the convention centre", "since the election campaign began"
         possessive = window[match.end() : match.end() + 2] in ("'s", "’s")
-        if possessive and _caused_by(covered) and match.re is _EXPRESSION:
+        if possessive and caused_by(covered) and match.re is _EXPRESSION:
             # "hit by this year's epidemic": the passive's "by" bounds nothing (unlike the
             # deadline "expected by the end of June", which the parser also calls an agent)
             bare = _EXPRESSION.match(window, match.start("first"))
@@ -412,9 +381,9 @@ def time_phrase(
     if joined is not None:
         return joined
     deadline = governing_word(covered[0], head, {t.i for t in tokens}, DEADLINE_WORDS)
-    if deadline is not None and _before_a_clock_time(deadline):
+    if deadline is not None and before_a_clock_time(deadline):
         deadline = None  # "shortly before 2 a.m. on Sunday": the day itself (guide: clock times)
-    if deadline is not None and _before_an_audience(deadline):
+    if deadline is not None and before_an_audience(deadline):
         deadline = None  # "appeared before supporters on Tuesday night": that night
     if deadline is not None and reference.end and deadline.i < covered[0].i:
         # "until the end of the season in March", "until the primaries on March 3": an end only
