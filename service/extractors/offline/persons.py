@@ -46,7 +46,7 @@ TITLES = (
     chairwoman chair spokesperson spokesman spokeswoman director commissioner deputy chief
     ambassador minister. cardinal rev. reverend father sheikh treasurer councillor councilor
     congressman congresswoman assemblyman assemblywoman speaker superintendent premier marshal
-    leader candidate
+    leader candidate magistrate ombudsman ombudswoman
     """)
     | OCCUPATIONS
 )
@@ -146,7 +146,7 @@ _THING_NOUNS = word_set("""
     """)
 # Verbs said of people only: an untagged proper name as their subject is a person
 # ("Jan Roos died on Sunday", "Hart was born in 1929").
-_PERSON_VERBS = word_set("die bear marry retire graduate")
+_PERSON_VERBS = word_set("die bear marry retire graduate arrest")
 
 
 def given_name(token: Token) -> bool:
@@ -197,17 +197,63 @@ def _untagged_person(token: Token) -> list[Token]:
     given = given_name(token)
     tagged_otherwise = token.ent_type_ in ("GPE", "NORP", "ORG", "DATE")
     aged = with_age(token) and token.dep_ in ("nsubj", "nsubjpass")
-    if not (given or ((subject or described or aged) and not tagged_otherwise)):
-        return []
     words = [t for t in token.subtree if t.i <= token.i]
+    # "Sizwe Dlamini-Hartley, 44, the founder of ...": an age and a person's description
+    # outweigh the recognizer's "organisation"
+    aged_and_described = described and with_age(token) and token.ent_type_ != "GPE"
+    untagged = (subject or described or aged) and not tagged_otherwise
+    if not (given or untagged or aged_and_described or _titled_name(words)):
+        return []
     while len(words) > 2 and words[0].lower_ in _NOT_NAME_WORDS:
         words = words[1:]  # "Substitute Ciarán Mulvey": the name without the role
     doc = token.doc
     joined = (words[0].i > 0 and doc[words[0].i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
-    )  # "Okonde-Larch": a hyphenated name the parser split
-    named = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
-    return words if not joined and len(words) <= 3 and named else []
+    )  # "Okonde-" or "-Larch": part of a hyphenated name the parser split
+    names = [t for t in words if not _inner_hyphen(t)]  # "Dlamini-Hartley" is one name
+    named = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names)
+    return words if not joined and len(names) - _hyphens(words) <= 3 and named else []
+
+
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces between two capitalised words ("Dlamini-Hartley")."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and doc[token.i - 1].text[:1].isupper()
+        and doc[token.i + 1].text[:1].isupper()
+    )
+
+
+def _hyphens(words: list[Token]) -> int:
+    return sum(map(_inner_hyphen, words))
+
+
+# Last words of public bodies' names ("Judge Advocate General's Office" is no person).
+_BODY_LAST_WORDS = word_set("""
+    court council ministry office agency department committee commission university hospital
+    army police bank institute authority board service
+    """)
+
+
+def _titled_name(words: list[Token]) -> bool:
+    """ "Magistrate Lerato Nkosi": a title, then two or three capitalised names that end no
+    firm's or body's name (not "General Motors"), whatever the recognizer took them for."""
+    if len(words) < 3 or words[0].lower_ not in TITLES or not words[0].text[:1].isupper():
+        return False
+    name = words[1:]
+    while name and name[0].lower_ in TITLES:
+        name = name[1:]  # "Deputy Mayor Ana Vik"
+    last = name[-1].lower_ if name else ""
+    body = last in FIRM_ENDINGS or last in GROUP_ENDINGS or last in _BODY_LAST_WORDS
+    return (
+        2 <= len(name) <= 3
+        and not body
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in name)
+    )
 
 
 def _given_names_before(ent: Span) -> int:
@@ -247,7 +293,7 @@ def person_mentions(docs: list[tuple[int, Doc]]) -> list[Mention]:
             if words:
                 start = base + words[0].idx
                 if not any(start <= at < start + len(n) for at, (n, _) in found.items()):
-                    found[start] = (" ".join(t.text for t in words), token)
+                    found[start] = (doc[words[0].i : words[-1].i + 1].text, token)
     surnames = {name.split()[-1]: name for name, _ in found.values() if len(name.split()) > 1}
     for base, doc in docs:
         for token in doc:
@@ -319,10 +365,12 @@ def _own_possessive_gender(token: Token) -> str:
     # "Kvarn said she was honoured": the reported clause's pronoun is the speaker's, but not
     # in "told Pryce he had ...", where it is the addressee's
     addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in verb.children)
+    # "Nkosi said ..., but she imposed ...": a joined clause's pronoun subject is hers too
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not addressed]
+    clauses += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     words |= {
         c.lower_
-        for child in verb.children
-        if child.dep_ == "ccomp" and not addressed
+        for child in clauses
         for c in child.children
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
     }

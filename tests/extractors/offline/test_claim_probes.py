@@ -40,6 +40,21 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # the parser reads "the agency show" as one noun phrase; the agency is still the body
+    # named before
+    (
+        "At least 30 people died, the country's Federal Flood Management Institute said. "
+        "About 9,000 homes were damaged, preliminary figures from the agency show.",
+        "9,000",
+        "Federal Flood Management Institute",
+    ),
+    # a title before a name the recognizer took for an organisation; the surname alone later
+    (
+        "Magistrate Lindiwe Zungu of the Pinetown Magistrate's Court ordered Sipho Khumalo to "
+        "hand over his passport. Zungu said the state had not shown that he would flee.",
+        "flee",
+        "Lindiwe Zungu",
+    ),
     # inputs a review of rules 2025.18 found mishandled (each failed before its fix):
     # reported content after a comma is no trailing report
     ("The ministry said on Friday, hospitals reported 212 new admissions.", "212", "The ministry"),
@@ -789,6 +804,15 @@ def test_a_past_progressive_looks_back_for_its_month(extractor: OfflineExtractor
             "He had been treated for lung cancer.",
             "lung cancer",
             "Pavel Dremko",
+        ),
+        # a hyphenated name with an age and a description is a person, whatever the
+        # recognizer says, and "she" told later makes the titled judge a woman
+        (
+            "Judge Amara Okafor of the Lagos High Court ordered Tunde Bello-Ade, 51, the founder "
+            "of Harmattan Trust, to surrender his passport. He is due back in court on June 9. "
+            "Okafor said the risk was low, but she set strict conditions.",
+            "due back",
+            "Tunde Bello-Ade",
         ),
     ],
 )
