@@ -385,7 +385,7 @@ def _continues_name(last: Token, following: Token) -> bool:
 
 
 # Lower-case words inside people's names ("van der Laan", "da Silva", "bin Salman").
-NAME_PARTICLES = word_set("van der den de da dos das von zu bin ibn al el la le du")
+NAME_PARTICLES = word_set("van der den de da dos das des von zu bin ibn al el la le du")
 
 
 def _looks_like_a_person(entity: Span) -> bool:

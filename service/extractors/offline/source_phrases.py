@@ -18,7 +18,7 @@ _PRESS_KINDS = word_set("daily weekly monthly newspaper paper tabloid magazine b
 
 # Words that join the capitalised words of one name ("La Voz del Paraná", "Vest-Posten").
 NAME_JOINERS = frozenset(
-    {"&", "of", "for", "and", "-", "de", "del", "da", "do", "dos", "du", "la", "le"}
+    {"&", "of", "for", "and", "-", "de", "del", "des", "da", "do", "dos", "du", "la", "le"}
 )
 
 
@@ -69,11 +69,23 @@ def without_description(tokens: list[Token]) -> list[Token]:
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"
     # "Zarnak's state news agency ZNA": a possessive owner before the description
     owner = len(described) > 2 and described[1].tag_ == "POS"
+    # "rate-tracking website RateLens", "the Tallinn-based think tank X": hyphened modifiers
+    described = [t for t in described if not _hyphened_modifier(t)]
     lowered = all(t.text.islower() or (t is described[0] and (opening or owner)) for t in described)
     kinds = ("DET", "ADJ", "NOUN", "PROPN") if owner else ("DET", "ADJ", "NOUN")
-    if lowered and all(t.pos_ in kinds or t.tag_ == "POS" for t in described):
+    if described and lowered and all(t.pos_ in kinds or t.tag_ == "POS" for t in described):
         return tokens[start:]
     return tokens
+
+
+def _hyphened_modifier(token: Token) -> bool:
+    """A word of a hyphened modifier, the hyphen included ("rate-tracking", "Oslo-based")."""
+    doc = token.doc
+    if token.text == "-":
+        return token.i > 0 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    before = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    after = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return (before and token.i + 2 < len(doc)) or (after and token.text.islower())
 
 
 def without_article(name: str) -> str:

@@ -40,6 +40,26 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # a hyphened modifier in the description before a name goes with the description
+    (
+        "The average rent was 1,200 euros last week, according to rate-tracking website "
+        "RentLens, up from 1,100 euros in January.",
+        "1,200",
+        "RentLens",
+    ),
+    (
+        "Fares in Latvia rose by 38 percent in the year to September, according to the "
+        "Riga-based think tank Nordic Transit Monitor.",
+        "38 percent",
+        "Nordic Transit Monitor",
+    ),
+    # "des" joins the words of a name
+    (
+        "At least 90 people were abducted in 2020, according to the monitoring group "
+        "Observatoire Régional des Libertés.",
+        "90 people",
+        "Observatoire Régional des Libertés",
+    ),
     # the parser reads "the agency show" as one noun phrase; the agency is still the body
     # named before
     (
