@@ -24,7 +24,7 @@ def is_age(first: Token, last: Token) -> bool:
     if first.i == last.i and 0 < first.i < len(doc) - 1 and first.text.isdigit():
         person = doc[first.i - 2] if first.i >= 2 else None
         set_off = doc[first.i - 1].text == "," and doc[first.i + 1].text == ","
-        if set_off and person is not None and person.ent_type_ == "PERSON":
+        if set_off and person is not None and (person.ent_type_ == "PERSON" or named_age(first)):
             return True  # "Anna Berg, 58, resigned"
     if first.i == last.i and first.dep_ in ("attr", "acomp") and first.head.lemma_ == "be":
         subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
@@ -55,3 +55,21 @@ def bare_age(number: Token) -> bool:
     alone = following is None or following.is_punct
     digits = number.text.isascii() and number.text.isdigit()  # not "²"
     return alone and digits and 0 < int(number.text) < 120
+
+
+def named_age(number: Token) -> bool:
+    """ "found Barić, 58, guilty", "Kranjc, 47, said": an age set off by commas after a
+    capitalised name, whatever the recognizer made of the name (not a place after "in")."""
+    doc = number.doc
+    if not (2 <= number.i < len(doc) - 1 and bare_age(number)):
+        return False
+    name, before, after = doc[number.i - 2], doc[number.i - 1], doc[number.i + 1]
+    placed = name.dep_ == "pobj" and name.head.lower_ in ("in", "at", "near", "from", "to")
+    return (
+        before.text == ","
+        and after.text == ","
+        and name.pos_ == "PROPN"
+        and name.text[:1].isupper()
+        and name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC")
+        and not placed
+    )

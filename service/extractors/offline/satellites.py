@@ -8,7 +8,7 @@ from dataclasses import replace
 from lemminflect import getInflection
 from spacy.tokens import Token
 
-from service.extractors.offline.ages import bare_age
+from service.extractors.offline.ages import bare_age, named_age
 from service.extractors.offline.items import ITEM_OPENERS
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.segmentation import Proposition, own_date, subject_tokens, trim
@@ -74,7 +74,8 @@ def personal_appositive(token: Token) -> bool:
     age = token.left_edge.i == token.right_edge.i and bare_age(token)
     followed = after + 1 < len(doc) and doc[after + 1].pos_ in ("VERB", "AUX")
     named = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG")
-    return head.ent_type_ == "PERSON" or (age and named and followed)  # "Evers, 37, played"
+    aged = age and head.i == token.i - 2 and named_age(token)  # "found Barić, 58, guilty"
+    return head.ent_type_ == "PERSON" or (age and named and followed) or aged
 
 
 def _described_thing(token: Token) -> bool:
@@ -96,6 +97,16 @@ def _misparsed_appositive(token: Token) -> bool:
     if token.dep_ != "npadvmod":
         return False
     return _indefinite(token) or (bare_age(token) and token.head.ent_type_ == "PERSON")
+
+
+def _another_description(appositive: Token, phrase: list[Token]) -> bool:
+    """True when another appositive of the same name follows this one's closing comma."""
+    doc = appositive.doc
+    following = phrase[-1].i + 2
+    if following >= len(doc) or doc[following - 1].text != ",":
+        return False
+    word = doc[following]
+    return any(t.dep_ == "appos" and t.head.i == appositive.head.i for t in (word, *word.ancestors))
 
 
 def _indefinite(noun: Token) -> bool:
@@ -164,7 +175,9 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
                 # "Dunmore, 61, a three-term Democrat, ...": the age keeps its comma
                 aged = phrase[0].i > 1 and phrase[0].doc[phrase[0].i - 2].like_num
                 opening = set() if aged else {phrase[0].i - 1}
-                taken.update((opening | {phrase[-1].i + 1}) & ids)
+                # "Tunde Bello-Ade, 51, the founder of ...": the next description keeps it
+                closing = set() if _another_description(token, phrase) else {phrase[-1].i + 1}
+                taken.update((opening | closing) & ids)
     rest = [t for t in proposition.tokens if t.i not in taken]
     if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
         return [proposition]

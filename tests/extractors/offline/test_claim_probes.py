@@ -861,6 +861,30 @@ def test_a_name_with_an_age_is_a_person_whatever_the_tagger_says(extractor: Offl
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "main", "age"),
+    [
+        (
+            "Judge Ana Kovač of the Split County Court found Horvat, 58, guilty of fraud.",
+            "found Horvat guilty of fraud.",
+            "Horvat is 58 years old.",
+        ),
+        (
+            "The magistrate ordered Tunde Bello-Ade, 51, the founder of Harmattan Trust, to "
+            "surrender his passport.",
+            "ordered Tunde Bello-Ade, the founder of Harmattan Trust, to surrender",
+            "Tunde Bello-Ade is 51 years old.",
+        ),
+    ],
+)
+def test_an_age_after_any_capitalised_name_is_its_own_claim(
+    extractor: OfflineExtractor, text: str, main: str, age: str
+):
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert any(main in statement for statement in statements), statements
+    assert age in statements
+
+
 def test_names_with_particles_beside_a_firm_name_extract_without_error(
     extractor: OfflineExtractor,
 ):
