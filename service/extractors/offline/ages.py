@@ -58,8 +58,9 @@ def bare_age(number: Token) -> bool:
 
 
 def named_age(number: Token) -> bool:
-    """ "found Barić, 58, guilty", "Kranjc, 47, said": an age set off by commas after a
-    capitalised name, whatever the recognizer made of the name (not a place after "in")."""
+    """ "ordered Tunde Bello-Ade, 51, the founder of ...": an age set off by commas after a
+    capitalised name, whatever the recognizer made of the name, unless it took it for a
+    place ("Norway, 12, leads Sweden") or the name follows "in"."""
     doc = number.doc
     if not (2 <= number.i < len(doc) - 1 and bare_age(number)):
         return False
@@ -70,6 +71,6 @@ def named_age(number: Token) -> bool:
         and after.text == ","
         and name.pos_ == "PROPN"
         and name.text[:1].isupper()
-        and name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC")
+        and name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC", "GPE", "NORP")
         and not placed
     )

@@ -74,7 +74,7 @@ def personal_appositive(token: Token) -> bool:
     age = token.left_edge.i == token.right_edge.i and bare_age(token)
     followed = after + 1 < len(doc) and doc[after + 1].pos_ in ("VERB", "AUX")
     named = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG")
-    aged = age and head.i == token.i - 2 and named_age(token)  # "found Barić, 58, guilty"
+    aged = age and head.i == token.i - 2 and named_age(token)  # "ordered Bello-Ade, 51, the"
     return head.ent_type_ == "PERSON" or (age and named and followed) or aged
 
 
