@@ -6,6 +6,8 @@ surging forward") are the judge's claims too."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lemminflect import getInflection
 from spacy.tokens import Token
 
@@ -22,6 +24,8 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     verb = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in JUDGING_VERBS:
         return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+        return None  # "called the release 'an insult' and demanded ...": each clause its own
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in ids), None)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
     if subject is None or thing is None or subject.lower_ in ("it", "we", "i", "they"):
@@ -36,6 +40,69 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     source = named[0].model_copy(update={"via": relay}) if relay else named[0]
     frame = Frame(source=source, content=proposition.tokens, verb=verb, head_lemma=named[1])
     return proposition, frame
+
+
+def namings_of(
+    proposition: Proposition, refs: References
+) -> list[tuple[Proposition, Frame | None]] | None:
+    """A clause whose verb names its object ("said P, and called it 'a gift'", "X, a lawyer,
+    called the release 'an insult' and demanded ...") as the judgement with the namer's
+    frame; a clause closing on a naming participle ("ruled out talks, calling the plan
+    'reckless'") as itself and the judgement; or None."""
+    naming = _naming_of(proposition, proposition.head, refs)
+    if naming is not None:
+        return [naming]
+    tokens = proposition.tokens
+    ids = {t.i for t in tokens}
+    for participle in proposition.head.children:
+        before = participle.left_edge.i - 1
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i not in ids:
+            continue
+        if before < 0 or participle.doc[before].text != "," or before not in ids:
+            continue
+        phrase = [t for t in tokens if t.i >= participle.left_edge.i]
+        rest = trim([t for t in tokens if t.i < before])
+        part = Proposition(tokens=trim(phrase), head=participle, evidence=trim(phrase))
+        naming = _naming_of(part, participle, refs)
+        if naming is not None and rest:
+            main = replace(proposition, tokens=rest, evidence=rest)
+            return [(main, None), naming]
+    return None
+
+
+def _naming_of(
+    proposition: Proposition, verb: Token, refs: References
+) -> tuple[Proposition, Frame] | None:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    ids = {t.i for t in proposition.tokens}
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
+    namer = _namer(verb)
+    if thing is None or namer is None or namer.lower_ in ("it", "we", "i", "they", "you"):
+        return None
+    judgement = _judgement(verb, thing, proposition.tokens)
+    if judgement is None or _name(verb, ids) is None:
+        return None  # a described scene is told by its own clause
+    named = source_of(list(namer.subtree), refs)
+    if named is None:
+        return None
+    relay = channel(verb)
+    source = named[0].model_copy(update={"via": relay}) if relay else named[0]
+    return judgement, Frame(source=source, content=judgement.tokens, verb=verb, head_lemma=named[1])
+
+
+def _namer(verb: Token) -> Token | None:
+    """The subject of a naming verb, its own or the one of the verb it is joined to; "said
+    the plan could cost $2 million, and called it ...": the speaker, not the plan."""
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None:
+        return own
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        joined = verb.head
+        if verb.dep_ == "conj" and joined.dep_ == "ccomp":
+            joined = joined.head  # the parser joins the act to the reported clause
+        return next((c for c in joined.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 # "blamed the defeat on turnout": a cause the subject judges; "described a crowd surging
@@ -88,8 +155,14 @@ def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | 
             nominal=True,
         )
     name_words = [t for t in name.subtree if t.i in ids and not t.is_quote]
+    # "called the spending hard to justify": the infinitive the parser hung on the verb
+    infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > name.i and c.i in ids]
+    if name.pos_ in ("ADJ", "ADV") and infinitive:
+        name_words += [t for t in infinitive[0].subtree if t.i in ids and not t.is_quote]
     be = "are" if thing.tag_ in ("NNS", "NNPS") else "is"
     thing_words = [t for t in thing_words if t.i < name_words[0].i]
+    if name.head.lower_ == "as" and name.head.head.i == thing.i:  # "pangolins as the ..."
+        thing_words = [t for t in thing_words if t.i < name.head.i]
     return Proposition(
         tokens=trim([*thing_words, *name_words]),
         head=thing,
@@ -111,15 +184,23 @@ def _dates(thing: Token) -> set[int]:
 
 def _name(verb: Token, ids: set[int]) -> Token | None:
     """What the object was called: the second object ("called it a disgrace") or the object
-    of "as" ("described it as a disgrace")."""
-    for child in verb.children:
+    of "as" ("described it as a disgrace"), wherever the parser hung them."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    holders = [*verb.children, *(thing.children if thing is not None else [])]
+    for child in holders:
         if child.i not in ids:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
             return child
+        if child.dep_ == "oprd" and child.pos_ == "ADV":
+            return child  # "called the spending hard to justify": "hard" tagged an adverb
         if child.dep_ == "prep" and child.lower_ == "as":
             # "described the results as robust": the parser hangs an adjective as "amod"
             objects = [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
             if objects:
                 return objects[0]
+        quoted = child.i > 0 and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].is_quote
+        after = thing is not None and child.head.i == thing.i and child.i > thing.i
+        if child.dep_ in ("appos", "amod") and after and quoted:
+            return child  # 'called the release "an insult"', the quote read as a modifier
     return None

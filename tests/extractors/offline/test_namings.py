@@ -1,0 +1,79 @@
+"""Judgements told as naming ("called X 'Y'") in every clause shape; invented texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.claims import ClaimKind, DraftClaim
+from service.extractors.base import ArticleInput
+from service.extractors.offline import OfflineExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OfflineExtractor:
+    return OfflineExtractor()
+
+
+def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
+    return extractor.extract(ArticleInput(text=text, published=dt.date(2021, 5, 17))).claims
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "namer"),
+    [
+        # a quoted name the parser reads as an appositive; the joined act stays a claim
+        (
+            'Tom Reyes, a lawyer for the family, called the partial release "an insult" and '
+            "demanded the full footage.",
+            "The partial release is an insult.",
+            "Tom Reyes",
+        ),
+        # a naming act joined to the reported clause: the speaker's, not the clause subject's
+        (
+            "Farm Union chairman Olav Berg said the plan could cost 80 million euros a year, and "
+            'called it "a gift paid for with borrowed money".',
+            "It is a gift paid for with borrowed money.",
+            "Olav Berg",
+        ),
+        # an adjective tagged an adverb, with its infinitive
+        (
+            "Critics in the Danish parliament have called the spending hard to justify at a time "
+            "of cuts.",
+            "The spending is hard to justify at a time of cuts.",
+            "critics in the Danish parliament",
+        ),
+        # "as" hung on the object
+        (
+            "Sahel Watch described pangolins as the most trafficked mammal in the world.",
+            "Pangolins are the most trafficked mammal in the world.",
+            "Sahel Watch",
+        ),
+        # a closing participle
+        (
+            "Anna Holm ruled out any cooperation with Green Front, calling the party's "
+            'programme "incompatible with our values".',
+            "The party's programme is incompatible with our values.",
+            "Anna Holm",
+        ),
+    ],
+)
+def test_a_naming_is_the_namers_assessment(
+    extractor: OfflineExtractor, text: str, statement: str, namer: str
+):
+    claims = _claims(extractor, text)
+    judged = next((c for c in claims if c.statement == statement), None)
+    assert judged is not None, [c.statement for c in claims]
+    assert judged.kind is ClaimKind.assessment
+    assert judged.source is not None and judged.source.name == namer
+    assert len(claims) == 2 or "Critics" in text or "Sahel" in text
+
+
+def test_a_naming_participle_leaves_the_clause_it_closes(extractor: OfflineExtractor):
+    text = (
+        "Anna Holm ruled out any cooperation with Green Front, calling the party's programme "
+        '"incompatible with our values".'
+    )
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert "Anna Holm ruled out any cooperation with Green Front." in statements
