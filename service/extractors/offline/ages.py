@@ -66,6 +66,8 @@ def named_age(number: Token) -> bool:
         return False
     name, before, after = doc[number.i - 2], doc[number.i - 1], doc[number.i + 1]
     placed = name.dep_ == "pobj" and name.head.lower_ in ("in", "at", "near", "from", "to")
+    if _listed(number):
+        return False  # "Labour, 34, the Conservatives, 21, ...": a table, not ages
     return (
         before.text == ","
         and after.text == ","
@@ -74,3 +76,15 @@ def named_age(number: Token) -> bool:
         and name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC", "GPE", "NORP")
         and not placed
     )
+
+
+def _listed(number: Token) -> bool:
+    """True when the sentence pairs another name with a number the same way ("Arsenal, 61,
+    Chelsea, 58")."""
+    doc, pairs = number.doc, 0
+    for token in number.sent:
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        if doc[token.i + 1].like_num and doc[token.i - 1].text[:1].isupper():
+            pairs += 1
+    return pairs > 1

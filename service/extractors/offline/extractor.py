@@ -29,7 +29,7 @@ from service.extractors.offline.frames import PUBLISHING_VERBS
 from service.extractors.offline.kinds import kind_of
 from service.extractors.offline.layout import Block, split_blocks
 from service.extractors.offline.locations import location_of
-from service.extractors.offline.namings import naming_claim, namings_of
+from service.extractors.offline.namings import naming_claim, with_namings
 from service.extractors.offline.nested import unwrap_nested
 from service.extractors.offline.nlp import MODEL_NAME, load_nlp
 from service.extractors.offline.pronouns import PronounResolver, possessive
@@ -152,11 +152,7 @@ class _ClaimBuilder:
             details = [(detail, None) for detail in speaker_details(outer)]
             naming = naming_claim(content, self.refs) if outer is None else None
             pairs = [naming] if naming else self._attributed(propositions_of(content), outer)
-            pairs = [
-                pair
-                for p, f in pairs
-                for pair in ((f is None and namings_of(p, self.refs)) or [(p, f)])
-            ]
+            pairs = with_namings(pairs, self.refs)
             for proposition, frame in [*pairs, *details]:
                 claim = self._claim(
                     proposition,

@@ -6,6 +6,7 @@ surging forward") are the judge's claims too."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from lemminflect import getInflection
@@ -40,6 +41,17 @@ def naming_claim(tokens: list[Token], refs: References) -> tuple[Proposition, Fr
     source = named[0].model_copy(update={"via": relay}) if relay else named[0]
     frame = Frame(source=source, content=proposition.tokens, verb=verb, head_lemma=named[1])
     return proposition, frame
+
+
+def with_namings(
+    pairs: Sequence[tuple[Proposition, Frame | None]], refs: References
+) -> list[tuple[Proposition, Frame | None]]:
+    """Every unattributed proposition that names something, told as the namer's judgement."""
+    return [
+        pair
+        for proposition, frame in pairs
+        for pair in ((frame is None and namings_of(proposition, refs)) or [(proposition, frame)])
+    ]
 
 
 def namings_of(

@@ -146,7 +146,7 @@ _THING_NOUNS = word_set("""
     """)
 # Verbs said of people only: an untagged proper name as their subject is a person
 # ("Jan Roos died on Sunday", "Hart was born in 1929").
-_PERSON_VERBS = word_set("die bear marry retire graduate arrest")
+_PERSON_VERBS = word_set("die bear marry retire graduate")
 
 
 def given_name(token: Token) -> bool:
@@ -211,7 +211,7 @@ def _untagged_person(token: Token) -> list[Token]:
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
     )  # "Okonde-" or "-Larch": part of a hyphenated name the parser split
     names = [t for t in words if not _inner_hyphen(t)]  # "Dlamini-Hartley" is one name
-    named = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names)
+    named = bool(names) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names)
     return words if not joined and len(names) - _hyphens(words) <= 3 and named else []
 
 
@@ -235,8 +235,14 @@ def _hyphens(words: list[Token]) -> int:
 # Last words of public bodies' names ("Judge Advocate General's Office" is no person).
 _BODY_LAST_WORDS = word_set("""
     court council ministry office agency department committee commission university hospital
-    army police bank institute authority board service
+    army police bank institute authority board service airport island sound park foundation
+    league club school college bay river lake mountain county province
     """)
+
+
+# Titles that also open the names of places and bodies ("King Fahd International Airport",
+# "Prince Edward Island", "Major League Cricket", "General Motors"): no sign of a person.
+_PLACE_TITLES = word_set("king queen prince princess major general gen lord lady saint st")
 
 
 def _titled_name(words: list[Token]) -> bool:
@@ -244,14 +250,18 @@ def _titled_name(words: list[Token]) -> bool:
     firm's or body's name (not "General Motors"), whatever the recognizer took them for."""
     if len(words) < 3 or words[0].lower_ not in TITLES or not words[0].text[:1].isupper():
         return False
+    titles = [t for t in words if t.lower_ in TITLES]
     name = words[1:]
     while name and name[0].lower_ in TITLES:
         name = name[1:]  # "Deputy Mayor Ana Vik"
     last = name[-1].lower_ if name else ""
     body = last in FIRM_ENDINGS or last in GROUP_ENDINGS or last in _BODY_LAST_WORDS
+    placed = any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in words)
+    placed = placed or any(t.lower_ in _PLACE_TITLES for t in titles)
     return (
         2 <= len(name) <= 3
         and not body
+        and not placed
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in name)
     )
 
@@ -367,7 +377,11 @@ def _own_possessive_gender(token: Token) -> str:
     addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in verb.children)
     # "Nkosi said ..., but she imposed ...": a joined clause's pronoun subject is hers too
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not addressed]
-    clauses += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    # not "greeted the delegation, but she left": after an object, "she" may be the object
+    objects = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    clauses += [
+        c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not objects
+    ]
     words |= {
         c.lower_
         for child in clauses

@@ -178,6 +178,9 @@ def split_satellites(proposition: Proposition) -> list[Proposition]:
                 # "Tunde Bello-Ade, 51, the founder of ...": the next description keeps it
                 closing = set() if _another_description(token, phrase) else {phrase[-1].i + 1}
                 taken.update((opening | closing) & ids)
+    # a comma kept before a second description goes when that description went too
+    doc = proposition.head.doc
+    taken |= {i for i in ids - taken if doc[i].text == "," and i + 1 in taken and i - 1 in taken}
     rest = [t for t in proposition.tokens if t.i not in taken]
     if not satellites or not any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) < 4:
         return [proposition]

@@ -40,6 +40,40 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
+    # inputs a review of this session's name rules found mishandled (each failed before its
+    # fix): a title that opens a place's or a body's name makes no person
+    (
+        "Tom Reid welcomed the deal. Prince Edward Island signed it on Monday. The deal was "
+        "worth $3 million, he said.",
+        "$3 million",
+        "Tom Reid",
+    ),
+    (
+        "Pilot Sam Ortega landed safely. King Fahd International Airport closed its runway for 3 "
+        "hours. The fog was the worst in 20 years, he said.",
+        "fog",
+        "Sam Ortega",
+    ),
+    (
+        "Coach Ivan Petek was furious. Major League Cricket suspended 3 of his players on "
+        "Monday. The ban would last 6 weeks, he said.",
+        "ban",
+        "Ivan Petek",
+    ),
+    # a hyphen alone is no name
+    (
+        "Analyst Mark Dunn was cautious. Rio-Tinto retired 2 mines in May. The mines had "
+        "produced 8 million tonnes, he said.",
+        "8 million",
+        "Mark Dunn",
+    ),
+    # "she" after an object may be the object: no gender for the subject
+    (
+        "Jonas Ekberg greeted the delegation, but she left early. Exports rose 4% last year, he "
+        "said.",
+        "Exports",
+        "Jonas Ekberg",
+    ),
     # a hyphened modifier in the description before a name goes with the description
     (
         "The average rent was 1,200 euros last week, according to rate-tracking website "
@@ -878,6 +912,24 @@ def test_an_age_after_any_capitalised_name_is_its_own_claim(
     statements = [c.statement for c in _claims(extractor, text)]
     assert any(main in statement for statement in statements), statements
     assert age in statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new council has Labour, 34, the Conservatives, 21, and the Greens, 8, the returning "
+        "officer said.",
+        "The table shows Arsenal, 61, Chelsea, 58, and Everton, 44.",
+    ],
+)
+def test_names_paired_with_numbers_in_a_list_are_no_ages(extractor: OfflineExtractor, text: str):
+    assert not any("years old" in c.statement for c in _claims(extractor, text))
+
+
+def test_a_second_description_after_an_age_leaves_no_comma(extractor: OfflineExtractor):
+    text = "Police said Marek Nowak, 52, the driver, a father of two, died at the scene."
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert "Marek Nowak died at the scene." in statements
 
 
 def test_names_with_particles_beside_a_firm_name_extract_without_error(
