@@ -257,10 +257,15 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
 
 
 def _body_of_the_place_before(tokens: list[Token], head: Token) -> str | None:
-    """ "its health ministry" after a country that is the sentence's subject: that country's
-    ("Paraguay's health ministry")."""
+    """ "its health ministry", "the country's Ministry of Health" after a country that is the
+    sentence's subject: that country's ("Paraguay's health ministry")."""
     owner = tokens[0]
-    if owner.lower_ != "its" or owner.tag_ != "PRP$" or head.lemma_.lower() not in _STATE_BODIES:
+    words = " ".join(t.lower_ for t in tokens[:3]).replace("’", "'")
+    if words in ("the country 's", "the nation 's"):
+        owner, tokens = tokens[2], tokens[2:]  # "the country's" stands for "its"
+    elif owner.lower_ != "its" or owner.tag_ != "PRP$":
+        return None
+    if head.lemma_.lower() not in _STATE_BODIES:
         return None
     # the country that is the sentence's subject ("Norway fined Tarn Motors ..., its transport
     # ministry said"); the tagger may take it for an organisation ("Neighbouring Paraguay")

@@ -40,7 +40,14 @@ def _source(claim: DraftClaim) -> str | None:
 
 
 SOURCES = [
-    # inputs a review of this session's name rules found mishandled (each failed before its
+    # "the country's" ties a state body to the country the sentence is about, like "its"
+    (
+        "Paraguay has recorded more than 9,000 cases of dengue since November, the country's "
+        "Ministry of Health said on Friday.",
+        "9,000",
+        "Paraguay's Ministry of Health",
+    ),
+    # inputs a review of rules 2025.19 found mishandled (each failed before its
     # fix): a title that opens a place's or a body's name makes no person
     (
         "Tom Reid welcomed the deal. Prince Edward Island signed it on Monday. The deal was "
