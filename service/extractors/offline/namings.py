@@ -72,8 +72,12 @@ def namings_of(
             continue
         if before < 0 or participle.doc[before].text != "," or before not in ids:
             continue
-        phrase = [t for t in tokens if t.i >= participle.left_edge.i]
-        rest = trim([t for t in tokens if t.i < before])
+        if any(c.dep_ == "conj" for c in participle.children):
+            continue  # "describing the evidence as thin, and freed the two men": the parse
+            # joins the next act to the participle
+        inside = {t.i for t in participle.subtree}
+        phrase = [t for t in tokens if t.i in inside]
+        rest = trim([t for t in tokens if t.i not in inside and t.i != before])
         part = Proposition(tokens=trim(phrase), head=participle, evidence=trim(phrase))
         naming = _naming_of(part, participle, refs)
         if naming is not None and rest:
@@ -90,8 +94,12 @@ def _naming_of(
     ids = {t.i for t in proposition.tokens}
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
     namer = _namer(verb)
-    if thing is None or namer is None or namer.lower_ in ("it", "we", "i", "they", "you"):
-        return None
+    if thing is None or namer is None or namer.lower_ in _NO_NAMERS:
+        return None  # "which called it ...": a pronoun to resolve first
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return None  # "did not call the deficit a crisis": no judgement made
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i in ids for c in verb.children):
+        return None  # "describing the evidence as thin, and freed the two men": two acts
     judgement = _judgement(verb, thing, proposition.tokens)
     if judgement is None or _name(verb, ids) is None:
         return None  # a described scene is told by its own clause
@@ -101,6 +109,10 @@ def _naming_of(
     relay = channel(verb)
     source = named[0].model_copy(update={"via": relay}) if relay else named[0]
     return judgement, Frame(source=source, content=judgement.tokens, verb=verb, head_lemma=named[1])
+
+
+# Subjects that name no namer until resolved ("which called ...", "they called ...").
+_NO_NAMERS = frozenset({"it", "we", "i", "they", "you", "who", "which", "that"})
 
 
 def _namer(verb: Token) -> Token | None:
@@ -167,6 +179,14 @@ def _judgement(verb: Token, thing: Token, tokens: list[Token]) -> Proposition | 
             nominal=True,
         )
     name_words = [t for t in name.subtree if t.i in ids and not t.is_quote]
+    before = name.left_edge.i - 1
+    opened = any(t.is_quote and t.i < name.i for t in name.subtree)
+    if opened or (before >= 0 and name.doc[before].is_quote):  # 'called him "a coward" on air'
+        doc = name.doc
+        closing = next((i for i in range(name.i + 1, len(doc)) if doc[i].is_quote), None)
+        if closing is not None:  # the quotation whole, however the parser hung its words
+            start = min(t.i for t in name_words)
+            name_words = [doc[i] for i in range(start, closing) if i in ids and not doc[i].is_quote]
     # "called the spending hard to justify": the infinitive the parser hung on the verb
     infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > name.i and c.i in ids]
     if name.pos_ in ("ADJ", "ADV") and infinitive:

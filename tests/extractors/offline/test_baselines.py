@@ -93,3 +93,60 @@ def test_a_baselines_date_moves_no_story_clock(extractor: OfflineExtractor):
     )
     krona = next(c for c in _claims(extractor, text) if "krona" in c.statement)
     assert krona.time is not None and krona.time.end == "2021-05-19"
+
+
+# Inputs a review of rules 2025.19 found mishandled (each failed before its fix).
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # the nearest figure is the one compared, not a count in the subject
+        (
+            "The three clinics in Dunmere treated 900 patients last month, up from 700 in 2019, "
+            "according to the health board.",
+            "The three clinics in Dunmere treated 700 patients in 2019.",
+        ),
+        # a change to a level starts from the level before it
+        (
+            "Support for the Green Alliance rose 3 percentage points to 18 percent, up from 15 "
+            "percent in 2019, a poll showed.",
+            "Support for the Green Alliance was 15 percent in 2019.",
+        ),
+        (
+            "Unemployment in Tarsa fell to 5.8 percent in April 2020, down from 6.1 percent a "
+            "year earlier, the office said.",
+            "Unemployment in Tarsa was 6.1 percent a year earlier.",
+        ),
+        (
+            "The minimum wage in Lusvia will rise to $15 an hour, up from $12 in 2019, the "
+            "labour ministry said.",
+            "The minimum wage in Lusvia was $12 an hour in 2019.",
+        ),
+        # a change by an amount is compared with the change before it
+        (
+            "Prices rose 9.4% in February, the statistics office said, up from 8.8% in January.",
+            "Prices rose 8.8% in January.",
+        ),
+        # the figure's own "now" is not the baseline's
+        (
+            "The Ferrel ferry now costs 12 euros, up from 9 in 2018, the operator said.",
+            "The Ferrel ferry costs 9 euros in 2018.",
+        ),
+    ],
+)
+def test_a_baseline_is_told_as_what_it_was(extractor: OfflineExtractor, text: str, statement: str):
+    assert statement in [c.statement for c in _claims(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The University of Marwick admitted 2,000 foreign students, from 40 countries this year.",
+        "Spain's Velora region recorded 300 cases on Monday, compared with 450 in the Tarsa "
+        "region on the same day.",
+        "Rurik Anand scored 28 points, compared with 19 for Jon Tamsen in the 2020 final.",
+        "The storm killed 12 people in Barrow County, compared to 3 deaths in the 2019 storm.",
+    ],
+)
+def test_a_comparison_with_another_thing_stays_one_claim(extractor: OfflineExtractor, text: str):
+    claims = _claims(extractor, text)
+    assert len(claims) == 1, [c.statement for c in claims]

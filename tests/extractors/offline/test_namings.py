@@ -33,8 +33,8 @@ def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
         # a naming act joined to the reported clause: the speaker's, not the clause subject's
         (
             "Farm Union chairman Olav Berg said the plan could cost 80 million euros a year, and "
-            'called it "a gift paid for with borrowed money".',
-            "It is a gift paid for with borrowed money.",
+            'called the plan "a gift paid for with borrowed money".',
+            "The plan is a gift paid for with borrowed money.",
             "Olav Berg",
         ),
         # an adjective tagged an adverb, with its infinitive
@@ -77,3 +77,38 @@ def test_a_naming_participle_leaves_the_clause_it_closes(extractor: OfflineExtra
     )
     statements = [c.statement for c in _claims(extractor, text)]
     assert "Anna Holm ruled out any cooperation with Green Front." in statements
+
+
+# Inputs a review of rules 2025.19 found mishandled (each failed before its fix).
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # no judgement is made when the naming is denied
+        (
+            "Finance Minister Petra Volk defended the budget on Tuesday but did not call the "
+            "deficit a crisis.",
+            "The deficit is a crisis.",
+        ),
+        (
+            "Petra Volk raised fuel taxes, never calling the deficit a crisis.",
+            "The deficit is a crisis.",
+        ),
+    ],
+)
+def test_no_judgement_is_made_up(extractor: OfflineExtractor, text: str, wrong: str):
+    assert wrong not in [c.statement for c in _claims(extractor, text)]
+
+
+def test_an_act_joined_to_a_naming_participle_is_kept(extractor: OfflineExtractor):
+    text = "The judge dismissed the case, describing the evidence as thin, and freed the two men."
+    assert any("freed the two men" in c.statement for c in _claims(extractor, text))
+
+
+def test_a_relative_pronoun_is_no_namer(extractor: OfflineExtractor):
+    text = 'Ana Ruiz, who resigned on Monday and called the board "corrupt", will testify.'
+    assert all(c.source is None or c.source.name != "who" for c in _claims(extractor, text))
+
+
+def test_a_quoted_name_ends_at_its_closing_quote(extractor: OfflineExtractor):
+    text = 'Ana Ruiz phoned the station and called the editor "a coward" on air.'
+    assert "The editor is a coward." in [c.statement for c in _claims(extractor, text)]
