@@ -3,8 +3,6 @@ clause hangs from, else a date in the subject it shares; with the extra evidence
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
@@ -22,12 +20,7 @@ def claim_time(
 ) -> tuple[TimeRef | None, list[str]]:
     """The claim's time and the spans beyond its own that carry it or its subject."""
     head, tokens, prefix = proposition.head, proposition.tokens, proposition.prefix
-    searched = tokens
-    if proposition.compared and proposition.numbered_tokens:
-        # ", up from 187 in 2019": the baseline's own date only
-        context = replace(context, compared=True)
-        searched = proposition.numbered_tokens
-    time = find_time(searched, head, context)
+    time = find_time(tokens, head, context)
     spans: list[str] = []
     if len(quote(proposition.evidence)) < _SHORT_EVIDENCE and prefix:
         spans.append(quote(prefix))  # "won 26 Tests and lost 14": the subject it shares

@@ -338,7 +338,6 @@ class _ClaimBuilder:
             and time.start
             and kind is not ClaimKind.forecast
             and not proposition.link
-            and not proposition.compared  # an earlier figure's date moves no story clock
         ):
             self.clock.remember(time, tokens, head)  # a description's year is background
         reported = frame is not None and frame.verb is not None and frame.verb.i == head.i

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.baselines import split_dated_baseline
 from service.extractors.offline.candidates import (
     misread_predicate,
     set_off_remark,
@@ -39,8 +38,7 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
                 piece
                 for share in split_share_of_them(part)
                 for satellite in split_satellites(share)
-                for record in split_closing_record(satellite)
-                for piece in split_dated_baseline(record)
+                for piece in split_closing_record(satellite)
             ]
             for piece in pieces:
                 for agent in split_gapped_agents(piece):

@@ -119,7 +119,6 @@ class Context:
     anchor_since: bool = False  # that day only opens a state ("since the rains began on May 3")
     events: Mapping[str, str] = field(default_factory=dict)  # dated events told before
     recounted: bool = False  # a forecast told in the past tense ("were expected to arrive")
-    compared: bool = False  # the claim is a baseline's, so its dates are the claim's own
 
     @property
     def now(self) -> dt.date | None:

@@ -36,7 +36,6 @@ class Proposition:
     replacements: dict[int, str] = field(default_factory=dict)  # token index -> text
     numbered_tokens: list[Token] | None = None  # for list items: the tokens quantities come from
     nominal: bool = False  # a noun phrase standing for an event ("an initial shipment of ...")
-    compared: bool = False  # a dated baseline told as its own claim (baselines.py)
 
 
 def segments(sentence: Span) -> list[list[Token]]:

@@ -335,8 +335,7 @@ def time_phrase(
                 continue
             match, covered = bare, covered[1:]
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
-        baseline = any(map(in_baseline, covered)) and not (told_of or context.compared)
-        if baseline or in_side_clause(covered[0], head):
+        if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
         if context.forward and (told_in_the_past(covered[0]) or when_predicted(covered[0], head)):
             continue  # "will cut jobs after it reported a loss in May": the loss's time
