@@ -2737,30 +2737,6 @@ def test_shares_given_with_with_are_one_claim_per_name(extractor: OfflineExtract
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "statement", "source"),
-    [
-        (
-            'Governor Bill Lee called the damage "heartbreaking".',
-            "The damage is heartbreaking.",
-            "Bill Lee",
-        ),
-        (
-            "The mayor described the storm as the worst in the city's history.",
-            "The storm is the worst in the city's history.",
-            "The mayor",
-        ),
-    ],
-)
-def test_a_judgement_told_as_naming_is_the_namers_assessment(
-    extractor: OfflineExtractor, text: str, statement: str, source: str
-):
-    claims = _claims(extractor, text)
-    assert [(c.statement, _source(c), c.kind) for c in claims] == [
-        (statement, source, ClaimKind.assessment)
-    ]
-
-
 def test_calling_for_something_is_no_naming(extractor: OfflineExtractor):
     claim = _claim(extractor, "Vik called for talks on Monday.", "talks")
     assert claim.source is None and claim.kind is ClaimKind.event
