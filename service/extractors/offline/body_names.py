@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from service.extractors.offline.persons import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
+from service.extractors.offline.person_words import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
 from service.extractors.offline.tokens import word_set
 
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})

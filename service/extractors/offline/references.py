@@ -17,8 +17,9 @@ from service.extractors.offline.body_names import (
     organisation_name,
 )
 from service.extractors.offline.known_sources import KnownSource
+from service.extractors.offline.person_words import FIRM_INTRODUCERS
+from service.extractors.offline.persons import Mention as PersonMention
 from service.extractors.offline.persons import (
-    FIRM_INTRODUCERS,
     agrees,
     gender_of,
     person_mentions,
@@ -26,7 +27,6 @@ from service.extractors.offline.persons import (
     strip_titles,
     titled_people,
 )
-from service.extractors.offline.persons import Mention as PersonMention
 from service.extractors.offline.tokens import article_offset, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.frames import REPORTING_VERBS, Frame
-from service.extractors.offline.persons import PERSON_DESCRIPTIONS
+from service.extractors.offline.person_words import PERSON_DESCRIPTIONS
 from service.extractors.offline.satellites import TOLL_VERBS
 from service.extractors.offline.tokens import strip_edges, word_set
 

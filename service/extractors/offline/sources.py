@@ -18,7 +18,8 @@ from service.extractors.offline.body_references import (
     organisation_before,
 )
 from service.extractors.offline.families import family_source
-from service.extractors.offline.persons import TITLES, given_name, person_in
+from service.extractors.offline.person_words import TITLES
+from service.extractors.offline.persons import given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.source_phrases import (
     without_appositive,

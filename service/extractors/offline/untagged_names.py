@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
-from service.extractors.offline.persons import TITLES
+from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.tokens import word_set
 
 # Roles written before a name as a title: "Karbonia spokesperson Marta Vell".
