@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.extractors.offline.person_words import GROUP_ENDINGS
 from service.extractors.offline.tokens import strip_edges, word_set
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -134,3 +135,33 @@ def without_appositive(tokens: list[Token]) -> list[Token]:
                 return strip_edges([t for t in tokens if t.i in inside])
             return strip_edges([t for t in tokens if t.i not in inside])
     return tokens
+
+
+def named_group(tokens: list[Token]) -> list[Token]:
+    """ "the Workplace Safety Watch group" -> "Workplace Safety Watch": a group's own name
+    that already says it is a group."""
+    if len(tokens) < 4 or tokens[0].lower_ != "the" or tokens[-1].lower_ != "group":
+        return tokens
+    name = tokens[1:-1]
+    if is_proper(name) and name[-1].lower_ in GROUP_ENDINGS:
+        return name
+    return tokens
+
+
+def is_proper(tokens: list[Token]) -> bool:
+    """Capitalised words only, and the words that join them ("Médecins des Rues")."""
+    return (
+        bool(tokens)
+        and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in tokens)
+        and tokens[0].text[:1].isupper()
+    )
+
+
+def the_body(tokens: list[Token], head: Token) -> bool:
+    """ "the disaster authority": one public body, singular, named by what it is."""
+    return (
+        head.lemma_.lower() == "authority"
+        and head.tag_ == "NN"
+        and tokens[0].lower_ == "the"
+        and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in tokens)
+    )

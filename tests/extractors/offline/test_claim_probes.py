@@ -939,6 +939,41 @@ def test_a_second_description_after_an_age_leaves_no_comma(extractor: OfflineExt
     assert "Marek Nowak died at the scene." in statements
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "source", "anonymous"),
+    [
+        # a group's own name after its description is a named source
+        (
+            "At least 90 people were abducted in 2020, according to the Bamako-based monitoring "
+            "group Observatoire Régional des Libertés.",
+            "90 people",
+            "Observatoire Régional des Libertés",
+            False,
+        ),
+        # "the X Watch group": the group's name already says it is a group
+        (
+            "At least 37 workers have died since January, according to the Workplace Safety "
+            "Watch group.",
+            "37 workers",
+            "Workplace Safety Watch",
+            False,
+        ),
+        # one public body named by what it is, like "police said"
+        ("Floods have killed 87 people, the disaster authority said.", "87", None, False),
+        # unnamed groups stay anonymous
+        ("Local authorities said 40 homes were destroyed.", "40 homes", "local authorities", True),
+        ("A rights group said 12 people were detained.", "12 people", "A rights group", True),
+    ],
+)
+def test_a_named_group_or_body_is_no_anonymous_source(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str | None, anonymous: bool
+):
+    claim = _claim(extractor, text, phrase)
+    assert claim.source is not None
+    assert source is None or claim.source.name == source
+    assert claim.source.anonymous is anonymous
+
+
 def test_names_with_particles_beside_a_firm_name_extract_without_error(
     extractor: OfflineExtractor,
 ):
