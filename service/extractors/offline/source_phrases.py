@@ -162,6 +162,7 @@ def the_body(tokens: list[Token], head: Token) -> bool:
     return (
         head.lemma_.lower() == "authority"
         and head.tag_ == "NN"
+        and len(tokens) > 2  # not "the authority" alone, which may be any
         and tokens[0].lower_ == "the"
         and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in tokens)
     )

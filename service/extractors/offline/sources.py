@@ -252,8 +252,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     unnamed = unnamed or withheld
     anonymous = (lemma in ANONYMOUS_HEADS or unnamed) and head.pos_ != "PROPN" and not named
     # "the disaster authority said": one body named by what it is (gold: "police said")
-    anonymous = anonymous and not the_body(tokens, head)
+    public_body = the_body(tokens, head)
+    anonymous = anonymous and not public_body
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
+    if public_body:
+        name = phrase_text(tokens[1:])  # "disaster authority", as labels write "police"
     if anonymous:  # "a spokesperson for the authority": the authority named before
         name = _employer_named(tokens, name, refs)
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name

@@ -959,19 +959,23 @@ def test_a_second_description_after_an_age_leaves_no_comma(extractor: OfflineExt
             False,
         ),
         # one public body named by what it is, like "police said"
-        ("Floods have killed 87 people, the disaster authority said.", "87", None, False),
+        (
+            "Floods have killed 87 people, the disaster authority said.",
+            "87",
+            "disaster authority",
+            False,
+        ),
         # unnamed groups stay anonymous
         ("Local authorities said 40 homes were destroyed.", "40 homes", "local authorities", True),
         ("A rights group said 12 people were detained.", "12 people", "A rights group", True),
     ],
 )
 def test_a_named_group_or_body_is_no_anonymous_source(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str | None, anonymous: bool
+    extractor: OfflineExtractor, text: str, phrase: str, source: str, anonymous: bool
 ):
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
-    assert source is None or claim.source.name == source
-    assert claim.source.anonymous is anonymous
+    assert (claim.source.name, claim.source.anonymous) == (source, anonymous)
 
 
 def test_names_with_particles_beside_a_firm_name_extract_without_error(
