@@ -143,7 +143,8 @@ def named_group(tokens: list[Token]) -> list[Token]:
     if len(tokens) < 4 or tokens[0].lower_ != "the" or tokens[-1].lower_ != "group":
         return tokens
     name = tokens[1:-1]
-    if is_proper(name) and name[-1].lower_ in GROUP_ENDINGS:
+    # not "the Labour Party group", a party's group on a council
+    if is_proper(name) and name[-1].lower_ in GROUP_ENDINGS - {"party"}:
         return name
     return tokens
 
@@ -159,10 +160,15 @@ def is_proper(tokens: list[Token]) -> bool:
 
 def the_body(tokens: list[Token], head: Token) -> bool:
     """ "the disaster authority": one public body, singular, named by what it is."""
+    modifiers = tokens[1:-1]
     return (
         head.lemma_.lower() == "authority"
         and head.tag_ == "NN"
-        and len(tokens) > 2  # not "the authority" alone, which may be any
+        and bool(modifiers)  # not "the authority" alone, which may be any
         and tokens[0].lower_ == "the"
-        and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in tokens)
-    )
+        and all(t.pos_ == "NOUN" or t.lower_ in _LEVELS for t in modifiers)
+    )  # not "the same authority", "the relevant authority"
+
+
+# Adjectives of the level of government a body serves ("the provincial health authority").
+_LEVELS = word_set("local regional provincial national federal state municipal county city")

@@ -255,8 +255,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     public_body = the_body(tokens, head)
     anonymous = anonymous and not public_body
     name = text if anonymous else without_article(text)  # "a Voss aide" stays as written
-    if public_body:
-        name = phrase_text(tokens[1:])  # "disaster authority", as labels write "police"
+    if public_body:  # "disaster authority", as labels write "police"; "the ports
+        # authority" after "Tarn Ports Authority": that body
+        kind = phrase_text(tokens[1:])
+        named_before = [n for _, n in refs.organisations if n.lower().endswith(kind.lower())]
+        name = named_before[-1] if named_before else kind
     if anonymous:  # "a spokesperson for the authority": the authority named before
         name = _employer_named(tokens, name, refs)
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name

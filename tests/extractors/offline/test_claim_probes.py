@@ -965,6 +965,27 @@ def test_a_second_description_after_an_age_leaves_no_comma(extractor: OfflineExt
             "disaster authority",
             False,
         ),
+        # a review of rules 2025.19: words that name no body keep it anonymous, a body named
+        # before is that body, a party's group is no party
+        (
+            "The relevant authority said 40 flights were cancelled.",
+            "40",
+            "the relevant authority",
+            True,
+        ),
+        (
+            "The Tarn Ports Authority runs the harbour. The ports authority said 300 containers "
+            "were stranded on Monday.",
+            "300",
+            "Tarn Ports Authority",
+            False,
+        ),
+        (
+            "The Labour Party group said 25 councillors would resign.",
+            "25",
+            "The Labour Party group",
+            True,
+        ),
         # unnamed groups stay anonymous
         ("Local authorities said 40 homes were destroyed.", "40 homes", "local authorities", True),
         ("A rights group said 12 people were detained.", "12 people", "A rights group", True),
