@@ -95,6 +95,13 @@ def _two_bodies(refs: References, description: str, offset: int) -> Source | Non
     return Source(name=f"{pairs[-1][0]} and {pairs[-1][1]}") if pairs else None
 
 
+def body_ending_in(refs: References, words: str) -> str | None:
+    """The latest organisation whose name ends in these words ("the ports authority" after
+    "Tarn Ports Authority"), or None."""
+    named = [name for _, name in refs.organisations if name.lower().endswith(words.lower())]
+    return named[-1] if named else None
+
+
 def organisation_before(refs: References, offset: int) -> Source | None:
     """The organisation named last before `offset` ("its annual report")."""
     named = [name for start, name in refs.organisations if start < offset]

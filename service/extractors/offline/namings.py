@@ -100,9 +100,11 @@ def _naming_of(
         return None  # "did not call the deficit a crisis": no judgement made
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i in ids for c in verb.children):
         return None  # "describing the evidence as thin, and freed the two men": two acts
-    judgement = _judgement(verb, thing, proposition.tokens)
-    if judgement is None or _name(verb, ids) is None:
+    if _name(verb, ids) is None:
         return None  # a described scene is told by its own clause
+    judgement = _judgement(verb, thing, proposition.tokens)
+    if judgement is None:
+        return None
     named = source_of(list(namer.subtree), refs)
     if named is None:
         return None

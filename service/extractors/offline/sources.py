@@ -13,6 +13,7 @@ from service.extractors.offline.body_names import (
     without_place_reference,
 )
 from service.extractors.offline.body_references import (
+    body_ending_in,
     described_body,
     earlier_source,
     organisation_before,
@@ -258,8 +259,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if public_body:  # "disaster authority", as labels write "police"; "the ports
         # authority" after "Tarn Ports Authority": that body
         kind = phrase_text(tokens[1:])
-        named_before = [n for _, n in refs.organisations if n.lower().endswith(kind.lower())]
-        name = named_before[-1] if named_before else kind
+        name = body_ending_in(refs, kind) or kind
     if anonymous:  # "a spokesperson for the authority": the authority named before
         name = _employer_named(tokens, name, refs)
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
