@@ -65,7 +65,24 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return person and not any(t.lower_ in other for t in noun.subtree)
     if word == "they":
         return plural(noun) and not person
-    return word == "it" and not person and not plural(noun)
+    if word != "it" or (plural(noun) and not _plural_name(noun)):
+        return False
+    return not person or _described_as_thing(noun)
+
+
+def _described_as_thing(noun: Token) -> bool:
+    """ "Yesilova Tekstil, which employs 650 people": a name the tagger took for a person is
+    a thing when a "which" clause describes it."""
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "which" and w.head.i == c.i for w in c.children)
+        for c in noun.children
+    )
+
+
+def _plural_name(noun: Token) -> bool:
+    """ "Corvalen Systems", "General Motors": a company or place whose name is a plural
+    word is one thing, which "it" takes up."""
+    return noun.tag_ == "NNPS" and noun.ent_type_ in ("ORG", "GPE", "FAC")
 
 
 def _reporter(verb: Token) -> Token | None:
@@ -80,7 +97,20 @@ def _reported_clause(head: Token, verb: Token) -> bool:
     token = head
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.head.i == verb.i and token.dep_ in ("ccomp", "parataxis")
+    if token.head.i == verb.i and token.dep_ in ("ccomp", "parataxis"):
+        return True
+    return _statement_content(token, verb)
+
+
+def _statement_content(clause: Token, verb: Token) -> bool:
+    """ "said in its filing that the bank would appeal": the clause tells what the filing
+    (a noun the reporting verb governs through a preposition) says."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ != "acl" or not marked:
+        return False
+    noun = clause.head
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == verb.i
 
 
 def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: References) -> str:
@@ -98,7 +128,8 @@ def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: Refe
         return ""
     if reporter.ent_type_ == "PERSON" or missed_name:
         return noun_phrase(reporter, refs)  # the full name
-    return mention(reporter)
+    name = next((c for c in reporter.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return mention(name or reporter)  # "The mine's operator, Cuprum Andino S.A.,": the name
 
 
 def _untagged_name(pronoun: Token, reporter: Token) -> bool:

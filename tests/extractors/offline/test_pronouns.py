@@ -80,3 +80,40 @@ def test_their_takes_the_most_recent_plural_phrase(parse: Parse):
     refs.note("rebels", 0, person=False, plural=True)
     head = _token(doc, "remains")
     assert possessive(head, {t.i for t in doc}, refs) == (_token(doc, "their").i, "rebels")
+
+
+def test_it_takes_up_a_company_whose_name_is_a_plural_word(parse: Parse):
+    doc = parse("Harlow Systems said on Tuesday it would cut 400 jobs.")
+    verb, head = _token(doc, "said"), _token(doc, "cut")
+    refs = References.of([(0, doc)])
+    assert reporter_pronoun(_token(doc, "it"), head, verb, refs) == "Harlow Systems"
+
+
+def test_it_in_what_a_statement_says_is_the_reporting_subject(parse: Parse):
+    text = 'The mine\'s operator, Tarn Minerals, said in a statement that it was "deeply saddened".'
+    doc = parse(text)
+    verb, head = _token(doc, "said"), _token(doc, "saddened")
+    assert head.dep_ == "acl"  # parsed as the content of "a statement"
+    refs = References.of([(0, doc)])
+    assert reporter_pronoun(_token(doc, "it"), head, verb, refs) == "Tarn Minerals"
+
+
+def test_a_name_described_by_a_which_clause_is_a_thing(parse: Parse):
+    doc = parse("Yesilova Tekstil, which employs 650 people, said it was saddened.")
+    verb, head = _token(doc, "said"), _token(doc, "saddened")
+    refs = References.of([(0, doc)])
+    assert reporter_pronoun(_token(doc, "it"), head, verb, refs) == "Yesilova Tekstil"
+
+
+def test_a_described_reporter_is_taken_up_by_its_name(parse: Parse):
+    doc = parse("The port's operator, Velmora Terminals Ltd., said it would reopen the quay.")
+    verb, head = _token(doc, "said"), _token(doc, "reopen")
+    refs = References.of([(0, doc)])
+    assert reporter_pronoun(_token(doc, "it"), head, verb, refs) == "Velmora Terminals Ltd."
+
+
+def test_it_does_not_take_up_a_person(parse: Parse):
+    doc = parse("Brenda Holt said in an interview that it was a mistake.")
+    verb, head = _token(doc, "said"), _token(doc, "was")
+    refs = References.of([(0, doc)])
+    assert reporter_pronoun(_token(doc, "it"), head, verb, refs) == ""
