@@ -17,6 +17,7 @@ from service.extractors.offline.body_names import (
 from service.extractors.offline.known_sources import refers_back
 from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.references import NAME_PARTICLES, References
+from service.extractors.offline.tokens import word_set
 
 
 def earlier_source(refs: References, name: str, head_lemma: str, offset: int) -> Source | None:
@@ -43,6 +44,9 @@ def earlier_source(refs: References, name: str, head_lemma: str, offset: int) ->
         return described_body(refs, head_lemma, offset)
     if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
         return _two_bodies(refs, head_lemma, offset)  # "the two companies said"
+    described = len(rest) > 1 and words[-1] == head_lemma  # not "the Tarn Ports Authority"
+    if definite and described and head_lemma in BODY_DESCRIPTIONS:
+        return _modified_body(refs, words[1:-1], head_lemma, offset)
     if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
         holders = [
             name for start, title, name in refs.titled if start < offset and title == rest[0]
@@ -80,6 +84,27 @@ def described_body(
     if not sources:  # a subject: only a body whose name says what the description says
         fitting = [(start, name) for start, name in fitting if says(description, name)]
     return Source(name=fitting[-1][1]) if fitting else None
+
+
+def _modified_body(
+    refs: References, modifiers: list[str], description: str, offset: int
+) -> Source | None:
+    """ "the Danish company", "the conduct board": the body "the <description>" points back
+    to, named before, when its name holds every lower-case modifier (one capitalised word,
+    "Danish", only describes it; "the Labour Party group" is no description)."""
+    if any(word.lower() in _OTHER_BODY or "'" in word or "’" in word for word in modifiers):
+        return None  # "the rival company", "the country's prison service"
+    if sum(not word.islower() for word in modifiers) > 1:
+        return None
+    found = described_body(refs, description, offset)
+    if found is None or not found.name[:1].isupper():  # not the description itself
+        return None
+    named = {word.lower() for word in found.name.split()}
+    return found if all(word in named for word in modifiers if word.islower()) else None
+
+
+# Modifiers of a description that point away from the body named before.
+_OTHER_BODY = word_set("same other another new rival former previous local foreign second both")
 
 
 def _two_bodies(refs: References, description: str, offset: int) -> Source | None:

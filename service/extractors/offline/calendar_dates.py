@@ -99,9 +99,10 @@ def _weekday(name: str, context: Context) -> Bounds:
     elif (
         context.forward
         and context.recounted
-        and context.anchor_day is not None
+        and _recent(context.anchor_day, published)
         and not context.anchor_since  # a forecast's "Saturday" is not counted from a state's start
     ):
+        assert context.anchor_day is not None  # a recent anchor is a day
         base = min(dt.date.fromisoformat(context.anchor_day), published)  # "were due on Sunday"
         day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     elif context.forward:
@@ -109,6 +110,14 @@ def _weekday(name: str, context: Context) -> Bounds:
     else:
         day = published - dt.timedelta(days=back)
     return day.isoformat(), day.isoformat()
+
+
+def _recent(day: str | None, published: dt.date) -> bool:
+    """True when the day is in the week before publication: a weekday counts from it only
+    then (an outage of 2014 told in passing is no base for "on Sunday")."""
+    if day is None:
+        return False
+    return (published - dt.date.fromisoformat(day)).days <= 7
 
 
 def _relative(text: str, context: Context) -> Bounds:

@@ -17,6 +17,8 @@ FORECAST_VERBS = word_set("""
     """)
 # Words that put an event just ahead ("on the verge of collapse", "stand ready to help").
 IMMINENCE_WORDS = word_set("brink verge poised ready set about")
+# Adjectives that weigh what their infinitive will do ("is likely to fall", "bound to rise").
+LIKELIHOOD_WORDS = word_set("likely unlikely certain bound")
 # Passive participles that schedule what their infinitive names ("is set to announce").
 SCHEDULING_PARTICIPLES = word_set("set slate schedule poise")
 ASSESSMENT_VERBS = word_set("""
@@ -160,7 +162,7 @@ def _is_to(head: Token) -> bool:
 
 def _imminent(head: Token, owned: set[int]) -> bool:
     """ "are on the verge of collapse", "stand ready to send aid", "is due to appear",
-    "is set to announce", "elections are due in March"."""
+    "is set to announce", "elections are due in March", "is likely to fall"."""
     if head.lemma_.lower() in SCHEDULING_PARTICIPLES and _passive(head):
         return any(c.dep_ == "xcomp" for c in head.children)
     for child in head.children:
@@ -170,10 +172,21 @@ def _imminent(head: Token, owned: set[int]) -> bool:
             return True
         if child.dep_ == "acomp" and child.lemma_.lower() in IMMINENCE_WORDS:
             return any(c.dep_ == "xcomp" for c in child.children)
+        if child.dep_ == "acomp" and child.lower_ in LIKELIHOOD_WORDS:
+            # "were less likely to develop dementia": a finding, no forecast
+            compared = any(c.dep_ == "advmod" for c in child.children)
+            return not compared and any(
+                c.dep_ == "xcomp" and not _perfect(c) for c in child.children
+            )
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ == "prep" and objects and objects[0].lemma_.lower() in IMMINENCE_WORDS:
             return True
     return False
+
+
+def _perfect(verb: Token) -> bool:
+    """ "to have left": an infinitive that looks back."""
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _evaluative(head: Token, owned: set[int]) -> bool:

@@ -295,7 +295,7 @@ def _titled_names(doc: Doc) -> list[Span]:
     Defence Hanna Lindqvist", "Health Minister Ada Okonkwo-Reyes"), whatever the model tagged."""
     names: list[Span] = []
     for token in doc:
-        if token.lower_ not in NAME_TITLES or not token.text[:1].isupper():
+        if token.lower_ not in NAME_TITLES | _COURTESY_TITLES or not token.text[:1].isupper():
             continue
         position = token.i + 1
         if position < len(doc) and doc[position].lower_ in ("of", "for"):
@@ -352,7 +352,9 @@ DEPARTMENT_WORDS = word_set("""
     digital science technology immigration relations international regional local
     government urban rural resources natural veterans homeland lands forestry climate
     """)
-_TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS
+# Courtesy titles, which open a name as a rank does ("according to Dr Awa Sow").
+_COURTESY_TITLES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof.")
+_TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS | _COURTESY_TITLES
 
 
 def _continues_name(last: Token, following: Token) -> bool:

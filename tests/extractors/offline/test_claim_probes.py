@@ -1308,6 +1308,29 @@ MORE_SOURCES = [
         "Mara Vik's spokesman",
         True,
     ),
+    # a description of several words points back to the body named before (rules 2025.20)
+    (
+        "Velmar Freight posted a loss. The Danish company said it would cut 300 jobs.",
+        "300 jobs",
+        "Velmar Freight",
+        False,
+    ),
+    (
+        "The Financial Conduct Board fined Orvik Bank. The conduct board said it had frozen "
+        "95 million rand.",
+        "frozen",
+        "Financial Conduct Board",
+        False,
+    ),
+    # ... but not when a lower-case word of it is missing from the name
+    (
+        "The Foreign Ministry summoned the envoy. Ten people have died, the health ministry said.",
+        "Ten people",
+        "the health ministry",
+        False,
+    ),
+    # a courtesy title opens a name as a rank does
+    ("According to Dr Awa Sow, all of them were in stable condition.", "stable", "Awa Sow", False),
 ]
 
 
@@ -1320,6 +1343,13 @@ def test_an_unnamed_role_is_an_anonymous_source_even_beside_a_name(
     claim = _claim(extractor, text, phrase)
     assert claim.source is not None
     assert (claim.source.name, claim.source.anonymous) == (source, anonymous)
+
+
+def test_a_fronted_citing_names_the_source_an_outlet_relays(extractor: OfflineExtractor):
+    text = "Citing police at the scene, the daily Kano Post reported that 14 people had died."
+    claim = _claim(extractor, text, "14 people")
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.via) == ("police at the scene", "Kano Post")
 
 
 NEGATIONS = [

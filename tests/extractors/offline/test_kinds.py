@@ -52,6 +52,21 @@ def test_imminence_words_make_a_forecast(parse: Parse, text: str):
 @pytest.mark.parametrize(
     "text",
     [
+        "The river was likely to rise further on Sunday.",
+        "Prices are unlikely to fall before March.",
+    ],
+)
+def test_a_likely_infinitive_is_a_forecast(parse: Parse, text: str):
+    assert _kind(parse, text) is ClaimKind.forecast
+
+
+def test_less_likely_is_a_finding_not_a_forecast(parse: Parse):
+    assert _kind(parse, "Smokers were less likely to recover.") is not ClaimKind.forecast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The flooding is a national crisis.",
         "This deployment represents a significant opportunity for the soldiers.",
         "The new bridge will be a real test for the engineers.",

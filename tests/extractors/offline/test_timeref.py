@@ -138,3 +138,20 @@ def test_a_scheduled_clock_time_is_not_dated(parse: Parse):
     context = Context(PUBLISHED, forward=True, anchor_day="2024-10-20")
     found = find_time(list(doc), root, context)
     assert found is None or (found.start, found.end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("anchor_day", "expected"),
+    [
+        ("2024-10-22", ("2024-10-27", "2024-10-27")),  # the week's story: the Sunday after it
+        ("2014-03-03", ("2024-10-27", "2024-10-27")),  # a storm of 2014 told in passing
+    ],
+)
+def test_a_forecast_told_in_the_past_counts_its_weekday_only_from_a_recent_day(
+    parse: Parse, anchor_day: str, expected: tuple[str, str]
+):
+    doc = parse("More snow was due to fall on Sunday.")
+    head = next(token for token in doc if token.dep_ == "ROOT")
+    context = Context(PUBLISHED, forward=True, anchor_day=anchor_day)
+    found = find_time(list(doc), head, context)
+    assert found is not None and (found.start, found.end) == expected
