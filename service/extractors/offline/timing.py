@@ -123,6 +123,7 @@ def shared_time(
             continue
         past = nominal or _past_form(head)
         described = head.dep_ == "relcl" and shared is not as_of  # "a book, which sold ..."
+        described = described or (nominal and _age_only(claim))  # "On Monday, Vik, 44, ..."
         takes = (past or shared is as_of) and not described
         if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
             claim = claim.model_copy(update={"time": shared})
@@ -173,6 +174,11 @@ def _tallies_share(
             claim = claim.model_copy(update={"time": donor})
         result.append(claim)
     return result
+
+
+def _age_only(claim: DraftClaim) -> bool:
+    """True for a claim that only gives a person's age ("Vik is 44 years old")."""
+    return bool(claim.quantities) and all(q.unit == AGE_UNIT for q in claim.quantities)
 
 
 def _tally(claim: DraftClaim) -> bool:

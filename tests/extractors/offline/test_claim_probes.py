@@ -921,6 +921,17 @@ def test_an_age_after_any_capitalised_name_is_its_own_claim(
     assert age in statements
 
 
+def test_an_age_set_off_after_a_name_takes_no_time_from_the_sentence(
+    extractor: OfflineExtractor,
+):
+    text = "On Friday, the premier named Ilse Marten, 47, a former banker, as finance minister."
+    claims = _claims(extractor, text)
+    age = next(c for c in claims if c.statement == "Ilse Marten is 47 years old.")
+    named = next(c for c in claims if "named Ilse Marten" in c.statement)
+    assert age.time is None
+    assert named.time is not None and named.time.start == "2021-05-14"
+
+
 @pytest.mark.parametrize(
     "text",
     [
