@@ -28,6 +28,7 @@ from service.extractors.offline.report_phrases import (
     channel_in_phrase,
     cited_after,
     citing,
+    fronted_citing,
     is_outlet,
     relayed_by,
     report_phrase,
@@ -328,12 +329,7 @@ def _frame_at(
             modifiers -= {t.i for t in complement.subtree}
             modifiers -= {t.i for t in _subject_hung_on_addressee(verb, complement)}
         between = {t.i for t in tokens if subject_tokens[0].i < t.i < verb.i}
-        fronted = {  # "Citing police, the daily Kano Post reported that P"
-            t.i
-            for child in verb.children
-            if child.dep_ == "advcl" and child.lemma_ == "cite" and child.i < subject_tokens[0].i
-            for t in child.subtree
-        }
+        fronted = fronted_citing(verb, subject_tokens[0])  # "Citing police, X reported that P"
         after = {t.i for t in tokens if t.i > verb.i}
         cited = citing(tokens, modifiers | between | fronted | after)
         skipped = modifiers | {t.i for t in cited}

@@ -89,18 +89,17 @@ def described_body(
 def _modified_body(
     refs: References, modifiers: list[str], description: str, offset: int
 ) -> Source | None:
-    """ "the Danish company", "the conduct board": the body "the <description>" points back
-    to, named before, when its name holds every lower-case modifier (one capitalised word,
-    "Danish", only describes it; "the Labour Party group" is no description)."""
-    if any(word.lower() in _OTHER_BODY or "'" in word or "’" in word for word in modifiers):
+    """ "the conduct board", "the holding company": the body "the <description>" points back
+    to, named before, when its name holds every modifier. A capitalised one ("the Danish
+    company", "the Labour Party group") may tell one body from another, which the names
+    alone do not show: no body then."""
+    if any(word.lower() in _OTHER_BODY or not word.islower() for word in modifiers):
         return None  # "the rival company", "the country's prison service"
-    if sum(not word.islower() for word in modifiers) > 1:
-        return None
     found = described_body(refs, description, offset)
     if found is None or not found.name[:1].isupper():  # not the description itself
         return None
     named = {word.lower() for word in found.name.split()}
-    return found if all(word in named for word in modifiers if word.islower()) else None
+    return found if all(word in named for word in modifiers) else None
 
 
 # Modifiers of a description that point away from the body named before.

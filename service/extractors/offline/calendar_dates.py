@@ -113,11 +113,11 @@ def _weekday(name: str, context: Context) -> Bounds:
 
 
 def _recent(day: str | None, published: dt.date) -> bool:
-    """True when the day is in the week before publication: a weekday counts from it only
+    """True when the day is in the month before publication: a weekday counts from it only
     then (an outage of 2014 told in passing is no base for "on Sunday")."""
     if day is None:
         return False
-    return (published - dt.date.fromisoformat(day)).days <= 7
+    return (published - dt.date.fromisoformat(day)).days <= 31
 
 
 def _relative(text: str, context: Context) -> Bounds:

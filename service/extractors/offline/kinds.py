@@ -173,20 +173,33 @@ def _imminent(head: Token, owned: set[int]) -> bool:
         if child.dep_ == "acomp" and child.lemma_.lower() in IMMINENCE_WORDS:
             return any(c.dep_ == "xcomp" for c in child.children)
         if child.dep_ == "acomp" and child.lower_ in LIKELIHOOD_WORDS:
-            # "were less likely to develop dementia": a finding, no forecast
-            compared = any(c.dep_ == "advmod" for c in child.children)
-            return not compared and any(
-                c.dep_ == "xcomp" and not _perfect(c) for c in child.children
-            )
+            return _likely_to_happen(head, child)
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ == "prep" and objects and objects[0].lemma_.lower() in IMMINENCE_WORDS:
             return True
     return False
 
 
-def _perfect(verb: Token) -> bool:
-    """ "to have left": an infinitive that looks back."""
-    return any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+def _likely_to_happen(head: Token, likely: Token) -> bool:
+    """ "The river is likely to rise", "talks were unlikely to resume": something weighed as
+    coming. Not a finding ("were less likely to develop dementia", "Smokers are likely to
+    fall ill"), a present state ("is likely to be a faulty heater") or a past ("is likely to
+    have fled")."""
+    if any(c.dep_ == "advmod" for c in likely.children):
+        return False  # "less likely", "twice as likely": a comparison
+    verb = next((c for c in likely.children if c.dep_ == "xcomp"), None)
+    if verb is None or any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return False
+    if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp", "advmod") for c in verb.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or head.tag_ != "VBP":
+        return True
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
+        return True
+    # a bare plural in the present is a general finding, unless a date says when ("Prices
+    # are unlikely to fall before March")
+    return any(t.ent_type_ == "DATE" for t in verb.subtree)
 
 
 def _evaluative(head: Token, owned: set[int]) -> bool:

@@ -310,9 +310,18 @@ def _titled_names(doc: Doc) -> list[Span]:
         while start > 0 and words[start - 1].lower_ not in _TITLE_WORDS:
             start -= 1
         name = [t for t in words[start:] if t.text != "-"]
+        if token.lower_ in _COURTESY_TITLES and not _courtesy_before_a_name(token, name):
+            continue
         if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" for t in name):
             names.append(Span(doc, words[start].i, words[-1].i + 1, label="PERSON"))
     return names
+
+
+def _courtesy_before_a_name(title: Token, name: list[Token]) -> bool:
+    """ "Dr Awa Sow", not "Dr Pepper Snapple Group" or "DR Congo Mining": a courtesy title
+    written as one, before a name that no organisation word ends."""
+    written = title.text[:1].isupper() and title.text[1:].rstrip(".").islower()
+    return written and bool(name) and name[-1].lower_ not in ORGANISATION_ENDINGS
 
 
 def _holds(entity: Span, name: Span) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
-from service.extractors.offline.person_words import FEMALE_WORDS, MALE_WORDS
+from service.extractors.offline.person_words import FEMALE_WORDS, FIRM_ENDINGS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.report_phrases import OUTLET_WORDS
 from service.extractors.offline.subjects import noun_phrase
@@ -65,7 +65,7 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return person and not any(t.lower_ in other for t in noun.subtree)
     if word == "they":
         return plural(noun) and not person
-    if word != "it" or (plural(noun) and not _plural_name(noun)):
+    if word != "it" or plural(noun):
         return False
     return not person or _described_as_thing(noun)
 
@@ -79,10 +79,17 @@ def _described_as_thing(noun: Token) -> bool:
     )
 
 
-def _plural_name(noun: Token) -> bool:
-    """ "Corvalen Systems", "General Motors": a company or place whose name is a plural
-    word is one thing, which "it" takes up."""
-    return noun.tag_ == "NNPS" and noun.ent_type_ in ("ORG", "GPE", "FAC")
+def _plural_firm(pronoun: Token, head: Token, noun: Token) -> bool:
+    """ "Corvalen Systems said it would cut jobs": a firm whose name ends in a plural firm
+    word is one thing, which "it" takes up; not before a linking verb ("it was a difficult
+    decision", "it remains unclear whether": that "it" is most often the thing judged)."""
+    firm = noun.tag_ == "NNPS" and noun.ent_type_ == "ORG" and noun.lower_ in FIRM_ENDINGS
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    linking = head.lemma_.lower() in _LINKING_VERBS and not passive
+    return pronoun.lower_ == "it" and firm and not linking
+
+
+_LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "look", "sound"})
 
 
 def _reporter(verb: Token) -> Token | None:
@@ -122,14 +129,24 @@ def reporter_pronoun(subject: Token, head: Token, verb: Token | None, refs: Refe
     if reporter is None or not _reported_clause(head, verb):
         return ""
     missed_name = _untagged_name(subject, reporter)
-    if not (_agrees(subject, reporter) or missed_name):
+    if not (_agrees(subject, reporter) or missed_name or _plural_firm(subject, head, reporter)):
         return ""
     if reporter.i > subject.i:  # "It's an assault rifle, the minister said": not cataphoric
         return ""
     if reporter.ent_type_ == "PERSON" or missed_name:
         return noun_phrase(reporter, refs)  # the full name
-    name = next((c for c in reporter.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    return mention(name or reporter)  # "The mine's operator, Cuprum Andino S.A.,": the name
+    return mention(_set_off_name(reporter) or reporter)
+
+
+def _set_off_name(noun: Token) -> Token | None:
+    """ "The mine's operator, Tarn Minerals,": the name set off by commas after a
+    description (not a bracketed short form, not a person beside a body)."""
+    for child in noun.children:
+        named = child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ != "PERSON"
+        start = child.left_edge.i
+        if named and start > 0 and noun.doc[start - 1].text == ",":
+            return child
+    return None
 
 
 def _untagged_name(pronoun: Token, reporter: Token) -> bool:

@@ -122,6 +122,22 @@ def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
     return []
 
 
+def fronted_citing(verb: Token, subject: Token) -> set[int]:
+    """ "Citing police at the scene, the daily Kano Post reported that P": the indices of a
+    "Citing X" opening the report, when X is someone it relays, not its own data, images or
+    reporting ("Citing its own data, the ministry reported")."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.lemma_ != "cite" or child.i > subject.i:
+            continue
+        cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if cited is None or cited.lemma_.lower() in DOCUMENT_HEADS | _CITED_GROUNDS:
+            return set()
+        if any(c.dep_ == "poss" for c in cited.children):
+            return set()
+        return {t.i for t in child.subtree}
+    return set()
+
+
 def channel(verb: Token) -> str | None:
     """The channel a statement was relayed through: "via Telegram", "told Radio Borea"."""
     found = _own_channel(verb)

@@ -1321,9 +1321,9 @@ MORE_SOURCES = [
     ),
     # a description of several words points back to the body named before (rules 2025.20)
     (
-        "Velmar Freight posted a loss. The Danish company said it would cut 300 jobs.",
+        "Velmar Holding posted a loss. The holding company said it would cut 300 jobs.",
         "300 jobs",
-        "Velmar Freight",
+        "Velmar Holding",
         False,
     ),
     (
@@ -1342,7 +1342,63 @@ MORE_SOURCES = [
     ),
     # a courtesy title opens a name as a rank does
     ("According to Dr Awa Sow, all of them were in stable condition.", "stable", "Awa Sow", False),
+    # review of rules 2025.20: a capitalised modifier may tell one body from another
+    (
+        "Halden Bank made an offer for Banco Serrano on Monday. The Spanish bank said the "
+        "offer was too low.",
+        "too low",
+        "Spanish bank",
+        False,
+    ),
+    # ... a courtesy title that opens an organisation's name stays in it
+    (
+        "Dr Pepper Snapple Group said profits rose 8 percent in March.",
+        "Profits",
+        "Dr Pepper Snapple Group",
+        False,
+    ),
+    (
+        "Dr. Oetker Group said it would close its Bielefeld plant.",
+        "close",
+        "Dr. Oetker Group",
+        False,
+    ),
+    # ... and a body citing its own data or images relays no one
+    (
+        "Citing its own data, the ministry reported that 40 people had died.",
+        "40 people",
+        "the ministry",
+        False,
+    ),
+    (
+        "Citing satellite images, the Kano Post reported that 40 homes had been destroyed.",
+        "40 homes",
+        "the Kano Post",
+        False,
+    ),
 ]
+
+# Review of rules 2025.20: "it" after a firm whose name is a plural word, only where it is the firm.
+IT_AFTER_A_PLURAL_FIRM = [
+    ("Corvalen Systems said it would cut 1,800 jobs.", "Corvalen Systems would cut 1,800 jobs."),
+    ("Corvalen Systems said it was a difficult decision.", "It was a difficult decision."),
+    (
+        "Corvalen Systems said it remains unclear whether the plant will reopen.",
+        "It remains unclear whether the plant will reopen.",
+    ),
+    ("The Hendersons bought a farm in Iowa. It cost $3 million.", "It cost $3 million."),
+    (
+        "The Financial Conduct Authority (FCA) said it would fine Halcyon Bank $20 million.",
+        "The Financial Conduct Authority would fine Halcyon Bank $20 million.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "statement"), IT_AFTER_A_PLURAL_FIRM)
+def test_it_is_resolved_only_where_grammar_makes_it_the_firm(
+    extractor: OfflineExtractor, text: str, statement: str
+):
+    assert statement in [claim.statement for claim in _claims(extractor, text)]
 
 
 @pytest.mark.parametrize(

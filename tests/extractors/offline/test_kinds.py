@@ -60,8 +60,17 @@ def test_a_likely_infinitive_is_a_forecast(parse: Parse, text: str):
     assert _kind(parse, text) is ClaimKind.forecast
 
 
-def test_less_likely_is_a_finding_not_a_forecast(parse: Parse):
-    assert _kind(parse, "Smokers were less likely to recover.") is not ClaimKind.forecast
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smokers were less likely to recover.",  # a comparison
+        "Smokers are likely to develop lung cancer.",  # a general finding
+        "The cause of the fire is likely to be a faulty heater.",  # a present state
+        "The gunman is likely to have fled.",  # a past
+    ],
+)
+def test_a_likely_finding_state_or_past_is_no_forecast(parse: Parse, text: str):
+    assert _kind(parse, text) is not ClaimKind.forecast
 
 
 @pytest.mark.parametrize(

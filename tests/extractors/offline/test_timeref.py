@@ -144,10 +144,11 @@ def test_a_scheduled_clock_time_is_not_dated(parse: Parse):
     ("anchor_day", "expected"),
     [
         ("2024-10-22", ("2024-10-27", "2024-10-27")),  # the week's story: the Sunday after it
+        ("2024-10-08", ("2024-10-13", "2024-10-13")),  # still the story's own timeline
         ("2014-03-03", ("2024-10-27", "2024-10-27")),  # a storm of 2014 told in passing
     ],
 )
-def test_a_forecast_told_in_the_past_counts_its_weekday_only_from_a_recent_day(
+def test_a_forecast_told_in_the_past_counts_its_weekday_only_from_a_day_of_the_last_month(
     parse: Parse, anchor_day: str, expected: tuple[str, str]
 ):
     doc = parse("More snow was due to fall on Sunday.")
