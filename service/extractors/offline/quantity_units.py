@@ -48,6 +48,8 @@ def counted_noun(last: Token) -> str | None:
         last.i > 0 and last.doc[last.i - 1].lower_ == "magnitude"
     ):
         return "magnitude"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PARENTS:
+        return "grandchildren" if head.head.lower_.startswith("grand") else "children"
     if (
         token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod")
         or head.i == token.i
@@ -71,6 +73,10 @@ def counted_noun(last: Token) -> str | None:
         if child.lower_ == "per":
             unit += " " + " ".join(t.text for t in child.subtree)
     return unit
+
+
+# "a father of three": the number counts children.
+_PARENTS = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
 
 
 def _of_noun(token: Token) -> str | None:

@@ -265,3 +265,22 @@ def test_numbers_near_weekdays_and_ordinal_scales(parse: Parse, text: str, value
 def test_a_person_who_was_a_number_was_that_age(parse: Parse):
     found = find_quantities(list(parse("Ivo Kessel died on Saturday. He was 91.")))
     assert [(f.quantity.value, f.quantity.unit) for f in found] == [(91, "years of age")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "unit"),
+    [
+        (
+            "The guard, a 58-year-old father of three, spent 11 days in hospital.",
+            "three",
+            "children",
+        ),
+        ("Nowak was the driver, a mother of two.", "two", "children"),
+        ("She was a grandmother of 11.", "11", "grandchildren"),
+    ],
+)
+def test_a_parent_of_a_number_counts_children_not_years(
+    parse: Parse, text: str, word: str, unit: str
+):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found if q.text == word] == [unit], found
