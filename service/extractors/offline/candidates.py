@@ -40,7 +40,7 @@ def misread_predicate(token: Token) -> bool:
 
 
 def _about_the_reporting(words: list[Token]) -> bool:
-    """ "X declined to comment", "did not respond to a request for comment", "The claim could
+    """ "X declined to comment", "did not answer requests for comment", "The claim could
     not be independently verified", "(Reporting by ...)": remarks about the reporting itself
     and wire credits, which the spec says are not claims."""
     text = " ".join(t.lower_ for t in words)

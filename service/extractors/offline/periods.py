@@ -57,7 +57,7 @@ _MONTHS_OF = re.compile(
     rf"(?i:months)\s+(?i:of)\s+(?:(?P<year>{_YEAR})|(?i:the|this)\s+year)\b"
 )
 
-# "in the three months to June 30", "the quarter ended March 31", "the year to September":
+# "in the six months to March 31", "the quarter ended March 31", "the year to September":
 # a reporting period that ends with the month named.
 _MONTH_NAMES = {
     name.lower(): number
@@ -124,7 +124,7 @@ def resolve_period(match: re.Match[str], context: Context) -> Bounds:
 
 
 def _period_to(match: re.Match[str], published: dt.date) -> Bounds:
-    """ "the three months to June 30": the months ending with the one named, the latest on or
+    """ "the six months to March 31": the months ending with the one named, the latest on or
     before publication unless a year is given."""
     span = match.group("span")
     count = _SPAN_MONTHS[span.lower()] if span else count_of(match.group("count").lower())
