@@ -400,8 +400,8 @@ def _author(document: Token) -> str:
     """The proper name that a document noun belongs to ("Tarvia Police records",
     "the Harbour Authority's figures"), or "" when there is none."""
     owners = [c for c in document.children if c.dep_ in ("compound", "poss") and c.i < document.i]
-    if not owners or owners[-1].pos_ != "PROPN":
-        return ""
+    if not owners or owners[-1].pos_ != "PROPN" or owners[-1].ent_type_ in ("DATE", "TIME"):
+        return ""  # "Monday's statement", "the March report": a date, no author
     owner = owners[-1]
     words = [t for t in owner.subtree if t.tag_ != "POS" and t.dep_ != "det"]
     if owner.dep_ == "compound":

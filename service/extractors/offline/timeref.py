@@ -74,7 +74,7 @@ START_ONLY = frozenset({"since", "from", "after", "starting", "beginning", "foll
 
 _PREPOSITION = (
     r"(?i:on|by|in|since|until(?:\s+at\s+least)?|till|through|before|after|from|as\s+of|"
-    r"as\s+early\s+as|"
+    r"as\s+early\s+as|for(?=\s+(?:19|20)\d\d\b)|"  # "a loss for 2017": the year, no length
     r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to|"
     r"(?:in|for|during|over)\s+(?:the\s+whole\s+of|the\s+entire|all\s+of))"  # "in all of 2024"
 )

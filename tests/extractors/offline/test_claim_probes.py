@@ -1363,6 +1363,14 @@ MORE_SOURCES = [
         "Dr. Oetker Group",
         False,
     ),
+    # "the airlines" after two airlines named together: both (as "the two airlines")
+    (
+        "Vestra Airlines and Kestrel Air agreed to merge. The airlines said they would keep "
+        "both brands.",
+        "brands",
+        "Vestra Airlines and Kestrel Air",
+        False,
+    ),
     # ... and a body citing its own data or images relays no one
     (
         "Citing its own data, the ministry reported that 40 people had died.",
@@ -1392,6 +1400,15 @@ IT_AFTER_A_PLURAL_FIRM = [
         "The Financial Conduct Authority would fine Halcyon Bank $20 million.",
     ),
 ]
+
+
+def test_a_dated_statement_has_no_author_named_by_its_date(extractor: OfflineExtractor):
+    text = (
+        "Vestra Airlines and Kestrel Air agreed to merge. The group will be based in Oslo, "
+        "according to Monday's statement."
+    )
+    claim = _claim(extractor, text, "Oslo")
+    assert claim.source is None or claim.source.name != "Monday"
 
 
 @pytest.mark.parametrize(("text", "statement"), IT_AFTER_A_PLURAL_FIRM)

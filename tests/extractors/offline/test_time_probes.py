@@ -277,6 +277,11 @@ DATES = [
 
 YEARS = [
     _probe("Operating profit climbed 11% from a year earlier.", None, None, None),
+    # "for" before a year names a reporting period, never a length of time
+    _probe(
+        "The airline reported a net loss of 96 million euros for 2017.", "for 2017", "2017", "2017"
+    ),
+    _probe("The prisoner was jailed for 20 years.", None, None, None),
     _probe("Sales rose 4% from the same period last year.", None, None, None),
     _probe(
         "Violence killed 900 people in the first six months of 2022.",
