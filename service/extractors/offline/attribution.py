@@ -340,8 +340,8 @@ def _frame_at(
             content = after_opener(verb, tokens)
     else:
         subject_tokens = trailing_subject(verb, tokens)
-        if not subject_tokens:
-            return None
+        if not subject_tokens or subject_tokens[0].dep_ == "cc":
+            return None  # "..., according to X, and aid groups warn ...": a clause of its own
         # a second subject the parser gave the verb ("..., one critically, Police stated")
         stray = {
             t.i

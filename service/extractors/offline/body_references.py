@@ -44,10 +44,6 @@ def earlier_source(refs: References, name: str, head_lemma: str, offset: int) ->
         return described_body(refs, head_lemma, offset)
     if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
         return _two_bodies(refs, head_lemma, offset)  # "the two companies said"
-    plural = len(rest) == 1 and rest[0] != head_lemma and rest[0].startswith(head_lemma[:4])
-    if definite and plural and head_lemma in BODY_DESCRIPTIONS:  # "the airlines said" after a
-        # pair named in an earlier sentence (in the pair's own sentence, as labelled, stays)
-        return _two_bodies(refs, head_lemma, refs.sentence_start(offset))
     described = len(rest) > 1 and words[-1] == head_lemma  # not "the Tarn Ports Authority"
     if definite and described and head_lemma in BODY_DESCRIPTIONS:
         return _modified_body(refs, words[1:-1], head_lemma, offset)

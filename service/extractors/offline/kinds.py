@@ -8,7 +8,7 @@ from schemas.claims import Certainty, ClaimKind
 from service.extractors.offline.certainty import predicate_chain
 from service.extractors.offline.frames import NAMING_VERBS
 from service.extractors.offline.quantities import is_number_token
-from service.extractors.offline.tokens import WEEKDAY_NAMES, owned_tokens, word_set
+from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, owned_tokens, word_set
 
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 FORECAST_VERBS = word_set("""
@@ -182,24 +182,48 @@ def _imminent(head: Token, owned: set[int]) -> bool:
 
 def _likely_to_happen(head: Token, likely: Token) -> bool:
     """ "The river is likely to rise", "talks were unlikely to resume": something weighed as
-    coming. Not a finding ("were less likely to develop dementia", "Smokers are likely to
-    fall ill"), a present state ("is likely to be a faulty heater") or a past ("is likely to
-    have fled")."""
+    coming. Not a comparison ("less likely"), a past ("likely to have fled"), a finding about
+    people in general ("Smokers are likely to", "A smoker is likely to", "Participants who
+    slept less were likely to"), nor a present state ("likely to be armed") unless dated."""
     if any(c.dep_ == "advmod" for c in likely.children):
         return False  # "less likely", "twice as likely": a comparison
     verb = next((c for c in likely.children if c.dep_ == "xcomp"), None)
     if verb is None or any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
         return False
-    if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp", "advmod") for c in verb.children):
+    dated = any(_a_date(t) for t in verb.subtree)
+    copula = verb.lemma_ == "be" or any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ == "be" for c in verb.children
+    )
+    if copula and not dated:
+        return False  # "is likely to be a faulty heater", "likely to be hiding"
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or dated or not _generic(subject, present=head.tag_ in ("VBP", "VBZ"))
+
+
+def _a_date(token: Token) -> bool:
+    """A word that places in time ("Monday", "March", "2025", "next"), not a length
+    ("within five days", "ten years earlier")."""
+    if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ != "NNS" or head.tag_ != "VBP":
+    word = token.lower_
+    year = len(word) == 4 and word.isdigit()
+    return year or word in WEEKDAY_NAMES | MONTH_NAMES or word in _NEAR_TIMES
+
+
+_NEAR_TIMES = frozenset({"tomorrow", "tonight", "next", "coming", "later", "weekend"})
+
+
+def _generic(subject: Token, *, present: bool) -> bool:
+    """ "Smokers are", "A smoker", "Anyone who smokes", "Those infected", "Participants who
+    slept less": people or things in general, not the ones the story is about ("Regulators
+    were likely to demand ..." is about the story's regulators)."""
+    if subject.lower_ in ("anyone", "anybody", "everyone", "those", "people", "someone"):
         return True
-    if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
-        return True
-    # a bare plural in the present is a general finding, unless a date says when ("Prices
-    # are unlikely to fall before March")
-    return any(t.ent_type_ == "DATE" for t in verb.subtree)
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss", "nummod")}
+    described = any(c.dep_ in ("relcl", "acl") for c in subject.children)
+    if subject.tag_ == "NNS" and not determiners:
+        return present or described  # a bare plural
+    return bool(determiners & {"a", "an", "any", "every"})
 
 
 def _evaluative(head: Token, owned: set[int]) -> bool:

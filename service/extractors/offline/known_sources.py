@@ -27,6 +27,9 @@ class KnownSource:
     outlet: bool = field(default=False, compare=False)  # it reported or relayed ("the paper")
 
 
+_EMPLOYER_PREPOSITIONS = frozenset({"for", "at", "of", "from", "with"})
+
+
 def refers_back(known_source: KnownSource, name: str, head_lemma: str) -> bool:
     """True when `name` (with head lemma `head_lemma`) is a definite description of the
     known source ("The officials", "the commissioner", "The Times") or a shorter wording of
@@ -40,8 +43,10 @@ def refers_back(known_source: KnownSource, name: str, head_lemma: str) -> bool:
     # "The University of Tamsk" is not "researchers at the University of Tamsk"
     if proper and known_source.source.anonymous and len(known) > len(rest) + 1:
         return False
+    # "the agency" is not "a spokeswoman for the agency": the person's body, not the person
+    employer = len(known) > len(rest) + 1 and known[-len(rest) - 2] in _EMPLOYER_PREPOSITIONS
     if definite and rest and known[-len(rest) :] == rest and known != ["the", *rest]:
-        return True
+        return not employer
     # "the ministry" is "the Ministry of Defence's intelligence directorate" and "the
     # commissioner" the person with that title, but "the party" is not "party officials"
     # nor "the board" its chairman: the people of a body are not the body

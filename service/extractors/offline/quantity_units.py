@@ -49,7 +49,7 @@ def counted_noun(last: Token) -> str | None:
     ):
         return "magnitude"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PARENTS:
-        return "grandchildren" if head.head.lower_.startswith("grand") else "children"
+        return _children_of(head.head, token)  # "a father of three"
     if (
         token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod")
         or head.i == token.i
@@ -77,6 +77,17 @@ def counted_noun(last: Token) -> str | None:
 
 # "a father of three": the number counts children.
 _PARENTS = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+
+
+def _children_of(parent: Token, number: Token) -> str | None:
+    """ "a father of three": children; "a great-grandmother of four": great-grandchildren;
+    "the mother of two of the hostages": the hostages."""
+    counted = _of_noun(number)
+    if counted is not None:
+        return counted
+    words = [t.lower_ for t in parent.doc[max(parent.i - 2, 0) : parent.i]]
+    great = "great-" if words == ["great", "-"] else ""
+    return great + ("grandchildren" if parent.lower_.startswith("grand") else "children")
 
 
 def _of_noun(token: Token) -> str | None:

@@ -18,6 +18,7 @@ from service.extractors.offline.body_references import (
     earlier_source,
     organisation_before,
 )
+from service.extractors.offline.document_owners import described_owner, document_author
 from service.extractors.offline.families import family_source
 from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.persons import given_name, person_in
@@ -213,15 +214,19 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
                 if any(t.pos_ == "PROPN" for t in entity):  # not "Exit polls"
                     name = without_article(entity.text).removesuffix("'s").removesuffix("’s")
                     return Source(name=refs.expand(name)), lemma  # "the Orvik Tribune's count"
-        owned = _author(head)
+        owned = document_author(head)
         if owned:
             return Source(name=refs.expand(owned)), lemma
+        if any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
+            told = earlier_source(refs, f"the {head.lower_}", lemma, article_offset(head))
+            if told is not None:  # "according to Monday's statement": the one told before
+                return told, lemma
         pronoun = next((c for c in head.children if c.lower_ in ("its", "their")), None)
         if pronoun is not None:  # "according to its annual report": the body named before
             body = organisation_before(refs, article_offset(pronoun))
             if body is not None:
                 return body, lemma
-        owner = _described_owner(head)
+        owner = described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
             body = described_body(refs, owner.lemma_.lower(), article_offset(owner))
             if body is not None:
@@ -394,24 +399,3 @@ def _a_body(noun: Token) -> bool:
 # Documents that only carry a body's figures: "central bank data" is the central bank's word.
 _MEASURES = word_set("data datum figure statistic estimate record count tally")
 _BODY_NOUNS = word_set("municipality prosecutor tank")
-
-
-def _author(document: Token) -> str:
-    """The proper name that a document noun belongs to ("Tarvia Police records",
-    "the Harbour Authority's figures"), or "" when there is none."""
-    owners = [c for c in document.children if c.dep_ in ("compound", "poss") and c.i < document.i]
-    if not owners or owners[-1].pos_ != "PROPN" or owners[-1].ent_type_ in ("DATE", "TIME"):
-        return ""  # "Monday's statement", "the March report": a date, no author
-    owner = owners[-1]
-    words = [t for t in owner.subtree if t.tag_ != "POS" and t.dep_ != "det"]
-    if owner.dep_ == "compound":
-        words = [t for t in document.subtree if t.i < document.i and t.dep_ != "det"]
-    return phrase_text(words) if all(t.pos_ in ("PROPN", "ADP", "CCONJ") for t in words) else ""
-
-
-def _described_owner(document: Token) -> Token | None:
-    """The description of a body that a document belongs to ("university" figures)."""
-    for child in document.children:
-        if child.dep_ in ("compound", "poss") and child.lemma_.lower() in BODY_DESCRIPTIONS:
-            return child
-    return None

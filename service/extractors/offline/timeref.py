@@ -74,7 +74,9 @@ START_ONLY = frozenset({"since", "from", "after", "starting", "beginning", "foll
 
 _PREPOSITION = (
     r"(?i:on|by|in|since|until(?:\s+at\s+least)?|till|through|before|after|from|as\s+of|"
-    r"as\s+early\s+as|for(?=\s+(?:19|20)\d\d\b)|"  # "a loss for 2017": the year, no length
+    # "a loss for 2017", "forecasts for 2024 and 2025": the year; not "for 1950 pounds",
+    # "for 2000 years" or "targets for 2030 on Monday" (a word after the year)
+    r"as\s+early\s+as|for(?=\s+(?:19|20)\d\d\b(?!\s+(?!and\b|or\b|to\b)[a-z]))|"
     r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to|"
     r"(?:in|for|during|over)\s+(?:the\s+whole\s+of|the\s+entire|all\s+of))"  # "in all of 2024"
 )

@@ -123,7 +123,9 @@ def shared_time(
             continue
         past = nominal or _past_form(head)
         described = head.dep_ == "relcl" and shared is not as_of  # "a book, which sold ..."
-        described = described or (nominal and _age_only(claim))  # "On Monday, Vik, 44, ..."
+        # "On Monday, police named Vik, 44,": an age as at publication; "In 1998, Berg, 22,
+        # won": an age then
+        described = described or (nominal and _age_only(claim) and _recent(shared, published))
         takes = (past or shared is as_of) and not described
         if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
             claim = claim.model_copy(update={"time": shared})
@@ -174,6 +176,13 @@ def _tallies_share(
             claim = claim.model_copy(update={"time": donor})
         result.append(claim)
     return result
+
+
+def _recent(time: TimeRef, published: dt.date | None) -> bool:
+    """True for a day in the month before publication."""
+    if published is None or time.start is None or len(time.start) != 10:
+        return False
+    return abs((published - dt.date.fromisoformat(time.start)).days) <= 31
 
 
 def _age_only(claim: DraftClaim) -> bool:

@@ -54,6 +54,7 @@ def test_imminence_words_make_a_forecast(parse: Parse, text: str):
     [
         "The river was likely to rise further on Sunday.",
         "Prices are unlikely to fall before March.",
+        "Turnout is likely to be low on Sunday.",  # a state to come, dated
     ],
 )
 def test_a_likely_infinitive_is_a_forecast(parse: Parse, text: str):
@@ -67,6 +68,9 @@ def test_a_likely_infinitive_is_a_forecast(parse: Parse, text: str):
         "Smokers are likely to develop lung cancer.",  # a general finding
         "The cause of the fire is likely to be a faulty heater.",  # a present state
         "The gunman is likely to have fled.",  # a past
+        "Participants who slept less were likely to gain weight.",  # a finding, told in the past
+        "A smoker is likely to die ten years earlier.",  # people in general
+        "The gunman was likely to be hiding in the forest.",  # a present state
     ],
 )
 def test_a_likely_finding_state_or_past_is_no_forecast(parse: Parse, text: str):

@@ -27,3 +27,10 @@ def test_a_named_body_is_not_the_unnamed_people_of_it():
         "researchers at the University of Tamsk", "researcher", "researcher", anonymous=True
     )
     assert not refers_back(researchers, "The University of Tamsk", "university")
+
+
+def test_the_body_is_not_the_unnamed_person_speaking_for_it():
+    spokeswoman = _known(
+        "a spokeswoman for the agency", "spokeswoman", "spokeswoman", anonymous=True
+    )
+    assert not refers_back(spokeswoman, "the agency", "agency")

@@ -277,6 +277,8 @@ def test_a_person_who_was_a_number_was_that_age(parse: Parse):
         ),
         ("Nowak was the driver, a mother of two.", "two", "children"),
         ("She was a grandmother of 11.", "11", "grandchildren"),
+        ("Holm, a great-grandfather of four, died.", "four", "great-grandchildren"),
+        ("The mother of two of the hostages spoke.", "two", "hostages"),
     ],
 )
 def test_a_parent_of_a_number_counts_children_not_years(

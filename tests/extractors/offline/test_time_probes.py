@@ -282,6 +282,11 @@ YEARS = [
         "The airline reported a net loss of 96 million euros for 2017.", "for 2017", "2017", "2017"
     ),
     _probe("The prisoner was jailed for 20 years.", None, None, None),
+    _probe("The temple stood for 2000 years.", None, None, None),
+    _probe("The painting sold for 1950 pounds on Monday.", "on Monday", "2023-06-12", "2023-06-12"),
+    _probe(
+        "The growth targets for 2030 were set on Monday.", "on Monday", "2023-06-12", "2023-06-12"
+    ),
     _probe("Sales rose 4% from the same period last year.", None, None, None),
     _probe(
         "Violence killed 900 people in the first six months of 2022.",
