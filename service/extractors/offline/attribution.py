@@ -17,7 +17,9 @@ from service.extractors.offline.relative_clauses import RELATIVE_SUBJECTS
 from service.extractors.offline.report_bounds import (
     after_opener,
     ends_clause,
+    fronted_citing,
     fronted_modifier,
+    tells_more,
     trailing_subject,
     without_leading_time,
 )
@@ -28,7 +30,6 @@ from service.extractors.offline.report_phrases import (
     channel_in_phrase,
     cited_after,
     citing,
-    fronted_citing,
     is_outlet,
     relayed_by,
     report_phrase,
@@ -340,8 +341,13 @@ def _frame_at(
             content = after_opener(verb, tokens)
     else:
         subject_tokens = trailing_subject(verb, tokens)
-        if not subject_tokens or subject_tokens[0].dep_ == "cc":
-            return None  # "..., according to X, and aid groups warn ...": a clause of its own
+        if not subject_tokens:
+            return None
+        opening = subject_tokens[0].i  # the content ends before it
+        if subject_tokens[0].dep_ == "cc":  # "..., and the army confirmed."
+            if tells_more(verb) or len(subject_tokens) == 1:
+                return None  # "..., and aid groups warn the losses could ...": its own clause
+            subject_tokens = subject_tokens[1:]
         # a second subject the parser gave the verb ("..., one critically, Police stated")
         stray = {
             t.i
@@ -352,7 +358,7 @@ def _frame_at(
             and c.doc[c.left_edge.i - 1].text == ","
             for t in c.subtree
         }
-        content = [t for t in tokens if t.i < min(subject_tokens[0].i, verb.i) and t.i not in stray]
+        content = [t for t in tokens if t.i < min(opening, verb.i) and t.i not in stray]
         if len(content) < 4 or not (complement is not None or ends_clause(content)):
             return None
         if fronted_modifier(verb, content) and not content[-1].is_quote:

@@ -45,6 +45,7 @@ def refers_back(known_source: KnownSource, name: str, head_lemma: str) -> bool:
         return False
     # "the agency" is not "a spokeswoman for the agency": the person's body, not the person
     employer = len(known) > len(rest) + 1 and known[-len(rest) - 2] in _EMPLOYER_PREPOSITIONS
+    employer = employer and (known_source.source.anonymous or known_source.person)
     if definite and rest and known[-len(rest) :] == rest and known != ["the", *rest]:
         return not employer
     # "the ministry" is "the Ministry of Defence's intelligence directorate" and "the

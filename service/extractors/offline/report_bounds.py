@@ -1,9 +1,13 @@
 """Where a report's parts lie when the parse does not say: content after an opener, a
-speaker trailing the content, a time of saying before the content, fronted modifiers."""
+speaker trailing the content (or a clause of its own after "and"), a time of saying before
+the content, fronted modifiers, a fronted "Citing X"."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from service.extractors.offline.report_phrases import CITED_GROUNDS
+from service.extractors.offline.sources import DOCUMENT_HEADS
 
 _NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})
 
@@ -168,3 +172,30 @@ def ends_clause(content: list[Token]) -> bool:
     """True when the content before a trailing "X said" is closed by a comma or quote."""
     last = content[-1]
     return last.text == "," or last.is_quote
+
+
+def fronted_citing(verb: Token, subject: Token) -> set[int]:
+    """ "Citing police at the scene, the daily Kano Post reported that P": the indices of a
+    "Citing X" opening the report, when X is someone it relays, not its own data, images or
+    reporting ("Citing its own data, the ministry reported")."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.lemma_ != "cite" or child.i > subject.i:
+            continue
+        cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if cited is None or cited.lemma_.lower() in DOCUMENT_HEADS | CITED_GROUNDS:
+            return set()
+        if any(c.dep_ == "poss" for c in cited.children):
+            return set()
+        return {t.i for t in child.subtree}
+    return set()
+
+
+def tells_more(verb: Token) -> bool:
+    """True when a verb after "and" has words of its own after it ("warn the losses could
+    rise"), not only a word that points back ("confirmed it", "said so", "said as much")."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("dobj", "ccomp", "xcomp", "advmod"):
+            continue
+        if child.lower_ not in ("it", "this", "that", "so", "much", "same", "as"):
+            return True
+    return False

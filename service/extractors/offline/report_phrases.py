@@ -96,7 +96,7 @@ def _in_clause(token: Token, top: Token) -> bool:
 
 
 # What "citing" gives as a ground, not a source: "resigned, citing health reasons".
-_CITED_GROUNDS = word_set("""
+CITED_GROUNDS = word_set("""
     reason ground concern need lack risk fear problem difficulty pressure circumstance issue
     cost absence failure threat uncertainty tension weather commitment obligation
     """)
@@ -107,7 +107,7 @@ def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
     for token in tokens:
         if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
-            if objects and objects[0].lemma_.lower() in _CITED_GROUNDS:
+            if objects and objects[0].lemma_.lower() in CITED_GROUNDS:
                 return []
             if objects:
                 return without_clauses(list(objects[0].subtree))
@@ -120,22 +120,6 @@ def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
                 cited.append(following)
             return cited
     return []
-
-
-def fronted_citing(verb: Token, subject: Token) -> set[int]:
-    """ "Citing police at the scene, the daily Kano Post reported that P": the indices of a
-    "Citing X" opening the report, when X is someone it relays, not its own data, images or
-    reporting ("Citing its own data, the ministry reported")."""
-    for child in verb.children:
-        if child.dep_ != "advcl" or child.lemma_ != "cite" or child.i > subject.i:
-            continue
-        cited = next((c for c in child.children if c.dep_ == "dobj"), None)
-        if cited is None or cited.lemma_.lower() in DOCUMENT_HEADS | _CITED_GROUNDS:
-            return set()
-        if any(c.dep_ == "poss" for c in cited.children):
-            return set()
-        return {t.i for t in child.subtree}
-    return set()
 
 
 def channel(verb: Token) -> str | None:

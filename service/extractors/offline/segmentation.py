@@ -110,8 +110,9 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         relative = relative_word(token)
         if relative is None:
             return False
-        if token.lemma_ == "be":
-            return non_restrictive(token) and _counted(token)
+        if token.lemma_ == "be":  # "Vik, who was mayor from 2012 to 2017,": a dated fact
+            dated = relative.lower_ == "who" and own_date(token)
+            return non_restrictive(token) and (_counted(token) or dated)
         if relative.lower_ == "when" and not names_a_time(token.head):
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not

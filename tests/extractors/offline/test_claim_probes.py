@@ -1370,6 +1370,14 @@ MORE_SOURCES = [
         "Dr. Oetker Group",
         False,
     ),
+    # a named body "X of the Y" is still "the Y" later (only a person for the Y is not)
+    (
+        "The Office of the Inspector General said 14 contracts were awarded without bids. The "
+        "inspector general said the agency would repay 2 million dollars.",
+        "repay",
+        "Office of the Inspector General",
+        False,
+    ),
     # ... and a body citing its own data or images relays no one
     (
         "Citing its own data, the ministry reported that 40 people had died.",
@@ -1408,6 +1416,29 @@ def test_a_dated_statement_is_the_statement_told_before(extractor: OfflineExtrac
     )
     claim = _claim(extractor, text, "hospital")
     assert claim.source is not None and claim.source.name == "Health Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The rebels seized the town of Kamo on Monday, and the army confirmed.", "the army"),
+        ("Three climbers went missing on Saturday, and rescuers said as much.", "rescuers"),
+        ("The dam burst after days of rain, and local officials said so.", "local officials"),
+    ],
+)
+def test_a_report_after_and_that_only_points_back_is_the_source_of_the_clause_before(
+    extractor: OfflineExtractor, text: str, source: str
+):
+    claims = _claims(extractor, text)
+    assert len(claims) == 1 and claims[0].source is not None
+    assert claims[0].source.name == source
+
+
+def test_a_dated_fact_in_a_who_clause_is_a_claim_of_its_own(extractor: OfflineExtractor):
+    text = "Ana Vik, who was mayor of Tarn from 2012 to 2017, died on Monday."
+    claim = _claim(extractor, text, "was mayor")
+    assert claim.statement == "Ana Vik was mayor of Tarn from 2012 to 2017."
+    assert claim.time is not None and (claim.time.start, claim.time.end) == ("2012", "2017")
 
 
 def test_a_clause_joined_by_and_is_no_trailing_report_of_the_clause_before(
