@@ -4278,3 +4278,20 @@ def test_reviewed_inputs_keep_their_times(
 ):
     claim = _claim(extractor, text, phrase)
     assert ((claim.time.start, claim.time.end) if claim.time else (None, None)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The ship had sailed from Lagos, port director-general Hashim Abdul Rahman said.",
+            "Hashim Abdul Rahman",
+        ),
+        ("The vote was close, businessman Victor Szabo said.", "Victor Szabo"),
+    ],
+)
+def test_a_first_name_the_tagger_left_out_belongs_to_the_name(
+    extractor: OfflineExtractor, text: str, source: str
+):
+    claims = _claims(extractor, text)
+    assert claims and claims[0].source is not None and claims[0].source.name == source

@@ -1,0 +1,270 @@
+"""People's names in the parse: PERSON entities the small model cuts short, takes for
+organisations or misses after a title ("Foreign Minister Anders Holm", "Dr Awa Sow"), a
+pipeline component of `nlp.load_nlp`."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from service.extractors.offline.person_words import (
+    FIRM_ENDINGS,
+    FIRM_INTRODUCERS,
+    OCCUPATIONS,
+    PERSON_DESCRIPTIONS,
+    TITLES,
+)
+from service.extractors.offline.persons import ROLE_WORDS, with_age
+from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, word_set
+
+NAME_COMPLETION = "complete_person_names"
+# Verbs only people are subjects of, or that people do in person.
+PERSON_VERBS = word_set("die bear marry say tell")
+# Last words of organisation names the small model takes for people.
+ORGANISATION_ENDINGS = (
+    word_set("""
+    bank institute university authority agency council party association foundation society
+    union ministry service office command force forces army navy department commission
+    committee court police news research times post herald journal review center centre
+    societies associations unions federations committees forces services
+    """)
+    | FIRM_ENDINGS
+)
+# First words of organisation names the small model takes for people ("Statistics Norland").
+ORGANISATION_OPENINGS = word_set(
+    "statistics radio television bank university institute ministry museum hospital agency"
+)
+
+
+CALENDAR_WORDS = (
+    WEEKDAY_NAMES
+    | MONTH_NAMES
+    | word_set(
+        "today tomorrow tonight yesterday eastern central pacific mountain atlantic greenwich"
+    )
+)
+
+
+@Language.component(NAME_COMPLETION)
+def complete_person_names(doc: Doc) -> Doc:
+    """Stretch PERSON entities the small model cuts short ("[Tomas] Ekel said") over the
+    rest of the name, and relabel as ORG those that end like an organisation."""
+    entities = list(doc.ents)
+    for index, entity in enumerate(entities):
+        if (entity.label_ == "ORG" and _looks_like_a_person(entity)) or _set_off_name(entity):
+            entities[index] = entity = Span(doc, entity.start, entity.end, label="PERSON")
+        if entity.label_ != "PERSON":
+            continue
+        before = doc[entity.start - 1].lower_ if entity.start else ""
+        opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
+        after = doc[entity.end] if entity.end < len(doc) else None
+        acting = after is not None and after.pos_ in ("VERB", "AUX")  # "the firm Ana Ruiz founded"
+        organisation = opening or (before in FIRM_INTRODUCERS and not acting)
+        if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
+            entities[index] = Span(doc, entity.start, entity.end, label="ORG")
+            continue
+        start, end = entity.start, entity.end
+        while start > 0 and _opens_name(doc[start - 1], entity):
+            start -= 1  # "director-general Hashim [Abdul Rahman]"
+        while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
+            end += 1
+        while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1  # "Hans von der [Leyen Bank AG]": no name ends on a particle
+        swallowed = [
+            e
+            for e in entities
+            if e.start >= entity.end and e.start < end < e.end and e.label_ == "PERSON"
+        ]
+        end = max([end, *(e.end for e in swallowed)])  # "[Femke van] der [Laan]"
+        label = "ORG" if doc[end - 1].lower_ in ORGANISATION_ENDINGS else "PERSON"
+        if (start, end) != (entity.start, entity.end):
+            entities[index] = Span(doc, start, end, label=label)
+    # a stretched name takes the place of the entities it now overlaps (the longest wins)
+    entities = filter_spans(entities)
+    doc.ents = [e for e in entities if not _title_before_a_name(e)]
+    for name in [*_titled_names(doc), *_aged_names(doc)]:
+        if any(_holds(entity, name) for entity in doc.ents):
+            continue  # "President Abdel Fattah el-Sisi": the model's longer name stands
+        kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
+        doc.ents = sorted([*kept, name], key=lambda e: e.start)
+    return doc
+
+
+def _aged_names(doc: Doc) -> list[Span]:
+    """ "Moriarty, 41, was convicted": a capitalised name with an age set off by commas,
+    then a verb, is a person's, whatever the model tagged it (a date, a common noun)."""
+    names: list[Span] = []
+    roles = OCCUPATIONS | ROLE_WORDS | NAME_TITLES
+    for token in doc[:-4]:
+        if not with_age(token):
+            continue
+        start = token.i
+        while start > token.i - 3 and _aged_name_word(doc[start]):
+            if doc[start].lower_ in roles:
+                break  # "Substitute Ciarán Mulvey, 19,": the name without the role
+            start -= 1
+        start += 1
+        # "the mine's manager, Ana Ruiz Paz, 52, on suspicion of ...": a role's name
+        apposed = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in roles
+        if doc[token.i + 4].pos_ not in ("VERB", "AUX") and not apposed:
+            continue
+        words = doc[start : token.i + 1]
+        placed = any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)  # "Norway, 12,"
+        calendar = any(t.lower_ in CALENDAR_WORDS for t in words)
+        if 1 <= len(words) <= 3 and not placed and not calendar:
+            names.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return names
+
+
+def _aged_name_word(token: Token) -> bool:
+    """A capitalised word of a name before an age, even one the model tagged a date."""
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _set_off_name(entity: Span) -> bool:
+    """ "A spokeswoman for the party, Ines Morrow, said": a two- or three-word name set off
+    by commas that the small model took for a product or a work."""
+    doc = entity.doc
+    if entity.label_ not in ("PRODUCT", "WORK_OF_ART") or entity.start == 0:
+        return False
+    if entity.end >= len(doc) or doc[entity.start - 1].text != "," or doc[entity.end].text != ",":
+        return False
+    words = list(entity)
+    names = all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in words)
+    return 2 <= len(words) <= 3 and names and words[-1].lower_ not in ORGANISATION_ENDINGS
+
+
+def _title_before_a_name(entity: Span) -> bool:
+    """ "[Marlowe County Sheriff] [Ruth Ankeny]": a PERSON entity that is the title of the
+    person named right after it."""
+    following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    titled = entity.label_ == "PERSON" and entity[-1].lower_ in NAME_TITLES
+    return titled and following is not None and following.ent_type_ == "PERSON"
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """The names after a capitalised title ("Foreign Minister Anders Holm", "Minister of
+    Defence Hanna Lindqvist", "Health Minister Ada Okonkwo-Reyes"), whatever the model tagged."""
+    names: list[Span] = []
+    for token in doc:
+        if token.lower_ not in NAME_TITLES | _COURTESY_TITLES or not token.text[:1].isupper():
+            continue
+        position = token.i + 1
+        if position < len(doc) and doc[position].lower_ in ("of", "for"):
+            position += 1
+        words: list[Token] = []
+        while position < len(doc) and _name_word(doc[position]):
+            words.append(doc[position])
+            position += 1
+        while words and words[-1].text == "-":
+            words.pop()
+        start = len(words)
+        while start > 0 and words[start - 1].lower_ not in _TITLE_WORDS:
+            start -= 1
+        name = [t for t in words[start:] if t.text != "-"]
+        if token.lower_ in _COURTESY_TITLES and not _courtesy_before_a_name(token, name):
+            continue
+        if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" for t in name):
+            names.append(Span(doc, words[start].i, words[-1].i + 1, label="PERSON"))
+    return names
+
+
+def _courtesy_before_a_name(title: Token, name: list[Token]) -> bool:
+    """ "Dr Awa Sow", not "Dr Pepper Snapple Group" or "DR Congo Mining": a courtesy title
+    written as one, before a name that no organisation word ends."""
+    written = title.text[:1].isupper() and title.text[1:].rstrip(".").islower()
+    return written and bool(name) and name[-1].lower_ not in ORGANISATION_ENDINGS
+
+
+def _holds(entity: Span, name: Span) -> bool:
+    """True when a PERSON entity already covers the name and holds no title ("Marlowe County
+    Sheriff Ruth Ankeny")."""
+    covers = entity.start <= name.start and entity.end >= name.end
+    titled = any(t.lower_ in _TITLE_WORDS for t in entity[: name.start - entity.start])
+    return entity.label_ == "PERSON" and covers and not titled
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a title or name, or the hyphen inside a double surname."""
+    if token.text == "-":
+        return token.whitespace_ == "" and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    capitalised = token.text[:1].isupper() and token.is_alpha
+    return capitalised and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.ent_type_ != "DATE"
+
+
+# Titles that a person's name follows directly ("Minister X", "Secretary of State X").
+NAME_TITLES = (
+    word_set("""
+    minister president secretary chancellor senator governor mayor ambassador spokesman
+    spokeswoman spokesperson commander general director chairman chairwoman chief premier
+    commissioner envoy attorney judge colonel captain admiral lieutenant sergeant inspector
+    superintendent coordinator administrator adviser advisor leader
+    """)
+    | OCCUPATIONS
+)
+# Words of a department or office between a title and a name ("Minister of Defence").
+DEPARTMENT_WORDS = word_set("""
+    affairs defence defense health foreign interior home finance state justice education
+    agriculture transport energy trade economy economic labour labor environment information
+    culture security industry commerce tourism communications development public works
+    treasury war national deputy vice prime general acting executive officer operating
+    financial opposition majority minority party ceo cfo coo administration territorial
+    planning housing water fisheries youth sport sports social welfare infrastructure mines
+    digital science technology immigration relations international regional local
+    government urban rural resources natural veterans homeland lands forestry climate
+    """)
+# Courtesy titles, which open a name as a rank does ("according to Dr Awa Sow").
+_COURTESY_TITLES = word_set("dr dr. mr mr. mrs mrs. ms ms. prof prof.")
+_TITLE_WORDS = NAME_TITLES | DEPARTMENT_WORDS | _COURTESY_TITLES
+
+
+def _continues_name(last: Token, following: Token) -> bool:
+    """True when `following` is the next word of the name ending in `last`, a name
+    particle included ("Femke van der Laan")."""
+    if following.ent_type_ not in ("", "PERSON"):
+        return False  # another entity: "Jan van der [Berg Transport BV]"
+    after_particle = last.lower_ in NAME_PARTICLES and last.i > 0
+    if following.lower_ in NAME_PARTICLES and (last.text[:1].isupper() or after_particle):
+        doc, k = following.doc, following.i
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        return (
+            k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k - following.i <= 2
+        )
+    if after_particle:
+        return following.text[:1].isupper() and following.is_alpha  # "van der [Laan]"
+    return (
+        following.pos_ == "PROPN"
+        and not following.ent_type_
+        and following.text[:1].isupper()
+        and last.dep_ == "compound"
+        and last.head.i == following.i
+    )
+
+
+def _opens_name(token: Token, entity: Span) -> bool:
+    """True when `token` is a first name the model left out of the PERSON entity after it."""
+    named = token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and token.is_title
+    inside = token.dep_ == "compound" and entity.start <= token.head.i < entity.end
+    described = token.lower_ in _TITLE_WORDS | PERSON_DESCRIPTIONS | TITLES  # "Businessman Ana"
+    return named and inside and not described
+
+
+# Lower-case words inside people's names ("van der Laan", "da Silva", "bin Salman").
+NAME_PARTICLES = word_set("van der den de da dos das des von zu bin ibn al el la le du")
+
+
+def _looks_like_a_person(entity: Span) -> bool:
+    """ "Marcus Vell said", "Helena Varga-Soto died": a two- or three-word proper name the
+    small model calls an organisation, acting as only people do or speaking in person."""
+    words = [t for t in entity if t.text != "-"]
+    if not 2 <= len(words) <= 3 or any(t.lower_ in ORGANISATION_ENDINGS for t in words):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words):
+        return False
+    before = entity.doc[entity.start - 1] if entity.start else None
+    if before is not None and (before.lower_ == "the" or before.tag_ == "POS"):
+        return False  # "the Harbour Council", "South Korea's National Intelligence Service"
+    root = entity.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS
