@@ -247,8 +247,12 @@ def _opens_name(token: Token, entity: Span) -> bool:
     """True when `token` is a first name the model left out of the PERSON entity after it."""
     named = token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and token.is_title
     inside = token.dep_ == "compound" and entity.start <= token.head.i < entity.end
-    described = token.lower_ in _TITLE_WORDS | PERSON_DESCRIPTIONS | TITLES  # "Businessman Ana"
-    return named and inside and not described
+    described = token.lower_ in _TITLE_WORDS | PERSON_DESCRIPTIONS | TITLES | ROLE_WORDS
+    # "director-general Hashim [Abdul Rahman]": after a lower-case word; a capitalised word
+    # opening the sentence or after another ("Whistleblower X", "Team Principal X") is a title
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    after_lower = before is not None and not before.is_sent_start and before.text[:1].islower()
+    return named and inside and not described and after_lower
 
 
 # Lower-case words inside people's names ("van der Laan", "da Silva", "bin Salman").

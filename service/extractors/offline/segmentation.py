@@ -16,7 +16,7 @@ from service.extractors.offline.relative_clauses import (
     relative_word,
     resolve_relative,
 )
-from service.extractors.offline.tokens import strip_edges
+from service.extractors.offline.tokens import MONTH_NAMES, strip_edges
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -110,9 +110,8 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
         relative = relative_word(token)
         if relative is None:
             return False
-        if token.lemma_ == "be":  # "Vik, who was mayor from 2012 to 2017,": a dated fact
-            dated = relative.lower_ == "who" and own_date(token)
-            return non_restrictive(token) and (_counted(token) or dated)
+        if token.lemma_ == "be":  # "Ana Vik, who was mayor from 2012 to 2017,": a dated fact
+            return non_restrictive(token) and (_counted(token) or _dated_person(token))
         if relative.lower_ == "when" and not names_a_time(token.head):
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
@@ -128,6 +127,20 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "parataxis":
         return _has_subject(token) and is_verbal(token)
     return False
+
+
+def _dated_person(clause: Token) -> bool:
+    """ "Ana Vik, who was mayor from 2012 to 2017,": a "who" clause about one named person
+    with a year or month of its own (not "Berg and Vik, who were", not "who was the daily's
+    sports editor")."""
+    person = clause.head
+    named = person.ent_type_ == "PERSON" and person.dep_ != "conj"
+    named = named and not any(c.dep_ == "conj" for c in person.children)
+    dated = any(
+        t.ent_type_ == "DATE" and (any(ch.isdigit() for ch in t.text) or t.lower_ in MONTH_NAMES)
+        for t in clause.subtree
+    )
+    return named and dated and own_date(clause)
 
 
 def _tells_its_own(clause: Token) -> bool:

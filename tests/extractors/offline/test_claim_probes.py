@@ -1434,6 +1434,20 @@ def test_a_report_after_and_that_only_points_back_is_the_source_of_the_clause_be
     assert claims[0].source.name == source
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg and Vik, who were both in office from 2012 to 2017, denied the charges.",
+        "Tor Berg, who was the daily's sports editor, was arrested on Friday.",
+        "The head of the army, who was previously a minister in the 1990s, resigned.",
+    ],
+)
+def test_a_who_clause_stays_in_its_sentence_unless_it_dates_one_named_person(
+    extractor: OfflineExtractor, text: str
+):
+    assert len(_claims(extractor, text)) == 1
+
+
 def test_a_dated_fact_in_a_who_clause_is_a_claim_of_its_own(extractor: OfflineExtractor):
     text = "Ana Vik, who was mayor of Tarn from 2012 to 2017, died on Monday."
     claim = _claim(extractor, text, "was mayor")
@@ -4288,6 +4302,10 @@ def test_reviewed_inputs_keep_their_times(
             "Hashim Abdul Rahman",
         ),
         ("The vote was close, businessman Victor Szabo said.", "Victor Szabo"),
+        # a review of rules 2025.20: a capitalised word opening the sentence is a title
+        ("Manager Peter Holloway said the team would recover.", "Peter Holloway"),
+        ("Meanwhile Tor Berglund said the talks had failed.", "Tor Berglund"),
+        ("Whistleblower Edward Snowden said he would stay in Russia.", "Edward Snowden"),
     ],
 )
 def test_a_first_name_the_tagger_left_out_belongs_to_the_name(
