@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from service.extractors.offline.relative_time import Context
+from service.extractors.offline.relative_time import Context, days_before
 
 MONTHS = {
     name: number
@@ -99,7 +99,8 @@ def _weekday(name: str, context: Context) -> Bounds:
     elif (
         context.forward
         and context.recounted
-        and _recent(context.anchor_day, published)
+        and (days := days_before(context.anchor_day, published)) is not None
+        and days <= 31  # a day of the last month: a 2014 outage told in passing is no base
         and not context.anchor_since  # a forecast's "Saturday" is not counted from a state's start
     ):
         assert context.anchor_day is not None  # a recent anchor is a day
@@ -110,14 +111,6 @@ def _weekday(name: str, context: Context) -> Bounds:
     else:
         day = published - dt.timedelta(days=back)
     return day.isoformat(), day.isoformat()
-
-
-def _recent(day: str | None, published: dt.date) -> bool:
-    """True when the day is in the month before publication: a weekday counts from it only
-    then (an outage of 2014 told in passing is no base for "on Sunday")."""
-    if day is None:
-        return False
-    return (published - dt.date.fromisoformat(day)).days <= 31
 
 
 def _relative(text: str, context: Context) -> Bounds:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.kinds import LINKING_VERBS
 from service.extractors.offline.person_words import FEMALE_WORDS, FIRM_ENDINGS, MALE_WORDS
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.report_phrases import OUTLET_WORDS
@@ -89,7 +90,7 @@ def _plural_firm(pronoun: Token, head: Token, noun: Token) -> bool:
     return pronoun.lower_ == "it" and firm and not linking
 
 
-_LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "look", "sound"})
+_LINKING_VERBS = LINKING_VERBS | {"be", "remain", "become"}
 
 
 def _reporter(verb: Token) -> Token | None:

@@ -126,6 +126,13 @@ class Context:
         return self.speaking or self.published
 
 
+def days_before(day: str | None, published: dt.date | None) -> int | None:
+    """Days from a full ISO day to publication (negative after it), or None."""
+    if day is None or published is None or len(day) != 10:
+        return None
+    return (published - dt.date.fromisoformat(day)).days
+
+
 def relative_candidates(text: str, context: Context) -> list[re.Match[str]]:
     """Relative expressions in the text this module resolves."""
     patterns = [

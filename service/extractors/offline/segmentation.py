@@ -130,9 +130,9 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
 
 
 def _dated_person(clause: Token) -> bool:
-    """ "Ana Vik, who was mayor from 2012 to 2017,": a "who" clause about one named person
-    with a year or month of its own (not "Berg and Vik, who were", not "who was the daily's
-    sports editor")."""
+    """ "Ana Vik, who was mayor from 2012 to 2017,": a clause about one named person with a
+    year or month of its own (not "Berg and Vik, who were", not "who was the daily's sports
+    editor")."""
     person = clause.head
     named = person.ent_type_ == "PERSON" and person.dep_ != "conj"
     named = named and not any(c.dep_ == "conj" for c in person.children)

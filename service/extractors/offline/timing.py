@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.offline.ages import AGE_UNIT
 from service.extractors.offline.frames import Frame
-from service.extractors.offline.relative_time import Context, counts_from_an_event
+from service.extractors.offline.relative_time import Context, counts_from_an_event, days_before
 from service.extractors.offline.timeref import find_time, time_phrase
 from service.extractors.offline.tokens import entity_of, verbatim, word_set
 
@@ -125,7 +125,9 @@ def shared_time(
         described = head.dep_ == "relcl" and shared is not as_of  # "a book, which sold ..."
         # "On Monday, police named Vik, 44,": an age as at publication; "In 1998, Berg, 22,
         # won": an age then
-        described = described or (nominal and _age_only(claim) and _recent(shared, published))
+        days = days_before(shared.start, published)
+        recent = days is not None and abs(days) <= 31
+        described = described or (nominal and _age_only(claim) and recent)
         takes = (past or shared is as_of) and not described
         if claim.time is None and takes and not claim.negated and claim.kind != ClaimKind.forecast:
             claim = claim.model_copy(update={"time": shared})
@@ -176,13 +178,6 @@ def _tallies_share(
             claim = claim.model_copy(update={"time": donor})
         result.append(claim)
     return result
-
-
-def _recent(time: TimeRef, published: dt.date | None) -> bool:
-    """True for a day in the month before publication."""
-    if published is None or time.start is None or len(time.start) != 10:
-        return False
-    return abs((published - dt.date.fromisoformat(time.start)).days) <= 31
 
 
 def _age_only(claim: DraftClaim) -> bool:
