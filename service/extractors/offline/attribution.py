@@ -80,7 +80,7 @@ def _complement(verb: Token, allowed: set[int]) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i in allowed:
             if trailing_report(child):
-                continue  # "P, a person familiar with the talks said": not P's content
+                continue  # "P, a person close to the matter said": not P's content
             return child
         if child.dep_ == "advcl" and child.lemma_ == "cite":  # "reported, citing X, that P"
             content = [c for c in child.children if c.dep_ in ("conj", "ccomp") and c.i in allowed]

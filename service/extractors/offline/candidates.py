@@ -123,7 +123,7 @@ REPORTING_REMARKS = (
     "declined to elaborate",
     "request for comment",
     "requests for comment",
-    "could not be reached for comment",
+    "be reached for comment",
     "not be independently verified",
     "not independently verify",
     "not independently confirm",
