@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
 from service.extractors.offline.tokens import strip_edges, word_set
@@ -87,10 +88,12 @@ def _set_off_name(following: list[Token], role: Token) -> list[Token]:
 
 
 def _in_clause(token: Token, top: Token) -> bool:
-    """True when a token sits in a relative clause below `top`."""
+    """True when a token sits in a relative clause below `top` that may carry content;
+    not one that describes an appositive ("according to X, a website that tracks outages")."""
     while token.i != top.i and token.head.i != token.i:
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
-            return True
+            describes = token.head.dep_ == "appos" and token.lemma_ not in REPORTING_VERBS
+            return not describes
         token = token.head
     return False
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from service.evidence_checks import MIN_EVIDENCE_CHARS
 from service.extractors.offline.frames import Frame
-from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, verbatim
+from service.extractors.offline.tokens import MONTH_NAMES, WEEKDAY_NAMES, demonstrative, verbatim
 
 # Discourse connectives dropped from the start of a statement ("However, ...").
 CONNECTIVES = [
@@ -76,7 +76,7 @@ def _strip_connectives(tokens: list[Token]) -> list[Token]:
                 continue  # "so far", "so many" are not the connective "so"
             if following.text == ",":
                 tokens, changed = tokens[size + 1 :], True
-            elif phrase[0] in _BARE_CONNECTIVES and size == 1:
+            elif phrase[0] in _BARE_CONNECTIVES and size == 1 and not demonstrative(tokens[0]):
                 tokens, changed = tokens[size:], True
             if changed:
                 break

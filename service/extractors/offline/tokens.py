@@ -98,11 +98,24 @@ def _is_edge(token: Token, tokens: list[Token]) -> bool:
 def strip_edges(tokens: list[Token], leading_words: frozenset[str] = frozenset()) -> list[Token]:
     """Trim punctuation (keeping "%" and a closing bracket that has its opener) and any
     `leading_words` from the ends of a token list."""
-    while tokens and (_is_edge(tokens[0], tokens) or tokens[0].lower_ in leading_words):
+    while tokens and (
+        _is_edge(tokens[0], tokens)
+        or (tokens[0].lower_ in leading_words and not demonstrative(tokens[0]))
+    ):
         tokens = tokens[1:]
     while tokens and _is_edge(tokens[-1], tokens):
         tokens = tokens[:-1]
     return tokens
+
+
+def demonstrative(token: Token) -> bool:
+    """ "That year, ...", "That was the third fall": "that" opening a sentence (or a quote)
+    and pointing back, not joining a clause to a verb ("said that energy policy ...")."""
+    opening = token.is_sent_start or token.doc[token.i - 1].is_punct
+    if token.lower_ != "that" or not opening:
+        return False
+    subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("ROOT", "ccomp", "conj")
+    return token.dep_ == "det" or subject
 
 
 def join_tokens(tokens: list[Token]) -> str:

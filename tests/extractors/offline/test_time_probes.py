@@ -518,6 +518,15 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe("A second blast hit on the same day.", "same day", ANCHOR, ANCHOR, anchor=ANCHOR),
+    _probe("Forty people were arrested that day.", "that day", ANCHOR, ANCHOR, anchor=ANCHOR),
+    _probe("That year the club was sold.", "That year", "1964", "1964", anchor="1964"),
+    _probe(
+        "Teval lost a contract in October of that year.",
+        "October of that year",
+        "2019-10",
+        "2019-10",
+        anchor="2019",
+    ),
     _probe(
         "Teval won a contract in September of that year.",
         "September of that year",
