@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.citing import CITING_WORDS, cited_after, citing, citing_phrase
 from service.extractors.offline.frames import (
     PUBLISHING_VERBS,
     QUESTION_WORDS,
@@ -24,12 +25,9 @@ from service.extractors.offline.report_bounds import (
     without_leading_time,
 )
 from service.extractors.offline.report_phrases import (
-    CITING_WORDS,
     according_to,
     channel,
     channel_in_phrase,
-    cited_after,
-    citing,
     is_outlet,
     relayed_by,
     report_phrase,
@@ -59,6 +57,7 @@ from service.extractors.offline.sources import (
     EVIDENCE_HEADS,
     outlet,
     source_of,
+    without_clauses,
 )
 from service.extractors.offline.tokens import word_set
 
@@ -232,7 +231,8 @@ def find_frame(tokens: list[Token], refs: References) -> Frame | None:
         cited = cited_after(according, remaining)
         if cited and named is not None:  # "According to CNN, citing two aides, P"
             relay = source_of(outlet(source_words(according)), refs)
-            cited_source = source_of([t for t in cited if t.lemma_ not in CITING_WORDS], refs)
+            cited_words = without_clauses([t for t in cited if t.lemma_ not in CITING_WORDS])
+            cited_source = source_of(cited_words, refs)
             if cited_source is not None and relay is not None:
                 via = relay[0].name
                 named = (cited_source[0].model_copy(update={"via": via}), cited_source[1])
@@ -334,8 +334,9 @@ def _frame_at(
         after = {t.i for t in tokens if t.i > verb.i}
         cited = citing(tokens, modifiers | between | fronted | after)
         skipped = modifiers | {t.i for t in cited}
-        if cited:
-            skipped |= {t.i for t in tokens if t.i > verb.i and t.lemma_ == "cite"}
+        if cited:  # the whole "citing" phrase, a relative clause on those cited too
+            cites = [t for t in tokens if t.i > verb.i and t.lemma_ == "cite"]
+            skipped |= {t.i for cite in cites for t in citing_phrase(cite)}
         content = without_leading_time([t for t in tokens if t.i > verb.i and t.i not in skipped])
         if not long_enough(content_tokens(content)):
             content = after_opener(verb, tokens)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.report_phrases import CITED_GROUNDS
+from service.extractors.offline.citing import CITED_GROUNDS
 from service.extractors.offline.sources import DOCUMENT_HEADS
 
 _NOUN_PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PRON", "CCONJ"})

@@ -9,7 +9,7 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
-from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text, without_clauses
+from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
 from service.extractors.offline.tokens import strip_edges, word_set
 
 # Channels that relay a statement when named after "on" ("said on Telegram").
@@ -96,33 +96,6 @@ def _in_clause(token: Token, top: Token) -> bool:
             return not describes
         token = token.head
     return False
-
-
-# What "citing" gives as a ground, not a source: "resigned, citing health reasons".
-CITED_GROUNDS = word_set("""
-    reason ground concern need lack risk fear problem difficulty pressure circumstance issue
-    cost absence failure threat uncertainty tension weather commitment obligation
-    """)
-
-
-def citing(tokens: list[Token], zone: set[int]) -> list[Token]:
-    """The cited noun phrase of a "citing Y" participle inside the frame zone."""
-    for token in tokens:
-        if token.lemma_ == "cite" and token.tag_ == "VBG" and token.i in zone:
-            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
-            if objects and objects[0].lemma_.lower() in CITED_GROUNDS:
-                return []
-            if objects:
-                return without_clauses(list(objects[0].subtree))
-            cited = []
-            for following in tokens:
-                if following.i <= token.i:
-                    continue
-                if following.is_punct and following.text != "-":
-                    break
-                cited.append(following)
-            return cited
-    return []
 
 
 def channel(verb: Token) -> str | None:
@@ -360,29 +333,6 @@ OUTLET_WORDS = word_set("""
 def is_outlet(source: Source) -> bool:
     """True when a source is a publication or broadcaster ("the Harbour Times")."""
     return source.name.split()[-1].lower() in OUTLET_WORDS
-
-
-CITING_WORDS = frozenset({"cite", "which"})
-
-
-def cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
-    """ "citing two aides" or "which cited two aides" right after an "according to X,"
-    phrase: the citing words and what they cite, or []."""
-    position = next((k for k, t in enumerate(tokens) if t.i > according[-1].i), None)
-    if position is None:
-        return []
-    following = tokens[position:]
-    if following and following[0].text == ",":
-        following = following[1:]
-    if len(following) > 2 and following[0].lower_ == "which" and following[1].lemma_ == "cite":
-        cited_words = [c for c in following[1].children if c.dep_ == "dobj"]
-        if cited_words:  # "according to the broadcaster MTV, which cited Anton Grieg"
-            cited = without_clauses(list(cited_words[0].subtree))
-            return [following[0], following[1], *cited]
-    if not following or following[0].lemma_ != "cite" or following[0].tag_ != "VBG":
-        return []
-    cited = citing(following, {t.i for t in following})
-    return [following[0], *cited] if cited else []
 
 
 def channel_in_phrase(tokens: list[Token]) -> tuple[list[Token], str | None]:

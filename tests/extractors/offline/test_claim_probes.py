@@ -787,6 +787,18 @@ SOURCES = [
         "fire broke out",
         "Brandt Logistik",
     ),
+    # a body the parser hung on "citing" still belongs to the cited people
+    (
+        "The Harbour Post reported, citing two officials at the port authority, that the "
+        "cargo had been moved on Friday.",
+        "cargo",
+        "two officials at the port authority",
+    ),
+    (
+        "The Harbour Post reported, citing documents on Friday, that the cargo had been moved.",
+        "cargo",
+        "documents",
+    ),
 ]
 
 

@@ -39,6 +39,22 @@ STATEMENTS = [
         "elections.",
         "Turnout was 41 percent.",
     ),
+    # a "citing" phrase leaves the content whole, its relative clause and body too
+    (
+        "The Harbour Post reported, citing an inspector who asked not to be named, that the "
+        "cargo was bound for Riga.",
+        "The cargo was bound for Riga.",
+    ),
+    (
+        "According to the Harbour Post, which cited two port workers who were present, the "
+        "cargo had been unloaded at night.",
+        "The cargo had been unloaded at night.",
+    ),
+    (
+        "The Harbour Post reported, citing two officials at the port authority, that the cargo "
+        "was bound for Riga.",
+        "The cargo was bound for Riga.",
+    ),
     # a demonstrative "that" opening the clause is kept; only a joining "that" is dropped
     (
         "The Rovers won the cup in 2009. That year more than 30,000 saw them lift the trophy.",
