@@ -16,6 +16,7 @@ from service.extractors.offline.items import split_fronted_phrase, split_list_it
 from service.extractors.offline.named_items import split_named_items
 from service.extractors.offline.partitives import split_partitive
 from service.extractors.offline.records import split_closing_record
+from service.extractors.offline.relative_clauses import reported_relative_subject
 from service.extractors.offline.satellites import split_satellites, split_share_of_them
 from service.extractors.offline.segmentation import Proposition, split_clauses
 
@@ -26,6 +27,7 @@ def propositions_of(content: list[Token]) -> list[Proposition]:
     if propositions:
         return propositions
     for clause in split_clauses(content):
+        reported_relative_subject(clause)
         if clause.head.dep_ == "relcl" and set_off_remark(clause.tokens):
             continue  # "..., which cannot be independently confirmed"
         if withheld_detail([t for t in clause.tokens if not t.is_punct]):

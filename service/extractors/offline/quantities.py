@@ -358,6 +358,7 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         if approx is Approx.exact and _passed(group):
             approx = Approx.at_least  # "the toll passed 1,000"
         last = end
+        first_counted = group[-1]
         if upper is None:
             joint = end  # "6% to 7%": the first figure's percent sign comes before the joiner
             if end + 1 < len(tokens) and _percent_at(tokens, end):
@@ -379,7 +380,9 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
                     last = end
         after_unit, last = unit_after(tokens, last)
         counted = group[0] if group[-1].lower_ == "half" else group[-1]  # "six and a half years"
-        unit = currency or after_unit or counted_noun(counted) or unit_so_far
+        # "between 300 and 500 fighters": the parser may hang the noun on the first figure
+        counts = counted_noun(counted) or (counted_noun(first_counted) if upper else None)
+        unit = currency or after_unit or counts or unit_so_far
         if is_age(tokens[begin], tokens[last - 1]):
             unit = AGE_UNIT
         if upper is not None:

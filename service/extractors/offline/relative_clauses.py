@@ -73,6 +73,29 @@ def resolve_relative(proposition: Proposition) -> None:
         proposition.replacements[relative.i] = owner
 
 
+def reported_relative_subject(proposition: Proposition) -> None:
+    """ "the group, which analysts believe has 300 fighters": content reported inside a
+    relative clause takes the antecedent as the subject it shares with the clause."""
+    head, ids = proposition.head, {t.i for t in proposition.tokens}
+    if proposition.prefix or head.dep_ != "ccomp" or head.head.dep_ != "relcl":
+        return
+    relative = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who") and c.i not in ids
+        ),
+        None,
+    )
+    if relative is None:
+        return
+    noun = _antecedent_noun(head.head.head, relative)
+    top = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        top = noun.head.head  # "a reduction of about 12 percent, which ..."
+    proposition.prefix = [t for t in top.subtree if t.i <= noun.i and not t.is_punct]
+
+
 def _document_report(noun: Token, relative: Token) -> bool:
     """A "which" clause whose antecedent is a document and whose verb records content."""
     verb = relative.head

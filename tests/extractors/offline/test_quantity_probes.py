@@ -286,3 +286,17 @@ def test_a_parent_of_a_number_counts_children_not_years(
 ):
     found = [f.quantity for f in find_quantities(list(parse(text)))]
     assert [q.unit for q in found if q.text == word] == [unit], found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The militia has between 300 and 500 fighters.", "fighters"),
+        ("Between 30 and 50 people were hurt.", "people"),
+        ("The militia has 300 to 500 fighters.", "fighters"),
+        ("Prices rose between 2 and 3 percent.", "percent"),
+    ],
+)
+def test_a_range_counts_the_noun_after_it(parse: Parse, text: str, unit: str):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found] == [unit], found

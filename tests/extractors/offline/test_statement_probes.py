@@ -55,6 +55,20 @@ STATEMENTS = [
         "was bound for Riga.",
         "The cargo was bound for Riga.",
     ),
+    # content reported inside a relative clause takes the antecedent as its subject
+    (
+        "The militia, which analysts believe has about 400 fighters, freed two hostages.",
+        "The militia has about 400 fighters.",
+    ),
+    (
+        "The dyke, which engineers say was built in 1961, gave way on Friday.",
+        "The dyke was built in 1961.",
+    ),
+    (
+        "Late starters had a reduction of about 9 percent, which the authors said was not "
+        "significant.",
+        "A reduction of about 9 percent was not significant.",
+    ),
     # a demonstrative "that" opening the clause is kept; only a joining "that" is dropped
     (
         "The Rovers won the cup in 2009. That year more than 30,000 saw them lift the trophy.",
