@@ -54,7 +54,7 @@ def counted_noun(last: Token) -> str | None:
         token.dep_ not in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod")
         or head.i == token.i
     ):
-        return _of_noun(token)
+        return _of_noun(token) or _noun_after(last)
     if head.pos_ == "ADJ" and token.dep_ in ("npadvmod", "nummod", "advmod"):
         return head.text.lower()  # "three dead", "14 injured"
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i < token.i):
@@ -88,6 +88,19 @@ def _children_of(parent: Token, number: Token) -> str | None:
     words = [t.lower_ for t in parent.doc[max(parent.i - 2, 0) : parent.i]]
     great = "great-" if words == ["great", "-"] else ""
     return great + ("grandchildren" if parent.lower_.startswith("grand") else "children")
+
+
+def _noun_after(last: Token) -> str | None:
+    """ "won 412 pledged delegates" parsed with the number as the object: the noun right
+    after it, past its adjectives."""
+    doc = last.doc
+    position = last.i + 1
+    while position < len(doc) and position <= last.i + 2 and doc[position].dep_ == "amod":
+        position += 1
+    noun = doc[position] if position < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod"):
+        return None
+    return noun.text.lower()
 
 
 def _of_noun(token: Token) -> str | None:

@@ -300,3 +300,17 @@ def test_a_parent_of_a_number_counts_children_not_years(
 def test_a_range_counts_the_noun_after_it(parse: Parse, text: str, unit: str):
     found = [f.quantity for f in find_quantities(list(parse(text)))]
     assert [q.unit for q in found] == [unit], found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Varga has won 412 pledged delegates so far.", "delegates"),
+        ("The fine can reach 500,000 ringgit each.", "ringgit"),
+    ],
+)
+def test_a_number_the_parser_made_the_object_still_counts_the_noun_after_it(
+    parse: Parse, text: str, unit: str
+):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found] == [unit], found
