@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.extractors.offline.currency_names import currency_named
 from service.extractors.offline.quantity_words import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -30,6 +31,9 @@ def unit_after(tokens: list[Token], end: int) -> tuple[str | None, int]:
             return CURRENCY_WORDS[token.lemma_.lower()], end + 1
         if token.lower_ in CURRENCY_SYMBOLS and token.text.isupper():
             return CURRENCY_SYMBOLS[token.lower_], end + 1
+        named = currency_named(tokens, end)  # "ariary", "Tunisian dinars"
+        if named is not None:
+            return named
     return None, end
 
 

@@ -306,7 +306,7 @@ def test_a_range_counts_the_noun_after_it(parse: Parse, text: str, unit: str):
     ("text", "unit"),
     [
         ("Varga has won 412 pledged delegates so far.", "delegates"),
-        ("The fine can reach 500,000 ringgit each.", "ringgit"),
+        ("The fine can reach 500,000 ringgit each.", "MYR"),
     ],
 )
 def test_a_number_the_parser_made_the_object_still_counts_the_noun_after_it(

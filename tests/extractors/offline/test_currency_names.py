@@ -1,0 +1,43 @@
+"""Currency names from Babel's locale data: a unique name gives its ISO code, a shared one none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from service.extractors.offline.quantities import find_quantities
+
+Parse = Callable[[str], Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The state released 18 billion ariary from the fund.", "MGA"),
+        ("Each paid 1,500 Tunisian dinars for a seat.", "TND"),
+        ("Sales reached 40 million Swedish kronor.", "SEK"),
+        ("The fine was 500,000 kuna.", "HRK"),
+        ("It cost 2 billion forints.", "HUF"),
+        ("Bail was set at 9,000 rand.", "ZAR"),
+        ("Losses could exceed 1.2 trillion dong.", "VND"),
+        # the common names keep their old codes
+        ("The bill came to 300 euros.", "EUR"),
+    ],
+)
+def test_a_currency_named_after_a_number_gives_its_code(parse: Parse, text: str, unit: str):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found] == [unit], found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Each paid 1,500 dinars for a seat.", "dinars"),  # eight countries' dinars
+        ("We saw three real problems.", "problems"),  # an adjective, not the real
+    ],
+)
+def test_a_shared_or_adjectival_name_gives_no_code(parse: Parse, text: str, unit: str):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found] == [unit], found
