@@ -29,19 +29,16 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
     words: dict[str, set[str]] = defaultdict(set)
     for code in codes:
         for count in (1, 2):
-            name = [
-                w
-                for w in get_currency_name(code, count=count, locale=locale).lower().split()
-                if w.isalpha()
-            ]  # not "(1994–2022)"
-            if not name:
-                continue
+            full = get_currency_name(code, count=count, locale=locale).lower()
+            if "(" in full:
+                continue  # "US Dollar (Next day)", "Croatian Dinar (1991–1994)": variants
+            name = full.split()
             if len(name) >= 2:
                 pairs[" ".join(name[-2:])].add(code)
             if code in in_use:
                 words[name[-1]].add(code)
-    unique = {name: codes.pop() for name, codes in pairs.items() if len(codes) == 1}
-    single = {word: codes.pop() for word, codes in words.items() if len(codes) == 1}
+    unique = {name: found.pop() for name, found in pairs.items() if len(found) == 1}
+    single = {word: found.pop() for word, found in words.items() if len(found) == 1}
     return unique, single
 
 

@@ -17,6 +17,7 @@ from service.extractors.offline.body_references import (
     described_body,
     earlier_source,
     organisation_before,
+    spoken_body,
 )
 from service.extractors.offline.document_owners import described_owner, document_author
 from service.extractors.offline.families import family_source
@@ -337,7 +338,9 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
         words = list(body.subtree)
         if len(words) != 2 or words[0].lower_ != "the":
             continue
-        named = described_body(refs, body.lemma_.lower(), article_offset(body), sources=False)
+        description, at = body.lemma_.lower(), article_offset(body)
+        named = described_body(refs, description, at, sources=False)
+        named = named or spoken_body(refs, description, at)
         if named is not None:
             return name.replace(phrase_text(words), f"the {named.name}", 1)
     return name

@@ -799,6 +799,13 @@ SOURCES = [
         "cargo",
         "documents",
     ),
+    # an unnamed speaker's body: one that spoke before, though the tagger missed its name
+    (
+        "Swarms have damaged 9,000 hectares of maize, the West Sahel Crop Protection Agency "
+        "said. Ministers will meet on Friday, a spokeswoman for the agency said.",
+        "Ministers",
+        "a spokeswoman for the West Sahel Crop Protection Agency",
+    ),
 ]
 
 

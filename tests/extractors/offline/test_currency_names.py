@@ -24,6 +24,7 @@ Parse = Callable[[str], Doc]
         ("Losses could exceed 1.2 trillion dong.", "VND"),
         # the common names keep their old codes
         ("The bill came to 300 euros.", "EUR"),
+        ("The fund gave roughly 4 million US dollars.", "USD"),
     ],
 )
 def test_a_currency_named_after_a_number_gives_its_code(parse: Parse, text: str, unit: str):
