@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.claims import Source
 from service.extractors.offline.body_names import (
     NEWS_ORGANISATIONS,
+    PUBLIC_BODY_WORDS,
     defined_short_forms,
     initials,
     is_firm,
@@ -78,7 +79,7 @@ class References:
             (base + ent.start_char, name, ent)
             for base, doc in docs
             for ent in doc.ents
-            if ent.label_ == "ORG" and (name := organisation_name(ent.text))
+            if ent.label_ == "ORG" and (name := _with_country(ent, organisation_name(ent.text)))
         ]
         organisations = [
             (at, name) for at, name, ent in bodies if ent.text.lower() not in NEWS_ORGANISATIONS
@@ -326,6 +327,22 @@ class References:
         if not earlier:
             return []
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
+
+
+def _with_country(entity: Span, name: str) -> str:
+    """ "Spain's Ministry of Health": a public body keeps the country told as its owner, as
+    the labels name it when "the ministry" points back; a firm does not ("Germany's Vell")."""
+    doc = entity.doc
+    if entity.start < 2 or doc[entity.start - 1].tag_ != "POS":
+        return name
+    owner = doc[entity.start - 2]
+    public = {word.lower() for word in name.split()} & PUBLIC_BODY_WORDS
+    if owner.ent_type_ != "GPE" or not public or is_firm(name):
+        return name
+    start = owner.i
+    while start > 0 and doc[start].ent_iob_ == "I":  # "South Korea's"
+        start -= 1
+    return f"{doc[start : owner.i + 1].text}{doc[entity.start - 1].text} {name}"
 
 
 def _introduced_as_a_firm(entity: Span) -> bool:

@@ -806,6 +806,18 @@ SOURCES = [
         "Ministers",
         "a spokeswoman for the West Sahel Crop Protection Agency",
     ),
+    # a public body keeps the country told as its owner when "the ministry" points back
+    (
+        "Norway's Ministry of Fisheries disputed the figure. The ministry said 1,200 boats "
+        "were affected.",
+        "1,200 boats",
+        "Norway's Ministry of Fisheries",
+    ),
+    (
+        "Germany's Vell Motors will cut 300 jobs. The company said sales fell 9% in 2023.",
+        "Sales fell",
+        "Vell Motors",
+    ),
 ]
 
 
