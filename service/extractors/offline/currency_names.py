@@ -11,8 +11,13 @@ from babel import Locale
 from babel.numbers import get_currency_name, get_territory_currencies
 from spacy.tokens import Token
 
+from service.extractors.offline.tokens import word_set
+
 # Currencies in use on this day count for a bare word ("kuna" until Croatia took the euro).
 _IN_USE_ON = dt.date(2020, 1, 1)
+# Bare words that name an older or other currency as often as the one in use today (the
+# German mark, the Italian or Lebanese lira, the Dutch guilder, the Portuguese escudo).
+_HOMONYMS = word_set("mark marks lira liras guilder guilders escudo escudos florin florins")
 
 
 @cache
@@ -33,9 +38,11 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
             if "(" in full:
                 continue  # "US Dollar (Next day)", "Croatian Dinar (1991–1994)": variants
             name = full.split()
+            if "unit" in full:
+                continue  # "investment units", "index units": accounting units, not money
             if len(name) >= 2:
                 pairs[" ".join(name[-2:])].add(code)
-            if code in in_use:
+            if code in in_use and name[-1] not in _HOMONYMS:
                 words[name[-1]].add(code)
     unique = {name: found.pop() for name, found in pairs.items() if len(found) == 1}
     single = {word: found.pop() for word, found in words.items() if len(found) == 1}
@@ -51,7 +58,7 @@ def currency_named(tokens: list[Token], position: int) -> tuple[str, int] | None
         pair = f"{token.lower_} {tokens[position + 1].lower_}"
         if pair in pairs and tokens[position + 1].pos_ in ("NOUN", "PROPN"):
             return pairs[pair], position + 2
-    if token.pos_ not in ("NOUN", "PROPN", "X", "ADV"):  # the tagger reads "ariary" as an adverb
-        return None  # "three real problems": an adjective, not the Brazilian real
+    if token.pos_ not in ("NOUN", "PROPN", "X", "ADV") or not token.is_lower:
+        return None  # "three real problems", "12 Real Madrid players", "3,000 Guarani"
     code = words.get(token.lower_) or words.get(token.lemma_.lower())
     return (code, position + 1) if code else None

@@ -22,7 +22,12 @@ from service.extractors.offline.numerals import (
     numeral_value,
 )
 from service.extractors.offline.quantity_names import in_name
-from service.extractors.offline.quantity_units import counted_noun, currency_before, unit_after
+from service.extractors.offline.quantity_units import (
+    counted_noun,
+    currency_before,
+    names_a_period,
+    unit_after,
+)
 from service.extractors.offline.quantity_words import (
     APPROXIMATORS_LONGEST_FIRST,
     CHANGE_VERBS,
@@ -381,7 +386,8 @@ def find_quantities(tokens: list[Token], carried_unit: str = "") -> list[Found]:
         after_unit, last = unit_after(tokens, last)
         counted = group[0] if group[-1].lower_ == "half" else group[-1]  # "six and a half years"
         # "between 300 and 500 fighters": the parser may hang the noun on the first figure
-        counts = counted_noun(counted) or (counted_noun(first_counted) if upper else None)
+        by_first = upper is not None and not names_a_period(first_counted.head)
+        counts = counted_noun(counted) or (counted_noun(first_counted) if by_first else None)
         unit = currency or after_unit or counts or unit_so_far
         if is_age(tokens[begin], tokens[last - 1]):
             unit = AGE_UNIT

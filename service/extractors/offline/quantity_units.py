@@ -94,6 +94,15 @@ def _children_of(parent: Token, number: Token) -> str | None:
     return great + ("grandchildren" if parent.lower_.startswith("grand") else "children")
 
 
+# Words that make a noun a time, not a thing counted: "between 40 and 50 last year".
+_PERIOD_MODIFIERS = frozenset({"last", "next", "this", "past", "coming", "previous", "following"})
+
+
+def names_a_period(noun: Token) -> bool:
+    """True for "last year", "the past week": a noun a range is dated by, not counts."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in _PERIOD_MODIFIERS for c in noun.children)
+
+
 def _noun_after(last: Token) -> str | None:
     """ "won 412 pledged delegates" parsed with the number as the object: the noun right
     after it, past its adjectives."""
@@ -104,6 +113,8 @@ def _noun_after(last: Token) -> str | None:
     noun = doc[position] if position < len(doc) else None
     if noun is None or noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod"):
         return None
+    if noun.lower_ in ("a.m.", "p.m.") or names_a_period(noun):
+        return None  # "between 6 and 8 p.m."
     return noun.text.lower()
 
 

@@ -87,9 +87,20 @@ def reported_relative_subject(proposition: Proposition) -> None:
         ),
         None,
     )
-    if relative is None:
+    attached = head.head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "withdrew on Monday, which residents said was a relief": the whole clause, not a noun;
+    # "which engineers believe the army dug": "which" is the object, not the subject
+    of_phrase = attached.dep_ == "pobj" and attached.head.lower_ == "of"
+    named = attached.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") or of_phrase
+    if relative is None or len(subjects) > 1 or not named:
         return
-    noun = _antecedent_noun(head.head.head, relative)
+    clause = {t.i for t in head.head.subtree}
+    phrase_end = max(t.i for t in attached.subtree if t.i not in clause)
+    apart = head.head.left_edge.i > phrase_end + 2  # "hit 8 percent in April, which ..."
+    if apart or attached.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return
+    noun = _antecedent_noun(attached, relative)
     top = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         top = noun.head.head  # "a reduction of about 12 percent, which ..."

@@ -41,7 +41,7 @@ _UP_TO_NOW = re.compile(
 )
 # Offsets from the event the previous sentences dated.
 _FROM_EVENT = re.compile(
-    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?(?:the\s+same|that)\s+day|"
+    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
     rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
     r"(?:(?:early|late)\s+)?that\s+(?:morning|afternoon|evening|night)|"
@@ -59,7 +59,7 @@ _PERIOD_FROM_EVENT = re.compile(
 )
 # "the following year", "later that year": the year of the event told before.
 _YEAR_FROM_EVENT = re.compile(
-    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?(?:the\s+same|(?<!of\s)that)\s+year|"
+    r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?the\s+same\s+year|"
     r"(?:in\s+)?the\s+(?P<step>following)\s+year)\b"
 )
 # "later that month", "the same month": the month of the event told before.

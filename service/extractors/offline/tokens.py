@@ -111,7 +111,9 @@ def strip_edges(tokens: list[Token], leading_words: frozenset[str] = frozenset()
 def demonstrative(token: Token) -> bool:
     """ "That year, ...", "That was the third fall": "that" opening a sentence (or a quote)
     and pointing back, not joining a clause to a verb ("said that energy policy ...")."""
-    opening = token.is_sent_start or token.doc[token.i - 1].is_punct
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    quoted = before is not None and before.is_quote and before.is_sent_start
+    opening = token.is_sent_start or quoted
     if token.lower_ != "that" or not opening:
         return False
     subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("ROOT", "ccomp", "conj")

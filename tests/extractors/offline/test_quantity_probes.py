@@ -314,3 +314,15 @@ def test_a_number_the_parser_made_the_object_still_counts_the_noun_after_it(
 ):
     found = [f.quantity for f in find_quantities(list(parse(text)))]
     assert [q.unit for q in found] == [unit], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of between 40 and 50 last year were disappointing.",
+        "The vote will take place between 6 and 8 p.m.",
+    ],
+)
+def test_a_range_dated_by_the_noun_after_it_counts_nothing(parse: Parse, text: str):
+    found = [f.quantity for f in find_quantities(list(parse(text)))]
+    assert [q.unit for q in found] == [""], found

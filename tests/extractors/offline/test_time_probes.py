@@ -518,8 +518,6 @@ FROM_AN_EARLIER_EVENT = [
         anchor=ANCHOR,
     ),
     _probe("A second blast hit on the same day.", "same day", ANCHOR, ANCHOR, anchor=ANCHOR),
-    _probe("Forty people were arrested that day.", "that day", ANCHOR, ANCHOR, anchor=ANCHOR),
-    _probe("That year the club was sold.", "That year", "1964", "1964", anchor="1964"),
     _probe(
         "Teval lost a contract in October of that year.",
         "October of that year",
@@ -786,6 +784,10 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
 ]
 
 VAGUE_OR_NOT_TIMES = [
+    # a bare "that day" or "that year" may point at an event the sentences only name ("to
+    # mark the 1994 genocide. That year ..."), not the event they date: no time
+    _probe("Forty people were arrested that day.", None, None, None, anchor=ANCHOR),
+    _probe("That year the club was sold.", None, None, None, anchor="1964"),
     _probe("More troops will arrive in the coming days.", "coming days", None, None, forward=True),
     _probe("Attacks have increased in recent weeks.", None, None, None),
     _probe("The strike lasted for three days.", None, None, None),
