@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.report_shapes import content_tokens, puts_at, report_subject
@@ -112,4 +113,8 @@ def _document_gives(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     document = bool(subjects) and subjects[0].lemma_.lower() in DOCUMENT_HEADS
     maker = document and any(t.pos_ == "PROPN" for t in subjects[0].subtree)  # not "The result"
-    return maker and verb.lemma_.lower() in ("give", "put", "show", "find")
+    # "the agency's readings showed ...": a body described before owns the document
+    owned = document and any(
+        c.dep_ == "poss" and c.lemma_.lower() in BODY_DESCRIPTIONS for c in subjects[0].children
+    )
+    return (maker or owned) and verb.lemma_.lower() in ("give", "put", "show", "find")

@@ -59,7 +59,7 @@ DOCUMENT_HEADS = word_set("""
     report data record statement figure estimate analysis study survey briefing release
     document assessment account post tally count bulletin update datum statistic filing
     poll census audit review investigation memo result image imagery projection photo
-    footage finding calculation model database register registry website
+    footage finding calculation model database register registry website reading
     """)
 # A clause saying the source kept its name back ("spoke on condition of anonymity").
 _WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")

@@ -818,6 +818,19 @@ SOURCES = [
         "Sales fell",
         "Vell Motors",
     ),
+    # a document a described body owns ("the agency's readings") is that body's
+    (
+        "The Ostra Water Agency reported the spill on Monday. The agency's readings showed "
+        "acidity peaking at a pH of 3.4 on Tuesday.",
+        "acidity",
+        "Ostra Water Agency",
+    ),
+    (
+        "The Ostra Crop Agency warned of swarms. The agency's latest bulletin put the heaviest "
+        "losses in Garissa.",
+        "losses",
+        "Ostra Crop Agency",
+    ),
 ]
 
 
