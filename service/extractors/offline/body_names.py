@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.extractors.offline.person_words import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
 from service.extractors.offline.tokens import word_set
@@ -137,3 +137,65 @@ def without_place_reference(tokens: list[Token], head: Token) -> list[Token]:
     if tokens[1].lower_ in _PLACE_REFERENCES and tokens[2].tag_ == "POS":
         return tokens[3:]
     return tokens
+
+
+def capitalised_bodies(doc: Doc, base: int) -> list[tuple[int, str]]:
+    """Every capitalised name of a body the text gives ("the West Sahel Crop Protection
+    Agency", "Agency for Mining Supervision"), with its offset, whether or not the entity
+    tagger caught it."""
+    found = []
+    for token in doc:
+        if token.lower_ not in BODY_DESCRIPTIONS or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > token.sent.start and _in_name(doc[start - 1], doc):
+            start -= 1
+        end = token.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _capital(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _capital(doc[end]):
+                end += 1
+        words = [t for t in doc[start:end] if not (t.i == start and t.lower_ == "the")]
+        if len(words) >= 2:
+            name = with_country(doc, words[0].i, " ".join(t.text for t in words))
+            found.append((base + words[0].idx, name))
+    return found
+
+
+def _capital(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _in_name(token: Token, doc: Doc) -> bool:
+    """A word that can go on a body's name leftwards: capitalised, or "of"/"for" between
+    capitalised words ("Ministry of Foreign Affairs")."""
+    if _capital(token):
+        return True
+    joined = token.lower_ in ("of", "for") and token.i > 0 and _capital(doc[token.i - 1])
+    return joined
+
+
+# Words of a state body's name, which labels give with the country owning it ("Spain's
+# Ministry of Health"); not a university's, a hospital's or a firm's.
+_STATE_BODY_WORDS = word_set("""
+    ministry department directorate agency authority office service commission police army
+    navy government court parliament institute inspectorate bureau observatory secretariat
+    """)
+
+
+def with_country(doc: Doc, start: int, name: str) -> str:
+    """ "Spain's Ministry of Health": a state body named from token `start` keeps the country
+    told as its owner, as the labels name it; a firm or a university does not."""
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return name
+    owner = doc[start - 2]
+    state = {word.lower() for word in name.split()} & _STATE_BODY_WORDS
+    if owner.ent_type_ != "GPE" or not state or is_firm(name):
+        return name
+    first = owner.i
+    while first > 0 and doc[first].ent_iob_ == "I":  # "South Korea's"
+        first -= 1
+    if first > 0 and doc[first - 1].lower_ in ("and", "of", "&"):
+        return name  # "Bosnia and Herzegovina's": the tagger split the country
+    country = organisation_name(doc[first : owner.i + 1].text)  # not "The United Arab ..."
+    return f"{country}{doc[start - 1].text} {name}"

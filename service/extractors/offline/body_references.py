@@ -132,23 +132,21 @@ def organisation_before(refs: References, offset: int) -> Source | None:
     return Source(name=named[-1]) if named else None
 
 
-def spoken_body(refs: References, description: str, offset: int) -> Source | None:
-    """ "a spokeswoman for the agency" after "the East African Crop Protection Agency said":
-    the latest named body that spoke before `offset` and whose name says the description,
-    for a name the entity tagger missed."""
-    found = _latest_named_body(refs, description, before=offset)
-    return found if found is not None and says(description, found.name) else None
+def mentioned_body(refs: References, description: str, offset: int) -> Source | None:
+    """ "a spokeswoman for the agency": the body last named before `offset` whose name says
+    the description ("the West Sahel Crop Protection Agency"), caught by the entity tagger
+    or not."""
+    named = [name for at, name in refs.body_mentions if at < offset and says(description, name)]
+    return Source(name=named[-1]) if named else None
 
 
-def _latest_named_body(
-    refs: References, description: str, *, before: int | None = None
-) -> Source | None:
+def _latest_named_body(refs: References, description: str) -> Source | None:
     """The most recent source that is a named organisation ("Vessa Pharma") of a kind
     the description fits."""
     channels = refs.channel_names()  # not "Telegram"
     for known_source in reversed(refs.sources):
         source = known_source.source
-        if source.name in channels or (before is not None and known_source.offset >= before):
+        if source.name in channels:
             continue
         words = re.sub(r"^(?:The|the)\s+", "", source.name).split()
         proper = bool(words) and all(

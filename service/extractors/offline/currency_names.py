@@ -17,7 +17,10 @@ from service.extractors.offline.tokens import word_set
 _IN_USE_ON = dt.date(2020, 1, 1)
 # Bare words that name an older or other currency as often as the one in use today (the
 # German mark, the Italian or Lebanese lira, the Dutch guilder, the Portuguese escudo).
-_HOMONYMS = word_set("mark marks lira liras guilder guilders escudo escudos florin florins")
+_HOMONYMS = word_set("""
+    mark marks lira liras guilder guilders escudo escudos florin florins quetzal quetzals dram
+    drams
+    """)
 
 
 @cache

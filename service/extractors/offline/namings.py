@@ -233,7 +233,8 @@ def _name(verb: Token, ids: set[int]) -> Token | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
             if objects:
                 return objects[0]
-        quoted = child.i > 0 and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].is_quote
+        edge = child.left_edge  # the parser may hang the opening quote on the name itself
+        quoted = edge.is_quote or (edge.i > 0 and child.doc[edge.i - 1].is_quote)
         after = thing is not None and child.head.i == thing.i and child.i > thing.i
         if child.dep_ in ("appos", "amod") and after and quoted:
             return child  # 'called the release "an insult"', the quote read as a modifier

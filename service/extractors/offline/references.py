@@ -11,11 +11,12 @@ from spacy.tokens import Doc, Span, Token
 from schemas.claims import Source
 from service.extractors.offline.body_names import (
     NEWS_ORGANISATIONS,
-    PUBLIC_BODY_WORDS,
+    capitalised_bodies,
     defined_short_forms,
     initials,
     is_firm,
     organisation_name,
+    with_country,
 )
 from service.extractors.offline.known_sources import KnownSource
 from service.extractors.offline.person_words import FIRM_INTRODUCERS
@@ -66,6 +67,7 @@ class References:
     pollsters: list[tuple[int, Source]] = field(default_factory=list)  # authors of polls
     # "fertiliser maker Solvexa Química": names the article introduced as a firm's
     introduced_firms: set[str] = field(default_factory=set)
+    body_mentions: list[tuple[int, str]] = field(default_factory=list)  # capitalised names
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -76,10 +78,10 @@ class References:
         roles = {m.offset: m for m in mentions}
         sentences = sorted(base + sent.start_char for base, doc in docs for sent in doc.sents)
         bodies = [
-            (base + ent.start_char, name, ent)
+            (base + ent.start_char, with_country(doc, ent.start, name), ent)
             for base, doc in docs
             for ent in doc.ents
-            if ent.label_ == "ORG" and (name := _with_country(ent, organisation_name(ent.text)))
+            if ent.label_ == "ORG" and (name := organisation_name(ent.text))
         ]
         organisations = [
             (at, name) for at, name, ent in bodies if ent.text.lower() not in NEWS_ORGANISATIONS
@@ -99,6 +101,7 @@ class References:
             subject_bodies=subject_bodies,
             titled=titled_people(docs),
             introduced_firms=introduced_firms,
+            body_mentions=[found for base, doc in docs for found in capitalised_bodies(doc, base)],
         )
 
     def expand(self, name: str) -> str:
@@ -327,22 +330,6 @@ class References:
         if not earlier:
             return []
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
-
-
-def _with_country(entity: Span, name: str) -> str:
-    """ "Spain's Ministry of Health": a public body keeps the country told as its owner, as
-    the labels name it when "the ministry" points back; a firm does not ("Germany's Vell")."""
-    doc = entity.doc
-    if entity.start < 2 or doc[entity.start - 1].tag_ != "POS":
-        return name
-    owner = doc[entity.start - 2]
-    public = {word.lower() for word in name.split()} & PUBLIC_BODY_WORDS
-    if owner.ent_type_ != "GPE" or not public or is_firm(name):
-        return name
-    start = owner.i
-    while start > 0 and doc[start].ent_iob_ == "I":  # "South Korea's"
-        start -= 1
-    return f"{doc[start : owner.i + 1].text}{doc[entity.start - 1].text} {name}"
 
 
 def _introduced_as_a_firm(entity: Span) -> bool:

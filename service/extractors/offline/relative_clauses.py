@@ -91,8 +91,9 @@ def reported_relative_subject(proposition: Proposition) -> None:
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # "withdrew on Monday, which residents said was a relief": the whole clause, not a noun;
     # "which engineers believe the army dug": "which" is the object, not the subject
-    of_phrase = attached.dep_ == "pobj" and attached.head.lower_ == "of"
-    named = attached.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") or of_phrase
+    # "seized the airport, which officials said was a blow": after an object, "which" may
+    # stand for the whole clause; set off after the subject it can only be the subject's
+    named = attached.dep_ in ("nsubj", "nsubjpass")
     if relative is None or len(subjects) > 1 or not named:
         return
     clause = {t.i for t in head.head.subtree}
@@ -101,10 +102,7 @@ def reported_relative_subject(proposition: Proposition) -> None:
     if apart or attached.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
         return
     noun = _antecedent_noun(attached, relative)
-    top = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        top = noun.head.head  # "a reduction of about 12 percent, which ..."
-    proposition.prefix = [t for t in top.subtree if t.i <= noun.i and not t.is_punct]
+    proposition.prefix = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct]
 
 
 def _document_report(noun: Token, relative: Token) -> bool:

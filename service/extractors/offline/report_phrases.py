@@ -29,9 +29,7 @@ def according_to(tokens: list[Token]) -> list[Token]:
                 subtree = [t for t in objects[0].subtree if not _in_clause(t, objects[0])]
                 # a participle describing the document ("a survey released Monday by X")
                 # belongs to the attribution, a relative clause may carry content
-                subtree += _detached_name(tokens, subtree[-1], objects[0]) or _set_off_description(
-                    tokens, subtree[-1], objects[0]
-                )
+                subtree += _detached_name(tokens, subtree[-1], objects[0])
                 subtree += _short_form_after(tokens, subtree[-1])
                 return strip_edges([token, tokens[position + 1], *subtree])
             phrase = [token, tokens[position + 1]]
@@ -87,26 +85,6 @@ def _set_off_name(following: list[Token], role: Token) -> list[Token]:
     # an age, a list going on, a relative clause or an apposition: the name is the content's
     content = after.like_num or after.pos_ in ("PROPN", "DET", "PRON") or after.lower_ == "and"
     return following[:closing] if name and proper and entity and not content else []
-
-
-def _set_off_description(tokens: list[Token], last: Token, name: Token) -> list[Token]:
-    """ "According to NetBlocks, a group that monitors outages, 40 percent ...": an indefinite
-    description of the named source set off by commas before the content; [] when none (not
-    "According to NetBlocks, a third of the country was offline")."""
-    following = [t for t in tokens if t.i > last.i]
-    if name.pos_ != "PROPN" or len(following) < 4 or following[0].text != ",":
-        return []
-    if following[1].lower_ not in ("a", "an"):
-        return []
-    closing = next((k for k, t in enumerate(following[2:14], 2) if t.text == ","), None)
-    if closing is None or len(following) - closing < 4:
-        return []
-    span = following[1:closing]
-    ids = {t.i for t in span}
-    roots = [t for t in span if t.head.i not in ids or t.head.i == t.i]
-    if len(roots) != 1 or roots[0].pos_ != "NOUN":
-        return []  # "a man was killed, ...": a clause, not a description
-    return following[:closing]
 
 
 def _in_clause(token: Token, top: Token) -> bool:

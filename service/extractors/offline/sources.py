@@ -16,8 +16,8 @@ from service.extractors.offline.body_references import (
     body_ending_in,
     described_body,
     earlier_source,
+    mentioned_body,
     organisation_before,
-    spoken_body,
 )
 from service.extractors.offline.document_owners import described_owner, document_author
 from service.extractors.offline.families import family_source
@@ -339,10 +339,11 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
         if len(words) != 2 or words[0].lower_ != "the":
             continue
         description, at = body.lemma_.lower(), article_offset(body)
-        named = described_body(refs, description, at, sources=False)
-        named = named or spoken_body(refs, description, at)
-        if named is not None:
-            return name.replace(phrase_text(words), f"the {named.name}", 1)
+        named = mentioned_body(refs, description, at)
+        named = named or described_body(refs, description, at, sources=False)
+        if named is not None:  # "for Spain's Ministry of Health": no "the" before a country's
+            owned = re.match(r"\S+(?:'s|’s|'|’)\s", named.name) is not None
+            return name.replace(phrase_text(words), ("" if owned else "the ") + named.name, 1)
     return name
 
 

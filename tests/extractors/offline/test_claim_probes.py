@@ -806,6 +806,33 @@ SOURCES = [
         "Ministers",
         "a spokeswoman for the West Sahel Crop Protection Agency",
     ),
+    # the body last named, whether or not it spoke and the tagger caught its name
+    (
+        "Locusts destroyed 12,000 hectares of millet, the West Sahel Crop Protection Agency "
+        "said. Farmers blamed the Lake Chad Basin Water Agency for delays. A spokeswoman for the "
+        "agency said 300 pumps had been delivered.",
+        "300 pumps",
+        "A spokeswoman for the Lake Chad Basin Water Agency",
+    ),
+    (
+        "Spain's Ministry of Health reported 4,200 new infections on Sunday. A spokeswoman for "
+        "the ministry said 60 percent of adults had received a first dose.",
+        "60 percent",
+        "A spokeswoman for Spain's Ministry of Health",
+    ),
+    # a university keeps no country; a country the tagger split is left out
+    (
+        "Egypt's Al-Azhar University suspended 40 students. The university said the students "
+        "had broken its rules.",
+        "broken its rules",
+        "Al-Azhar University",
+    ),
+    (
+        "Bosnia and Herzegovina's Central Election Commission rejected 300 ballots. The "
+        "commission said voting was fair.",
+        "Voting was fair",
+        "Central Election Commission",
+    ),
     # a public body keeps the country told as its owner when "the ministry" points back
     (
         "Norway's Ministry of Fisheries disputed the figure. The ministry said 1,200 boats "

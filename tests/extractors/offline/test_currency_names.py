@@ -44,6 +44,8 @@ def test_a_currency_named_after_a_number_gives_its_code(parse: Parse, text: str,
         ("The developer sold 300 investment units.", "investment units"),
         ("Pakistan deported 1,200 Afghanis last month.", "afghanis"),
         ("The platform lists 12 Real Madrid players.", "players"),
+        ("Biologists counted 40 quetzals in the cloud forest.", "quetzals"),
+        ("He drank 3 drams of whisky before the match.", "drams"),
     ],
 )
 def test_a_shared_or_adjectival_name_gives_no_code(parse: Parse, text: str, unit: str):

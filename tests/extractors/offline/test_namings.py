@@ -66,6 +66,13 @@ def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
             "Sahel Watch",
             1,
         ),
+        # a one-word quoted name the parser hangs the opening quote on
+        (
+            'Analysts at Norvik Securities called the reaction "overdone".',
+            "The reaction is overdone.",
+            "analysts at Norvik Securities",
+            1,
+        ),
         # a closing participle
         (
             "Anna Holm ruled out any cooperation with Green Front, calling the party's "

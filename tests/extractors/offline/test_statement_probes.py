@@ -64,21 +64,6 @@ STATEMENTS = [
         "The dyke, which engineers say was built in 1961, gave way on Friday.",
         "The dyke was built in 1961.",
     ),
-    (
-        "Late starters had a reduction of about 9 percent, which the authors said was not "
-        "significant.",
-        "A reduction of about 9 percent was not significant.",
-    ),
-    # an indefinite description of a named source set off after "according to X,"
-    (
-        "According to NetBlocks, a group that monitors internet access, 40 percent of the "
-        "country was offline.",
-        "40 percent of the country was offline.",
-    ),
-    (
-        "According to NetBlocks, a third of the country was offline.",
-        "A third of the country was offline.",
-    ),
     # a demonstrative "that" opening the clause is kept; only a joining "that" is dropped
     (
         "The Rovers won the cup in 2009. That year more than 30,000 saw them lift the trophy.",
@@ -118,6 +103,11 @@ NOT_STATEMENTS = [
     ("Unemployment rose to 8 percent in April, which analysts said would hurt sales.", "April"),
     ("The company cut 300 jobs in Ohio, which the union said would devastate the region.", "Ohio"),
     ("The tunnel, which engineers believe the army dug in 2019, was destroyed.", "The tunnel the"),
+    ("The rebels seized the airport, which officials said was a major blow.", "The airport"),
+    (
+        "The president fired his finance minister, which analysts said would unsettle investors.",
+        "His",
+    ),
     # a joining "that" opening a quoted fragment is still dropped
     ('The statement said 12 people had died and "that dozens more were missing."', "That dozens"),
 ]
