@@ -8,7 +8,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from service.extractors.offline.person_words import FIRM_ENDINGS, GROUP_ENDINGS, NOT_PERSONS
+from service.extractors.offline.person_words import (
+    FIRM_ENDINGS,
+    GROUP_ENDINGS,
+    NOT_PERSONS,
+    TITLES,
+)
 from service.extractors.offline.tokens import word_set
 
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "s"})
@@ -140,39 +145,31 @@ def without_place_reference(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def capitalised_bodies(doc: Doc, base: int) -> list[tuple[int, str]]:
-    """Every capitalised name of a body the text gives ("the West Sahel Crop Protection
-    Agency", "Agency for Mining Supervision"), with its offset, whether or not the entity
-    tagger caught it."""
+    """Every name of a body the text gives as proper nouns ending in a body word ("the West
+    Sahel Crop Protection Agency"), with its offset, whether or not the entity tagger caught
+    it; not a place ("the West Bank") nor a title ("Water Agency chief Luis Pardo")."""
     found = []
     for token in doc:
-        if token.lower_ not in BODY_DESCRIPTIONS or not token.text[:1].isupper():
+        if token.lower_ not in BODY_DESCRIPTIONS or token.pos_ != "PROPN":
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        titled = following is not None and (following.pos_ == "PROPN" or following.lower_ in TITLES)
+        if titled or token.ent_type_ == "GPE":  # "the West Bank", "the Soviet Union"
             continue
         start = token.i
-        while start > token.sent.start and _in_name(doc[start - 1], doc):
+        while start > token.sent.start and _in_name(doc[start - 1]):
             start -= 1
-        end = token.i + 1
-        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _capital(doc[end + 1]):
-            end += 2
-            while end < len(doc) and _capital(doc[end]):
-                end += 1
-        words = [t for t in doc[start:end] if not (t.i == start and t.lower_ == "the")]
-        if len(words) >= 2:
-            name = with_country(doc, words[0].i, " ".join(t.text for t in words))
-            found.append((base + words[0].idx, name))
+        if start < token.i:
+            name = with_country(doc, start, doc[start : token.i + 1].text)
+            found.append((base + doc[start].idx, name))
     return found
 
 
-def _capital(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha
-
-
-def _in_name(token: Token, doc: Doc) -> bool:
-    """A word that can go on a body's name leftwards: capitalised, or "of"/"for" between
-    capitalised words ("Ministry of Foreign Affairs")."""
-    if _capital(token):
-        return True
-    joined = token.lower_ in ("of", "for") and token.i > 0 and _capital(doc[token.i - 1])
-    return joined
+def _in_name(token: Token) -> bool:
+    """A proper noun, or a capitalised adjective inside a sentence ("East African"), not one
+    opening it ("Former Water Agency chief ...")."""
+    adjective = token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
+    return token.pos_ == "PROPN" or adjective
 
 
 # Words of a state body's name, which labels give with the country owning it ("Spain's

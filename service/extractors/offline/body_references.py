@@ -133,11 +133,20 @@ def organisation_before(refs: References, offset: int) -> Source | None:
 
 
 def mentioned_body(refs: References, description: str, offset: int) -> Source | None:
-    """ "a spokeswoman for the agency": the body last named before `offset` whose name says
-    the description ("the West Sahel Crop Protection Agency"), caught by the entity tagger
-    or not."""
-    named = [name for at, name in refs.body_mentions if at < offset and says(description, name)]
-    return Source(name=named[-1]) if named else None
+    """ "a spokeswoman for the agency": the body named last before `offset` whose name says
+    the description, by the entity tagger's name, or by proper nouns it missed when they come
+    later ("Farmers blamed the Lake Chad Basin Water Agency")."""
+    tagged = described_body(refs, description, offset, sources=False)
+    tagged_end = max(
+        (at + len(name) for at, name in refs.organisations if tagged and name == tagged.name),
+        default=-1,
+    )
+    missed = [
+        (at, name)
+        for at, name in refs.body_mentions
+        if tagged_end < at < offset and says(description, name)
+    ]
+    return Source(name=missed[-1][1]) if missed else tagged
 
 
 def _latest_named_body(refs: References, description: str) -> Source | None:

@@ -340,9 +340,8 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
             continue
         description, at = body.lemma_.lower(), article_offset(body)
         named = mentioned_body(refs, description, at)
-        named = named or described_body(refs, description, at, sources=False)
         if named is not None:  # "for Spain's Ministry of Health": no "the" before a country's
-            owned = re.match(r"\S+(?:'s|’s|'|’)\s", named.name) is not None
+            owned = re.match(r"\S+(?:'s|’s)\s", named.name) is not None
             return name.replace(phrase_text(words), ("" if owned else "the ") + named.name, 1)
     return name
 

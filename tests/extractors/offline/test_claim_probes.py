@@ -820,6 +820,38 @@ SOURCES = [
         "60 percent",
         "A spokeswoman for Spain's Ministry of Health",
     ),
+    # a third review: the tagger's whole name, no sentence opener, title, person or place
+    (
+        "The Securities and Exchange Commission fined the broker $5 million on Tuesday. An "
+        "official at the commission said the broker had misled 2,000 clients.",
+        "2,000 clients",
+        "an official at the Securities and Exchange Commission",
+    ),
+    (
+        "But Interior Ministry officials said 40 people had been detained overnight. An official "
+        "at the ministry said most had since been released.",
+        "released",
+        "an official at the Interior Ministry",
+    ),
+    (
+        "Bank of Ostravia Governor Elena Markova said inflation would peak in the summer. A "
+        "spokesman for the bank said the forecast assumed stable energy prices.",
+        "forecast",
+        "A spokesman for the Bank of Ostravia",
+    ),
+    (
+        "The National Fire Agency said 15 wildfires were still burning. Former Water Agency chief "
+        "Luis Pardo said the drought had been foreseeable. An official at the agency said water "
+        "bombers were flying from dawn to dusk.",
+        "Water bombers",
+        "an official at the National Fire Agency",
+    ),
+    (
+        "The Philippines' Department of Health reported 300 cases. A spokeswoman for the "
+        "department said 12 had died.",
+        "had died",
+        "A spokeswoman for the Philippines' Department of Health",
+    ),
     # a university keeps no country; a country the tagger split is left out
     (
         "Egypt's Al-Azhar University suspended 40 students. The university said the students "
