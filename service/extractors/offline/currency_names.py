@@ -40,9 +40,9 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
             full = get_currency_name(code, count=count, locale=locale).lower()
             if "(" in full:
                 continue  # "US Dollar (Next day)", "Croatian Dinar (1991–1994)": variants
-            name = full.split()
             if "unit" in full:
                 continue  # "investment units", "index units": accounting units, not money
+            name = full.split()
             if len(name) >= 2:
                 pairs[" ".join(name[-2:])].add(code)
             if code in in_use and name[-1] not in _HOMONYMS:

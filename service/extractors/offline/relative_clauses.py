@@ -89,10 +89,9 @@ def reported_relative_subject(proposition: Proposition) -> None:
     )
     attached = head.head.head
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "withdrew on Monday, which residents said was a relief": the whole clause, not a noun;
-    # "which engineers believe the army dug": "which" is the object, not the subject
-    # "seized the airport, which officials said was a blow": after an object, "which" may
-    # stand for the whole clause; set off after the subject it can only be the subject's
+    # after an object or a date "which" may stand for the whole clause ("seized the airport,
+    # which officials said was a blow"); set off after the subject it is the subject's. With
+    # a second subject ("which engineers believe the army dug") it is the object.
     named = attached.dep_ in ("nsubj", "nsubjpass")
     if relative is None or len(subjects) > 1 or not named:
         return
