@@ -70,8 +70,8 @@ def cited_after(according: list[Token], tokens: list[Token]) -> list[Token]:
 
 
 def citing_phrase(cite: Token) -> list[Token]:
-    """ "citing two dockers at the port who saw it": the participle and
-    all it governs but a clause of content, to leave out of the content."""
+    """ "citing two dockers at the port who saw it": the participle and all it governs but a
+    clause of content, to leave out of the content."""
     ids = {cite.i}
     for child in cite.children:
         if child.dep_ in ("dobj", "pobj", "attr", "prep", "dative"):

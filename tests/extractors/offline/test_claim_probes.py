@@ -877,6 +877,13 @@ SOURCES = [
         "Sales fell",
         "Vell Motors",
     ),
+    # a dated statement is the statement told before
+    (
+        "The Health Ministry said on Monday that 40 people had died. According to Monday's "
+        "statement, 300 more were in hospital.",
+        "hospital",
+        "Health Ministry",
+    ),
     # a document a described body owns ("the agency's readings") is that body's
     (
         "The Ostra Water Agency reported the spill on Monday. The agency's readings showed "
@@ -1510,15 +1517,6 @@ IT_AFTER_A_PLURAL_FIRM = [
         "The Financial Conduct Authority would fine Halcyon Bank $20 million.",
     ),
 ]
-
-
-def test_a_dated_statement_is_the_statement_told_before(extractor: OfflineExtractor):
-    text = (
-        "The Health Ministry said on Monday that 40 people had died. According to Monday's "
-        "statement, 300 more were in hospital."
-    )
-    claim = _claim(extractor, text, "hospital")
-    assert claim.source is not None and claim.source.name == "Health Ministry"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ UNITS = [
     ("It cost 2 billion forints.", "HUF"),
     ("Bail was set at 9,000 rand.", "ZAR"),
     ("Losses could exceed 1.2 trillion dong.", "VND"),
+    ("The fine can reach 500,000 ringgit each.", "MYR"),
     # the common names keep their old codes
     ("The bill came to 300 euros.", "EUR"),
     ("The fund gave roughly 4 million US dollars.", "USD"),
