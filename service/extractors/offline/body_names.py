@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from babel import Locale
 from spacy.tokens import Doc, Token
 
 from service.extractors.offline.person_words import (
@@ -94,6 +95,12 @@ def organisation_name(text: str) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip()
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case English names of countries and territories, from Babel's locale data."""
+    return frozenset(str(name).lower() for name in Locale("en").territories.values())
+
+
 def fits(description: str, name: str) -> bool:
     """True when an organisation of this name can be what "the <description>" means: "the
     company" no public body, "the council" only a council, "the agency" any body."""
@@ -142,6 +149,31 @@ def without_place_reference(tokens: list[Token], head: Token) -> list[Token]:
     if tokens[1].lower_ in _PLACE_REFERENCES and tokens[2].tag_ == "POS":
         return tokens[3:]
     return tokens
+
+
+def without_seat(tokens: list[Token]) -> list[Token]:
+    """ "researchers at the Varn Institute in Hamburg, Germany": the body without the city
+    and country it sits in, which no label keeps ("the Ministry of Health in Gaza" keeps its
+    place, which tells the ministry)."""
+    for k, token in enumerate(tokens[:-1]):
+        seat = token.lower_ == "in" and token.head.ent_type_ == "ORG" and k > 0
+        rest = [t for t in tokens[k + 1 :] if t.text != ","]
+        places = bool(rest) and all(t.ent_type_ in ("GPE", "LOC") for t in rest)
+        if seat and places and rest[0].ent_iob_ == "B" and _city_and_country(rest[-1]):
+            return tokens[:k]
+    return tokens
+
+
+def _city_and_country(last: Token) -> bool:
+    """ "in Hamburg, Germany": a place told with its country after it (the parse may leave
+    the country out of the phrase)."""
+    doc = last.doc
+    following = doc[last.i + 2] if last.i + 2 < len(doc) else None
+    told = following is not None and doc[last.i + 1].text == ","
+    country = following if told else None
+    return (country is not None and country.lower_ in country_names()) or (
+        last.lower_ in country_names() and last.i > 1 and doc[last.i - 1].text == ","
+    )
 
 
 def capitalised_bodies(doc: Doc, base: int) -> list[tuple[int, str]]:

@@ -40,6 +40,8 @@ def earlier_source(refs: References, name: str, head_lemma: str, offset: int) ->
         named = [k.source for k in refs.sources if not (k.source.anonymous or k.person)]
         if named:  # "..., the statement added": the body last quoted
             return named[-1]
+    if definite and rest == ["authors"] and head_lemma == "author":  # "the authors wrote"
+        return refs.document_authors.get("study")  # the study's, not an analysis cited
     if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
         return described_body(refs, head_lemma, offset)
     if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:

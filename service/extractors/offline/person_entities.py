@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from service.extractors.offline.person_words import (
+    BODY_INTRODUCERS,
+    DESCRIBING_ONLY,
     FIRM_ENDINGS,
-    FIRM_INTRODUCERS,
     OCCUPATIONS,
     PERSON_DESCRIPTIONS,
     TITLES,
@@ -46,6 +47,10 @@ CALENDAR_WORDS = (
 )
 
 
+# Descriptions that open a body's name and never a person's ("Broadcaster David Harlow" is one).
+NEVER_A_PERSONS = DESCRIBING_ONLY - word_set("broadcaster watchdog")
+
+
 @Language.component(NAME_COMPLETION)
 def complete_person_names(doc: Doc) -> Doc:
     """Stretch PERSON entities the small model cuts short ("[Tomas] Ekel said") over the
@@ -54,13 +59,14 @@ def complete_person_names(doc: Doc) -> Doc:
     for index, entity in enumerate(entities):
         if (entity.label_ == "ORG" and _looks_like_a_person(entity)) or _set_off_name(entity):
             entities[index] = entity = Span(doc, entity.start, entity.end, label="PERSON")
+        described = entity.label_ in ("PERSON", "ORG") and len(entity) > 1
+        if described and entity[0].lower_ in NEVER_A_PERSONS:  # "[Newspaper X] said"
+            entities[index] = Span(doc, entity.start + 1, entity.end, label="ORG")
+            continue
         if entity.label_ != "PERSON":
             continue
-        before = doc[entity.start - 1].lower_ if entity.start else ""
         opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
-        after = doc[entity.end] if entity.end < len(doc) else None
-        acting = after is not None and after.pos_ in ("VERB", "AUX")  # "the firm Ana Ruiz founded"
-        organisation = opening or (before in FIRM_INTRODUCERS and not acting)
+        organisation = opening or _introduced_as_a_body(entity) or told_with_which(entity)
         if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
             entities[index] = Span(doc, entity.start, entity.end, label="ORG")
             continue
@@ -89,6 +95,38 @@ def complete_person_names(doc: Doc) -> Doc:
         kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
         doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _introduced_as_a_body(entity: Span) -> bool:
+    """ "environmental group Ríos Vivos said", "pilots at carrier Aerolíneas Solana": a name
+    told right after a body's noun, unless it is the subject of a clause on that noun ("the
+    firm Ana Ruiz founded")."""
+    doc = entity.doc
+    if entity.start == 0 or doc[entity.start - 1].lower_ not in BODY_INTRODUCERS:
+        return False
+    noun = doc[entity.start - 1]
+    # "the group Ana Ruiz leads", "for the union Maria Lund": a determiner before the noun
+    # leaves the name a person's unless the parse makes the noun part of it
+    determined = any(c.dep_ == "det" for c in noun.children)
+    if determined and not (noun.dep_ == "compound" and noun.head in entity):
+        return False
+    after = doc[entity.end] if entity.end < len(doc) else None
+    if after is None or after.pos_ not in ("VERB", "AUX"):
+        return True
+    # a clause on the noun ("firm Ana Ruiz founded"), or a clause told to it ("told firm
+    # David Park had resigned"): the name is a person's, the subject of that clause
+    clause = after.dep_ in ("relcl", "acl") or after.head == noun
+    return not (clause or noun.dep_ in ("dobj", "dative"))
+
+
+def told_with_which(entity: Span) -> bool:
+    """ "Yeşilova Tekstil, which employs 650 people, said": a name whose relative clause
+    opens with "which" is no person's (people take "who")."""
+    doc = entity.doc
+    if entity.end + 1 >= len(doc) or doc[entity.end].text != ",":
+        return False
+    which = doc[entity.end + 1]
+    return which.lower_ == "which" and which.head.dep_ == "relcl" and which.head.head in entity
 
 
 def _aged_names(doc: Doc) -> list[Span]:

@@ -61,6 +61,17 @@ FIRM_INTRODUCERS = word_set("""
     company firm maker carrier airline manufacturer insurer retailer lender carmaker
     automaker chipmaker drugmaker conglomerate startup
     """)
+# Nouns that introduce a body's name right after them ("environmental group Ríos Vivos",
+# "opposition party Nuevo Rumbo"): a firm's introducers and those of other organisations.
+BODY_INTRODUCERS = FIRM_INTRODUCERS | word_set("""
+    group organisation organization charity watchdog nonprofit party union alliance coalition
+    association federation broadcaster newspaper regulator consortium cooperative
+    """)
+# Those that never open a body's own name, as "Union" in "Union Pacific" may.
+DESCRIBING_ONLY = BODY_INTRODUCERS - word_set("""
+    group organisation organization party union alliance coalition association federation
+    consortium cooperative
+    """)
 # Last words of company names ("Ilvane Biologics" is no person).
 FIRM_ENDINGS = word_set("""
     biotech pharma pharmaceuticals biologics therapeutics foods group airlines airline

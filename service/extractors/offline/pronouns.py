@@ -12,7 +12,12 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.kinds import LINKING_VERBS
-from service.extractors.offline.person_words import FEMALE_WORDS, FIRM_ENDINGS, MALE_WORDS
+from service.extractors.offline.person_words import (
+    BODY_INTRODUCERS,
+    FEMALE_WORDS,
+    FIRM_ENDINGS,
+    MALE_WORDS,
+)
 from service.extractors.offline.references import PRONOUNS, References
 from service.extractors.offline.report_phrases import OUTLET_WORDS
 from service.extractors.offline.subjects import noun_phrase
@@ -156,7 +161,9 @@ def _untagged_name(pronoun: Token, reporter: Token) -> bool:
     if pronoun.lower_ not in ("he", "she") or reporter.ent_type_ == "PERSON":
         return False
     words = list(reporter.subtree)
-    return all(t.pos_ == "PROPN" for t in words) and reporter.lower_ not in OUTLET_WORDS
+    described = any(t.lower_ in BODY_INTRODUCERS for t in words)  # "Broadcaster Canal Centru"
+    names = all(t.pos_ == "PROPN" for t in words) and not described
+    return names and reporter.lower_ not in OUTLET_WORDS
 
 
 def expletive(subject: Token) -> bool:

@@ -12,6 +12,7 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import (
     NEWS_ORGANISATIONS,
     capitalised_bodies,
+    country_names,
     defined_short_forms,
     initials,
     is_firm,
@@ -19,7 +20,8 @@ from service.extractors.offline.body_names import (
     with_country,
 )
 from service.extractors.offline.known_sources import KnownSource
-from service.extractors.offline.person_words import FIRM_INTRODUCERS
+from service.extractors.offline.person_entities import told_with_which
+from service.extractors.offline.person_words import BODY_INTRODUCERS
 from service.extractors.offline.persons import Mention as PersonMention
 from service.extractors.offline.persons import (
     agrees,
@@ -65,8 +67,9 @@ class References:
     # "report" -> the body the article says wrote its one report ("the report by X")
     document_authors: dict[str, Source] = field(default_factory=dict)
     pollsters: list[tuple[int, Source]] = field(default_factory=list)  # authors of polls
-    # "fertiliser maker Solvexa Química": names the article introduced as a firm's
-    introduced_firms: set[str] = field(default_factory=set)
+    # "fertiliser maker Solvexa Química", "Vaskna Energia, which": names the article
+    # introduced as a firm's or another body's
+    introduced_bodies: set[str] = field(default_factory=set)
     body_mentions: list[tuple[int, str]] = field(default_factory=list)  # capitalised names
 
     @classmethod
@@ -90,7 +93,9 @@ class References:
             (at, name) for at, name, ent in bodies if ent.root.dep_ in ("nsubj", "nsubjpass")
         ]
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
-        introduced_firms = {name for _, name, ent in bodies if _introduced_as_a_firm(ent)}
+        introduced_bodies = {
+            name for _, name, ent in bodies if _introduced_as_a_body(ent) or told_with_which(ent)
+        }
         return cls(
             persons=persons,
             possessors=possessors,
@@ -100,7 +105,7 @@ class References:
             organisations=organisations,
             subject_bodies=subject_bodies,
             titled=titled_people(docs),
-            introduced_firms=introduced_firms,
+            introduced_bodies=introduced_bodies,
             body_mentions=[found for base, doc in docs for found in capitalised_bodies(doc, base)],
         )
 
@@ -148,15 +153,24 @@ class References:
         if all(known != name for _, known in self.persons):
             self.persons.append((offset, name))
 
-    def firm_named(self, word: str) -> str | None:
+    def firm_named(self, word: str, *, last: bool = False) -> str | None:
         """The one firm whose name the article gave in full and `word` shortens ("Halden"
-        after "Halden Motors Co")."""
+        after "Halden Motors Co"; with `last`, also "Solana" after "carrier Aerolíneas
+        Solana", unless the word names a country)."""
+        last = last and word.lower() not in country_names()
         firms = {
             name
             for _, name in self.organisations
             if len(name.split()) > 1
-            and name.split()[0] == word
-            and (is_firm(name) or name in self.introduced_firms)
+            and (
+                (name.split()[0] == word and (is_firm(name) or name in self.introduced_bodies))
+                or (
+                    last
+                    and name.split()[-1] == word
+                    and name in self.introduced_bodies
+                    and not set(name.lower().split()) & NAME_PARTICLES
+                )  # "Bank of Ireland"
+            )
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
         words = longest.split() if longest else []
@@ -332,9 +346,10 @@ class References:
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
 
 
-def _introduced_as_a_firm(entity: Span) -> bool:
-    """ "run by fertiliser maker Solvexa Química": a name told right after a firm's noun."""
-    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in FIRM_INTRODUCERS
+def _introduced_as_a_body(entity: Span) -> bool:
+    """ "run by fertiliser maker Solvexa Química", "group Ríos Vivos": a name told right after
+    a body's noun."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in BODY_INTRODUCERS
 
 
 def _possessive(entity: Span) -> bool:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.person_words import GROUP_ENDINGS
+from service.extractors.offline.person_words import (
+    BODY_INTRODUCERS,
+    DESCRIBING_ONLY,
+    GROUP_ENDINGS,
+)
 from service.extractors.offline.tokens import strip_edges, word_set
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -53,6 +57,8 @@ def without_description(tokens: list[Token]) -> list[Token]:
         start -= 1
     if start < len(tokens) and tokens[start].lower_ in ("of", "for", "and", "&"):
         return tokens  # "Residents of Korr": no name starts with "of"
+    if start == 0 and len(tokens) > 1 and _opening_description(tokens[0], tokens[1]):
+        return tokens[1:]  # "Newspaper Gazeta Capitalei reported"
     described = tokens[:start]
     if trimmed and start < len(tokens) and [t.lower_ for t in described] == ["the"]:
         return tokens[start:]  # "the Pelita news agency": the article went with the kind
@@ -65,6 +71,8 @@ def without_description(tokens: list[Token]) -> list[Token]:
         )
     ):
         return tokens[start:]  # "the Lyon daily Le Courrier", "the business weekly Ostmark"
+    if _body_described(described, tokens[start]):
+        return tokens[start:]  # "Ruling party Nuevo Rumbo", "Farmers' union Tierra Libre"
     if described[-1].pos_ != "NOUN":
         return tokens
     opening = described[0].is_sent_start  # "National carrier Aeris Air said"
@@ -77,6 +85,20 @@ def without_description(tokens: list[Token]) -> list[Token]:
     if described and lowered and all(t.pos_ in kinds or t.tag_ == "POS" for t in described):
         return tokens[start:]
     return tokens
+
+
+def _body_described(described: list[Token], name: Token) -> bool:
+    """Lower-case words ending in a body's noun before a name the tagger calls a body's."""
+    lowered = all(t.text.islower() or t.is_sent_start or t.tag_ == "POS" for t in described)
+    named = name.ent_type_ == "ORG" and name.ent_iob_ == "B"
+    return lowered and named and described[-1].lower_ in BODY_INTRODUCERS
+
+
+def _opening_description(first: Token, following: Token) -> bool:
+    """A capitalised description opening a sentence before a name the tagger tells apart
+    ("Broadcaster [Canal Centru]"), not a word of the name ("Union Pacific")."""
+    described = bool(first.is_sent_start) and first.lower_ in DESCRIBING_ONLY | _PRESS_KINDS
+    return described and first.ent_type_ == "" and following.ent_iob_ == "B"
 
 
 def _hyphened_modifier(token: Token) -> bool:

@@ -11,6 +11,7 @@ from service.extractors.offline.body_names import (
     BODY_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
     without_place_reference,
+    without_seat,
 )
 from service.extractors.offline.body_references import (
     body_ending_in,
@@ -186,15 +187,17 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         full = refs.full_name(person.text)
         titled = person.start > 0 and person.doc[person.start - 1].lower_ in TITLES  # "Mrs."
-        alone = len(person) == 1 and full == person.text and not titled
-        firm = refs.firm_named(full) if alone else None
+        alone = len(person) == 1 and not titled
+        firm = refs.firm_named(person.text, last=True) if alone else None
+        if full != person.text and _told_before(refs, full, person[0]):
+            firm = None  # "Pedro Solana said ... Solana said": the person told before
         return Source(name=firm or full), lemma  # "Marlowe", a firm the tagger took for a man
     if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper():
         fuller = refs.full_name(head.text)  # a bare surname the tagger missed: "Ekel added"
-        if fuller != head.text:
+        if fuller != head.text and _told_before(refs, fuller, head):
             return Source(name=fuller), lemma
         place = head.ent_type_ in ("GPE", "NORP", "LOC")  # "India said" after "Air India"
-        firm = refs.firm_named(head.text)  # "Halden" of "Halden Motors Co"
+        firm = refs.firm_named(head.text, last=not place)  # "Halden" of "Halden Motors Co"
         # the tagger takes an unknown first word for a place, but a firm that spoke already
         # is the one its first word names
         spoke = any(known.source.name == firm for known in refs.sources)
@@ -244,7 +247,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         written_by = refs.document_authors.get(lemma) if head.tag_ == "NN" else None
         if written_by is not None:  # "the report said", after "a report by X" anywhere
             return written_by, lemma
-    placed = without_place_reference(tokens, head)
+    placed = without_seat(without_place_reference(tokens, head))
     tokens = named_group(without_description(placed))
     # "the monitoring group Observatoire X": the description went, the name is left
     named = len(tokens) < len(placed) and is_proper(tokens)
@@ -275,6 +278,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _told_before(refs: References, name: str, token: Token) -> bool:
+    """True when the article named this person before `token`."""
+    at = article_offset(token)
+    return any(known == name and start < at for start, known in refs.persons)
 
 
 def _body_of_the_place_before(tokens: list[Token], head: Token) -> str | None:

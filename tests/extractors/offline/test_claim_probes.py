@@ -339,7 +339,7 @@ SOURCES = [
         "KALLEN, Lusara, June 27 (Reuters) - Shipping group Orvane was fined on Thursday. The "
         "company said it would appeal.",
         "appeal",
-        "The company",
+        "Orvane",  # not the dateline's city; the group the article introduced
     ),
     (
         "Twelve people died in the floods, the ministry said, while about 3,000 others fled "
@@ -896,6 +896,95 @@ SOURCES = [
         "losses in Garissa.",
         "losses",
         "Ostra Crop Agency",
+    ),
+    # a name told right after a body's noun, or with "which", is a body's, whatever the
+    # tagger says; "the group", "the airline" and its last word then point back to it
+    (
+        "Environmental group Velde Azul estimated that 15,000 fish had died. The group said "
+        "the true toll was likely higher.",
+        "true toll",
+        "Velde Azul",
+    ),
+    (
+        "Pilots at Spanish carrier Aerolíneas Brisa walked out on Thursday. The airline said "
+        "about 70% of pilots on duty had stopped work.",
+        "70%",
+        "Aerolíneas Brisa",
+    ),
+    (
+        "Pilots at Spanish carrier Aerolíneas Brisa walked out on Thursday. Brisa said it had "
+        "cancelled 612 flights.",
+        "612",
+        "Aerolíneas Brisa",
+    ),
+    (
+        "Textil Orzan, which employs 650 people, said on Wednesday it would pay the families. "
+        "The company said the factory had passed an inspection in June.",
+        "inspection",
+        "Textil Orzan",
+    ),
+    (
+        "Local media gave differing accounts. Newspaper Gazeta Norte, citing negotiators, said "
+        "the talks had collapsed.",
+        "talks",
+        "Gazeta Norte",
+    ),
+    # a study the article says people at a named body published is theirs, and so is what
+    # "the authors" write; the city a body sits in is no part of its name
+    (
+        "On Monday, researchers at the Varn Institute for Public Health in Hamburg, Germany "
+        "published a study estimating that 2,400 people died from heat. The study, which "
+        "appeared in Urban Health, found that the toll was 30 percent higher than in 2023.",
+        "30 percent",
+        "researchers at the Varn Institute for Public Health",
+    ),
+    (
+        "On Monday, researchers at the Varn Institute for Public Health published a study of "
+        "heat deaths. The authors wrote that the true total could be higher.",
+        "true total",
+        "researchers at the Varn Institute for Public Health",
+    ),
+    (
+        "An earlier analysis was published by the think tank Clima Nova. The authors wrote that "
+        "the true total could be higher.",
+        "true total",
+        "The authors",
+    ),
+    # near misses of those rules that a review found (each wrong in a first version)
+    (
+        "Workers at chipmaker Orlen Marsh protested on Monday. Marsh said pay talks would "
+        "resume. Health Minister Anna Marsh said she was concerned.",
+        "Pay talks",
+        "Orlen Marsh",
+    ),
+    (
+        "Pilots at carrier Air Serbia went on strike. Serbia said it would expel two diplomats.",
+        "diplomats",
+        "Serbia",
+    ),
+    (
+        "A spokeswoman for the union Maria Lund said the strike would go ahead. Lund said talks "
+        "had collapsed.",
+        "Talks",
+        "Maria Lund",
+    ),
+    ("Ruling party Nuevo Rumbo said the vote was fair.", "vote", "Nuevo Rumbo"),
+    (
+        "The Ministry of Health in Gaza said 40 people had been killed.",
+        "killed",
+        "Ministry of Health in Gaza",
+    ),
+    (
+        "Researchers at the Lund Institute published a study. Tom Vell published a study too. "
+        "The study found that bees were dying.",
+        "Bees",
+        "The study",
+    ),
+    (
+        "The Lund Institute published a report on Monday. The government's report, released in "
+        "March, found the opposite. The report said 40 percent of forests were damaged.",
+        "forests",
+        "the government's report",
     ),
 ]
 
