@@ -59,7 +59,7 @@ from service.extractors.offline.sources import (
     source_of,
     without_clauses,
 )
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import article_offset, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""
@@ -389,6 +389,7 @@ def _frame_at(
             source = source.model_copy(update={"via": relay})
             source_tokens = cited
     elif relayed_by is not None:
+        relayed_by = refs.named_channel(relayed_by, article_offset(verb))
         source = source.model_copy(update={"via": relayed_by})
     if lemma in EVIDENCE_HEADS:
         source = None

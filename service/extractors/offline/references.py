@@ -269,6 +269,19 @@ class References:
                 return known_source.source
         return None
 
+    def named_channel(self, relay: str, offset: int) -> str:
+        """ "told the broadcaster" after "told Italian broadcaster RAI": the channel named
+        last before `offset`, for a relay told only by its kind."""
+        words = relay.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in _CHANNEL_KINDS:
+            return relay
+        named = [
+            k.source.via
+            for k in self.sources
+            if k.source.via and k.offset < offset and not k.source.via.lower().startswith("the ")
+        ]
+        return named[-1] if named else relay
+
     def channel_names(self) -> set[str]:
         """The channels earlier sources were relayed through ("Telegram", "Reuters")."""
         return {k.source.via for k in self.sources if k.source.via}
@@ -358,6 +371,8 @@ def _possessive(entity: Span) -> bool:
     return entity[-1].tag_ == "POS" or (entity.end < len(doc) and doc[entity.end].tag_ == "POS")
 
 
+# Kinds of outlet a relay may be told by ("told the broadcaster").
+_CHANNEL_KINDS = word_set("broadcaster newspaper paper daily station channel network agency")
 # Lower-case words inside organisation names.
 NAME_PARTICLES = frozenset({"of", "for", "and", "the", "du", "de", "des", "la", "le", "del"})
 # Unnamed people a later "he" or "she" can go on quoting.

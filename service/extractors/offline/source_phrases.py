@@ -33,6 +33,8 @@ def _in_name(tokens: list[Token], position: int) -> bool:
     token = tokens[position]
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return True
+    if token.like_num and position > 0 and tokens[position - 1].pos_ == "PROPN":
+        return True  # "Maritime News 95", "Radio 4"
     if token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN":
         return True  # "charity Doctors Across Borders": a capitalised name word
     inner = 0 < position < len(tokens) - 1 and tokens[position - 1].text[:1].isupper()

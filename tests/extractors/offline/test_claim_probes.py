@@ -2850,6 +2850,23 @@ def test_a_phrase_naming_a_dated_event_takes_that_events_date(
             "an official",
             "Daily Varn",
         ),
+        # a name with a particle or a number, and an outlet told again by its kind
+        (
+            "The vote was rigged, the newspaper Folha do Vale reported, citing two observers.",
+            "two observers",
+            "Folha do Vale",
+        ),
+        (
+            "The vote was rigged, an election official told the broadcaster Coastal Radio 95.",
+            "an election official",
+            "Coastal Radio 95",
+        ),
+        (
+            'Tom Berg told Italian broadcaster RAI that he was worried. "The vote was rigged," '
+            "he told the broadcaster.",
+            "Tom Berg",
+            "RAI",
+        ),
     ],
 )
 def test_citations_posts_and_described_outlets_name_source_and_channel(
