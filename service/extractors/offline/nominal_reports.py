@@ -11,6 +11,7 @@ from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.report_shapes import content_tokens, puts_at, report_subject
 from service.extractors.offline.sources import DOCUMENT_HEADS, EVIDENCE_HEADS, source_of
+from service.extractors.offline.tokens import word_set
 
 
 def colon_quote(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
@@ -49,7 +50,7 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
         )
     ]
     if not roots:
-        return None
+        return _owned_figure(tokens, allowed, refs)
     verb = roots[0]
     agent = _reporting_agent(verb)
     if agent:  # "The toll of 14 was confirmed by the prosecutor's office"
@@ -118,3 +119,30 @@ def _document_gives(verb: Token) -> bool:
         c.dep_ == "poss" and c.lemma_.lower() in BODY_DESCRIPTIONS for c in subjects[0].children
     )
     return (maker or owned) and verb.lemma_.lower() in ("give", "put", "show", "find")
+
+
+# Figures a body keeps ("the ministry's death toll") and verbs telling their level.
+_FIGURES = word_set("toll tally count figure estimate register registry census datum data")
+_LEVEL_VERBS = word_set("stand rise reach climb fall drop jump hit total list increase")
+
+
+def _owned_figure(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
+    """ "The Interior Ministry's death toll stood at 11": a named body's figure is its word."""
+    for verb in tokens:
+        if verb.lemma_.lower() not in _LEVEL_VERBS or verb.pos_ != "VERB":
+            continue
+        if not (verb.head.i == verb.i or verb.head.i not in allowed):
+            continue  # the root of these tokens only
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in _FIGURES:
+            continue
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        described = owner is not None and owner.lemma_.lower() in BODY_DESCRIPTIONS
+        if owner is None or not (owner.ent_type_ == "ORG" or described):
+            continue  # "its toll", "Kenya's toll" (the toll in Kenya) stay the article's
+        words = [t for t in owner.subtree if t.tag_ != "POS"]
+        named = source_of(words, refs)
+        if named is not None and named[1] not in EVIDENCE_HEADS:
+            return Frame(source=named[0], content=content_tokens(tokens), verb=verb,
+                         head_lemma=named[1])  # fmt: skip
+    return None

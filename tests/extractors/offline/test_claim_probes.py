@@ -950,6 +950,21 @@ SOURCES = [
         "true total",
         "The authors",
     ),
+    # a body's own count is its word, but a place's toll is the toll there
+    (
+        "The flood toll rose to 23 on Wednesday, the Tarn Interior Ministry said. The "
+        "ministry's toll had stood at 11 on Monday evening.",
+        "11",
+        "Tarn Interior Ministry",
+    ),
+    ("The Red Crescent's tally rose to 52 on Tuesday.", "52", "Red Crescent"),
+    # a document a body described before owns, told first with how it was made
+    (
+        "A Varn Research poll put Ortiz at 41 percent. In the firm's previous poll, carried out "
+        "January 8-11, Ortiz led Mbeki by 36 percent to 33 percent.",
+        "36 percent",
+        "Varn Research",
+    ),
     # near misses of those rules that a review found (each wrong in a first version)
     (
         "Workers at chipmaker Orlen Marsh protested on Monday. Marsh said pay talks would "
@@ -4520,3 +4535,7 @@ def test_a_first_name_the_tagger_left_out_belongs_to_the_name(
 ):
     claims = _claims(extractor, text)
     assert claims and claims[0].source is not None and claims[0].source.name == source
+
+
+def test_a_places_death_toll_is_the_articles_own(extractor: OfflineExtractor):
+    assert _claim(extractor, "Kenya's death toll rose to 40 on Monday.", "40").source is None
