@@ -148,7 +148,10 @@ def mentioned_body(refs: References, description: str, offset: int) -> Source | 
         for at, name in refs.body_mentions
         if tagged_end < at < offset and says(description, name)
     ]
-    return Source(name=missed[-1][1]) if missed else tagged
+    if missed:
+        return Source(name=missed[-1][1])
+    # "a senior official at the utility" after "Coastal Grid Energy said": the body speaking
+    return tagged or _latest_named_body(refs, description)
 
 
 def _latest_named_body(refs: References, description: str) -> Source | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
 from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.report_shapes import content_tokens, puts_at, report_subject
@@ -122,27 +122,44 @@ def _document_gives(verb: Token) -> bool:
 
 
 # Figures a body keeps ("the ministry's death toll") and verbs telling their level.
-_FIGURES = word_set("toll tally count figure estimate register registry census datum data")
+_FIGURES = word_set("toll tally count figure estimate register registry census")
 _LEVEL_VERBS = word_set("stand rise reach climb fall drop jump hit total list increase")
+# Descriptions of a body that keeps counts ("the ministry's toll"), not a team's or party's.
+_COUNTING_BODIES = word_set("ministry agency authority office department service commission")
 
 
 def _owned_figure(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "The Interior Ministry's death toll stood at 11": a named body's figure is its word."""
+    """ "The Interior Ministry's death toll stood at 11": the figure of a public body, or
+    of one that spoke before, is its word (not "Labour's tally of seats", "Hurricane
+    Milton's death toll", a clause joined to another's)."""
     for verb in tokens:
         if verb.lemma_.lower() not in _LEVEL_VERBS or verb.pos_ != "VERB":
             continue
         if not (verb.head.i == verb.i or verb.head.i not in allowed):
             continue  # the root of these tokens only
+        if any(c.dep_ == "conj" and _has_subject(c) for c in verb.children) or verb.dep_ == "conj":
+            continue  # "the ministry's toll rose to 30 and the UN's figure stood at 45"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lemma_.lower() not in _FIGURES:
             continue
+        if any(c.lower_ == "of" for c in subject.children):
+            continue  # "the club's tally of trophies": a standing, not a count it keeps
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        described = owner is not None and owner.lemma_.lower() in BODY_DESCRIPTIONS
-        if owner is None or not (owner.ent_type_ == "ORG" or described):
+        if owner is None or not (
+            owner.ent_type_ == "ORG" or owner.lemma_.lower() in _COUNTING_BODIES
+        ):
             continue  # "its toll", "Kenya's toll" (the toll in Kenya) stay the article's
         words = [t for t in owner.subtree if t.tag_ != "POS"]
         named = source_of(words, refs)
-        if named is not None and named[1] not in EVIDENCE_HEADS:
+        if named is None or named[1] in EVIDENCE_HEADS or named[0].anonymous:
+            continue
+        spoke = any(k.source.name == named[0].name for k in refs.sources)
+        public = bool({w.lower() for w in named[0].name.split()} & PUBLIC_BODY_WORDS)
+        if spoke or public:
             return Frame(source=named[0], content=content_tokens(tokens), verb=verb,
                          head_lemma=named[1])  # fmt: skip
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

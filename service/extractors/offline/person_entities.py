@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from service.extractors.offline.body_names import BUSINESS_DESCRIPTIONS
 from service.extractors.offline.person_words import (
     BODY_INTRODUCERS,
     DESCRIBING_ONLY,
@@ -67,6 +68,7 @@ def complete_person_names(doc: Doc) -> Doc:
             continue
         opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
         organisation = opening or _introduced_as_a_body(entity) or told_with_which(entity)
+        organisation = organisation or _described_as_a_body(entity)
         if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
             end = entity.end  # "newspaper [Diario] do [Norte]": one name
             while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
@@ -122,6 +124,22 @@ def _introduced_as_a_body(entity: Span) -> bool:
     # David Park had resigned"): the name is a person's, the subject of that clause
     clause = after.dep_ in ("relcl", "acl") or after.head == noun
     return not (clause or noun.dep_ in ("dobj", "dative"))
+
+
+def _described_as_a_body(entity: Span) -> bool:
+    """ "Transportes Ruiz, a bus operator based in Lima," and "Viação Sul, one of the bus
+    companies named": a name whose appositive says it is a body."""
+    for child in entity.root.children:
+        if child.dep_ != "appos" or child.i < entity.end:
+            continue
+        noun = child
+        if child.lower_ == "one":  # "one of the bus companies"
+            of = next((c for c in child.children if c.lower_ == "of"), None)
+            objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+            noun = objects[0] if objects else child
+        if noun.lemma_.lower() in BODY_INTRODUCERS | BUSINESS_DESCRIPTIONS:
+            return True
+    return False
 
 
 def told_with_which(entity: Span) -> bool:

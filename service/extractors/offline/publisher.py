@@ -39,11 +39,15 @@ def publisher_keys(outlet: str | None, text: str) -> frozenset[str]:
 
 def without_publisher(claims: Iterable[DraftClaim], keys: frozenset[str]) -> list[DraftClaim]:
     """Claims whose channel is the publisher itself lose it ("told The Associated Press" in an
-    AP story: the source spoke to the publisher, nobody relayed it)."""
+    AP story: the source spoke to the publisher, nobody relayed it), and so do claims relayed
+    by their own source ("according to X, which said P": X said it)."""
     kept = []
     for claim in claims:
         source = claim.source
-        if source is not None and source.via is not None and _key(source.via) in keys:
+        own = (
+            source is not None and source.via is not None and _key(source.via) == _key(source.name)
+        )
+        if source is not None and source.via is not None and (_key(source.via) in keys or own):
             claim = claim.model_copy(update={"source": source.model_copy(update={"via": None})})
         kept.append(claim)
     return kept

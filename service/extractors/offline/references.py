@@ -31,7 +31,7 @@ from service.extractors.offline.persons import (
     strip_titles,
     titled_people,
 )
-from service.extractors.offline.tokens import article_offset, word_set
+from service.extractors.offline.tokens import CHANNELS, article_offset, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -269,16 +269,19 @@ class References:
                 return known_source.source
         return None
 
-    def named_channel(self, relay: str, offset: int) -> str:
-        """ "told the broadcaster" after "told Italian broadcaster RAI": the channel named
-        last before `offset`, for a relay told only by its kind."""
-        words = relay.lower().split()
-        if len(words) != 2 or words[0] != "the" or words[1] not in _CHANNEL_KINDS:
+    def named_channel(self, relay: str, speaker: str, offset: int) -> str:
+        """ "he told the broadcaster" after "Tom Berg told Italian broadcaster RAI": the
+        channel the same speaker was last relayed by, for a relay told only by its kind."""
+        if not _kind_only(relay):
             return relay
         named = [
             k.source.via
             for k in self.sources
-            if k.source.via and k.offset < offset and not k.source.via.lower().startswith("the ")
+            if k.source.via
+            and k.offset < offset
+            and k.source.name == speaker
+            and not _kind_only(k.source.via)
+            and k.source.via.lower() not in CHANNELS  # "told the newspaper" is no social network
         ]
         return named[-1] if named else relay
 
@@ -369,6 +372,12 @@ def _possessive(entity: Span) -> bool:
     """ "Tarn Power's grid": an organisation told as the owner of what follows."""
     doc = entity.doc
     return entity[-1].tag_ == "POS" or (entity.end < len(doc) and doc[entity.end].tag_ == "POS")
+
+
+def _kind_only(relay: str) -> bool:
+    """ "the broadcaster": a relay told by its kind, not its name."""
+    words = relay.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in _CHANNEL_KINDS
 
 
 # Kinds of outlet a relay may be told by ("told the broadcaster").

@@ -10,13 +10,7 @@ from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
-from service.extractors.offline.tokens import strip_edges, word_set
-
-# Channels that relay a statement when named after "on" ("said on Telegram").
-CHANNELS = word_set("""
-    telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social linkedin
-    threads bluesky mastodon reddit whatsapp
-    """)
+from service.extractors.offline.tokens import CHANNELS, strip_edges, word_set
 
 
 def according_to(tokens: list[Token]) -> list[Token]:
@@ -55,6 +49,9 @@ def _detached_name(tokens: list[Token], last: Token, role: Token) -> list[Token]
     """ "according to the party's chair, Lotte Varn.": the name the parser left off the
     role it names, closing the sentence; [] when there is none."""
     following = [t for t in tokens if t.i > last.i]
+    named_after = _name_after(role)  # "according to the daily newspaper Denní Hlas,"
+    if named_after and following[: len(named_after)] == named_after:
+        return named_after
     if last.text == ",":  # the parser hung the comma on the role
         following = [last, *following]
     if role.pos_ != "NOUN" or len(following) < 2 or following[0].text != ",":
@@ -292,9 +289,7 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
         return []
     phrase: list[Token] = []
     for token in tokens:
-        if token.text == "," and not (
-            _told_how(token, phrase) and "," not in [t.text for t in phrase]
-        ):
+        if token.text == ",":
             break
         phrase.append(token)
     heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
@@ -302,20 +297,6 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
     # "In the firm's previous poll,": a body described before owns the document
     named = named or any(t.dep_ == "poss" and t.lemma_.lower() in BODY_DESCRIPTIONS for t in phrase)
     return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
-
-
-def _told_how(comma: Token, phrase: list[Token]) -> bool:
-    """ "In the poll, carried out May 2-4,": a participle set off after the document is part
-    of the phrase naming it, up to the comma after it."""
-    doc = comma.doc
-    following = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
-    if following is None or following.tag_ != "VBN":
-        return False
-    return following.head in phrase or following.lemma_.lower() in _DOCUMENT_PARTICIPLES
-
-
-# Participles that tell how a document was made, wherever the parser hangs them.
-_DOCUMENT_PARTICIPLES = word_set("conduct carry take field publish release")
 
 
 _SHOWING = frozenset(

@@ -344,14 +344,19 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
         body = next((c for c in token.children if c.dep_ == "pobj"), None)
         if body is None or body.lemma_.lower() not in BODY_DESCRIPTIONS:
             continue
-        words = list(body.subtree)
-        if len(words) != 2 or words[0].lower_ != "the":
+        words = [t for t in body.subtree if t.i <= body.i]  # not its ", who asked ..."
+        after = body.i + 1 < len(body.doc) and body.doc[body.i + 1] in body.subtree
+        set_off = not after or body.doc[body.i + 1].text == ","
+        if len(words) != 2 or words[0].lower_ != "the" or not set_off:
             continue
         description, at = body.lemma_.lower(), article_offset(body)
         named = mentioned_body(refs, description, at)
         if named is not None:  # "for Spain's Ministry of Health": no "the" before a country's
             owned = re.match(r"\S+(?:'s|’s)\s", named.name) is not None
-            return name.replace(phrase_text(words), ("" if owned else "the ") + named.name, 1)
+            # "at the Tarn Water Agency" but "at Coastal Grid Energy": a firm takes none
+            kinds = {word.lower().strip("'’") for word in named.name.split()} & BODY_DESCRIPTIONS
+            article = "the " if kinds and not owned else ""
+            return name.replace(phrase_text(words), article + named.name, 1)
     return name
 
 

@@ -957,13 +957,43 @@ SOURCES = [
         "11",
         "Tarn Interior Ministry",
     ),
-    ("The Red Crescent's tally rose to 52 on Tuesday.", "52", "Red Crescent"),
+    (
+        "The Red Crescent said 40 people died on Monday. The Red Crescent's tally rose to 52 on "
+        "Tuesday.",
+        "52",
+        "Red Crescent",
+    ),
     # a document a body described before owns, told first with how it was made
     (
         "A Varn Research poll put Ortiz at 41 percent. In the firm's previous poll, carried out "
         "January 8-11, Ortiz led Mbeki by 36 percent to 33 percent.",
         "36 percent",
         "Varn Research",
+    ),
+    # an unnamed speaker "at the utility" works for the body that spoke, told as it is named
+    (
+        "Power was cut to 40,000 homes, Harbour Grid Energy said. A senior official at the "
+        "utility said crews would work overnight.",
+        "Crews",
+        "A senior official at Harbour Grid Energy",
+    ),
+    (
+        "Fish died along the river, according to the Tarn Water Quality Agency. A senior "
+        "official at the agency, who asked not to be named, said the valve had failed.",
+        "valve",
+        "A senior official at the Tarn Water Quality Agency",
+    ),
+    # a name its appositive calls a firm; a newspaper named after its kind
+    (
+        "Shares in Viação Serra Azul, one of the bus companies named in the warrants, fell 6 "
+        "percent. The company said it was cooperating with the authorities.",
+        "cooperating",
+        "Viação Serra Azul",
+    ),
+    (
+        "According to the daily newspaper Dnešní Zpráva, the talks lasted more than 14 hours.",
+        "talks",
+        "Dnešní Zpráva",
     ),
     # near misses of those rules that a review found (each wrong in a first version)
     (
@@ -4537,5 +4567,16 @@ def test_a_first_name_the_tagger_left_out_belongs_to_the_name(
     assert claims and claims[0].source is not None and claims[0].source.name == source
 
 
-def test_a_places_death_toll_is_the_articles_own(extractor: OfflineExtractor):
-    assert _claim(extractor, "Kenya's death toll rose to 40 on Monday.", "40").source is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's death toll rose to 40 on Monday.",
+        "Hurricane Milton's death toll rose to 16 on Friday.",
+        "Labour's tally of seats rose to 410 after the last count.",
+        "The team's tally rose to 30 points after Sunday's win.",
+        "The ministry's toll rose to 30 and the UN's figure stood at 45.",
+    ],
+)
+def test_a_places_or_a_teams_figure_is_the_articles_own(extractor: OfflineExtractor, text: str):
+    claims = _claims(extractor, text)
+    assert claims and all(claim.source is None for claim in claims)
