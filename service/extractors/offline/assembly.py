@@ -1,12 +1,14 @@
 """Assembling an article's claims: headline claims folded into the body claims they
-restate, and duplicate statements dropped."""
+restate, a bare age told after a death folded into it, and duplicate statements dropped."""
 
 from __future__ import annotations
+
+import re
 
 from lemminflect import getAllLemmas
 from rapidfuzz import fuzz
 
-from schemas.claims import DraftClaim
+from schemas.claims import DraftClaim, Quantity
 
 # A headline that scores at least this against a body claim (rapidfuzz token_set_ratio of the
 # statements' lemmas) restates it: the headline becomes that claim's second evidence span.
@@ -33,6 +35,8 @@ def merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[D
             update: dict[str, object] = {"evidence": [*target.evidence, claim.evidence[0]]}
             if target.time is None and claim.time is not None and claim.time.start:
                 update["time"] = claim.time  # the headline supplies the date
+            if _a_death(target) and not _ages(target):  # "X dies aged 81"
+                update["quantities"] = [*target.quantities, *_ages(claim)]
             claims[best] = target.model_copy(update=update)
     return kept + claims
 
@@ -57,3 +61,38 @@ def without_duplicates(claims: list[DraftClaim]) -> list[DraftClaim]:
             seen.add(key)
             unique.append(claim)
     return unique
+
+
+# "died", "dies", "death": a claim telling a person's death, which takes the age told with it.
+_DEATH = re.compile(r"\b(?:died|dies|death|passed away)\b")
+# "He was 84.": a sentence that tells nothing but an age.
+_BARE_AGE = re.compile(r"^\S+(?: \S+){0,3} (?:was|is) \d{1,3}$")
+
+
+def _ages(claim: DraftClaim) -> list[Quantity]:
+    return [q for q in claim.quantities if q.unit == "years of age"]
+
+
+def _a_death(claim: DraftClaim) -> bool:
+    return _DEATH.search(claim.statement) is not None
+
+
+def ages_into_deaths(claims: list[DraftClaim]) -> list[DraftClaim]:
+    """ "X died on Tuesday, his family said. He was 84.": the age joins the death claim
+    before it about the same person (gold: one claim, the age a second evidence span)."""
+    kept: list[DraftClaim] = []
+    for claim in claims:
+        bare = len(claim.quantities) == 1 and _ages(claim) and len(claim.evidence) == 1
+        deaths = [k for k, other in enumerate(kept) if _a_death(other) and not _ages(other)]
+        if bare and deaths and _BARE_AGE.match(claim.evidence[0].strip(" .")) is not None:
+            death = kept[deaths[-1]]
+            if death.subject == claim.subject:
+                kept[deaths[-1]] = death.model_copy(
+                    update={
+                        "quantities": [*death.quantities, *claim.quantities],
+                        "evidence": [*death.evidence, *claim.evidence],
+                    }
+                )
+                continue
+        kept.append(claim)
+    return kept

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
-from service.extractors.offline.assembly import merge_headline, without_duplicates
+from service.extractors.offline.assembly import ages_into_deaths, merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
@@ -118,7 +118,7 @@ class OfflineExtractor:
         for block, doc in parsed:
             claims = builder.block_claims(block, doc)
             (headline if block.headline else body).extend(claims)
-        claims = without_duplicates(merge_headline(headline, body))
+        claims = without_duplicates(merge_headline(headline, ages_into_deaths(body)))
         claims = without_publisher(claims, publisher_keys(article.outlet, article.text))
         return ExtractionResult(
             claims=claims,

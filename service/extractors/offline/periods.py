@@ -226,7 +226,7 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
 # Words of a match, whose halves and quarters are no halves of the year.
 _MATCH_WORDS = re.compile(
     r"\b(?i:scored?|scoring|goals?|match|game|half-time|halftime|minute|kick-?off|penalty|"
-    r"equali[sz]ed?|innings|touchdowns?)\b"
+    r"equali[sz]ed?|innings|touchdowns?|marathon|race|laps?|splits?|ran)\b|\d:\d\d:\d\d"
 )
 
 

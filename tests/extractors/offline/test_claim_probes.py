@@ -1807,7 +1807,7 @@ def test_a_time_in_a_comparison_baseline_does_not_date_the_claim(extractor: Offl
 
 
 def test_a_short_sentence_with_a_number_is_a_claim(extractor: OfflineExtractor):
-    claim = _claim(extractor, "Anka Meril died on Saturday. She was 88.", "was 88")
+    claim = _claim(extractor, "Anka Meril retired on Saturday. She was 88.", "was 88")
     assert [q.value for q in claim.quantities] == [88]
 
 
@@ -4580,3 +4580,19 @@ def test_a_first_name_the_tagger_left_out_belongs_to_the_name(
 def test_a_places_or_a_teams_figure_is_the_articles_own(extractor: OfflineExtractor, text: str):
     claims = _claims(extractor, text)
     assert claims and all(claim.source is None for claim in claims)
+
+
+def test_an_age_told_after_a_death_joins_the_death_claim(extractor: OfflineExtractor):
+    text = (
+        "Ilse Marrow, the Dutch chess champion, died in an Utrecht hospital on Tuesday, her "
+        "family said. She was 84. Marrow had been treated for pneumonia since October."
+    )
+    claims = _claims(extractor, text)
+    death = _claim(extractor, text, "died")
+    assert [q.value for q in death.quantities] == [84]
+    assert not any(claim.statement.endswith("was 84.") for claim in claims)
+
+
+def test_a_race_half_is_no_half_of_the_year(extractor: OfflineExtractor):
+    claim = _claim(extractor, "Kiprop ran the second half in 1:00:32.", "second half")
+    assert claim.time is None or claim.time.start is None

@@ -20,6 +20,7 @@ Decisions where the gold README is silent (closest convention in brackets):
   between bounds].
 - "rose from 12 to 31" is two quantities, the old and the new figure, not a range.
 - "five or six" is a range [the spec's range: one amount between bounds].
+- A race time ("2:03:58") is one quantity in seconds; a clock time is none.
 - Ages: a bare age in apposition ("Pellan, 67,") and "died at 103" are ages like "aged 28".
 - Temperatures ("40C"), speeds and distances are quantities [magnitudes are].
 - "a one-day drop" measures how a move is counted, not a day; "a one-day strike" lasts one.
@@ -107,6 +108,9 @@ VAGUE_AND_WORDS = [
     _probe("Twice as many people voted."),
     _probe("Voters are thinking twice."),
     _probe("The bank made a quarter-point cut.", ("quarter-point", 0.25, None, "exact")),
+    # a race time is one quantity in seconds (the made-up annotators' labels); a clock time none
+    _probe("Kiprop won the marathon in 2:03:58.", ("2:03:58", 7438, None, "exact")),
+    _probe("The polls closed at 8:00 p.m."),
     _probe("The agency publishes a twice-weekly bulletin."),
     _probe("He was convicted once or twice of theft."),
     _probe("Ruiz took a half-point lead in the tournament."),
