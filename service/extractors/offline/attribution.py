@@ -389,7 +389,7 @@ def _frame_at(
             source = source.model_copy(update={"via": relay})
             source_tokens = cited
     elif relayed_by is not None:
-        relayed_by = refs.named_channel(relayed_by, source.name, article_offset(verb))
+        relayed_by = refs.named_channel(relayed_by, article_offset(verb))
         source = source.model_copy(update={"via": relayed_by})
     if lemma in EVIDENCE_HEADS:
         source = None

@@ -83,6 +83,28 @@ def says(description: str, name: str) -> bool:
     return description in words or (description in ("company", "firm") and is_firm(name))
 
 
+def names_its_kind(description: str, name: str) -> bool:
+    """True when the name tells what "the <description>" says ("the utility" of "Coastal
+    Grid Energy", "the airline" of "Orvida Airlines"), not merely that it could be one."""
+    words = {word.lower() for word in name.split()}
+    return says(description, name) or bool(words & _KIND_WORDS.get(description, frozenset()))
+
+
+# Name words that tell a business's kind.
+_KIND_WORDS = {
+    "utility": word_set("energy power electric electricity grid water gas"),
+    "airline": word_set("air airlines airways aviation"),
+    "carrier": word_set("air airlines airways aviation shipping lines"),
+    "lender": word_set("bank credit finance"),
+    "bank": word_set("bank banco banca"),
+    "insurer": word_set("insurance assurance"),
+    "miner": word_set("mining minerals resources"),
+    "carmaker": word_set("motors auto automotive"),
+    "automaker": word_set("motors auto automotive"),
+    "drugmaker": word_set("pharma pharmaceuticals biotech therapeutics"),
+}
+
+
 def is_firm(name: str) -> bool:
     """True for a name that ends like a company's ("Ilvane Biologics", "Kerrin Holdings")."""
     words = name.lower().split()

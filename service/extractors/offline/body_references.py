@@ -12,6 +12,7 @@ from service.extractors.offline.body_names import (
     describes_an_outlet,
     fits,
     is_firm,
+    names_its_kind,
     says,
 )
 from service.extractors.offline.known_sources import refers_back
@@ -150,8 +151,17 @@ def mentioned_body(refs: References, description: str, offset: int) -> Source | 
     ]
     if missed:
         return Source(name=missed[-1][1])
-    # "a senior official at the utility" after "Coastal Grid Energy said": the body speaking
-    return tagged or _latest_named_body(refs, description)
+    # "a senior official at the utility" after "Coastal Grid Energy said": the body speaking,
+    # when its name tells that kind (not "Orvida Airlines" for "the utility")
+    speaking = None if tagged else _latest_named_body(refs, description)
+    kinds = {
+        k.source.name
+        for k in refs.sources
+        if not (k.person or k.source.anonymous) and names_its_kind(description, k.source.name)
+    }
+    if speaking is not None and kinds == {speaking.name}:  # one such body, or no telling
+        return speaking
+    return tagged
 
 
 def _latest_named_body(refs: References, description: str) -> Source | None:

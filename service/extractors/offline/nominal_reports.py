@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.extractors.offline.body_names import BODY_DESCRIPTIONS, PUBLIC_BODY_WORDS
+from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.frames import NOMINAL_REPORT_VERBS, Frame
 from service.extractors.offline.references import References
 from service.extractors.offline.report_shapes import content_tokens, puts_at, report_subject
@@ -126,40 +126,40 @@ _FIGURES = word_set("toll tally count figure estimate register registry census")
 _LEVEL_VERBS = word_set("stand rise reach climb fall drop jump hit total list increase")
 # Descriptions of a body that keeps counts ("the ministry's toll"), not a team's or party's.
 _COUNTING_BODIES = word_set("ministry agency authority office department service commission")
+# What a standing counts ("Labour's tally of seats", "the team's tally rose to 30 points").
+_STANDINGS = word_set("seat point trophy medal title win goal vote")
+# Names of storms, whose toll is the dead, not a count they keep.
+_STORMS = word_set("hurricane storm typhoon cyclone tropical")
 
 
 def _owned_figure(tokens: list[Token], allowed: set[int], refs: References) -> Frame | None:
-    """ "The Interior Ministry's death toll stood at 11": the figure of a public body, or
-    of one that spoke before, is its word (not "Labour's tally of seats", "Hurricane
-    Milton's death toll", a clause joined to another's)."""
+    """ "The Interior Ministry's death toll stood at 11": a body's own count is its word (not
+    "Labour's tally of seats", "Hurricane Milton's death toll", another owner's clause)."""
     for verb in tokens:
         if verb.lemma_.lower() not in _LEVEL_VERBS or verb.pos_ != "VERB":
             continue
         if not (verb.head.i == verb.i or verb.head.i not in allowed):
             continue  # the root of these tokens only
-        if any(c.dep_ == "conj" and _has_subject(c) for c in verb.children) or verb.dep_ == "conj":
+        joined = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj" or any(_figure_subject(c) for c in joined):
             continue  # "the ministry's toll rose to 30 and the UN's figure stood at 45"
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in _FIGURES:
+        subject = _figure_subject(verb)
+        if subject is None or any(t.lemma_.lower() in _STANDINGS for t in verb.subtree):
             continue
-        if any(c.lower_ == "of" for c in subject.children):
-            continue  # "the club's tally of trophies": a standing, not a count it keeps
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if owner is None or not (
+        body = owner is not None and (
             owner.ent_type_ == "ORG" or owner.lemma_.lower() in _COUNTING_BODIES
-        ):
+        )
+        if owner is None or not body or any(t.lower_ in _STORMS for t in owner.subtree):
             continue  # "its toll", "Kenya's toll" (the toll in Kenya) stay the article's
-        words = [t for t in owner.subtree if t.tag_ != "POS"]
-        named = source_of(words, refs)
-        if named is None or named[1] in EVIDENCE_HEADS or named[0].anonymous:
-            continue
-        spoke = any(k.source.name == named[0].name for k in refs.sources)
-        public = bool({w.lower() for w in named[0].name.split()} & PUBLIC_BODY_WORDS)
-        if spoke or public:
+        named = source_of([t for t in owner.subtree if t.tag_ != "POS"], refs)
+        if named is not None and named[1] not in EVIDENCE_HEADS and not named[0].anonymous:
             return Frame(source=named[0], content=content_tokens(tokens), verb=verb,
                          head_lemma=named[1])  # fmt: skip
     return None
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+def _figure_subject(verb: Token) -> Token | None:
+    """The subject of a verb when it is a figure ("the ministry's toll")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lemma_.lower() in _FIGURES else None

@@ -8,7 +8,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from service.extractors.offline.body_names import BUSINESS_DESCRIPTIONS
 from service.extractors.offline.person_words import (
     BODY_INTRODUCERS,
     DESCRIBING_ONLY,
@@ -137,9 +136,16 @@ def _described_as_a_body(entity: Span) -> bool:
             of = next((c for c in child.children if c.lower_ == "of"), None)
             objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
             noun = objects[0] if objects else child
-        if noun.lemma_.lower() in BODY_INTRODUCERS | BUSINESS_DESCRIPTIONS:
+        if noun.lemma_.lower() in _BODY_APPOSITIVES:
             return True
     return False
+
+
+# Appositive nouns that say a body, never a person ("a bus company", not "a bus operator").
+_BODY_APPOSITIVES = word_set("""
+    company firm airline manufacturer carmaker automaker chipmaker drugmaker conglomerate
+    startup charity nonprofit newspaper regulator consortium cooperative bank lender
+    """)
 
 
 def told_with_which(entity: Span) -> bool:

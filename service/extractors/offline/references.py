@@ -269,9 +269,9 @@ class References:
                 return known_source.source
         return None
 
-    def named_channel(self, relay: str, speaker: str, offset: int) -> str:
+    def named_channel(self, relay: str, offset: int) -> str:
         """ "he told the broadcaster" after "Tom Berg told Italian broadcaster RAI": the
-        channel the same speaker was last relayed by, for a relay told only by its kind."""
+        outlet named last before `offset` (not a network), for a relay told by its kind."""
         if not _kind_only(relay):
             return relay
         named = [
@@ -279,7 +279,6 @@ class References:
             for k in self.sources
             if k.source.via
             and k.offset < offset
-            and k.source.name == speaker
             and not _kind_only(k.source.via)
             and k.source.via.lower() not in CHANNELS  # "told the newspaper" is no social network
         ]

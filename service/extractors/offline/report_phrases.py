@@ -289,7 +289,8 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
         return []
     phrase: list[Token] = []
     for token in tokens:
-        if token.text == ",":
+        told_how = _told_how(token, phrase) and all(t.text != "," for t in phrase)
+        if token.text == "," and not told_how:
             break
         phrase.append(token)
     heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
@@ -297,6 +298,20 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
     # "In the firm's previous poll,": a body described before owns the document
     named = named or any(t.dep_ == "poss" and t.lemma_.lower() in BODY_DESCRIPTIONS for t in phrase)
     return phrase if heads and named and len(phrase) < len(tokens) - 3 else []
+
+
+def _told_how(comma: Token, phrase: list[Token]) -> bool:
+    """ "In the poll, carried out May 2-4,": a participle set off after the document is part
+    of the phrase naming it, up to the comma after it."""
+    doc = comma.doc
+    following = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
+    if comma.text != "," or following is None or following.tag_ != "VBN":
+        return False
+    return following.head in phrase or following.lemma_.lower() in _DOCUMENT_PARTICIPLES
+
+
+# Participles that tell how a document was made, wherever the parser hangs them.
+_DOCUMENT_PARTICIPLES = word_set("conduct carry take field publish release")
 
 
 _SHOWING = frozenset(

@@ -10,6 +10,7 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import (
     BODY_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
+    is_firm,
     without_place_reference,
     without_seat,
 )
@@ -353,9 +354,8 @@ def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
         named = mentioned_body(refs, description, at)
         if named is not None:  # "for Spain's Ministry of Health": no "the" before a country's
             owned = re.match(r"\S+(?:'s|’s)\s", named.name) is not None
-            # "at the Tarn Water Agency" but "at Coastal Grid Energy": a firm takes none
-            kinds = {word.lower().strip("'’") for word in named.name.split()} & BODY_DESCRIPTIONS
-            article = "the " if kinds and not owned else ""
+            # "at the Tarn Water Agency", "for the Red Cross", but "at Coastal Grid Energy"
+            article = "" if owned or is_firm(named.name) else "the "
             return name.replace(phrase_text(words), article + named.name, 1)
     return name
 

@@ -995,6 +995,18 @@ SOURCES = [
         "talks",
         "Dnešní Zpráva",
     ),
+    ("The Health Ministry's count of confirmed cases reached 300.", "300", "Health Ministry"),
+    (
+        "Priya Nair, a software developer in Bangalore, said she was laid off.",
+        "laid off",
+        "Priya Nair",
+    ),
+    (
+        "Orvida Airlines said flights were cancelled. A spokesman for the utility said the "
+        "outage had been fixed.",
+        "outage",
+        "A spokesman for the utility",
+    ),
     # near misses of those rules that a review found (each wrong in a first version)
     (
         "Workers at chipmaker Orlen Marsh protested on Monday. Marsh said pay talks would "
@@ -4596,3 +4608,12 @@ def test_an_age_told_after_a_death_joins_the_death_claim(extractor: OfflineExtra
 def test_a_race_half_is_no_half_of_the_year(extractor: OfflineExtractor):
     claim = _claim(extractor, "Kiprop ran the second half in 1:00:32.", "second half")
     assert claim.time is None or claim.time.start is None
+
+
+def test_the_broadcaster_is_the_one_named_before_whoever_speaks(extractor: OfflineExtractor):
+    text = (
+        "Tom Berg told Italian broadcaster RAI that he would run. Anna Ferri told the "
+        "broadcaster that she would not."
+    )
+    claim = _claim(extractor, text, "Anna Ferri")
+    assert claim.source is not None and claim.source.via == "RAI"
