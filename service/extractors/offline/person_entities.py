@@ -65,6 +65,8 @@ def complete_person_names(doc: Doc) -> Doc:
             continue
         if entity.label_ != "PERSON":
             continue
+        if (first := _particle_start(entity)) < entity.start:  # "El Observador del [Norte]"
+            entities[index] = entity = Span(doc, first, entity.end, label="PERSON")
         opening = entity[0].lower_ in ORGANISATION_OPENINGS and len(entity) > 1
         organisation = opening or _introduced_as_a_body(entity) or told_with_which(entity)
         organisation = organisation or _described_as_a_body(entity)
@@ -101,6 +103,17 @@ def complete_person_names(doc: Doc) -> Doc:
         kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
         doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _particle_start(entity: Span) -> int:
+    """Where a name starts whose capitalised words before a particle the model left out
+    ("[El Observador] del [Norte]", "Hans von der [Leyen]")."""
+    doc, start = entity.doc, entity.start
+    while start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and _name_word(doc[start - 2]):
+        start -= 2
+        while start > 0 and (_name_word(doc[start - 1]) or doc[start - 1].lower_ in ("el", "la")):
+            start -= 1
+    return start if start == entity.start or _name_word(doc[start]) else entity.start
 
 
 def _introduced_as_a_body(entity: Span) -> bool:

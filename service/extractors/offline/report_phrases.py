@@ -175,8 +175,11 @@ def _speaking_on(participle: Token) -> str | None:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ in ("on", "to", "in") and objects:
             named = objects[0].pos_ == "PROPN" or objects[0].lower_ in CHANNELS | OUTLET_WORDS
-            place = objects[0].ent_type_ in ("GPE", "LOC", "FAC")  # "to reporters in Leeds"
-            if named and not place:
+            place = objects[0].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")  # "in Leeds"
+            # "Speaking in Guntersville": one speaks in a place, writes in a paper
+            outlet_named = any(t.lower_ in OUTLET_WORDS for t in objects[0].subtree)
+            spoken_in = child.lower_ == "in" and participle.lemma_.lower() == "speak"
+            if named and not place and not (spoken_in and not outlet_named):
                 return phrase_text(outlet(list(objects[0].subtree)))
     return None
 

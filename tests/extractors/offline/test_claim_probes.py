@@ -2909,6 +2909,11 @@ def test_a_phrase_naming_a_dated_event_takes_that_events_date(
         ),
         # a name with a particle or a number, and an outlet told again by its kind
         (
+            "The vote was rigged, the newspaper El Vigía del Sur reported, citing two observers.",
+            "two observers",
+            "El Vigía del Sur",
+        ),
+        (
             "The vote was rigged, the newspaper Folha do Vale reported, citing two observers.",
             "two observers",
             "Folha do Vale",
@@ -4617,3 +4622,9 @@ def test_the_broadcaster_is_the_one_named_before_whoever_speaks(extractor: Offli
     )
     claim = _claim(extractor, text, "Anna Ferri")
     assert claim.source is not None and claim.source.via == "RAI"
+
+
+def test_speaking_in_a_place_names_no_channel(extractor: OfflineExtractor):
+    text = "Governor Ana Ruiz toured the damage. Speaking in Larkfield on Tuesday, she said 300 troops had been sent."
+    claim = _claim(extractor, text, "300")
+    assert claim.source is not None and claim.source.via is None
