@@ -56,7 +56,8 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
     words = [
         t
         for t in _cue_words(predicate_chain(head, owned, reporting_verb))
-        if t.lemma_.lower() not in _HEDGING_WITH_COMPLEMENT or _has_complement(t)
+        if (t.lemma_.lower() not in _HEDGING_WITH_COMPLEMENT or _has_complement(t))
+        and not _inability(t)
     ]
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     if any(_estimated_count(c) for c in head.children if c.dep_ in _NOUN_DEPS and c.i in owned):
@@ -66,6 +67,13 @@ def certainty_of(head: Token, owned: set[int], reporting_verb: Token | None) -> 
     if lemmas & PROBABLE_CUES:
         return Certainty.probable
     return Certainty.certain
+
+
+def _inability(token: Token) -> bool:
+    """ "could not reach the houses", "cannot rule out": a negated ability is told as fact,
+    not as a possibility ("may not reopen" stays possible)."""
+    negated = any(c.dep_ == "neg" for c in token.head.children)
+    return token.dep_ == "aux" and token.lower_ in ("could", "can", "ca") and negated
 
 
 # Verbs whose negation negates what they report ("did not expect P", "does not believe P").

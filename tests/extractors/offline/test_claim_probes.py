@@ -4628,3 +4628,15 @@ def test_speaking_in_a_place_names_no_channel(extractor: OfflineExtractor):
     text = "Governor Ana Ruiz toured the damage. Speaking in Larkfield on Tuesday, she said 300 troops had been sent."
     claim = _claim(extractor, text, "300")
     assert claim.source is not None and claim.source.via is None
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Excavators could not get close to the worst-hit houses.", "certain"),
+        ("The bridge may not reopen until June.", "possible"),
+        ("Rescuers could reach the village by Friday.", "possible"),
+    ],
+)
+def test_a_negated_ability_is_told_as_fact(extractor: OfflineExtractor, text: str, certainty: str):
+    assert _claims(extractor, text)[0].certainty.value == certainty
