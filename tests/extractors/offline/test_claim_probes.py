@@ -4625,7 +4625,10 @@ def test_the_broadcaster_is_the_one_named_before_whoever_speaks(extractor: Offli
 
 
 def test_speaking_in_a_place_names_no_channel(extractor: OfflineExtractor):
-    text = "Governor Ana Ruiz toured the damage. Speaking in Larkfield on Tuesday, she said 300 troops had been sent."
+    text = (
+        "Governor Ana Ruiz toured the damage. Speaking in Larkfield on Tuesday, she said 300 "
+        "troops had been sent."
+    )
     claim = _claim(extractor, text, "300")
     assert claim.source is not None and claim.source.via is None
 
