@@ -48,6 +48,9 @@ def _cue_words(chain: list[Token]) -> list[Token]:
     words = list(chain)
     for token in chain:
         words.extend(child for child in token.children if child.dep_ in _CHAIN_CHILD_DEPS)
+        for complement in (c for c in token.children if c.dep_ == "acomp"):
+            # "the toll was likely higher": the hedge hangs on the adjective
+            words.extend(g for g in complement.children if g.dep_ == "advmod")
     return words
 
 

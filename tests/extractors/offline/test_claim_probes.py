@@ -4639,7 +4639,10 @@ def test_speaking_in_a_place_names_no_channel(extractor: OfflineExtractor):
         ("Excavators could not get close to the worst-hit houses.", "certain"),
         ("The bridge may not reopen until June.", "possible"),
         ("Rescuers could reach the village by Friday.", "possible"),
+        ("The group said the true toll was likely higher.", "probable"),
     ],
 )
-def test_a_negated_ability_is_told_as_fact(extractor: OfflineExtractor, text: str, certainty: str):
+def test_a_negated_ability_is_fact_and_a_hedged_adjective_probable(
+    extractor: OfflineExtractor, text: str, certainty: str
+):
     assert _claims(extractor, text)[0].certainty.value == certainty
