@@ -35,8 +35,10 @@ def merge_headline(headline: list[DraftClaim], body: list[DraftClaim]) -> list[D
             update: dict[str, object] = {"evidence": [*target.evidence, claim.evidence[0]]}
             if target.time is None and claim.time is not None and claim.time.start:
                 update["time"] = claim.time  # the headline supplies the date
-            if _a_death(target) and not _ages(target):  # "X dies aged 81"
-                update["quantities"] = [*target.quantities, *_ages(claim)]
+            told = {q.value for q in target.quantities}
+            ages = [q for q in _ages(claim) if q.value not in told]
+            if _a_death(target) and target.subject == claim.subject and not _ages(target):
+                update["quantities"] = [*target.quantities, *ages]  # "X dies aged 81"
             claims[best] = target.model_copy(update=update)
     return kept + claims
 

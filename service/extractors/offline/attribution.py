@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.channels import named_channel
 from service.extractors.offline.citing import CITING_WORDS, cited_after, citing, citing_phrase
 from service.extractors.offline.frames import (
     PUBLISHING_VERBS,
@@ -389,7 +390,7 @@ def _frame_at(
             source = source.model_copy(update={"via": relay})
             source_tokens = cited
     elif relayed_by is not None:
-        relayed_by = refs.named_channel(relayed_by, article_offset(verb))
+        relayed_by = named_channel(refs, relayed_by, article_offset(verb))
         source = source.model_copy(update={"via": relayed_by})
     if lemma in EVIDENCE_HEADS:
         source = None

@@ -203,7 +203,8 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
     else:
         size = 3 if match.group("unit").lower() == "quarter" else 6
         index, year_text = _ORDINALS[match.group("ordinal").lower()], match.group("year")
-        if size == 6 and not year_text and _in_a_match(match.string):
+        which_year = match.groupdict().get("which")
+        if size == 6 and not (year_text or which_year) and _in_a_match(match.string):
             return None, None  # "scored in the second half": a match's half, not the year's
     if size == 6 and index > 2:
         return None, None
@@ -226,7 +227,8 @@ def _quarter(match: re.Match[str], context: Context) -> Bounds:
 # Words of a match, whose halves and quarters are no halves of the year.
 _MATCH_WORDS = re.compile(
     r"\b(?i:scored?|scoring|goals?|match|game|half-time|halftime|minute|kick-?off|penalty|"
-    r"equali[sz]ed?|innings|touchdowns?|marathon|race|laps?|splits?|ran)\b|\d:\d\d:\d\d"
+    r"equali[sz]ed?|innings|touchdowns?|marathon|laps?|ran the (?:first|second) half)\b"
+    r"|\bin \d:\d\d:\d\d"
 )
 
 

@@ -33,6 +33,7 @@ from service.extractors.offline.quantity_words import (
     CHANGE_VERBS,
     CURRENCY_SYMBOLS,
     PASSING_VERBS,
+    race_seconds,
 )
 from service.extractors.offline.tokens import (
     WEEKDAY_NAMES,
@@ -300,10 +301,6 @@ _POINT_SIZES = {"quarter": 0.25, "half": 0.5}
 _RATE_MOVES = frozenset({"cut", "hike", "rise", "increase", "reduction", "raise", "move"})
 
 
-# A race or journey time, hours:minutes:seconds ("2:01:24"); no clock writes its seconds.
-_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)")
-
-
 def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | None:
     """ "at least twice", "roughly twice the target", "a quarter-point hike" as a quantity
     ("twice as many" stays a comparison, like "three-quarters of"), with the position after
@@ -313,12 +310,11 @@ def _told_in_words(tokens: list[Token], position: int) -> tuple[Found, int] | No
     before = tokens[position - 1].lower_ if position else ""
     # "thinking twice", "twice-weekly", "once or twice", the band Twice
     idiom = token.head.lemma_.lower() == "think" or before == "or" or in_name(token)
-    race_time = _RACE_TIME.fullmatch(token.text)
+    taken = race_seconds(token.text, before)
     if token.lower_ == "twice" and following[:1] not in (["as"], ["-"]) and not idiom:
         value, unit, last = 2.0, "times", position + 1
-    elif race_time is not None:  # "finished in 2:01:24": one time, in seconds
-        hours, minutes, seconds = (int(part) for part in race_time.groups())
-        value, unit, last = float(hours * 3600 + minutes * 60 + seconds), "seconds", position + 1
+    elif taken is not None:  # "finished in 2:01:24": one time, in seconds
+        value, unit, last = taken, "seconds", position + 1
     elif (
         token.lower_ in _POINT_SIZES
         and following[:2] == ["-", "point"]

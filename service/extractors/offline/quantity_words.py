@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from schemas.claims import Approx
 from service.extractors.offline.tokens import word_set
 
@@ -83,3 +85,17 @@ CURRENCY_WORDS = {
     "franc": "CHF",
 }
 PERCENT_WORDS = frozenset({"%", "percent", "pc"})
+
+
+# A race time, hours:minutes:seconds ("won in 2:01:24"), not a clock's ("at 10:47:03 p.m.").
+_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)")
+_RACE_TIME_BEFORE = word_set("in of ran run runs clocked record")
+
+
+def race_seconds(text: str, before: str) -> float | None:
+    """The seconds of a time taken ("in 2:01:24" -> 7284), told after `before`, or None."""
+    taken = _RACE_TIME.fullmatch(text)
+    if taken is None or before not in _RACE_TIME_BEFORE:
+        return None
+    hours, minutes, seconds = (int(part) for part in taken.groups())
+    return float(hours * 3600 + minutes * 60 + seconds)

@@ -31,7 +31,7 @@ from service.extractors.offline.persons import (
     strip_titles,
     titled_people,
 )
-from service.extractors.offline.tokens import CHANNELS, article_offset, word_set
+from service.extractors.offline.tokens import article_offset, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -269,21 +269,6 @@ class References:
                 return known_source.source
         return None
 
-    def named_channel(self, relay: str, offset: int) -> str:
-        """ "he told the broadcaster" after "Tom Berg told Italian broadcaster RAI": the
-        outlet named last before `offset` (not a network), for a relay told by its kind."""
-        if not _kind_only(relay):
-            return relay
-        named = [
-            k.source.via
-            for k in self.sources
-            if k.source.via
-            and k.offset < offset
-            and not _kind_only(k.source.via)
-            and k.source.via.lower() not in CHANNELS  # "told the newspaper" is no social network
-        ]
-        return named[-1] if named else relay
-
     def channel_names(self) -> set[str]:
         """The channels earlier sources were relayed through ("Telegram", "Reuters")."""
         return {k.source.via for k in self.sources if k.source.via}
@@ -373,14 +358,6 @@ def _possessive(entity: Span) -> bool:
     return entity[-1].tag_ == "POS" or (entity.end < len(doc) and doc[entity.end].tag_ == "POS")
 
 
-def _kind_only(relay: str) -> bool:
-    """ "the broadcaster": a relay told by its kind, not its name."""
-    words = relay.lower().split()
-    return len(words) == 2 and words[0] == "the" and words[1] in _CHANNEL_KINDS
-
-
-# Kinds of outlet a relay may be told by ("told the broadcaster").
-_CHANNEL_KINDS = word_set("broadcaster newspaper paper daily station channel network agency")
 # Lower-case words inside organisation names.
 NAME_PARTICLES = frozenset({"of", "for", "and", "the", "du", "de", "des", "la", "le", "del"})
 # Unnamed people a later "he" or "she" can go on quoting.

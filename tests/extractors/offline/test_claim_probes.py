@@ -4646,3 +4646,18 @@ def test_a_negated_ability_is_fact_and_a_hedged_adjective_probable(
     extractor: OfflineExtractor, text: str, certainty: str
 ):
     assert _claims(extractor, text)[0].certainty.value == certainty
+
+
+def test_a_half_of_the_year_told_in_a_race_story_keeps_its_months(extractor: OfflineExtractor):
+    text = "Ticket sales for the marathon fell in the second half of the year, organisers said."
+    claim = _claim(extractor, text, "Ticket sales")
+    assert claim.time is not None and claim.time.start is not None
+
+
+def test_the_broadcaster_is_no_newspaper_named_before(extractor: OfflineExtractor):
+    text = (
+        "Tom Berg told the Orsk Post that 20 jobs would go. Later, Anna Kos told the "
+        "broadcaster that 30 jobs would go."
+    )
+    claim = _claim(extractor, text, "30 jobs")
+    assert claim.source is not None and claim.source.via == "the broadcaster"

@@ -111,6 +111,7 @@ VAGUE_AND_WORDS = [
     # a race time is one quantity in seconds (the made-up annotators' labels); a clock time none
     _probe("Kiprop won the marathon in 2:03:58.", ("2:03:58", 7438, None, "exact")),
     _probe("The polls closed at 8:00 p.m."),
+    _probe("The shooting happened at 10:47:03 p.m. on Friday."),
     _probe("The agency publishes a twice-weekly bulletin."),
     _probe("He was convicted once or twice of theft."),
     _probe("Ruiz took a half-point lead in the tournament."),
