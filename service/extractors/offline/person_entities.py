@@ -47,7 +47,8 @@ CALENDAR_WORDS = (
 )
 
 
-# Descriptions that open a body's name and never a person's ("Broadcaster David Harlow" is one).
+# Descriptions opening a name that make it a body's ("Newspaper X"), but not "broadcaster" or
+# "watchdog", which also describe people ("Broadcaster David Harlow").
 NEVER_A_PERSONS = DESCRIBING_ONLY - word_set("broadcaster watchdog")
 
 
@@ -107,7 +108,7 @@ def complete_person_names(doc: Doc) -> Doc:
 
 def _particle_start(entity: Span) -> int:
     """Where a name starts whose capitalised words before a particle the model left out
-    ("[El Observador] del [Norte]", "Hans von der [Leyen]")."""
+    ("[El Observador] del [Norte]")."""
     doc, start = entity.doc, entity.start
     while start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and _name_word(doc[start - 2]):
         start -= 2
@@ -139,7 +140,7 @@ def _introduced_as_a_body(entity: Span) -> bool:
 
 
 def _described_as_a_body(entity: Span) -> bool:
-    """ "Transportes Ruiz, a bus operator based in Lima," and "Viação Sul, one of the bus
+    """ "Transportes Ruiz, a bus company based in Lima," and "Viação Sul, one of the bus
     companies named": a name whose appositive says it is a body."""
     for child in entity.root.children:
         if child.dep_ != "appos" or child.i < entity.end:

@@ -10,7 +10,6 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import (
     BODY_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
-    is_firm,
     without_place_reference,
     without_seat,
 )
@@ -18,10 +17,10 @@ from service.extractors.offline.body_references import (
     body_ending_in,
     described_body,
     earlier_source,
-    mentioned_body,
     organisation_before,
 )
 from service.extractors.offline.document_owners import described_owner, document_author
+from service.extractors.offline.employers import employer_named
 from service.extractors.offline.families import family_source
 from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.persons import given_name, person_in
@@ -271,7 +270,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         kind = phrase_text(tokens[1:])
         name = body_ending_in(refs, kind) or kind
     if anonymous:  # "a spokesperson for the authority": the authority named before
-        name = _employer_named(tokens, name, refs)
+        name = employer_named(tokens, name, refs)
     possessed = len(tokens) > 1 and tokens[1].tag_ == "POS"  # "Lund's agent": a name
     opening = tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].is_upper
     opening = opening and tokens[0].ent_type_ not in ("NORP", "GPE", "ORG")  # "Dalian bloggers"
@@ -334,30 +333,6 @@ def _without_base(tokens: list[Token], head: Token) -> list[Token]:
     if based is None or based.i == 0 or based.nbor(-1).text != "-":
         return tokens
     return [t for t in tokens if t.dep_ == "det" or t.i > based.i]
-
-
-def _employer_named(tokens: list[Token], name: str, refs: References) -> str:
-    """ "a spokesperson for the authority" -> "a spokesperson for the Tarn Water Authority":
-    an unnamed speaker's body, described with "the", told by the name the article gave it."""
-    for token in tokens:
-        if token.dep_ != "prep" or token.lower_ not in ("for", "at", "of", "from"):
-            continue
-        body = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if body is None or body.lemma_.lower() not in BODY_DESCRIPTIONS:
-            continue
-        words = [t for t in body.subtree if t.i <= body.i]  # not its ", who asked ..."
-        after = body.i + 1 < len(body.doc) and body.doc[body.i + 1] in body.subtree
-        set_off = not after or body.doc[body.i + 1].text == ","
-        if len(words) != 2 or words[0].lower_ != "the" or not set_off:
-            continue
-        description, at = body.lemma_.lower(), article_offset(body)
-        named = mentioned_body(refs, description, at)
-        if named is not None:  # "for Spain's Ministry of Health": no "the" before a country's
-            owned = re.match(r"\S+(?:'s|’s)\s", named.name) is not None
-            # "at the Tarn Water Agency", "for the Red Cross", but "at Coastal Grid Energy"
-            article = "" if owned or is_firm(named.name) else "the "
-            return name.replace(phrase_text(words), article + named.name, 1)
-    return name
 
 
 def _joined(tokens: list[Token]) -> str:
