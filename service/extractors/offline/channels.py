@@ -1,9 +1,16 @@
-"""Relays told by their kind ("he told the broadcaster"): the outlet named before."""
+"""Channels that relay a statement: the networks named after "on" ("said on Telegram"), and
+relays told by their kind ("he told the broadcaster"), the outlet named before."""
 
 from __future__ import annotations
 
 from service.extractors.offline.references import References
-from service.extractors.offline.tokens import CHANNELS, word_set
+from service.extractors.offline.tokens import word_set
+
+# Channels that relay a statement when named after "on" ("said on Telegram").
+CHANNELS = word_set("""
+    telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social linkedin
+    threads bluesky mastodon reddit whatsapp
+    """)
 
 
 def named_channel(refs: References, relay: str, offset: int) -> str:

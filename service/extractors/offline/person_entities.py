@@ -72,20 +72,13 @@ def complete_person_names(doc: Doc) -> Doc:
         organisation = opening or _introduced_as_a_body(entity) or told_with_which(entity)
         organisation = organisation or _described_as_a_body(entity)
         if entity[-1].lower_ in ORGANISATION_ENDINGS or organisation:  # "Kessler Biotech"
-            end = entity.end  # "newspaper [Diario] do [Norte]": one name
-            while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
-                end += 1
-            while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
-                end -= 1
+            end = _name_end(entity)  # "newspaper [Diario] do [Norte]": one name
             entities[index] = Span(doc, entity.start, end, label="ORG")
             continue
-        start, end = entity.start, entity.end
+        start = entity.start
         while start > 0 and _opens_name(doc[start - 1], entity):
             start -= 1  # "director-general Hashim [Abdul Rahman]"
-        while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
-            end += 1
-        while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
-            end -= 1  # "Hans von der [Leyen Bank AG]": no name ends on a particle
+        end = _name_end(entity)
         swallowed = [
             e
             for e in entities
@@ -104,6 +97,17 @@ def complete_person_names(doc: Doc) -> Doc:
         kept = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
         doc.ents = sorted([*kept, name], key=lambda e: e.start)
     return doc
+
+
+def _name_end(entity: Span) -> int:
+    """Where the name an entity begins ends, over the words the model cut off, a particle
+    included ("[Femke van] der Laan"), but never on a particle ("Hans von der [Leyen Bank]")."""
+    doc, end = entity.doc, entity.end
+    while end < len(doc) and _continues_name(doc[end - 1], doc[end]):
+        end += 1
+    while end > entity.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
+    return end
 
 
 def _particle_start(entity: Span) -> int:

@@ -44,10 +44,8 @@ def without_publisher(claims: Iterable[DraftClaim], keys: frozenset[str]) -> lis
     kept = []
     for claim in claims:
         source = claim.source
-        own = (
-            source is not None and source.via is not None and _key(source.via) == _key(source.name)
-        )
-        if source is not None and source.via is not None and (_key(source.via) in keys or own):
+        via = _key(source.via) if source is not None and source.via is not None else None
+        if source is not None and via is not None and (via in keys or via == _key(source.name)):
             claim = claim.model_copy(update={"source": source.model_copy(update={"via": None})})
         kept.append(claim)
     return kept

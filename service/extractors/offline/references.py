@@ -94,7 +94,7 @@ class References:
         ]
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
         introduced_bodies = {
-            name for _, name, ent in bodies if _introduced_as_a_body(ent) or told_with_which(ent)
+            name for _, name, ent in bodies if _after_a_body_noun(ent) or told_with_which(ent)
         }
         return cls(
             persons=persons,
@@ -161,22 +161,23 @@ class References:
         firms = {
             name
             for _, name in self.organisations
-            if len(name.split()) > 1
-            and (
-                (name.split()[0] == word and (is_firm(name) or name in self.introduced_bodies))
-                or (
-                    last
-                    and name.split()[-1] == word
-                    and name in self.introduced_bodies
-                    and not set(name.lower().split()) & NAME_PARTICLES
-                )  # "Bank of Ireland"
-            )
+            if len(name.split()) > 1 and self._shortened_to(name, word, last=last)
         }
         longest = max(firms, key=len, default=None)  # "Halden Motors" is "Halden Motors Co"
         words = longest.split() if longest else []
         if longest is None or any(words[: len(f.split())] != f.split() for f in firms):
             return None  # "Halden Motors" and "Halden Motorsport Ltd": two firms
         return longest
+
+    def _shortened_to(self, name: str, word: str, *, last: bool) -> bool:
+        """True when a firm's `name` is shortened to `word`: its first word, or (with `last`)
+        the last word of a body the article introduced, not of "Bank of Ireland"."""
+        words = name.split()
+        introduced = name in self.introduced_bodies
+        if words[0] == word:
+            return is_firm(name) or introduced
+        particles = {w.lower() for w in words} & NAME_PARTICLES
+        return last and words[-1] == word and introduced and not particles
 
     def note(self, text: str, offset: int, *, person: bool, plural: bool) -> None:
         """Remember a noun phrase as a possible antecedent for later pronouns."""
@@ -346,7 +347,7 @@ class References:
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
 
 
-def _introduced_as_a_body(entity: Span) -> bool:
+def _after_a_body_noun(entity: Span) -> bool:
     """ "run by fertiliser maker Solvexa Química", "group Ríos Vivos": a name told right after
     a body's noun."""
     return entity.start > 0 and entity.doc[entity.start - 1].lower_ in BODY_INTRODUCERS

@@ -7,10 +7,11 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
+from service.extractors.offline.channels import CHANNELS
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
-from service.extractors.offline.tokens import CHANNELS, strip_edges, word_set
+from service.extractors.offline.tokens import strip_edges, word_set
 
 
 def according_to(tokens: list[Token]) -> list[Token]:
@@ -292,8 +293,8 @@ def report_phrase(tokens: list[Token]) -> list[Token]:
         return []
     phrase: list[Token] = []
     for token in tokens:
-        told_how = _told_how(token, phrase) and all(t.text != "," for t in phrase)
-        if token.text == "," and not told_how:
+        first_comma = all(t.text != "," for t in phrase)
+        if token.text == "," and not (first_comma and _told_how(token, phrase)):
             break
         phrase.append(token)
     heads = [t for t in phrase if t.lemma_.lower() in DOCUMENT_HEADS]
@@ -308,7 +309,7 @@ def _told_how(comma: Token, phrase: list[Token]) -> bool:
     of the phrase naming it, up to the comma after it."""
     doc = comma.doc
     following = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
-    if comma.text != "," or following is None or following.tag_ != "VBN":
+    if following is None or following.tag_ != "VBN":
         return False
     return following.head in phrase or following.lemma_.lower() in _DOCUMENT_PARTICIPLES
 

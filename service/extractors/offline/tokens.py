@@ -129,10 +129,3 @@ def join_tokens(tokens: list[Token]) -> str:
             parts.append(tokens[position - 1].whitespace_ if adjacent else " ")
         parts.append(token.text)
     return "".join(parts)
-
-
-# Channels that relay a statement when named after "on" ("said on Telegram").
-CHANNELS = word_set("""
-    telegram twitter x facebook instagram youtube tiktok wechat weibo vk truth social linkedin
-    threads bluesky mastodon reddit whatsapp
-    """)
