@@ -30,6 +30,7 @@ from service.extractors.offline.report_phrases import (
     channel,
     channel_in_phrase,
     is_outlet,
+    named_by_according_to,
     relayed_by,
     report_phrase,
     source_words,
@@ -153,6 +154,8 @@ def _is_reporting_verb(token: Token, allowed: set[int]) -> bool:
         return own_subject and not (token.head.lower_ == "with" and token.head.i in allowed)
     if speaker_clause(token) or after_quote(token):
         return True
+    if token.dep_ == "relcl" and named_by_according_to(token.head):
+        return False  # "P, according to the World Bank, which said Q": P is the Bank's too
     if token.dep_ == "relcl" and token.head.i not in allowed:  # "..., when police said P"
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         person = token.head.ent_type_ == "PERSON"  # "Felix Harrow, who told X that P"

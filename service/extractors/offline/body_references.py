@@ -50,6 +50,8 @@ def earlier_source(refs: References, name: str, head_lemma: str, offset: int) ->
     described = len(rest) > 1 and words[-1] == head_lemma  # not "the Tarn Ports Authority"
     if definite and described and head_lemma in BODY_DESCRIPTIONS:
         return _modified_body(refs, words[1:-1], head_lemma, offset)
+    if len(words) == 1 and words[0].lower() in _GROUPS:  # "police" after "Dayton Police ..."
+        return _fuller_group(refs, words[0].lower(), offset)
     if definite and len(rest) == 1 and rest[0] in TITLES:  # "the judge" after "Judge X"
         holders = [
             name for start, title, name in refs.titled if start < offset and title == rest[0]
@@ -107,6 +109,28 @@ def _modified_body(
 
 # Modifiers of a description that point away from the body named before.
 _OTHER_BODY = word_set("same other another new rival former previous local foreign second both")
+
+
+# Groups of people an article may name more fully first ("race organisers", "Romanian police").
+_GROUPS = word_set("police organisers organizers investigators rescuers")
+
+
+def _fuller_group(refs: References, word: str, offset: int) -> Source | None:
+    """ "organisers" after "race organisers", "police" after "the Dayton Police Department":
+    the one earlier source that named the group more fully, or None."""
+    fuller: dict[str, Source] = {}
+    for known in refs.sources:
+        names = known.source.name.split()
+        lowered = [name.lower() for name in names]
+        if known.person or known.offset >= offset or len(names) < 2 or word not in lowered:
+            continue
+        if "and" in lowered or "," in known.source.name:
+            continue  # "the hospital group and police": a joint source, not the group
+        grouped = lowered[-1] == word  # "race organisers", "Romanian police"
+        body = not known.source.anonymous and names[-1][:1].isupper()  # "Dayton Police Department"
+        if grouped or body:
+            fuller[known.source.name] = known.source
+    return next(iter(fuller.values())) if len(fuller) == 1 else None
 
 
 def _two_bodies(refs: References, description: str, offset: int) -> Source | None:

@@ -20,6 +20,7 @@ from service.extractors.offline.body_names import (
     with_country,
 )
 from service.extractors.offline.known_sources import KnownSource
+from service.extractors.offline.owners import named_places
 from service.extractors.offline.person_entities import told_with_which
 from service.extractors.offline.person_words import BODY_INTRODUCERS
 from service.extractors.offline.persons import Mention as PersonMention
@@ -71,6 +72,7 @@ class References:
     # introduced as a firm's or another body's
     introduced_bodies: set[str] = field(default_factory=set)
     body_mentions: list[tuple[int, str]] = field(default_factory=list)  # capitalised names
+    places: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, level)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -107,6 +109,7 @@ class References:
             titled=titled_people(docs),
             introduced_bodies=introduced_bodies,
             body_mentions=[found for base, doc in docs for found in capitalised_bodies(doc, base)],
+            places=named_places(docs),
         )
 
     def expand(self, name: str) -> str:

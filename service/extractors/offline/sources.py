@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -17,11 +18,13 @@ from service.extractors.offline.body_references import (
     body_ending_in,
     described_body,
     earlier_source,
+    mentioned_body,
     organisation_before,
 )
 from service.extractors.offline.document_owners import described_owner, document_author
 from service.extractors.offline.employers import employer_named
 from service.extractors.offline.families import family_source
+from service.extractors.offline.owners import body_of_the_place_before, owned_name
 from service.extractors.offline.person_words import TITLES
 from service.extractors.offline.persons import given_name, person_in
 from service.extractors.offline.references import PRONOUNS, References
@@ -162,9 +165,12 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     family = family_source(head, refs)
     if family is not None:  # "her family said": that person's family
         return family, lemma
-    state_body = _body_of_the_place_before(tokens, head)
+    state_body = body_of_the_place_before(tokens, head)
     if state_body is not None:  # "Paraguay has 312 cases, its health ministry said"
         return Source(name=state_body), lemma
+    owned = None if lemma in DOCUMENT_HEADS else owned_name(tokens, refs.places, _body_before(refs))
+    if owned is not None:  # "the city's environment department": Edmonton's
+        return Source(name=owned, anonymous=lemma in ANONYMOUS_HEADS), lemma
     person = person_in(tokens)
     # "A Voss aide" is an unnamed aide, not Voss
     unnamed_role = head.pos_ == "NOUN" and lemma in ANONYMOUS_HEADS
@@ -280,39 +286,15 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     return Source(name=name, anonymous=anonymous), lemma
 
 
+def _body_before(refs: References) -> Callable[[str, int], Source | None]:
+    """The body of a kind named last before an offset ("the hospital's" Bursa City Hospital)."""
+    return lambda kind, offset: mentioned_body(refs, kind, offset)
+
+
 def _told_before(refs: References, name: str, token: Token) -> bool:
     """True when the article named this person before `token`."""
     at = article_offset(token)
     return any(known == name and start < at for start, known in refs.persons)
-
-
-def _body_of_the_place_before(tokens: list[Token], head: Token) -> str | None:
-    """ "its health ministry", "the country's Ministry of Health" after a country that is the
-    sentence's subject: that country's ("Paraguay's health ministry")."""
-    owner = tokens[0]
-    words = " ".join(t.lower_ for t in tokens[:3]).replace("’", "'")
-    if words in ("the country 's", "the nation 's"):
-        owner, tokens = tokens[2], tokens[2:]  # "the country's" stands for "its"
-    elif owner.lower_ != "its" or owner.tag_ != "PRP$":
-        return None
-    if head.lemma_.lower() not in _STATE_BODIES:
-        return None
-    # the country that is the sentence's subject ("Norway fined Tarn Motors ..., its transport
-    # ministry said"); the tagger may take it for an organisation ("Neighbouring Paraguay")
-    places = [
-        e
-        for e in head.sent.ents
-        if e.label_ in ("GPE", "ORG") and e.end <= owner.i and e.root.dep_ == "nsubj"
-    ]
-    if not places:
-        return None
-    place = without_article(places[0].text).removesuffix("'s").removesuffix("’s")
-    possessive = "'" if place.endswith("s") else "'s"  # as labels write it: "Paraguay's"
-    return f"{place}{possessive} {phrase_text(tokens[1:])}"
-
-
-# Bodies of a state, which "its" before them ties to the country the sentence is about.
-_STATE_BODIES = word_set("ministry government army military police navy embassy department")
 
 
 def _named_as_a_place(word: Token) -> bool:
