@@ -7,6 +7,8 @@ from spacy.tokens import Token
 from service.extractors.offline.tokens import word_set
 
 AGE_UNIT = "years of age"
+# Where a parsed block keeps the surnames of the people its article names in full.
+PERSON_SURNAMES = "person_surnames"
 # Nouns for people, whom a "-year-old" describes by age.
 PERSON_NOUNS = word_set("""
     man woman boy girl child baby son daughter person resident driver pilot passenger
@@ -73,9 +75,18 @@ def named_age(number: Token) -> bool:
         and after.text == ","
         and name.pos_ == "PROPN"
         and name.text[:1].isupper()
-        and name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC", "GPE", "NORP")
+        and (
+            name.ent_type_ not in ("DATE", "CARDINAL", "LOC", "FAC", "GPE", "NORP")
+            or a_surname(name)
+        )
         and not placed
     )
+
+
+def a_surname(word: Token) -> bool:
+    """True for the last word of a person the article names in full ("Lomuria" after "Samwel
+    Lomuria"), whatever the tagger makes of it here."""
+    return word.text in word.doc.user_data.get(PERSON_SURNAMES, frozenset())
 
 
 def _listed(number: Token) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from schemas.claims import ClaimKind, DraftClaim, TimeRef
 from service.extractors.base import ArticleInput, ExtractionResult
 from service.extractors.offline import carryover, completion
+from service.extractors.offline.ages import PERSON_SURNAMES
 from service.extractors.offline.assembly import ages_into_deaths, merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
 from service.extractors.offline.candidates import is_claim_candidate
@@ -111,6 +112,9 @@ class OfflineExtractor:
         for block, doc in parsed:
             doc.user_data["base"] = block.start  # block offset, to map tokens to the article
         refs = References.of([(b.start, doc) for b, doc in parsed])
+        surnames = frozenset(name.split()[-1] for _, name in refs.persons if " " in name)
+        for _, doc in parsed:
+            doc.user_data[PERSON_SURNAMES] = surnames  # "Lomuria, 26,": a person the tagger missed
         note_document_authors([doc for _, doc in parsed], refs)
         builder = _ClaimBuilder(refs, published)
         headline: list[DraftClaim] = []

@@ -1177,6 +1177,26 @@ def test_an_age_after_any_capitalised_name_is_its_own_claim(
     assert age in statements
 
 
+@pytest.mark.parametrize(
+    ("text", "main", "age"),
+    [
+        (
+            "Former minister Tomislav Barić was arrested in May. Judge Vesna Lovrić of the Zagreb "
+            "County Court found Barić, 58, guilty of abuse of office.",
+            "found Barić guilty",
+            "Barić is 58 years old.",
+        ),
+    ],
+)
+def test_an_age_after_the_surname_of_a_person_named_before_is_its_own_claim(
+    extractor: OfflineExtractor, text: str, main: str, age: str
+):
+    """The tagger may take a lone surname for a place; the person named in full decides."""
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert any(main in statement for statement in statements), statements
+    assert age in statements
+
+
 def test_an_age_set_off_after_a_name_in_a_story_of_long_ago_keeps_its_year(
     extractor: OfflineExtractor,
 ):
