@@ -115,6 +115,17 @@ _OTHER_BODY = word_set("same other another new rival former previous local forei
 _GROUPS = word_set("police organisers organizers investigators rescuers")
 
 
+# What a police force's name may end in after "Police".
+_FORCE_ENDINGS = word_set("department service force")
+
+
+def _elsewhere(refs: References, name: str, offset: int) -> bool:
+    """True when the sentence at `offset` names a place the fuller name does not ("In
+    Cincinnati, police said" after "the Dayton Police Department")."""
+    start = refs.sentence_start(offset)
+    return any(start <= at < offset and place not in name for at, place, _ in refs.places)
+
+
 def _fuller_group(refs: References, word: str, offset: int) -> Source | None:
     """ "organisers" after "race organisers", "police" after "the Dayton Police Department":
     the one earlier source that named the group more fully, or None."""
@@ -127,8 +138,9 @@ def _fuller_group(refs: References, word: str, offset: int) -> Source | None:
         if "and" in lowered or "," in known.source.name:
             continue  # "the hospital group and police": a joint source, not the group
         grouped = lowered[-1] == word  # "race organisers", "Romanian police"
-        body = not known.source.anonymous and names[-1][:1].isupper()  # "Dayton Police Department"
-        if grouped or body:
+        # "Dayton Police Department", not "Police Federation" or "Police Training College"
+        force = lowered[-2] == word and lowered[-1] in _FORCE_ENDINGS
+        if (grouped or force) and not _elsewhere(refs, known.source.name, offset):
             fuller[known.source.name] = known.source
     return next(iter(fuller.values())) if len(fuller) == 1 else None
 

@@ -5,17 +5,24 @@ department"), as labels write a later short alias by its full name."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from schemas.claims import Source
-from service.extractors.offline.body_names import country_names, says
+from service.extractors.offline.body_names import (
+    BODY_DESCRIPTIONS,
+    PUBLIC_BODY_WORDS,
+    country_names,
+)
 from service.extractors.offline.source_phrases import without_article
 from service.extractors.offline.tokens import article_offset, verbatim, word_set
 
 # Words naming a place by its level, after its name ("Binh Dinh province").
 _LEVEL_WORDS = word_set("province district county")
+# Name words of bodies, which a level word may close too ("Dayton Public School District").
+_BODY_WORDS = BODY_DESCRIPTIONS | PUBLIC_BODY_WORDS | word_set("public")
 # A place named before any of these is not a city ("Ohio state", "the Tigray region").
 _NOT_A_CITY_AFTER = _LEVEL_WORDS | word_set("state region")
 # The owner words a body's description may open with, and the level of place each means.
@@ -43,7 +50,10 @@ def named_places(docs: list[tuple[int, Doc]]) -> list[tuple[int, str, str]]:
     places: list[tuple[int, str, str]] = []
     for base, doc in docs:
         for token in doc:
-            if token.lower_ in _LEVEL_WORDS and (first := _name_start(token)) is not None:
+            first = _name_start(token) if token.lower_ in _LEVEL_WORDS else None
+            if first is not None and not any(
+                t.ent_type_ == "ORG" for t in doc[first : token.i + 1]
+            ):
                 name = verbatim(list(doc[first : token.i + 1]))
                 places.append((base + doc[first].idx, name, token.lower_))
         for entity in doc.ents:
@@ -81,12 +91,14 @@ def _name_start(level: Token) -> int | None:
 def owned_name(
     tokens: list[Token],
     places: list[tuple[int, str, str]],
+    sentences: list[int],
     body_before: Callable[[str, int], Source | None],
 ) -> str | None:
     """ "the city's environment department" -> "Edmonton's environment department", "the
     district police office" -> "Sankhuwasabha district police office", "the hospital's chief
     physician" -> "Bursa City Hospital's chief physician"; None when the article named no
-    such owner before. `body_before(kind, offset)` gives the named body of that kind."""
+    such owner before. `sentences` are the article offsets where sentences start;
+    `body_before(kind, offset)` gives the named body of that kind."""
     if len(tokens) < 3 or tokens[0].lower_ != "the":
         return None
     owner, offset = tokens[1], article_offset(tokens[0])
@@ -97,20 +109,38 @@ def owned_name(
     word = owner.lower_
     if possessive and rest[0].pos_ == "PROPN" and rest[0].text[:1].isupper():
         return None  # "the country's National Institute for ...": named in full already
+    if _names_a_person(rest):
+        return None  # "the city's mayor Rui Campos": the person, named
     if possessive and word in _OWNER_PLACES:
-        place = _place_before(places, _OWNER_PLACES[word], offset)
+        place = _place_at(places, sentences, _OWNER_PLACES[word], offset)
         return f"{_possessive(place)} {verbatim(rest)}" if place else None
     if not possessive and word in _LEVEL_ADJECTIVES and owner.dep_ in ("amod", "compound"):
-        place = _place_before(places, _LEVEL_ADJECTIVES[word], offset)
+        place = _place_at(places, sentences, _LEVEL_ADJECTIVES[word], offset)
         if place is None:
             return None
-        bare = place.rsplit(" ", 1)[0]  # "Binh Dinh" of "Binh Dinh province"
+        bare, level = place.rsplit(" ", 1)  # "Binh Dinh" of "Binh Dinh province"
+        if level.lower() == word:  # "Orange County sheriff", as the name is written
+            return f"{place} {verbatim(tokens[2:])}"
         return f"{bare} {verbatim(tokens[1:])}"
     if possessive and word in _OWNING_BODIES:
         body = body_before(word, offset)
-        if body is not None and says(word, body.name):
+        if body is not None and _named_as(word, body.name):
             return f"{_possessive(body.name)} {verbatim(rest)}"
     return None
+
+
+def _names_a_person(words: list[Token]) -> bool:
+    """True when a role is followed by a person's name ("mayor Rui Campos")."""
+    return any(t.ent_type_ == "PERSON" for t in words) or (
+        len(words) > 1 and words[-1].pos_ == "PROPN" and any(t.is_lower for t in words[:-1])
+    )
+
+
+def _named_as(kind: str, name: str) -> bool:
+    """True for a body whose name ends in its kind, or opens with it ("Orvik General Hospital",
+    "University of Tamsk"), not one that only holds the word ("Hospital Workers Union")."""
+    words = name.lower().split()
+    return words[-1] == kind or (len(words) > 2 and words[0] == kind and words[1] in ("of", "for"))
 
 
 # Bodies whose name says their kind, so that "the hospital's" can only be the one named.
@@ -120,10 +150,23 @@ _OWNING_BODIES = word_set("""
     """)
 
 
-def _place_before(places: list[tuple[int, str, str]], level: str, offset: int) -> str | None:
-    """The place of this level named last before `offset`."""
-    named = [name for at, name, kind in places if kind == level and at < offset]
-    return named[-1] if named else None
+def _place_at(
+    places: list[tuple[int, str, str]], sentences: list[int], level: str, offset: int
+) -> str | None:
+    """The one place of this level named in the sentence at `offset`, else in the sentence
+    before; for a province, district or county also the only one the article named before.
+    None when there are several ("Voters in Berlin and Hamburg ... the city's election
+    office", "a water main burst in Dayton in Ohio")."""
+    index = bisect_right(sentences, offset) - 1
+    windows = [sentences[k] for k in (index, index - 1) if k >= 0]
+    for start in windows:
+        named = {name for at, name, kind in places if kind == level and start <= at < offset}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    if level == "city":  # the tagger's places hold states and regions too
+        return None
+    named = {name for at, name, kind in places if kind == level and at < offset}
+    return named.pop() if len(named) == 1 else None
 
 
 def _possessive(name: str) -> str:

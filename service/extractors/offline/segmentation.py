@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from service.extractors.offline.fieldwork import surveyed
+from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.relative_clauses import (
     RELATIVE_ADVERBS,
@@ -323,7 +324,11 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         if not (long_enough(tokens) or counted or (acting and head.pos_ == "VERB")):
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
-        if head.dep_ == "relcl" and head.i != main.i:
+        told = _told_by_the_cited(head) if head.i != main.i else None
+        if told is not None:  # "P, according to X, which said Q": Q, told by X as P is
+            content = trim([t for t in told.subtree if t.i in ids and t.dep_ != "mark"])
+            proposition = Proposition(tokens=content, head=told, evidence=content)
+        elif head.dep_ == "relcl" and head.i != main.i:
             resolve_relative(proposition)
         elif head.i != main.i and head.dep_ in ("acl", "advcl") and _dated_participle(head):
             _state_participle(proposition, ids)
@@ -337,6 +342,24 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
                 proposition.replacements[tokens[0].i] = f"{auxiliary} {tokens[0].text}"
         propositions.append(proposition)
     return propositions
+
+
+def _told_by_the_cited(head: Token) -> Token | None:
+    """The clause a relative clause reports for the body an "according to" names ("Q" of
+    "according to the World Bank, which said Q"), or None."""
+    noun = head.head
+    preposition = noun.head
+    cited = (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "to"
+        and preposition.head.lower_ == "according"
+    )
+    if head.dep_ != "relcl" or not cited or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    opener = head.doc[head.left_edge.i]
+    if opener.lower_ not in ("which", "who"):
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp"), None)
 
 
 def _trailing_owner(token: Token, owner: int, main: Token, heads: set[int], ids: set[int]) -> int:

@@ -168,7 +168,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     state_body = body_of_the_place_before(tokens, head)
     if state_body is not None:  # "Paraguay has 312 cases, its health ministry said"
         return Source(name=state_body), lemma
-    owned = None if lemma in DOCUMENT_HEADS else owned_name(tokens, refs.places, _body_before(refs))
+    owned = (
+        None
+        if lemma in DOCUMENT_HEADS
+        else owned_name(tokens, refs.places, refs.sentences, _body_before(refs))
+    )
     if owned is not None:  # "the city's environment department": Edmonton's
         return Source(name=owned, anonymous=lemma in ANONYMOUS_HEADS), lemma
     person = person_in(tokens)
