@@ -72,7 +72,10 @@ def announced_acts(
             c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"
         }
         done = claim.kind is not ClaimKind.forecast and not claim.negated
-        if claim.time is None and done and acts & announced:
+        # "said on Tuesday it had agreed to buy Kerrin": an agreement made known as it is told
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        told = lemma in SAYING_VERBS and perfect and "agree" in acts
+        if claim.time is None and done and (acts & announced or told):
             claim = claim.model_copy(update={"time": said.said_at})
         result.append((claim, head, nominal))
     return result

@@ -1895,6 +1895,8 @@ def test_a_publication_relaying_a_speaker_is_the_channel(extractor: OfflineExtra
         ("The ministry announced on Friday that 27 people had died.", "died", None),
         ("Ana Ruiz said on Friday that she endorses Piet Dorn.", "endorses", "2021-05-14"),
         ("The ministry said on Friday that 27 people had died.", "died", None),
+        ("Lumenta has agreed to buy Kerrin, the company said on Friday.", "agreed", "2021-05-14"),
+        ("Lumenta has signed a lease, the company said on Friday.", "signed", None),
     ],
 )
 def test_an_act_done_by_announcing_it_happens_when_announced(
