@@ -41,9 +41,24 @@ def in_side_clause(token: Token, head: Token) -> bool:
         if set_off and token.head.i == head.i and head.dep_ == "ROOT" and head.pos_ == "NOUN":
             return False  # "The centre, which has 200 shops, reopened": the clause's predicate
         governor = token.head.lower_ if token.dep_ == "pcomp" else ""
+        if governor in ("after", "before") and not set_off and _moments_apart(token.head):
+            continue  # "exploded 41 seconds after lifting off on Wednesday": that Wednesday
         if set_off or governor in ("after", "before") or _fronted(token):
             return True
     return False
+
+
+def _moments_apart(preposition: Token) -> bool:
+    """True for "after"/"before" said to be seconds to hours apart ("shortly after", "41
+    seconds after", "hours before"): both events fall on the same day."""
+    before = preposition.doc[preposition.i - 1] if preposition.i else None
+    near = [*preposition.children, *([before] if before is not None else [])]
+    # the parser hangs "41 seconds" on the verb, just before the preposition
+    return any(t.lower_ in _SHORTLY or t.lemma_.lower() in _SHORT_SPANS for t in near)
+
+
+_SHORTLY = frozenset({"shortly", "soon", "just", "immediately", "moments", "minutes", "seconds"})
+_SHORT_SPANS = frozenset({"second", "minute", "moment", "hour"})
 
 
 def _describes(clause: Token, head: Token) -> bool:

@@ -506,6 +506,21 @@ DECADES = [
 ]
 
 FROM_AN_EARLIER_EVENT = [
+    # seconds to hours after an event of a named day: the same day
+    _probe(
+        "The rocket exploded 41 seconds after lifting off from Senja on Monday.",
+        "on Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
+    _probe(
+        "The plane crashed shortly after taking off from Lagos on Monday.",
+        "on Monday",
+        "2023-06-12",
+        "2023-06-12",
+    ),
+    # an event told "after" another, without saying how soon, is not that event's day
+    _probe("She was arrested after fleeing the scene on Monday.", None, None, None),
     _probe(
         "The talks are the first since October.", "since October", "2022-10", None, forward=True
     ),
