@@ -1149,6 +1149,14 @@ def test_a_described_place_with_a_number_of_its_own_is_a_claim(extractor: Offlin
     ]
 
 
+def test_a_described_place_closing_the_sentence_is_a_claim_too(extractor: OfflineExtractor):
+    text = "The flood reached Tarn, a village of about 900 people."
+    claims = _claims(extractor, text)
+    found = [(c.statement, [q.value for q in c.quantities]) for c in claims]
+    assert ("The flood reached Tarn.", []) in found
+    assert any(s.startswith("Tarn") and q == [900.0] for s, q in found), found
+
+
 def test_a_name_with_an_age_is_a_person_whatever_the_tagger_says(extractor: OfflineExtractor):
     # the small model tags "Tavares" a common noun and the age a date
     claims = _claims(extractor, "Tavares, 23, did not speak to reporters on Wednesday.")
