@@ -57,6 +57,13 @@ def _next_to_punctuation(before: str, after: str) -> bool:
     return _is_punctuation(before) or _is_punctuation(after)
 
 
+def _between_numbers(chars: list[str], after: str) -> bool:
+    """True for a space after a number and its comma or stop, before another number: "On
+    May 19, 23 people", "in 2019, 40 died" keep it, or the two numbers would read as one
+    ("19,23")."""
+    return after.isdigit() and len(chars) > 1 and chars[-1] in ",.;:" and chars[-2].isdigit()
+
+
 @dataclass(frozen=True)
 class FoldedText:
     """Article text folded as `fold` describes, plus an offset map back to the original."""
@@ -77,7 +84,8 @@ class FoldedText:
                 continue
             if not mapped:
                 continue
-            if space_at >= 0 and chars and not _next_to_punctuation(chars[-1], mapped[0]):
+            kept = not _next_to_punctuation(chars[-1], mapped[0]) if chars else False
+            if space_at >= 0 and chars and (kept or _between_numbers(chars, mapped[0])):
                 chars.append(" ")
                 origin.append(space_at)
             space_at = -1
@@ -91,7 +99,8 @@ def fold(text: str) -> str:
 
     Quote marks of every kind become '"', dashes '-', "…" "..."; whitespace runs become one
     space, dropped at the ends and next to punctuation ("U. S." and "U.S." fold alike, as
-    do "word ," and "word,"); soft hyphens and zero-width joiners are dropped.
+    do "word ," and "word,") except after a number's comma before another number ("May 19,
+    23 people"); soft hyphens and zero-width joiners are dropped.
     """
     return FoldedText.of(text).text
 

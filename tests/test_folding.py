@@ -37,6 +37,14 @@ def test_numbers_in_ignores_digit_group_commas():
     assert numbers_in("5,000 troops and 5000 more, 1.5 percent") == Counter({"5000": 2, "1.5": 1})
 
 
+def test_fold_keeps_the_space_between_two_numbers_a_comma_separates():
+    assert numbers_in(fold("On May 19, 23 people died")) == Counter({"19": 1, "23": 1})
+    assert numbers_in(fold("In 2019, 40 died; in 2020, 5,000")) == Counter(
+        {"2019": 1, "40": 1, "2020": 1, "5000": 1}
+    )
+    assert fold("word , 5 ,x") == "word,5,x"  # no number before the comma: dropped as before
+
+
 def test_words_in_cuts_possessives_and_contractions():
     assert words_in("Korea\u2019s troops didn't move") == ["korea", "troops", "didn", "move"]
 

@@ -386,6 +386,18 @@ def test_a_short_clause_of_three_words_carries_its_claim():
     assert [claim.statement for claim in _extracted(text, age).claims] == ["Jan Roos was 58."]
 
 
+def test_a_count_after_a_date_and_a_comma_is_stated_by_its_evidence():
+    text = "Floods hit the north in May. On May 19, 23 people died in Tarn."
+    died = _claim(
+        "23 people died in Tarn on May 19.",
+        "people",
+        "On May 19, 23 people died in Tarn",
+        quantities=[{"text": "23", "value": 23}],
+    )
+    extraction = _extracted(text, died)
+    assert [c.statement for c in extraction.claims] == ["23 people died in Tarn on May 19."]
+
+
 def test_a_two_word_quote_under_twelve_characters_is_too_short():
     text = "The body of Jan Roos was recovered on Tuesday. Roos died."
     died = _claim("Jan Roos died.", "Jan Roos", "Roos died")

@@ -85,7 +85,7 @@ def _described_thing(token: Token) -> bool:
     doc, head = token.doc, token.head
     after = token.right_edge.i + 1
     # "..., a village of about 900 people." closes the sentence as a comma would
-    closed = after < len(doc) and (doc[after].text == "," or doc[after].is_sent_end)
+    closed = after < len(doc) and (doc[after].text == "," or bool(doc[after].is_sent_end))
     described = head.pos_ == "PROPN" or head.dep_ in ("nsubj", "nsubjpass")
     described = described and head.ent_type_ != "PERSON" and head.i < token.i
     # "a village of ...": a definite one ("the mountaineer who ...") often names the referent
