@@ -85,8 +85,13 @@ def named_age(number: Token) -> bool:
 
 def a_surname(word: Token) -> bool:
     """True for the last word of a person the article names in full ("Lomuria" after "Samwel
-    Lomuria"), whatever the tagger makes of it here."""
-    return word.text in word.doc.user_data.get(PERSON_SURNAMES, frozenset())
+    Lomuria"), whatever the tagger makes of it here, standing alone (not "Real Madrid", "The
+    Houston")."""
+    if word.text not in word.doc.user_data.get(PERSON_SURNAMES, frozenset()):
+        return False
+    before = word.doc[word.i - 1] if word.i else None
+    alone = before is None or not (before.text[:1].isupper() or before.pos_ == "DET")
+    return alone
 
 
 def _listed(number: Token) -> bool:

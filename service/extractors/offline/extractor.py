@@ -13,6 +13,7 @@ from service.extractors.offline import carryover, completion
 from service.extractors.offline.ages import PERSON_SURNAMES
 from service.extractors.offline.assembly import ages_into_deaths, merge_headline, without_duplicates
 from service.extractors.offline.attribution import Frame, find_frame
+from service.extractors.offline.body_names import country_names
 from service.extractors.offline.candidates import is_claim_candidate
 from service.extractors.offline.certainty import certainty_of, is_negated
 from service.extractors.offline.claim_time import claim_time, superseded_plan
@@ -112,7 +113,12 @@ class OfflineExtractor:
         for block, doc in parsed:
             doc.user_data["base"] = block.start  # block offset, to map tokens to the article
         refs = References.of([(b.start, doc) for b, doc in parsed])
-        surnames = frozenset(name.split()[-1] for _, name in refs.persons if " " in name)
+        countries = country_names()  # "Jordan" of "Michael Jordan" may be the country
+        surnames = frozenset(
+            name.split()[-1]
+            for _, name in refs.persons
+            if " " in name and name.split()[-1].lower() not in countries
+        )
         for _, doc in parsed:
             doc.user_data[PERSON_SURNAMES] = surnames  # "Lomuria, 26,": a person the tagger missed
         note_document_authors([doc for _, doc in parsed], refs)

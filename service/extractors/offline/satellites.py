@@ -84,12 +84,32 @@ def _described_thing(token: Token) -> bool:
     makes it a claim)."""
     doc, head = token.doc, token.head
     after = token.right_edge.i + 1
-    # "..., a village of about 900 people." closes the sentence as a comma would
-    closed = after < len(doc) and (doc[after].text == "," or bool(doc[after].is_sent_end))
+    closed = after < len(doc) and (doc[after].text == "," or _closing_description(token))
     described = head.pos_ == "PROPN" or head.dep_ in ("nsubj", "nsubjpass")
     described = described and head.ent_type_ != "PERSON" and head.i < token.i
     # "a village of ...": a definite one ("the mountaineer who ...") often names the referent
     return closed and described and _indefinite(token) and token.pos_ in ("NOUN", "PROPN")
+
+
+def _closing_description(appositive: Token) -> bool:
+    """ "..., a village of about 900 people." closing the sentence right after a named place
+    or body, as a comma would close it; not a description of the event or figure ("in Tarn,
+    a rise of 4 points", "in May, a 24-year high") nor one hung on another noun."""
+    doc, head = appositive.doc, appositive.head
+    after = appositive.right_edge.i + 1
+    at_end = after < len(doc) and bool(doc[after].is_sent_end) and doc[after].is_punct
+    next_to_name = appositive.left_edge.i == head.i + 2  # "Tarn, a village ..."
+    named = head.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or (
+        head.pos_ == "PROPN" and not head.ent_type_  # a name the tagger left untyped
+    )
+    return at_end and next_to_name and named and appositive.lemma_.lower() not in _OF_EVENTS
+
+
+# Nouns that describe an event or figure rather than a place or body ("a rise of 4 points").
+_OF_EVENTS = word_set("""
+    rise drop fall gain increase decrease jump decline high low record trip journey voyage
+    distance deal decision project vote move total share figure rate flight drive walk climb
+    """)
 
 
 def _misparsed_appositive(token: Token) -> bool:

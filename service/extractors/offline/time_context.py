@@ -28,6 +28,7 @@ def in_side_clause(token: Token, head: Token) -> bool:
     """True inside a participle told in passing ("The aircraft, built in 2009, had ...")."""
     # set off by commas, opening the sentence ("Founded in 1890, the club ...") or after
     # "after/before" ("After retiring in 1982, ...")
+    described = False  # the phrase sits in a clause describing a noun ("an airport built in")
     for _ in range(8):
         if token.i == head.i or token.head.i == token.i:
             return False
@@ -36,12 +37,13 @@ def in_side_clause(token: Token, head: Token) -> bool:
             return True  # "a campaign that started on October 4 has reached ..."
         if token.tag_ not in ("VBN", "VBG") or token.i == head.i:
             continue
+        described = described or token.dep_ in ("acl", "relcl")
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
         set_off = token.dep_ == "acl" and before is not None and before.text == ","
         if set_off and token.head.i == head.i and head.dep_ == "ROOT" and head.pos_ == "NOUN":
             return False  # "The centre, which has 200 shops, reopened": the clause's predicate
         governor = token.head.lower_ if token.dep_ == "pcomp" else ""
-        if governor in ("after", "before") and not set_off and _moments_apart(token.head):
+        if governor == "after" and not (set_off or described) and _moments_apart(token.head):
             continue  # "exploded 41 seconds after lifting off on Wednesday": that Wednesday
         if set_off or governor in ("after", "before") or _fronted(token):
             return True
@@ -49,16 +51,32 @@ def in_side_clause(token: Token, head: Token) -> bool:
 
 
 def _moments_apart(preposition: Token) -> bool:
-    """True for "after"/"before" said to be seconds to hours apart ("shortly after", "41
-    seconds after", "hours before"): both events fall on the same day."""
+    """True for "after" said to be seconds to hours apart ("shortly after", "41 seconds
+    after", "hours after", not "48 hours after"): both events fall on the same day."""
     before = preposition.doc[preposition.i - 1] if preposition.i else None
-    near = [*preposition.children, *([before] if before is not None else [])]
-    # the parser hangs "41 seconds" on the verb, just before the preposition
-    return any(t.lower_ in _SHORTLY or t.lemma_.lower() in _SHORT_SPANS for t in near)
+    near = list(preposition.children)
+    if before is not None and before.dep_ in ("npadvmod", "advmod"):
+        near.append(before)  # the parser hangs "41 seconds" on the verb, before "after"
+    return any(_within_a_day(t) for t in near)
+
+
+def _within_a_day(word: Token) -> bool:
+    """ "shortly", "minutes", "41 seconds", "hours", "six hours"; not "48 hours"."""
+    if word.lower_ in _SHORTLY:
+        return True
+    if word.lemma_.lower() not in _SHORT_SPANS:
+        return False
+    counts = [c for c in word.children if c.dep_ == "nummod"]
+    if not counts or word.lemma_.lower() != "hour":
+        return True
+    count = counts[0].text.lower()
+    return (count.isdigit() and int(count) < 24) or count in _FEW
 
 
 _SHORTLY = frozenset({"shortly", "soon", "just", "immediately", "moments", "minutes", "seconds"})
 _SHORT_SPANS = frozenset({"second", "minute", "moment", "hour"})
+_FEW = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                  "nine", "ten", "eleven", "twelve", "several", "few"})  # fmt: skip
 
 
 def _describes(clause: Token, head: Token) -> bool:

@@ -72,13 +72,26 @@ def announced_acts(
             c.lemma_.lower() for c in head.children if c.dep_ == "xcomp"
         }
         done = claim.kind is not ClaimKind.forecast and not claim.negated
-        # "said on Tuesday it had agreed to buy Kerrin": an agreement made known as it is told
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
-        told = lemma in SAYING_VERBS and perfect and "agree" in acts
+        told = lemma in SAYING_VERBS and verb.tag_ == "VBD" and _agreed_just_now(head)
         if claim.time is None and done and (acts & announced or told):
             claim = claim.model_copy(update={"time": said.said_at})
         result.append((claim, head, nominal))
     return result
+
+
+def _agreed_just_now(head: Token) -> bool:
+    """ "has agreed to buy Kerrin, the company said on Friday": an agreement made known as it
+    is told; not "had previously agreed", "may have agreed", "have agreed for years"."""
+    if head.lemma_.lower() != "agree":
+        return False
+    auxiliaries = [c for c in head.children if c.dep_ == "aux"]
+    present_perfect = [a.lower_ for a in auxiliaries] in (["has"], ["have"])
+    hedged = any(c.dep_ in ("advmod", "prep") and c.lower_ in _LONG_AGO for c in head.children)
+    return present_perfect and not hedged
+
+
+# Words that put an agreement before the telling ("previously", "for years").
+_LONG_AGO = frozenset({"previously", "repeatedly", "earlier", "already", "long", "for", "since"})
 
 
 ANNOUNCING_VERBS = frozenset({"announce", "declare", "proclaim"})

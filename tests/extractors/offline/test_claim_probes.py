@@ -1149,6 +1149,29 @@ def test_a_described_place_with_a_number_of_its_own_is_a_claim(extractor: Offlin
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 61 percent in Tarn, a rise of 4 points.",  # the figure's, not Tarn's
+        "The army shelled Tarn overnight, a town of 8,000.",  # not right after the name
+        "The rate rose to 70 percent in May, a 24-year high.",  # a date is no place
+    ],
+)
+def test_a_closing_description_of_the_event_or_far_from_the_name_stays(
+    extractor: OfflineExtractor, text: str
+):
+    assert [c.statement for c in _claims(extractor, text)] == [text]
+
+
+def test_an_age_after_a_name_that_ends_a_longer_one_is_no_persons(extractor: OfflineExtractor):
+    text = (
+        "Coach Ana Madrid praised her players on Sunday. Real Madrid, 61, lead Barcelona by "
+        "four points."
+    )
+    statements = [c.statement for c in _claims(extractor, text)]
+    assert not any("years old" in statement for statement in statements), statements
+
+
 def test_a_described_place_closing_the_sentence_is_a_claim_too(extractor: OfflineExtractor):
     text = "The flood reached Tarn, a village of about 900 people."
     claims = _claims(extractor, text)
@@ -1905,6 +1928,12 @@ def test_a_publication_relaying_a_speaker_is_the_channel(extractor: OfflineExtra
         ("The ministry said on Friday that 27 people had died.", "died", None),
         ("Lumenta has agreed to buy Kerrin, the company said on Friday.", "agreed", "2021-05-14"),
         ("Lumenta has signed a lease, the company said on Friday.", "signed", None),
+        ("Lumenta had previously agreed to buy Kerrin, the firm said on Friday.", "agreed", None),
+        (
+            "Tenants have agreed for years that rents are high, Ana Ruiz said on Friday.",
+            "rents",
+            None,
+        ),
     ],
 )
 def test_an_act_done_by_announcing_it_happens_when_announced(

@@ -521,6 +521,10 @@ FROM_AN_EARLIER_EVENT = [
     ),
     # an event told "after" another, without saying how soon, is not that event's day
     _probe("She was arrested after fleeing the scene on Monday.", None, None, None),
+    # two days apart, or a date deeper in what the other event is told of
+    _probe("The boat sank 48 hours after leaving Tripoli on Monday.", None, None, None),
+    _probe("The plane crashed minutes after leaving an airport built in 2019.", None, None, None),
+    _probe("The council published the minutes after meeting on Monday.", None, None, None),
     _probe(
         "The talks are the first since October.", "since October", "2022-10", None, forward=True
     ),
