@@ -130,10 +130,10 @@ def _own_channel(verb: Token) -> str | None:
         named = any(t.ent_type_ == "ORG" for t in addressee)
         # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
         introduced = child.pos_ == "PROPN" and _named_after_its_kind(child)
-        if told and (named or introduced or child.lower_ in OUTLET_WORDS):
+        if told and (named or introduced or _an_outlet_word(child)):
             return phrase_text(outlet(_name_after(child) or addressee))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
-            relay = _interview_with(child)
+            relay = _interview_with(child) or _carried_by(child)
             if relay is not None:
                 return relay
         if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "write", "appear"):
@@ -167,7 +167,7 @@ def _without_clauses(noun: Token) -> list[Token]:
 
 def _name_after(noun: Token) -> list[Token]:
     """The name right after an outlet word the parser left apart ("the newspaper Nordlys")."""
-    if noun.pos_ != "NOUN" or noun.lower_ not in OUTLET_WORDS:
+    if noun.pos_ != "NOUN" or not _an_outlet_word(noun):
         return []
     name = []
     for token in noun.doc[noun.right_edge.i + 1 :]:
@@ -201,7 +201,45 @@ def _interview_with(phrase: Token) -> str | None:
         outlets = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ == "with" and outlets and outlets[0].pos_ == "PROPN":
             return phrase_text(outlet(list(outlets[0].subtree)))
+        if child.lower_ == "with" and outlets and _an_outlet_word(outlets[0]):
+            named = [c for c in outlets[0].children if c.dep_ == "appos" and c.text[:1].isupper()]
+            name = [t for t in named[0].subtree if t.i <= named[0].i] if named else []
+            name = name or _name_after(outlets[0])  # "the broadcaster Forth Sport"
+            if name:
+                return phrase_text(name)
     return None
+
+
+def _carried_by(phrase: Token) -> str | None:
+    """The outlet of "in a statement carried by the state news agency Karsa Press"."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lemma_.lower() not in ("statement", "interview", "message"):
+        return None
+    for participle in objects[0].children:
+        if participle.dep_ != "acl" or participle.lemma_.lower() not in _CARRYING:
+            continue
+        for agent in (c for c in participle.children if c.lower_ == "by"):
+            outlets = [c for c in agent.children if c.dep_ == "pobj"]
+            words = [t for t in outlets[0].subtree] if outlets else []
+            if any(t.lower_ in OUTLET_WORDS for t in words):
+                kinds = [k for k, t in enumerate(words) if t.pos_ == "NOUN"]  # "news agency"
+                name = [t for t in words[kinds[-1] + 1 if kinds else 0 :] if t.pos_ == "PROPN"]
+                return phrase_text(name) if name else None
+    return None
+
+
+# Verbs for an outlet relaying a statement ("a statement carried by the news agency X").
+_CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release"})
+
+
+def _an_outlet_word(noun: Token) -> bool:
+    """True for a noun that says an outlet ("the broadcaster", "the news agency")."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in OUTLET_WORDS]
+    return noun.lower_ in OUTLET_WORDS or (bool(compounds) and noun.lower_ in _OUTLET_HEADS)
+
+
+# What an outlet word makes an outlet of ("news agency", "radio station"; not "news conference").
+_OUTLET_HEADS = frozenset({"agency", "service", "station", "channel", "network", "outlet", "site"})
 
 
 # Posts that name their network ("said in a tweet").

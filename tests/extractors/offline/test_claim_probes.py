@@ -2044,6 +2044,23 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
         ),
         # a person after the kind of paper is no channel (a review of rules 2025.18)
         ("The minister told newspaper reporter Anna Nowak that 40 jobs would go.", None),
+        # the kind of outlet before its name: "news agency", "the broadcaster"
+        (
+            "A researcher told the news agency Ostmark Wire that the ransom was $5 million.",
+            "Ostmark Wire",
+        ),
+        (
+            "Ilse Karvona said in an interview with the broadcaster Tarn One that 12 schools had "
+            "closed.",
+            "Tarn One",
+        ),
+        (
+            "In a statement carried by the state news agency Orsk Press, the ministry said 12 "
+            "schools had closed.",
+            "Orsk Press",
+        ),
+        # a news conference is no outlet
+        ("Ilse Karvona told a news conference that 12 schools had closed.", None),
     ],
 )
 def test_interviews_networks_and_papers_told_are_channels(
