@@ -1,10 +1,13 @@
-"""Channels that relay a statement: the networks named after "on" ("said on Telegram"), and
-relays told by their kind ("he told the broadcaster"), the outlet named before."""
+"""Channels that relay a statement: the networks named after "on" ("said on Telegram"), the
+words that say an outlet, relays told by their kind ("he told the broadcaster"), the outlet
+named before, and outlets that carried a statement ("carried by the news agency X")."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from service.extractors.offline.references import References
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import verbatim, word_set
 
 # Channels that relay a statement when named after "on" ("said on Telegram").
 CHANNELS = word_set("""
@@ -55,3 +58,42 @@ _PRESS_TITLES = word_set("""
 _BROADCAST_TITLES = word_set("radio tv television channel broadcasting fm rtv")
 # Kinds of outlet a relay may be told by ("told the broadcaster").
 _CHANNEL_KINDS = word_set("broadcaster newspaper paper daily station channel network agency")
+
+
+# Words that say a news outlet ("told the broadcaster", "the Orsk Post").
+OUTLET_WORDS = word_set("""
+    times news post herald journal gazette tribune courier daily radio television tv press
+    broadcaster newspaper magazine telegraph guardian chronicle reuters ap afp bbc cnn wire
+    """)
+
+
+def carried_by(phrase: Token) -> str | None:
+    """The outlet of "in a statement carried by the state news agency Karsa Press"."""
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lemma_.lower() not in ("statement", "interview", "message"):
+        return None
+    for participle in objects[0].children:
+        if participle.dep_ != "acl" or participle.lemma_.lower() not in _CARRYING:
+            continue
+        for agent in (c for c in participle.children if c.lower_ == "by"):
+            outlets = [c for c in agent.children if c.dep_ == "pobj"]
+            words = list(outlets[0].subtree) if outlets else []
+            if any(t.lower_ in OUTLET_WORDS for t in words):
+                kinds = [k for k, t in enumerate(words) if t.pos_ == "NOUN"]  # "news agency"
+                name = [t for t in words[kinds[-1] + 1 if kinds else 0 :] if t.pos_ == "PROPN"]
+                return verbatim(name) if name else None
+    return None
+
+
+# Verbs for an outlet relaying a statement ("a statement carried by the news agency X").
+_CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release"})
+
+
+def an_outlet_word(noun: Token) -> bool:
+    """True for a noun that says an outlet ("the broadcaster", "the news agency")."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in OUTLET_WORDS]
+    return noun.lower_ in OUTLET_WORDS or (bool(compounds) and noun.lower_ in _OUTLET_HEADS)
+
+
+# What an outlet word makes an outlet of ("news agency", "radio station"; not "news conference").
+_OUTLET_HEADS = frozenset({"agency", "service", "station", "channel", "network", "outlet", "site"})

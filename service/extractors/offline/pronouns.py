@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import Source
+from service.extractors.offline.channels import OUTLET_WORDS
 from service.extractors.offline.kinds import LINKING_VERBS
 from service.extractors.offline.person_words import (
     BODY_INTRODUCERS,
@@ -19,7 +20,6 @@ from service.extractors.offline.person_words import (
     MALE_WORDS,
 )
 from service.extractors.offline.references import PRONOUNS, References
-from service.extractors.offline.report_phrases import OUTLET_WORDS
 from service.extractors.offline.subjects import noun_phrase
 from service.extractors.offline.tokens import article_offset, join_tokens, sentence_of
 

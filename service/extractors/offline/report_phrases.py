@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
-from service.extractors.offline.channels import CHANNELS
+from service.extractors.offline.channels import CHANNELS, OUTLET_WORDS, an_outlet_word, carried_by
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
@@ -130,10 +130,10 @@ def _own_channel(verb: Token) -> str | None:
         named = any(t.ent_type_ == "ORG" for t in addressee)
         # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
         introduced = child.pos_ == "PROPN" and _named_after_its_kind(child)
-        if told and (named or introduced or _an_outlet_word(child)):
+        if told and (named or introduced or an_outlet_word(child)):
             return phrase_text(outlet(_name_after(child) or addressee))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
-            relay = _interview_with(child) or _carried_by(child)
+            relay = _interview_with(child) or carried_by(child)
             if relay is not None:
                 return relay
         if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "write", "appear"):
@@ -167,7 +167,7 @@ def _without_clauses(noun: Token) -> list[Token]:
 
 def _name_after(noun: Token) -> list[Token]:
     """The name right after an outlet word the parser left apart ("the newspaper Nordlys")."""
-    if noun.pos_ != "NOUN" or not _an_outlet_word(noun):
+    if noun.pos_ != "NOUN" or not an_outlet_word(noun):
         return []
     name = []
     for token in noun.doc[noun.right_edge.i + 1 :]:
@@ -201,45 +201,13 @@ def _interview_with(phrase: Token) -> str | None:
         outlets = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ == "with" and outlets and outlets[0].pos_ == "PROPN":
             return phrase_text(outlet(list(outlets[0].subtree)))
-        if child.lower_ == "with" and outlets and _an_outlet_word(outlets[0]):
+        if child.lower_ == "with" and outlets and an_outlet_word(outlets[0]):
             named = [c for c in outlets[0].children if c.dep_ == "appos" and c.text[:1].isupper()]
             name = [t for t in named[0].subtree if t.i <= named[0].i] if named else []
             name = name or _name_after(outlets[0])  # "the broadcaster Forth Sport"
             if name:
                 return phrase_text(name)
     return None
-
-
-def _carried_by(phrase: Token) -> str | None:
-    """The outlet of "in a statement carried by the state news agency Karsa Press"."""
-    objects = [c for c in phrase.children if c.dep_ == "pobj"]
-    if not objects or objects[0].lemma_.lower() not in ("statement", "interview", "message"):
-        return None
-    for participle in objects[0].children:
-        if participle.dep_ != "acl" or participle.lemma_.lower() not in _CARRYING:
-            continue
-        for agent in (c for c in participle.children if c.lower_ == "by"):
-            outlets = [c for c in agent.children if c.dep_ == "pobj"]
-            words = [t for t in outlets[0].subtree] if outlets else []
-            if any(t.lower_ in OUTLET_WORDS for t in words):
-                kinds = [k for k, t in enumerate(words) if t.pos_ == "NOUN"]  # "news agency"
-                name = [t for t in words[kinds[-1] + 1 if kinds else 0 :] if t.pos_ == "PROPN"]
-                return phrase_text(name) if name else None
-    return None
-
-
-# Verbs for an outlet relaying a statement ("a statement carried by the news agency X").
-_CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release"})
-
-
-def _an_outlet_word(noun: Token) -> bool:
-    """True for a noun that says an outlet ("the broadcaster", "the news agency")."""
-    compounds = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in OUTLET_WORDS]
-    return noun.lower_ in OUTLET_WORDS or (bool(compounds) and noun.lower_ in _OUTLET_HEADS)
-
-
-# What an outlet word makes an outlet of ("news agency", "radio station"; not "news conference").
-_OUTLET_HEADS = frozenset({"agency", "service", "station", "channel", "network", "outlet", "site"})
 
 
 # Posts that name their network ("said in a tweet").
@@ -387,10 +355,6 @@ def trailing_document(tokens: list[Token]) -> tuple[list[Token], list[Token]] | 
 
 
 # Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
-OUTLET_WORDS = word_set("""
-    times news post herald journal gazette tribune courier daily radio television tv press
-    broadcaster newspaper magazine telegraph guardian chronicle reuters ap afp bbc cnn wire
-    """)
 
 
 def is_outlet(source: Source) -> bool:
