@@ -71,10 +71,14 @@ def described_body(
     # known) or anywhere in the text
     people = {word for _, person in refs.persons for word in person.split()}
     channels = refs.channel_names()  # "told the broadcaster NBR": no agency of the story
+    # "the club" after "football club Leith Albion": the body its own noun introduced
+    introduced = {name for name, noun in refs.introduced_bodies.items() if noun == description}
     fitting = [
         (at, name)
         for at, name in refs.organisations
-        if at < offset and fits(description, name) and name not in people | channels
+        if at < offset
+        and (fits(description, name) or name in introduced)
+        and name not in people | channels
     ]
     sentence = refs.sentence_start(offset)
     here = [name for at, name in fitting if at >= sentence and at in refs.possessors]

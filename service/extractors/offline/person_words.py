@@ -65,12 +65,12 @@ FIRM_INTRODUCERS = word_set("""
 # "opposition party Nuevo Rumbo"): a firm's introducers and those of other organisations.
 BODY_INTRODUCERS = FIRM_INTRODUCERS | word_set("""
     group organisation organization charity watchdog nonprofit party union alliance coalition
-    association federation broadcaster newspaper regulator consortium cooperative
+    association federation broadcaster newspaper regulator consortium cooperative club
     """)
 # Those that never open a body's own name, as "Union" in "Union Pacific" may.
 DESCRIBING_ONLY = BODY_INTRODUCERS - word_set("""
     group organisation organization party union alliance coalition association federation
-    consortium cooperative
+    consortium cooperative club
     """)
 # Last words of company names ("Ilvane Biologics" is no person).
 FIRM_ENDINGS = word_set("""

@@ -70,7 +70,8 @@ class References:
     pollsters: list[tuple[int, Source]] = field(default_factory=list)  # authors of polls
     # "fertiliser maker Solvexa Química", "Vaskna Energia, which": names the article
     # introduced as a firm's or another body's
-    introduced_bodies: set[str] = field(default_factory=set)
+    # name -> the noun that introduced it ("club" of "football club Leith Albion"), or ""
+    introduced_bodies: dict[str, str] = field(default_factory=dict)
     body_mentions: list[tuple[int, str]] = field(default_factory=list)  # capitalised names
     places: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, level)
 
@@ -96,7 +97,9 @@ class References:
         ]
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
         introduced_bodies = {
-            name for _, name, ent in bodies if _after_a_body_noun(ent) or told_with_which(ent)
+            name: _introducer(ent)
+            for _, name, ent in bodies
+            if _after_a_body_noun(ent) or told_with_which(ent)
         }
         return cls(
             persons=persons,
@@ -354,6 +357,12 @@ def _after_a_body_noun(entity: Span) -> bool:
     """ "run by fertiliser maker Solvexa Química", "group Ríos Vivos": a name told right after
     a body's noun."""
     return entity.start > 0 and entity.doc[entity.start - 1].lower_ in BODY_INTRODUCERS
+
+
+def _introducer(entity: Span) -> str:
+    """The body's noun a name was told right after ("club"), or "" for none."""
+    before = entity.doc[entity.start - 1] if entity.start else None
+    return before.lower_ if before is not None and before.lower_ in BODY_INTRODUCERS else ""
 
 
 def _possessive(entity: Span) -> bool:

@@ -1026,6 +1026,12 @@ SOURCES = [
         "Maria Lund",
     ),
     ("Ruling party Nuevo Rumbo said the vote was fair.", "vote", "Nuevo Rumbo"),
+    # "the club" is the body its own noun introduced, though its name does not say "club"
+    (
+        "Ridgeway agreed to buy football club Leith Albion, the club said on Tuesday.",
+        "Ridgeway",
+        "Leith Albion",
+    ),
     (
         "The Ministry of Health in Gaza said 40 people had been killed.",
         "killed",
