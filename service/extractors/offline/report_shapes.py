@@ -257,12 +257,27 @@ def report_subject(verb: Token, allowed: set[int]) -> list[Token]:
         kind = "PERSON" if subject.lower_ == "who" else "ORG"
         if named is not None and named.label_ == kind:
             return list(named)
-    if subject is None or subject.i not in allowed:
+    if subject is None:  # "In an interview with X, its director, Ana Ruiz, said P"
+        return [t for t in _speaker_hung_before(verb) if t.i in allowed]
+    if subject.i not in allowed:
         return []
     words = [t for t in subject.subtree if t.i in allowed]
     if subject.i == verb.head.i:  # the speaker noun holds the verb: keep only what precedes it
         words = [t for t in words if t.i < verb.i]
     return words
+
+
+def _speaker_hung_before(verb: Token) -> list[Token]:
+    """The person named right before a reporting verb the parser left without a subject,
+    having hung the name as an appositive on an earlier noun ("In an interview with Radio
+    Tarn, its director, Ana Ruiz, said P")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return []
+    named = entity_of(doc[verb.i - 2])
+    if named is None or named.label_ != "PERSON" or named.root.dep_ != "appos":
+        return []
+    return list(named)
 
 
 def _subject_hung_on_as(verb: Token) -> Token | None:

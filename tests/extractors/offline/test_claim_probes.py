@@ -2067,6 +2067,12 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
         ),
         # a news conference is no outlet
         ("Ilse Karvona told a news conference that 12 schools had closed.", None),
+        # the parser hangs the speaker on the outlet and leaves "said" without a subject
+        (
+            "In an interview with Radio Tarn, its director, Ilse Karvona, said 12 schools had "
+            "closed.",
+            "Radio Tarn",
+        ),
     ],
 )
 def test_interviews_networks_and_papers_told_are_channels(
