@@ -4,9 +4,10 @@ named before, and outlets that carried a statement ("carried by the news agency 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.extractors.offline.references import References
+from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.tokens import verbatim, word_set
 
 # Channels that relay a statement when named after "on" ("said on Telegram").
@@ -68,7 +69,9 @@ OUTLET_WORDS = word_set("""
 
 
 def carried_by(phrase: Token) -> str | None:
-    """The outlet of "in a statement carried by the state news agency Karsa Press"."""
+    """The outlet of "in a statement carried by the state news agency Karsa Press"; not a
+    body or person that only holds an outlet word ("released by the Post Office", "published
+    by newspaper editor Anna Nowak")."""
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
     if not objects or objects[0].lemma_.lower() not in ("statement", "interview", "message"):
         return None
@@ -77,11 +80,8 @@ def carried_by(phrase: Token) -> str | None:
             continue
         for agent in (c for c in participle.children if c.lower_ == "by"):
             outlets = [c for c in agent.children if c.dep_ == "pobj"]
-            words = list(outlets[0].subtree) if outlets else []
-            if any(t.lower_ in OUTLET_WORDS for t in words):
-                kinds = [k for k, t in enumerate(words) if t.pos_ == "NOUN"]  # "news agency"
-                name = [t for t in words[kinds[-1] + 1 if kinds else 0 :] if t.pos_ == "PROPN"]
-                return verbatim(name) if name else None
+            name = outlet_named_by_kind(outlets[0]) if outlets else []
+            return verbatim(name) if name else None
     return None
 
 
@@ -89,11 +89,45 @@ def carried_by(phrase: Token) -> str | None:
 _CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release"})
 
 
+def outlet_named_by_kind(noun: Token) -> list[Token]:
+    """The name of an outlet told with its kind: "the broadcaster Forth Sport", "the news
+    agency Xinhua-Orsk", "the television station Kanal 9" (whichever word the parser made
+    the head); [] when no kind of outlet comes right before the name ("newspaper editor Anna
+    Nowak")."""
+    doc = noun.doc
+    if noun.pos_ == "NOUN" and an_outlet_word(noun):
+        named = [c for c in noun.children if c.dep_ == "appos" and c.text[:1].isupper()]
+        start = named[0].left_edge.i if named else noun.right_edge.i + 1
+    else:
+        kinds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if not kinds or not an_outlet_word(kinds[-1]):
+            return []
+        start = kinds[-1].i + 1  # "the state news agency [Karsa Press]"
+    return _name_from(doc, start)
+
+
+def _name_from(doc: Doc, start: int) -> list[Token]:
+    """The name that starts at `start`: capitalised words, with numbers ("Kanal 9") and
+    joiners ("Voice of Tarn", "Xinhua-Orsk") inside it; it ends before a date ("Monday")."""
+    name: list[Token] = []
+    for token in doc[start:]:
+        if token.ent_type_ in ("DATE", "TIME"):
+            break
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        joiner = token.lower_ in NAME_JOINERS and following is not None and following.is_title
+        if not (token.text[:1].isupper() or (name and (token.like_num or joiner))):
+            break
+        name.append(token)
+    return name
+
+
 def an_outlet_word(noun: Token) -> bool:
-    """True for a noun that says an outlet ("the broadcaster", "the news agency")."""
-    compounds = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in OUTLET_WORDS]
-    return noun.lower_ in OUTLET_WORDS or (bool(compounds) and noun.lower_ in _OUTLET_HEADS)
+    """True for a noun that says an outlet ("the broadcaster", "the news agency"), not a
+    courier or postal service."""
+    media = [c for c in noun.children if c.dep_ == "compound" and c.lower_ in _MEDIA_WORDS]
+    return noun.lower_ in OUTLET_WORDS or (bool(media) and noun.lower_ in _OUTLET_HEADS)
 
 
-# What an outlet word makes an outlet of ("news agency", "radio station"; not "news conference").
+# What a media word makes an outlet of ("news agency", "radio station"; not "news conference").
 _OUTLET_HEADS = frozenset({"agency", "service", "station", "channel", "network", "outlet", "site"})
+_MEDIA_WORDS = frozenset({"news", "radio", "television", "tv", "press", "media", "broadcasting"})

@@ -7,7 +7,13 @@ from spacy.tokens import Token
 
 from schemas.claims import Source
 from service.extractors.offline.body_names import BODY_DESCRIPTIONS
-from service.extractors.offline.channels import CHANNELS, OUTLET_WORDS, an_outlet_word, carried_by
+from service.extractors.offline.channels import (
+    CHANNELS,
+    OUTLET_WORDS,
+    an_outlet_word,
+    carried_by,
+    outlet_named_by_kind,
+)
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
@@ -57,7 +63,7 @@ def _detached_name(tokens: list[Token], last: Token, role: Token) -> list[Token]
     """ "according to the party's chair, Lotte Varn.": the name the parser left off the
     role it names, closing the sentence; [] when there is none."""
     following = [t for t in tokens if t.i > last.i]
-    named_after = _name_after(role)  # "according to the daily newspaper Denní Hlas,"
+    named_after = outlet_named_by_kind(role)  # "according to the daily newspaper Denní Hlas,"
     if named_after and following[: len(named_after)] == named_after:
         return named_after
     if last.text == ",":  # the parser hung the comma on the role
@@ -131,7 +137,10 @@ def _own_channel(verb: Token) -> str | None:
         # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
         introduced = child.pos_ == "PROPN" and _named_after_its_kind(child)
         if told and (named or introduced or an_outlet_word(child)):
-            return phrase_text(outlet(_name_after(child) or addressee))
+            undated = list(addressee)
+            while undated and undated[-1].ent_type_ == "DATE" and undated[-1].pos_ == "PROPN":
+                undated.pop()  # "told the news agency Monday": no channel named "Monday"
+            return phrase_text(outlet_named_by_kind(child) or outlet(undated))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
             relay = _interview_with(child) or carried_by(child)
             if relay is not None:
@@ -165,18 +174,6 @@ def _without_clauses(noun: Token) -> list[Token]:
     return [t for t in noun.subtree if t.i not in hung]
 
 
-def _name_after(noun: Token) -> list[Token]:
-    """The name right after an outlet word the parser left apart ("the newspaper Nordlys")."""
-    if noun.pos_ != "NOUN" or not an_outlet_word(noun):
-        return []
-    name = []
-    for token in noun.doc[noun.right_edge.i + 1 :]:
-        if token.pos_ != "PROPN":
-            break
-        name.append(token)
-    return name
-
-
 def _speaking_on(participle: Token) -> str | None:
     """The outlet of "Speaking on CNN" or "Writing in the Orsk Post"."""
     for child in participle.children:
@@ -201,12 +198,9 @@ def _interview_with(phrase: Token) -> str | None:
         outlets = [c for c in child.children if c.dep_ == "pobj"]
         if child.lower_ == "with" and outlets and outlets[0].pos_ == "PROPN":
             return phrase_text(outlet(list(outlets[0].subtree)))
-        if child.lower_ == "with" and outlets and an_outlet_word(outlets[0]):
-            named = [c for c in outlets[0].children if c.dep_ == "appos" and c.text[:1].isupper()]
-            name = [t for t in named[0].subtree if t.i <= named[0].i] if named else []
-            name = name or _name_after(outlets[0])  # "the broadcaster Forth Sport"
-            if name:
-                return phrase_text(name)
+        name = outlet_named_by_kind(outlets[0]) if outlets else []
+        if child.lower_ == "with" and name:  # "the broadcaster Forth Sport"
+            return phrase_text(name)
     return None
 
 

@@ -2067,6 +2067,26 @@ def test_a_numbered_description_of_a_person_is_a_claim_of_its_own(extractor: Off
         ),
         # a news conference is no outlet
         ("Ilse Karvona told a news conference that 12 schools had closed.", None),
+        # a review of rules 2025.23: numbers, joiners and hyphens inside the name, a date after
+        # it, a courier service, a body or person that only holds an outlet word
+        ("The governor told the television station Kanal 9 that 12 schools had closed.", "Kanal 9"),
+        (
+            "Ilse Karvona said in an interview with the news agency Voice of Tarn that 12 "
+            "schools had closed.",
+            "Voice of Tarn",
+        ),
+        (
+            "The mayor told the news agency Xinhua-Orsk on Monday that 12 schools had closed.",
+            "Xinhua-Orsk",
+        ),
+        ("The rescuer told the TV channel Vox Tarn that 12 schools had closed.", "Vox Tarn"),
+        ("The shop told the courier service that 12 schools had closed.", None),
+        ("In a statement released by the Post Office, the union said 12 schools had closed.", None),
+        (
+            "In a statement published by newspaper editor Anna Nowak, the family said 12 schools "
+            "had closed.",
+            None,
+        ),
         # the parser hangs the speaker on the outlet and leaves "said" without a subject
         (
             "In an interview with Radio Tarn, its director, Ilse Karvona, said 12 schools had "
