@@ -2414,6 +2414,14 @@ def test_a_clause_split_off_before_a_clock_time_keeps_its_a_m(extractor: Offline
                 ("Ostrenia pledged 250 million euros.", 250e6, "EUR"),
             },
         ),
+        # the second figure repeats its unit, and the parser hangs it beside the first
+        (
+            "Brenna Foods was fined 4.2 million euros and Kestel Dairy 1.5 million euros.",
+            {
+                ("Brenna Foods was fined 4.2 million euros.", 4.2e6, "EUR"),
+                ("Kestel Dairy was fined 1.5 million euros.", 1.5e6, "EUR"),
+            },
+        ),
         (
             "Halvorsen was awarded four delegates and Dray two.",
             {
