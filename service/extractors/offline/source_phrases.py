@@ -196,3 +196,19 @@ def the_body(tokens: list[Token], head: Token) -> bool:
 
 # Adjectives of the level of government a body serves ("the provincial health authority").
 _LEVELS = word_set("local regional provincial national federal state municipal county city")
+
+
+def without_side_words(tokens: list[Token]) -> list[Token]:
+    """A source phrase without words that tell where or which rather than who: "hospital
+    officials there" -> "hospital officials", "the smaller Teachers' Initiative 2018" ->
+    "the Teachers' Initiative 2018"."""
+    if len(tokens) > 1 and tokens[-1].lower_ in ("there", "here"):
+        tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].pos_ in ("ADJ", "VERB"):
+        rest = tokens[2:]
+        named = rest[0].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.is_punct or t.like_num or t.tag_ == "POS" for t in rest
+        )
+        if tokens[1].is_lower and tokens[1].lower_ not in _LEVELS and named:
+            return [tokens[0], *rest]
+    return tokens

@@ -1026,6 +1026,19 @@ SOURCES = [
         "Maria Lund",
     ),
     ("Ruling party Nuevo Rumbo said the vote was fair.", "vote", "Nuevo Rumbo"),
+    # words that tell which or where, not who
+    (
+        "The smaller Tarn Teachers' Union said the strike would go on.",
+        "strike",
+        "Tarn Teachers' Union",
+    ),
+    ("The ruling Civic Party said the vote was fair.", "vote", "Civic Party"),
+    ("Hospital officials there said 12 people had died.", "died", "hospital officials"),
+    (
+        "The provincial People's Committee said 12 people had died.",
+        "died",
+        "The provincial People's Committee",
+    ),
     # "the club" is the body its own noun introduced, though its name does not say "club"
     (
         "Ridgeway agreed to buy football club Leith Albion, the club said on Tuesday.",
