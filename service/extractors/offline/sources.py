@@ -65,6 +65,7 @@ DOCUMENT_HEADS = word_set("""
     document assessment account post tally count bulletin update datum statistic filing
     poll census audit review investigation memo result image imagery projection photo
     footage finding calculation model database register registry website reading
+    decision ruling order verdict judgment judgement indictment
     """)
 # A clause saying the source kept its name back ("spoke on condition of anonymity").
 _WITHHELD = re.compile(r"not to be (?:named|identified)|anonymity|not authori[sz]ed to")
@@ -244,7 +245,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         owner = described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
             body = described_body(refs, owner.lemma_.lower(), article_offset(owner))
-            if body is not None:
+            if body is not None and _public_if_told_so(owner.lemma_.lower(), body.name):
                 return body, lemma
             if owner.dep_ == "poss":  # "the ministry's bulletin": the ministry
                 words = [t for t in owner.subtree if t.tag_ != "POS"]
@@ -292,6 +293,18 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _public_if_told_so(description: str, name: str) -> bool:
+    """False for a body told as a public one ("the regulator's decision") whose name says no
+    public body (a firm speaking in the story)."""
+    if description not in _PUBLIC_KINDS or name.isupper():  # "UNHCR": no telling
+        return True
+    return any(word.lower() in PUBLIC_BODY_WORDS for word in name.split())
+
+
+# Descriptions only a public body answers to.
+_PUBLIC_KINDS = word_set("regulator watchdog agency authority ministry department commission")
 
 
 def _body_before(refs: References) -> Callable[[str, int], Source | None]:

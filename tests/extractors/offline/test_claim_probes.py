@@ -1026,6 +1026,19 @@ SOURCES = [
         "Maria Lund",
     ),
     ("Ruling party Nuevo Rumbo said the vote was fair.", "vote", "Nuevo Rumbo"),
+    # a decision or order is its maker's document; a firm speaking is no regulator
+    (
+        "The Tarn Road Safety Administration fined Orvik Motors. Orvik Motors said it would "
+        "appeal. Orvik knew of the fault by 2021, according to the agency's order.",
+        "fault",
+        "Tarn Road Safety Administration",
+    ),
+    (
+        "Orvik Retail said it would appeal the fine. Attackers stole 40,000 records, according "
+        "to the regulator's decision.",
+        "records",
+        "the regulator",
+    ),
     # words that tell which or where, not who
     (
         "The smaller Tarn Teachers' Union said the strike would go on.",
