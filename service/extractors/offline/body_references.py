@@ -71,8 +71,13 @@ def described_body(
     # known) or anywhere in the text
     people = {word for _, person in refs.persons for word in person.split()}
     channels = refs.channel_names()  # "told the broadcaster NBR": no agency of the story
-    # "the club" after "football club Leith Albion": the body its own noun introduced
-    introduced = {name for name, noun in refs.introduced_bodies.items() if noun == description}
+    # "the club" after "football club Leith Albion": the one body its own noun introduced
+    introduced = {
+        name
+        for at, name in refs.organisations
+        if at < offset and refs.introduced_bodies.get(name) == description
+    }
+    introduced = introduced if len(introduced) == 1 else set()
     fitting = [
         (at, name)
         for at, name in refs.organisations

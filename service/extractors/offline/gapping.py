@@ -18,7 +18,7 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
         if not any(is_number_token(t) for t in counted.subtree if t.i < counted.i):
             continue
         for joined in counted.children:
-            agent, figure = _agent_and_figure(joined, ids)
+            agent, figure = _agent_and_figure(joined, counted, ids)
             if joined.dep_ != "conj" or agent.pos_ != "PROPN" or not figure:
                 continue
             joint = next((c for c in counted.children if c.dep_ == "cc" and c.i < agent.i), None)
@@ -55,34 +55,63 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
     return [proposition]
 
 
-def _agent_and_figure(joined: Token, ids: set[int]) -> tuple[Token, list[Token]]:
-    """The second agent and its figure: "Ostrenia 250 million", or a figure the parser made
-    the conjunct with the name hung on it ("Kestel Dairy 1.5 million euros")."""
+def _agent_and_figure(joined: Token, counted: Token, ids: set[int]) -> tuple[Token, list[Token]]:
+    """The second agent and its figure: "Ostrenia 250 million"; or, where the second figure
+    repeats a sum's unit ("Kestel Dairy 1.5 million euros"), the name and the figure however
+    the parser hung them (the figure beside the first, or the conjunct with the name on it)."""
+    numbers = [c for c in joined.children if c.dep_ == "nummod" and c.i > joined.i]
+    numbers = [c for c in numbers if c.i in ids]
+    if joined.pos_ == "PROPN" and numbers:
+        return joined, [t for t in numbers[0].subtree if t.i in ids]
+    if not _repeats_a_sum(counted):
+        return joined, []
     if joined.pos_ == "NOUN":
         names = [c for c in joined.children if c.dep_ in ("nmod", "compound") and c.i < joined.i]
         names = [c for c in names if c.pos_ == "PROPN"]
-        if names:
-            named = {t.i for t in names[0].subtree}
-            figure = [t for t in joined.subtree if t.i in ids and t.i not in named]
-            if figure and is_number_token(figure[0]):
-                return names[0], figure
-    return joined, _own_figure(joined, ids)
-
-
-def _own_figure(agent: Token, ids: set[int]) -> list[Token]:
-    """The figure written after the second agent ("Ostrenia 250 million", "Jadran Medika
-    6.1 million euros"), or []."""
-    numbers = [c for c in agent.children if c.dep_ == "nummod" and c.i > agent.i and c.i in ids]
-    if numbers:
-        return [t for t in numbers[0].subtree if t.i in ids]
-    doc, after = agent.doc, agent.right_edge.i + 1
+        if not names or joined.lemma_ != counted.lemma_ or _compared(joined):
+            return joined, []
+        named = {t.i for t in names[0].subtree}
+        figure = [t for t in joined.subtree if t.i in ids and t.i not in named and t.i <= joined.i]
+        return (names[0], figure) if figure and is_number_token(figure[0]) else (joined, [])
+    doc, after = joined.doc, joined.right_edge.i + 1
     if after not in ids or not is_number_token(doc[after]):
-        return []
-    # the parser may hang "6.1 million euros" beside the first figure, not on the agent
+        return joined, []
     phrase = doc[after]
     while phrase.head.i in ids and phrase.head.i != phrase.i and phrase.head.left_edge.i == after:
         phrase = phrase.head
-    return [t for t in phrase.subtree if t.i in ids]
+    if phrase.lemma_ != counted.lemma_ or _compared(phrase):
+        return joined, []
+    return joined, [t for t in phrase.subtree if t.i in ids and t.i <= phrase.i]
+
+
+def _repeats_a_sum(counted: Token) -> bool:
+    """True for a sum the second agent's figure may repeat in full ("fined 4.2 million euros
+    and Kestel Dairy 1.5 million euros"): money or a percentage, not "percent of the vote",
+    and not the sum a verb gives someone ("fined Brenna Foods 4.2 million euros and ...")."""
+    verb = counted.head
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i != counted.i]
+    # "fined [Brenna Foods] 4.2 million euros": the parser may hang the one fined on the sum
+    named = [c for c in counted.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+    given = bool(objects) or any(c.i < counted.i for c in named)
+    limited = any(c.dep_ == "prep" for c in counted.children)
+    return counted.lemma_.lower() in _SUMS and not given and not limited
+
+
+def _compared(noun: Token) -> bool:
+    """True for a figure told as a difference ("1.5 million euros more")."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return following is not None and following.lower_ in (
+        "more",
+        "less",
+        "fewer",
+        "higher",
+        "lower",
+    )
+
+
+# Units of a sum written again after the second agent.
+_SUMS = frozenset({"euro", "dollar", "pound", "franc", "crown", "krona", "krone", "yen", "yuan",
+                   "rupee", "real", "peso", "percent", "%"})  # fmt: skip
 
 
 def _noun_after(number: Token) -> bool:

@@ -96,11 +96,10 @@ class References:
             (at, name) for at, name, ent in bodies if ent.root.dep_ in ("nsubj", "nsubjpass")
         ]
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
-        introduced_bodies = {
-            name: _introducer(ent)
-            for _, name, ent in bodies
-            if _after_a_body_noun(ent) or told_with_which(ent)
-        }
+        introduced_bodies: dict[str, str] = {}
+        for _, name, ent in bodies:
+            if _after_a_body_noun(ent) or told_with_which(ent):  # the first noun told stays
+                introduced_bodies[name] = introduced_bodies.get(name) or _introducer(ent)
         return cls(
             persons=persons,
             possessors=possessors,

@@ -277,7 +277,10 @@ def _speaker_hung_before(verb: Token) -> list[Token]:
     named = entity_of(doc[verb.i - 2])
     if named is None or named.label_ != "PERSON" or named.root.dep_ != "appos":
         return []
-    return list(named)
+    # "Radio Tarn, its director, Ilse Karvona,": a chain of appositives back to the noun the
+    # sentence opened with; not "the brother of its director, Ilse Karvona," (the brother spoke)
+    described = named.root.head
+    return list(named) if described.dep_ == "appos" else []
 
 
 def _subject_hung_on_as(verb: Token) -> Token | None:

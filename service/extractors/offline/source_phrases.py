@@ -9,6 +9,7 @@ from service.extractors.offline.person_words import (
     BODY_INTRODUCERS,
     DESCRIBING_ONLY,
     GROUP_ENDINGS,
+    TITLES,
 )
 from service.extractors.offline.tokens import strip_edges, word_set
 
@@ -209,6 +210,8 @@ def without_side_words(tokens: list[Token]) -> list[Token]:
         named = rest[0].text[:1].isupper() and all(
             t.text[:1].isupper() or t.is_punct or t.like_num or t.tag_ == "POS" for t in rest
         )
-        if tokens[1].is_lower and tokens[1].lower_ not in _LEVELS and named:
+        # "the former President": a title, not a name ("the former Tarn Party" is one)
+        titled = any(t.lower_ in TITLES for t in rest) or (len(rest) == 1 and not rest[0].ent_type_)
+        if tokens[1].is_lower and tokens[1].lower_ not in _LEVELS and named and not titled:
             return [tokens[0], *rest]
     return tokens

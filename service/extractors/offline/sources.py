@@ -261,11 +261,11 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
             return written_by, lemma
     placed = without_seat(without_place_reference(tokens, head))
     tokens = named_group(without_description(placed))
+    # "the monitoring group Observatoire X": the description went, the name is left
+    named = len(tokens) < len(placed) and is_proper(tokens)
     sided = without_side_words(tokens)
     contiguous = contiguous and sided[1:2] == tokens[1:2]  # "the [smaller] Tarn Party"
     tokens = sided
-    # "the monitoring group Observatoire X": the description went, the name is left
-    named = len(tokens) < len(placed) and is_proper(tokens)
     written = phrase_text(tokens) if contiguous else _joined(tokens)
     text = refs.expand(written)
     # a short form the article defined names its body outright ("the MOH" is the Ministry

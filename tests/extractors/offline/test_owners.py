@@ -15,11 +15,6 @@ from service.extractors.offline import OfflineExtractor
 MONDAY = dt.date(2021, 5, 17)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> OfflineExtractor:
-    return OfflineExtractor()
-
-
 def _claims(extractor: OfflineExtractor, text: str) -> list[DraftClaim]:
     return extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
 
@@ -69,9 +64,27 @@ OWNED = [
     ),
 ]
 
+# a bare group takes the one fuller name told before
+GROUPS = [
+    (
+        "The race drew 14,000 runners, according to race organisers. The course is flat, "
+        "organisers said.",
+        "course",
+        "race organisers",
+    ),
+    (
+        "The officer had served for 14 years, the Tarnow Police Department said. Police said a "
+        "knife was found at the scene.",
+        "knife",
+        "Tarnow Police Department",
+    ),
+]
 
-@pytest.mark.parametrize(("text", "phrase", "source"), OWNED, ids=[o[2] for o in OWNED])
-def test_a_body_told_by_its_owner_takes_the_owner_named_before(
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"), [*OWNED, *GROUPS], ids=[o[2] for o in [*OWNED, *GROUPS]]
+)
+def test_a_source_takes_the_owner_or_fuller_name_told_before(
     extractor: OfflineExtractor, text: str, phrase: str, source: str
 ):
     assert _source_of(extractor, text, phrase) == source
@@ -135,29 +148,6 @@ def test_a_documents_owner_is_its_source_not_the_document(extractor: OfflineExtr
     assert _source_of(extractor, text, "Nitrate") == "Tarn Water Agency"
 
 
-GROUPS = [
-    (
-        "The race drew 14,000 runners, according to race organisers. The course is flat, "
-        "organisers said.",
-        "course",
-        "race organisers",
-    ),
-    (
-        "The officer had served for 14 years, the Tarnow Police Department said. Police said a "
-        "knife was found at the scene.",
-        "knife",
-        "Tarnow Police Department",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "phrase", "source"), GROUPS, ids=[g[1] for g in GROUPS])
-def test_a_bare_group_takes_the_one_fuller_name_told_before(
-    extractor: OfflineExtractor, text: str, phrase: str, source: str
-):
-    assert _source_of(extractor, text, phrase) == source
-
-
 def test_a_bare_group_stays_bare_when_two_fuller_names_were_told(extractor: OfflineExtractor):
     text = (
         "Tarnow police said two men were held. Orvik police said a third had fled. Police said "
@@ -216,3 +206,9 @@ def test_what_the_cited_source_said_in_a_relative_clause_is_its_own_plain_claim(
     statements = [c.statement for c in _claims(extractor, text)]
     assert "Prices rose 5 percent." in statements
     assert "Food costs drove the rise." in statements
+
+
+def test_residents_there_stay_an_unnamed_group(extractor: OfflineExtractor):
+    claims = [c for c in _claims(extractor, "Residents there said 40 homes had burned.")]
+    assert claims and claims[0].source is not None
+    assert (claims[0].source.name, claims[0].source.anonymous) == ("residents", True)
