@@ -51,11 +51,9 @@ def named_places(docs: list[tuple[int, Doc]]) -> list[tuple[int, str, str]]:
     for base, doc in docs:
         for token in doc:
             first = _name_start(token) if token.lower_ in _LEVEL_WORDS else None
-            if first is not None and not any(
-                t.ent_type_ == "ORG" for t in doc[first : token.i + 1]
-            ):
-                name = verbatim(list(doc[first : token.i + 1]))
-                places.append((base + doc[first].idx, name, token.lower_))
+            named = list(doc[first : token.i + 1]) if first is not None else []
+            if named and not any(t.lower_ in _BODY_WORDS for t in named[:-1]):  # "School District"
+                places.append((base + named[0].idx, verbatim(named), token.lower_))
         for entity in doc.ents:
             if entity.label_ != "GPE":
                 continue
