@@ -30,7 +30,6 @@ from service.extractors.offline.report_phrases import (
     channel,
     channel_in_phrase,
     is_outlet,
-    named_by_according_to,
     relayed_by,
     report_phrase,
     source_words,
@@ -61,7 +60,7 @@ from service.extractors.offline.sources import (
     source_of,
     without_clauses,
 )
-from service.extractors.offline.tokens import article_offset, word_set
+from service.extractors.offline.tokens import article_offset, named_by_according_to, word_set
 
 # Children of a reporting verb that belong to the act of saying, not to the content.
 _FRAME_DEPS = word_set("""

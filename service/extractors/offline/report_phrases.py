@@ -42,13 +42,6 @@ def according_to(tokens: list[Token]) -> list[Token]:
     return []
 
 
-def named_by_according_to(noun: Token) -> bool:
-    """True for the noun an "according to" phrase names ("according to the World Bank")."""
-    preposition = noun.head
-    after_to = noun.dep_ == "pobj" and preposition.lower_ == "to"
-    return after_to and preposition.head.lower_ == "according"
-
-
 def _short_form_after(tokens: list[Token], last: Token) -> list[Token]:
     """ "according to the Office for Refugees (OFR),": the short form the parser hung
     elsewhere; [] when none follows."""

@@ -17,7 +17,7 @@ from service.extractors.offline.relative_clauses import (
     relative_word,
     resolve_relative,
 )
-from service.extractors.offline.tokens import MONTH_NAMES, strip_edges
+from service.extractors.offline.tokens import MONTH_NAMES, named_by_according_to, strip_edges
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -347,13 +347,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
 def _told_by_the_cited(head: Token) -> Token | None:
     """The clause a relative clause reports for the body an "according to" names ("Q" of
     "according to the World Bank, which said Q"), or None."""
-    noun = head.head
-    preposition = noun.head
-    cited = (
-        noun.dep_ == "pobj"
-        and preposition.lower_ == "to"
-        and preposition.head.lower_ == "according"
-    )
+    cited = named_by_according_to(head.head)
     if head.dep_ != "relcl" or not cited or head.lemma_.lower() not in REPORTING_VERBS:
         return None
     opener = head.doc[head.left_edge.i]

@@ -129,3 +129,10 @@ def join_tokens(tokens: list[Token]) -> str:
             parts.append(tokens[position - 1].whitespace_ if adjacent else " ")
         parts.append(token.text)
     return "".join(parts)
+
+
+def named_by_according_to(noun: Token) -> bool:
+    """True for the noun an "according to" phrase names ("according to the World Bank")."""
+    preposition = noun.head
+    after_to = noun.dep_ == "pobj" and preposition.lower_ == "to"
+    return after_to and preposition.head.lower_ == "according"
