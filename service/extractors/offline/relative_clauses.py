@@ -1,4 +1,5 @@
-"""Relative clauses: what "who", "which", "where" and "whose" stand for."""
+"""Relative clauses: what "who", "which", "where" and "whose" stand for, and what one on a
+body an "according to" names reports ("according to X, which said Q")."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.sources import DOCUMENT_HEADS
-from service.extractors.offline.tokens import entity_of, join_tokens, word_set
+from service.extractors.offline.tokens import (
+    entity_of,
+    join_tokens,
+    named_by_according_to,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from service.extractors.offline.segmentation import Proposition
@@ -132,3 +139,15 @@ def _antecedent_noun(noun: Token, relative: Token) -> Token:
         if governor.pos_ in ("NOUN", "PROPN"):
             return governor
     return noun
+
+
+def told_by_the_cited(head: Token) -> Token | None:
+    """The clause a relative clause reports for the body an "according to" names ("Q" of
+    "according to the World Bank, which said Q"), or None."""
+    cited = named_by_according_to(head.head)
+    if head.dep_ != "relcl" or not cited or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    opener = head.doc[head.left_edge.i]
+    if opener.lower_ not in ("which", "who"):
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp"), None)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from service.extractors.offline.fieldwork import surveyed
-from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.relative_clauses import (
     RELATIVE_ADVERBS,
@@ -16,8 +15,9 @@ from service.extractors.offline.relative_clauses import (
     non_restrictive,
     relative_word,
     resolve_relative,
+    told_by_the_cited,
 )
-from service.extractors.offline.tokens import MONTH_NAMES, named_by_according_to, strip_edges
+from service.extractors.offline.tokens import MONTH_NAMES, strip_edges
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -324,7 +324,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         if not (long_enough(tokens) or counted or (acting and head.pos_ == "VERB")):
             continue
         proposition = Proposition(tokens=tokens, head=head, evidence=tokens)
-        told = _told_by_the_cited(head) if head.i != main.i else None
+        told = told_by_the_cited(head) if head.i != main.i else None
         if told is not None:  # "P, according to X, which said Q": Q, told by X as P is
             content = trim([t for t in told.subtree if t.i in ids and t.dep_ != "mark"])
             proposition = Proposition(tokens=content, head=told, evidence=content)
@@ -342,18 +342,6 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
                 proposition.replacements[tokens[0].i] = f"{auxiliary} {tokens[0].text}"
         propositions.append(proposition)
     return propositions
-
-
-def _told_by_the_cited(head: Token) -> Token | None:
-    """The clause a relative clause reports for the body an "according to" names ("Q" of
-    "according to the World Bank, which said Q"), or None."""
-    cited = named_by_according_to(head.head)
-    if head.dep_ != "relcl" or not cited or head.lemma_.lower() not in REPORTING_VERBS:
-        return None
-    opener = head.doc[head.left_edge.i]
-    if opener.lower_ not in ("which", "who"):
-        return None
-    return next((c for c in head.children if c.dep_ == "ccomp"), None)
 
 
 def _trailing_owner(token: Token, owner: int, main: Token, heads: set[int], ids: set[int]) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.moments import moments_apart
 from service.extractors.offline.tokens import word_set
 
 
@@ -43,40 +44,11 @@ def in_side_clause(token: Token, head: Token) -> bool:
         if set_off and token.head.i == head.i and head.dep_ == "ROOT" and head.pos_ == "NOUN":
             return False  # "The centre, which has 200 shops, reopened": the clause's predicate
         governor = token.head.lower_ if token.dep_ == "pcomp" else ""
-        if governor == "after" and not (set_off or described) and _moments_apart(token.head):
+        if governor == "after" and not (set_off or described) and moments_apart(token.head):
             continue  # "exploded 41 seconds after lifting off on Wednesday": that Wednesday
         if set_off or governor in ("after", "before") or _fronted(token):
             return True
     return False
-
-
-def _moments_apart(preposition: Token) -> bool:
-    """True for "after" said to be seconds to hours apart ("shortly after", "41 seconds
-    after", "hours after", not "48 hours after"): both events fall on the same day."""
-    before = preposition.doc[preposition.i - 1] if preposition.i else None
-    near = list(preposition.children)
-    if before is not None and before.dep_ in ("npadvmod", "advmod"):
-        near.append(before)  # the parser hangs "41 seconds" on the verb, before "after"
-    return any(_within_a_day(t) for t in near)
-
-
-def _within_a_day(word: Token) -> bool:
-    """ "shortly", "minutes", "41 seconds", "hours", "six hours"; not "48 hours"."""
-    if word.lower_ in _SHORTLY:
-        return True
-    if word.lemma_.lower() not in _SHORT_SPANS:
-        return False
-    counts = [c for c in word.children if c.dep_ == "nummod"]
-    if not counts or word.lemma_.lower() != "hour":
-        return True
-    count = counts[0].text.lower()
-    return (count.isdigit() and int(count) < 24) or count in _FEW
-
-
-_SHORTLY = frozenset({"shortly", "soon", "just", "immediately", "moments", "minutes", "seconds"})
-_SHORT_SPANS = frozenset({"second", "minute", "moment", "hour"})
-_FEW = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                  "nine", "ten", "eleven", "twelve", "several", "few"})  # fmt: skip
 
 
 def _describes(clause: Token, head: Token) -> bool:
