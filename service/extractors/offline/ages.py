@@ -90,8 +90,7 @@ def a_surname(word: Token) -> bool:
     if word.text not in word.doc.user_data.get(PERSON_SURNAMES, frozenset()):
         return False
     before = word.doc[word.i - 1] if word.i else None
-    alone = before is None or not (before.text[:1].isupper() or before.pos_ == "DET")
-    return alone
+    return before is None or not (before.text[:1].isupper() or before.pos_ == "DET")
 
 
 def _listed(number: Token) -> bool:

@@ -142,6 +142,14 @@ def fits(description: str, name: str) -> bool:
 _PUBLIC_DESCRIPTIONS = word_set("agency authority office regulator watchdog")
 
 
+def says_a_public_body(description: str, name: str) -> bool:
+    """False for a body told as a public one ("the regulator's decision") whose name says no
+    public body (a firm speaking in the story); an acronym ("UNHCR") may be any."""
+    if description not in _PUBLIC_DESCRIPTIONS or name.isupper():
+        return True
+    return any(word.lower() in PUBLIC_BODY_WORDS for word in name.split())
+
+
 # "The Coastal Flood Warning Office (CFWO)": a name and its short form.
 _NAME_WORD = r"[A-Z][\w’'.&-]*"
 _DEFINITION = re.compile(

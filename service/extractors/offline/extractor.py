@@ -114,11 +114,8 @@ class OfflineExtractor:
             doc.user_data["base"] = block.start  # block offset, to map tokens to the article
         refs = References.of([(b.start, doc) for b, doc in parsed])
         countries = country_names()  # "Jordan" of "Michael Jordan" may be the country
-        surnames = frozenset(
-            name.split()[-1]
-            for _, name in refs.persons
-            if " " in name and name.split()[-1].lower() not in countries
-        )
+        lasts = (name.rsplit(" ", 1)[-1] for _, name in refs.persons if " " in name)
+        surnames = frozenset(last for last in lasts if last.lower() not in countries)
         for _, doc in parsed:
             doc.user_data[PERSON_SURNAMES] = surnames  # "Lomuria, 26,": a person the tagger missed
         note_document_authors([doc for _, doc in parsed], refs)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.extractors.offline.quantities import is_number_token
+from service.extractors.offline.quantity_units import unit_after
 from service.extractors.offline.segmentation import Proposition, trim
 
 _OBJECT_DEPS = frozenset({"dobj", "attr"})
@@ -17,8 +18,9 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
     for counted in (c for c in head.children if c.dep_ in _OBJECT_DEPS and c.i in ids):
         if not any(is_number_token(t) for t in counted.subtree if t.i < counted.i):
             continue
+        repeats = _repeats_a_sum(counted)
         for joined in counted.children:
-            agent, figure = _agent_and_figure(joined, counted, ids)
+            agent, figure = _agent_and_figure(joined, counted, ids, repeats=repeats)
             if joined.dep_ != "conj" or agent.pos_ != "PROPN" or not figure:
                 continue
             joint = next((c for c in counted.children if c.dep_ == "cc" and c.i < agent.i), None)
@@ -55,7 +57,9 @@ def split_gapped_agents(proposition: Proposition) -> list[Proposition]:
     return [proposition]
 
 
-def _agent_and_figure(joined: Token, counted: Token, ids: set[int]) -> tuple[Token, list[Token]]:
+def _agent_and_figure(
+    joined: Token, counted: Token, ids: set[int], *, repeats: bool
+) -> tuple[Token, list[Token]]:
     """The second agent and its figure: "Ostrenia 250 million"; or, where the second figure
     repeats a sum's unit ("Kestel Dairy 1.5 million euros"), the name and the figure however
     the parser hung them (the figure beside the first, or the conjunct with the name on it)."""
@@ -63,7 +67,7 @@ def _agent_and_figure(joined: Token, counted: Token, ids: set[int]) -> tuple[Tok
     numbers = [c for c in numbers if c.i in ids]
     if joined.pos_ == "PROPN" and numbers:
         return joined, [t for t in numbers[0].subtree if t.i in ids]
-    if not _repeats_a_sum(counted):
+    if not repeats:
         return joined, []
     if joined.pos_ == "NOUN":
         names = [c for c in joined.children if c.dep_ in ("nmod", "compound") and c.i < joined.i]
@@ -94,7 +98,8 @@ def _repeats_a_sum(counted: Token) -> bool:
     named = [c for c in counted.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
     given = bool(objects) or any(c.i < counted.i for c in named)
     limited = any(c.dep_ == "prep" for c in counted.children)
-    return counted.lemma_.lower() in _SUMS and not given and not limited
+    a_sum = unit_after([counted], 0)[0] is not None  # a currency or percent word
+    return a_sum and not given and not limited
 
 
 def _compared(noun: Token) -> bool:
@@ -107,11 +112,6 @@ def _compared(noun: Token) -> bool:
         "higher",
         "lower",
     )
-
-
-# Units of a sum written again after the second agent.
-_SUMS = frozenset({"euro", "dollar", "pound", "franc", "crown", "krona", "krone", "yen", "yuan",
-                   "rupee", "real", "peso", "percent", "%"})  # fmt: skip
 
 
 def _noun_after(number: Token) -> bool:

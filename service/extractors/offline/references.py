@@ -98,8 +98,9 @@ class References:
         possessors = {at for at, _, ent in bodies if _possessive(ent)}
         introduced_bodies: dict[str, str] = {}
         for _, name, ent in bodies:
-            if _after_a_body_noun(ent) or told_with_which(ent):  # the first noun told stays
-                introduced_bodies[name] = introduced_bodies.get(name) or _introducer(ent)
+            noun = _introducer(ent)
+            if noun or told_with_which(ent):  # the first noun told stays
+                introduced_bodies[name] = introduced_bodies.get(name) or noun
         return cls(
             persons=persons,
             possessors=possessors,
@@ -352,14 +353,9 @@ class References:
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
 
 
-def _after_a_body_noun(entity: Span) -> bool:
-    """ "run by fertiliser maker Solvexa Química", "group Ríos Vivos": a name told right after
-    a body's noun."""
-    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in BODY_INTRODUCERS
-
-
 def _introducer(entity: Span) -> str:
-    """The body's noun a name was told right after ("club"), or "" for none."""
+    """The body's noun a name was told right after ("run by fertiliser maker Solvexa Química",
+    "football club Leith Albion"), or "" for none."""
     before = entity.doc[entity.start - 1] if entity.start else None
     return before.lower_ if before is not None and before.lower_ in BODY_INTRODUCERS else ""
 

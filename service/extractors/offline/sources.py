@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Token
 
@@ -11,6 +11,7 @@ from schemas.claims import Source
 from service.extractors.offline.body_names import (
     BODY_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
+    says_a_public_body,
     without_place_reference,
     without_seat,
 )
@@ -173,7 +174,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     owned = (
         None
         if lemma in DOCUMENT_HEADS
-        else owned_name(tokens, refs.places, refs.sentences, _body_before(refs))
+        else owned_name(tokens, refs.places, refs.sentences, partial(mentioned_body, refs))
     )
     if owned is not None:  # "the city's environment department": Edmonton's
         return Source(name=owned, anonymous=lemma in ANONYMOUS_HEADS), lemma
@@ -245,7 +246,7 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         owner = described_owner(head)
         if owner is not None:  # "university figures", "the company's statement"
             body = described_body(refs, owner.lemma_.lower(), article_offset(owner))
-            if body is not None and _public_if_told_so(owner.lemma_.lower(), body.name):
+            if body is not None and says_a_public_body(owner.lemma_.lower(), body.name):
                 return body, lemma
             if owner.dep_ == "poss":  # "the ministry's bulletin": the ministry
                 words = [t for t in owner.subtree if t.tag_ != "POS"]
@@ -293,23 +294,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
-
-
-def _public_if_told_so(description: str, name: str) -> bool:
-    """False for a body told as a public one ("the regulator's decision") whose name says no
-    public body (a firm speaking in the story)."""
-    if description not in _PUBLIC_KINDS or name.isupper():  # "UNHCR": no telling
-        return True
-    return any(word.lower() in PUBLIC_BODY_WORDS for word in name.split())
-
-
-# Descriptions only a public body answers to.
-_PUBLIC_KINDS = word_set("regulator watchdog agency authority ministry department commission")
-
-
-def _body_before(refs: References) -> Callable[[str, int], Source | None]:
-    """The body of a kind named last before an offset ("the hospital's" Bursa City Hospital)."""
-    return lambda kind, offset: mentioned_body(refs, kind, offset)
 
 
 def _told_before(refs: References, name: str, token: Token) -> bool:
