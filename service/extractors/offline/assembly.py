@@ -80,7 +80,7 @@ def _a_death(claim: DraftClaim) -> bool:
 
 
 def ages_into_deaths(claims: list[DraftClaim]) -> list[DraftClaim]:
-    """ "X died on Tuesday, his family said. He was 84.": the age joins the death claim
+    """ "X died on Sunday, her son said. She was 91.": the age joins the death claim
     before it about the same person (gold: one claim, the age a second evidence span)."""
     kept: list[DraftClaim] = []
     for claim in claims:

@@ -100,12 +100,12 @@ def withheld_detail(words: list[Token]) -> bool:
 
 def set_off_remark(tokens: list[Token]) -> bool:
     """True for a relative clause that only remarks on the reporting (", which cannot be
-    independently confirmed", ", who was not authorised to speak publicly")."""
+    independently confirmed", ", who is not authorized to discuss the talks")."""
     text = " ".join(t.lower_ for t in tokens if not t.is_punct)
     return any(phrase in text for phrase in (*REPORTING_REMARKS, *_ANONYMITY_REMARKS))
 
 
-# Why a source is unnamed, told in a relative clause ("who was not authorised to speak").
+# Why a source is unnamed, told in a relative clause ("who is not authorized to discuss").
 _ANONYMITY_REMARKS = (
     "authorised to speak",
     "authorized to speak",

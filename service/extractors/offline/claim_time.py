@@ -30,6 +30,11 @@ def claim_time(
         if shared is not None:
             time = shared[0]
             spans.append(quote(shared[1]))
+    if time is None and not forecast:  # "closed schools on Thursday and barred cars": Thursday
+        shared = _day_of_the_first_act(head, context)
+        if shared is not None:
+            time = shared[0]
+            spans.append(quote(shared[1]))
     if time is None and not forecast:  # "A poll, taken on May 2-4, put Tarn at 41%"
         fieldwork = fieldwork_of(head)
         found = time_phrase(list(fieldwork.subtree), fieldwork, context) if fieldwork else None
@@ -81,6 +86,31 @@ def _bounded_by_a_dated_event(head: Token, context: Context) -> tuple[TimeRef, s
             time = TimeRef(text=found[0].text, start=start, end=end)
             return time, quote([preposition, *found[1]])
     return None
+
+
+def _day_of_the_first_act(head: Token, context: Context) -> tuple[TimeRef, list[Token]] | None:
+    """The day of the act a past-tense conjunct shares its subject with ("closed all schools
+    on Thursday and barred cars from the centre": both on Thursday); only a single day, as
+    a year or a month may hold acts far apart ("joined in 2010 and became chief")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is head or head.tag_ != "VBD" or first.tag_ != "VBD":
+        return None
+    if any(c.dep_ in _SUBJECTS for c in head.children):
+        return None
+    inside = {t.i for t in head.subtree}  # the subject's own date is the prefix's to give
+    inside |= {t.i for c in first.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    own = [t for t in first.subtree if t.i not in inside and _nearest_clause(t) == first.i]
+    found = time_phrase(own, first, context)
+    if found is None:
+        return None
+    time = found[0]
+    single_day = time.start is not None and len(time.start) == 10 and time.end == time.start
+    return found if single_day else None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def superseded_plan(head: Token) -> bool:

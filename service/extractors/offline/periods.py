@@ -46,9 +46,11 @@ _SPLIT_YEAR = re.compile(
 # "over the weekend": the weekend before a past report, the next one for a forecast.
 # "by the weekend": only its end, like any "by D".
 _WEEKEND = re.compile(r"\b(?i:(?:over|during|at|(?P<prep>by))\s+the\s+weekend)\b")
-# "overnight" on its own: the night before publication ("overnight Tuesday" is Tuesday's).
+# "overnight" on its own: the night before publication ("overnight Tuesday" is Tuesday's);
+# "kept overnight" is a length of stay, which dates nothing.
 _OVERNIGHT = re.compile(
-    rf"(?<!\ban\s)(?<!\bthe\s)\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"
+    rf"(?<!\ban\s)(?<!\bthe\s)(?<!\bkept\s)(?<!\bheld\s)(?<!\bstayed\s)"
+    rf"\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"
 )
 
 # "the first six months of 2024", "the last three months of the year".

@@ -44,7 +44,7 @@ _FROM_EVENT = re.compile(
     r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+same\s+day|"
     rf"(?:(?:{_COUNT}\s+|(?:several|some)\s+)?(?:hours?|minutes?)\s+(?:later|earlier))|"
     r"(?:on\s+)?the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night)|"
-    r"(?:(?:early|late)\s+)?that\s+(?:morning|afternoon|evening|night)|"
+    r"(?:(?:early|late)\s+)?that\s+(?:day|morning|afternoon|evening|night)|"
     r"(?:a|the)\s+day\s+(?:before|after)|"
     rf"{_COUNT}\s+days?\s+(?:later|earlier)|"
     rf"(?:(?:about|some|around)\s+)?{_COUNT}\s+(?:hours?|minutes?|days?)\s+(?:after|before)"
@@ -248,6 +248,9 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
     if match.re is _FROM_EVENT and context.forward and _before_unknown_event(match):
         return None, None  # "will rest for six hours before the spacewalk": not yet dated
     if match.re is _FROM_EVENT or match.re is _CLOCK:
+        if text == "that day" and context.speaking:
+            day = context.speaking.isoformat()  # "said on Friday that 60 stayed away that day"
+            return day, day
         if context.anchor is not None and len(context.anchor) < 10:
             return context.anchor, context.anchor  # "in May 2021 ... two days later": May
         return _from_event(text, context.anchor_day)

@@ -800,12 +800,13 @@ CLOCKS_RANGES_AND_NAMED_DAYS = [
         None,
         anchor=ANCHOR,
     ),
+    # a bare "that day" is the day told before (made-up dev's annotators, three of three)
+    _probe("Forty people were arrested that day.", "that day", ANCHOR, ANCHOR, anchor=ANCHOR),
 ]
 
 VAGUE_OR_NOT_TIMES = [
-    # a bare "that day" or "that year" may point at an event the sentences only name ("to
-    # mark the 1994 genocide. That year ..."), not the event they date: no time
-    _probe("Forty people were arrested that day.", None, None, None, anchor=ANCHOR),
+    # a bare "that year" may point at an event the sentences only name ("to mark the 1994
+    # genocide. That year ..."), not the event they date: no time
     _probe("That year the club was sold.", None, None, None, anchor="1964"),
     _probe("More troops will arrive in the coming days.", "coming days", None, None, forward=True),
     _probe("Attacks have increased in recent weeks.", None, None, None),

@@ -1,0 +1,108 @@
+"""Times a claim takes from around it (the day of the act it shares a subject with, "that
+day") and weekdays that lie ahead of the telling (a deadline, an occasion called off, talks a
+mediator has called): invented texts through the whole offline extractor, checking the time
+of the claim whose statement holds a phrase. Published on Monday 2021-05-17."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.claims import DraftClaim
+from service.extractors.base import ArticleInput
+from service.extractors.offline import OfflineExtractor
+
+MONDAY = dt.date(2021, 5, 17)
+
+
+def _claim(extractor: OfflineExtractor, text: str, phrase: str) -> DraftClaim:
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = [claim for claim in claims if phrase in claim.statement]
+    assert found, [claim.statement for claim in claims]
+    return found[0]
+
+
+def _bounds(claim: DraftClaim) -> tuple[str | None, str | None]:
+    return (claim.time.start, claim.time.end) if claim.time else (None, None)
+
+
+SHARED_DAYS = [
+    # a past-tense act joined to a dated one with the same subject happened that day
+    (
+        "Officials in Tarn closed all schools on Thursday and banned trucks from the centre.",
+        "banned trucks",
+        ("2021-05-13", "2021-05-13"),
+    ),
+    (
+        "On Friday, Senator Ilse Varga ended her campaign and endorsed her rival, Tomas Brel.",
+        "endorsed",
+        ("2021-05-14", "2021-05-14"),
+    ),
+    # a year or a month may hold acts far apart
+    (
+        "Kowal joined the bank in 2010 and became its chief executive.",
+        "chief executive",
+        (None, None),
+    ),
+    # a conjunct with a subject of its own tells its own act
+    (
+        "The kitchen was closed on Wednesday, and schools served cold lunches.",
+        "cold lunches",
+        (None, None),
+    ),
+    # "that day" is the day of the telling the sentence gives, else the day told before
+    (
+        "Tarn Energy said on Friday that 40 staff had stayed away that day.",
+        "stayed away",
+        ("2021-05-14", "2021-05-14"),
+    ),
+    (
+        "Shares of Orbix rose 6 percent on Wednesday. Kestel's stock fell 2 percent that day.",
+        "Kestel",
+        ("2021-05-12", "2021-05-12"),
+    ),
+    # "kept overnight" is a length of stay: it neither dates the claim nor the ones after it
+    (
+        "On Saturday, 30 guests fell ill at a wedding in Orsk. Nine were kept overnight in "
+        "hospital. The first ambulance arrived at about 9 p.m., officials said.",
+        "ambulance",
+        ("2021-05-15", "2021-05-15"),
+    ),
+    (
+        "On Saturday, 30 guests fell ill at a wedding in Orsk. Nine were kept overnight in "
+        "hospital, officials said.",
+        "Nine",
+        (None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "bounds"), SHARED_DAYS, ids=[t[0][:50] for t in SHARED_DAYS]
+)
+def test_a_claim_takes_the_day_it_shares(
+    extractor: OfflineExtractor, text: str, phrase: str, bounds: tuple[str | None, str | None]
+):
+    assert _bounds(_claim(extractor, text, phrase)) == bounds
+
+
+DAYS_AHEAD = [
+    ("The hackers set a deadline of Friday, police said.", "deadline", "2021-05-21"),
+    ("Organisers cancelled Saturday's concert because of the storm.", "concert", "2021-05-22"),
+    ("Organisers have postponed Sunday's final, the league said.", "final", "2021-05-23"),
+    # a present perfect cannot carry a past day: the talks are ahead
+    ("The mediator has called both sides to talks on Wednesday.", "talks", "2021-05-19"),
+    # a simple past may: the call was made that day
+    ("The mediator called both sides to talks on Wednesday.", "talks", "2021-05-12"),
+    # a past occasion told without calling it off stays behind
+    ("Saturday's concert drew 4,000 people, organisers said.", "concert", "2021-05-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "day"), DAYS_AHEAD, ids=[t[0][:50] for t in DAYS_AHEAD])
+def test_a_weekday_ahead_of_the_telling_counts_forward(
+    extractor: OfflineExtractor, text: str, phrase: str, day: str
+):
+    assert _claim(extractor, text, phrase).time is not None
+    assert _bounds(_claim(extractor, text, phrase))[1] == day
