@@ -86,7 +86,7 @@ def carried_by(phrase: Token) -> str | None:
 
 
 # Verbs for an outlet relaying a statement ("a statement carried by the news agency X").
-_CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release"})
+_CARRYING = frozenset({"carry", "publish", "broadcast", "air", "run", "release", "relay"})
 
 
 def outlet_named_by_kind(noun: Token) -> list[Token]:
@@ -104,6 +104,28 @@ def outlet_named_by_kind(noun: Token) -> list[Token]:
             return []
         start = kinds[-1].i + 1  # "the state news agency [Karsa Press]"
     return _name_from(doc, start)
+
+
+def an_outlet_kind(word: Token) -> bool:
+    """True for a word that may tell an outlet's kind ("daily", "agency", "news", "portal")."""
+    return word.lower_ in _KIND_WORDS
+
+
+def name_after_kind(tokens: list[Token]) -> list[Token]:
+    """The name after an outlet's kind words, whatever the parser made of them ("the business
+    daily Orsk Ledger", "the news portal Tarn Monitor"); [] when no kind word comes first."""
+    kinds = 0
+    for k, token in enumerate(tokens[:6]):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        # "the Mauritanian news agency X", "the Orsk news site X": a place before the kind
+        placed = token.ent_type_ in ("NORP", "GPE") and following is not None and following.is_lower
+        if token.text[:1].isupper() and not placed:
+            return _name_from(token.doc, token.i) if kinds and k else []
+        if token.lower_ in _KIND_WORDS:
+            kinds += 1
+        elif kinds or not token.is_lower:  # "newspaper reporter Ana Ruiz": a person
+            return []
+    return []
 
 
 def _name_from(doc: Doc, start: int) -> list[Token]:
@@ -129,5 +151,9 @@ def an_outlet_word(noun: Token) -> bool:
 
 
 # What a media word makes an outlet of ("news agency", "radio station"; not "news conference").
-_OUTLET_HEADS = frozenset({"agency", "service", "station", "channel", "network", "outlet", "site"})
+_OUTLET_HEADS = frozenset(
+    {"agency", "service", "station", "channel", "network", "outlet", "site", "website", "portal"}
+)
 _MEDIA_WORDS = frozenset({"news", "radio", "television", "tv", "press", "media", "broadcasting"})
+# Words that may tell an outlet's kind before its name ("the business daily", "news portal").
+_KIND_WORDS = OUTLET_WORDS | _OUTLET_HEADS | _MEDIA_WORDS

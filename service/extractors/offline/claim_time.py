@@ -3,6 +3,8 @@ clause hangs from, else a date in the subject it shares; with the extra evidence
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
@@ -97,20 +99,43 @@ def _day_of_the_first_act(head: Token, context: Context) -> tuple[TimeRef, list[
         first = first.head
     if first is head or head.tag_ != "VBD" or first.tag_ != "VBD":
         return None
-    if any(c.dep_ in _SUBJECTS for c in head.children):
-        return None
+    if any(c.dep_ in _SUBJECTS or c.lower_ in _SEQUENCE_WORDS for c in head.children):
+        return None  # "resigned on Monday and later joined a bank"
+    if any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree):
+        return None  # "ran it for two decades", "missed the rest of the season"
     inside = {t.i for t in head.subtree}  # the subject's own date is the prefix's to give
     inside |= {t.i for c in first.children if c.dep_ in _SUBJECTS for t in c.subtree}
     own = [t for t in first.subtree if t.i not in inside and _nearest_clause(t) == first.i]
     found = time_phrase(own, first, context)
     if found is None:
         return None
+    phrase = {t.i for t in found[1]}
+    between = head.doc[first.i + 1 : head.i]
+    if any(_time_phrase_word(t) and t.i not in phrase for t in between):
+        return None  # "met on Thursday and again on Saturday and agreed a ceasefire"
     time = found[0]
     single_day = time.start is not None and len(time.start) == 10 and time.end == time.start
-    return found if single_day else None
+    if not single_day or context.published is None:
+        return None
+    assert time.start is not None
+    # a recent day, the news's own: acts joined to an old date may span years ("founded the
+    # firm on March 3, 1998, and ran it for two decades")
+    recent = abs((context.published - dt.date.fromisoformat(time.start)).days) <= _RECENT_DAYS
+    return found if recent else None
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_SEQUENCE_WORDS = frozenset(
+    {"later", "then", "subsequently", "eventually", "afterwards", "afterward", "previously",
+     "again", "since", "earlier", "once", "soon", "finally", "still"}
+)  # fmt: skip
+_RECENT_DAYS = 31
+
+
+def _time_phrase_word(token: Token) -> bool:
+    """A date word heading a time phrase ("again on Saturday"), not one inside a noun
+    phrase ("her 2020 presidential campaign")."""
+    return token.ent_type_ in ("DATE", "TIME") and token.dep_ in ("pobj", "npadvmod")
 
 
 def superseded_plan(head: Token) -> bool:

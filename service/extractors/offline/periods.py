@@ -47,9 +47,9 @@ _SPLIT_YEAR = re.compile(
 # "by the weekend": only its end, like any "by D".
 _WEEKEND = re.compile(r"\b(?i:(?:over|during|at|(?P<prep>by))\s+the\s+weekend)\b")
 # "overnight" on its own: the night before publication ("overnight Tuesday" is Tuesday's);
-# "kept overnight" is a length of stay, which dates nothing.
+# "were kept overnight" is a length of stay, which dates nothing.
 _OVERNIGHT = re.compile(
-    rf"(?<!\ban\s)(?<!\bthe\s)(?<!\bkept\s)(?<!\bheld\s)(?<!\bstayed\s)"
+    rf"(?<!\ban\s)(?<!\bthe\s)(?<!\bkept\s)"
     rf"\b(?i:overnight)\b(?!\s+(?:(?i:on|into|to)\s+)?{_WEEKDAYS})"
 )
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from schemas.claims import DraftClaim
 
-# A wire credit in the first lines: "KARLOV, Vostria (AP) —", "(Reuters) -".
-_CREDIT = re.compile(r"\(([A-Z][A-Za-z]{1,12})\)\s*(?:[—–]|-{1,2})")
+# A wire credit in the first lines: "KARLOV, Vostria (AP) —", "(Reuters) -", "(Tarn Wire) -".
+_CREDIT = re.compile(r"\(([A-Z][A-Za-z]{1,12}(?:\s[A-Z][A-Za-z]{1,12}){0,2})\)\s*(?:[—–]|-{1,2})")
 # Wire services and public broadcasters under their other names.
 _ALIASES = {
     "associated press": "ap",

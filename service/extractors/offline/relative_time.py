@@ -248,7 +248,7 @@ def resolve_relative(match: re.Match[str], context: Context) -> Bounds:
     if match.re is _FROM_EVENT and context.forward and _before_unknown_event(match):
         return None, None  # "will rest for six hours before the spacewalk": not yet dated
     if match.re is _FROM_EVENT or match.re is _CLOCK:
-        if text == "that day" and context.speaking:
+        if text == "that day" and context.anchor_day is None and context.speaking:
             day = context.speaking.isoformat()  # "said on Friday that 60 stayed away that day"
             return day, day
         if context.anchor is not None and len(context.anchor) < 10:

@@ -10,14 +10,16 @@ from service.extractors.offline.body_names import BODY_DESCRIPTIONS
 from service.extractors.offline.channels import (
     CHANNELS,
     OUTLET_WORDS,
+    an_outlet_kind,
     an_outlet_word,
     carried_by,
+    name_after_kind,
     outlet_named_by_kind,
 )
 from service.extractors.offline.frames import REPORTING_VERBS
 from service.extractors.offline.source_phrases import NAME_JOINERS
 from service.extractors.offline.sources import DOCUMENT_HEADS, outlet, phrase_text
-from service.extractors.offline.tokens import strip_edges, word_set
+from service.extractors.offline.tokens import strip_edges, verbatim, word_set
 
 
 def according_to(tokens: list[Token]) -> list[Token]:
@@ -129,11 +131,13 @@ def _own_channel(verb: Token) -> str | None:
         named = any(t.ent_type_ == "ORG" for t in addressee)
         # "told the regional daily Vestkysten-Posten": a name the kind of paper introduces
         introduced = child.pos_ == "PROPN" and _named_after_its_kind(child)
-        if told and (named or introduced or an_outlet_word(child)):
+        kind_then_name = told and bool(name_after_kind(addressee))  # "the news portal X"
+        if told and (named or introduced or an_outlet_word(child) or kind_then_name):
             undated = list(addressee)
             while undated and undated[-1].ent_type_ == "DATE" and undated[-1].pos_ == "PROPN":
                 undated.pop()  # "told the news agency Monday": no channel named "Monday"
-            return phrase_text(outlet_named_by_kind(child) or outlet(undated))
+            named_outlet = outlet_named_by_kind(child) or name_after_kind(undated)
+            return phrase_text(named_outlet or outlet(undated))
         if child.dep_ == "prep" and child.lower_ == "in":  # "in an interview with Radio X"
             relay = _interview_with(child) or carried_by(child)
             if relay is not None:
@@ -341,6 +345,28 @@ def trailing_document(tokens: list[Token]) -> tuple[list[Token], list[Token]] | 
     return words[comma:], source[owner + 1 :] if owner is not None else source
 
 
+def _outlet_before_its_speaker(tokens: list[Token]) -> tuple[list[Token], str] | None:
+    """ "In a message relayed by the news agency Al-Wassit, the Sahel Front said": the parser
+    makes the outlet the subject and the speaker its appositive; the speaker, and the outlet."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head is t]
+    if len(heads) != 1 or heads[0].pos_ != "PROPN":
+        return None
+    head = heads[0]
+    start = head.left_edge.i
+    if start == 0 or not an_outlet_kind(head.doc[start - 1]):
+        return None
+    speakers = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not speakers:
+        return None
+    speaker = list(speakers[0].subtree)
+    return speaker, verbatim(list(head.doc[start : head.i + 1]))
+
+
+# Participles for an outlet quoting a source ("analysts quoted by the daily X").
+_QUOTING = frozenset({"quote", "cite", "interview", "poll", "survey"})
+
+
 # Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
 
 
@@ -350,9 +376,21 @@ def is_outlet(source: Source) -> bool:
 
 
 def channel_in_phrase(tokens: list[Token]) -> tuple[list[Token], str | None]:
-    """ "military bloggers on Telegram": the source phrase without its network, and the
-    network, or the tokens unchanged and None."""
+    """ "military bloggers on Telegram", "analysts quoted by the business daily Orsk Ledger":
+    the source phrase without its network or outlet, and that channel, or the tokens
+    unchanged and None."""
+    relay = _outlet_before_its_speaker(tokens)
+    if relay is not None:
+        return relay
     for token in tokens:
+        quoted = token.dep_ == "acl" and token.lemma_.lower() in _QUOTING
+        following = token.doc[token.i + 1 :]
+        if quoted and len(following) > 2 and following[0].lower_ == "by":
+            outlet_name = name_after_kind(list(following[1:]))
+            if outlet_name:
+                cut = {t.i for t in token.doc[token.i : outlet_name[-1].i + 1]}
+                return [t for t in tokens if t.i not in cut], verbatim(outlet_name)
+
         objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in CHANNELS]
         if token.dep_ == "prep" and token.lower_ in ("on", "via") and objects:
             inside = {t.i for t in token.subtree}

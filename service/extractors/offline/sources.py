@@ -197,6 +197,8 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if modifier and owned_body and person is not None and person.root.head.i == head.i:
         words = [t for t in tokens if t.dep_ != "det"]
         return Source(name=phrase_text(words)), lemma
+    if person is not None and _body_named_after(head, person.root):
+        return Source(name=without_article(phrase_text(tokens))), lemma  # "Friends of X"
     if person is not None and not (unnamed_role and (head.i >= person.end or serving)):
         full = refs.full_name(person.text)
         titled = person.start > 0 and person.doc[person.start - 1].lower_ in TITLES  # "Mrs."
@@ -294,6 +296,18 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
+
+
+def _body_named_after(head: Token, person: Token) -> bool:
+    """ "the Group for the Defence of the Sahel", "Friends of Ana Vell": a name of a body whose
+    "of"/"for" phrase holds a word the tagger took for a person; not a title ("President")."""
+    if head.pos_ != "PROPN" or not head.is_title or head.lower_ in TITLES or person.i < head.i:
+        return False
+    return any(
+        person in child.subtree
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in ("of", "for")
+    )
 
 
 def _told_before(refs: References, name: str, token: Token) -> bool:

@@ -141,33 +141,7 @@ def postponed_to(token: Token) -> bool:
     booked = preposition.lower_ == "for" and verb.lemma_.lower() in _BOOKING_VERBS
     booked = booked and not any(c.lower_ in ("originally", "initially") for c in verb.children)
     pushed = preposition.lower_ == "back" and verb.lemma_.lower() == "push"
-    return moved or booked or pushed or _deadline_or_called_off(token) or _invited_to(preposition)
-
-
-def _deadline_or_called_off(token: Token) -> bool:
-    """ "set a deadline of Friday", "a Friday deadline", "postponed Saturday's concerts": a
-    deadline, or an occasion called off, lies ahead of the telling."""
-    noun = token.head.head if token.dep_ == "pobj" else token.head
-    if noun.lemma_.lower() == "deadline":
-        return token.dep_ in ("poss", "compound") or token.head.lower_ in ("of", "on")
-    called_off = noun.head.lemma_.lower() in _CALLING_OFF_VERBS or (
-        noun.head.lemma_.lower() == "call" and any(c.lower_ == "off" for c in noun.head.children)
-    )
-    return token.dep_ == "poss" and noun.dep_ in ("dobj", "nsubjpass") and called_off
-
-
-_CALLING_OFF_VERBS = frozenset({"cancel", "postpone", "delay", "scrap", "suspend"})
-
-
-def _invited_to(preposition: Token) -> bool:
-    """ "has called both sides to talks on Tuesday": a present perfect cannot carry a past
-    day, so the day is the talks', ahead."""
-    noun = preposition.head
-    if preposition.lower_ != "on" or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "for"):
-        return False
-    verb = noun.head.head
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return perfect and verb.lemma_.lower() in ("call", "invite", "summon")
+    return moved or booked or pushed
 
 
 # Verbs that book a date for something ahead: "set the hearing for May 3".

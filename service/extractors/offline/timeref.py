@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.ahead import invited_ahead, maybe_ahead
 from service.extractors.offline.calendar_dates import (
     ATOM,
     DAY,
@@ -341,7 +343,7 @@ def time_phrase(
             continue
         if context.forward and (told_in_the_past(covered[0]) or when_predicted(covered[0], head)):
             continue  # "will cut jobs after it reported a loss in May": the loss's time
-        postponed = postponed_to(covered[0])
+        postponed = postponed_to(covered[0]) or invited_ahead(covered[0])
         matched = context
         if postponed:
             matched = replace(context, forward=True, past=False)
@@ -352,6 +354,9 @@ def time_phrase(
         elif len(covered) == 1 and named_by_its_period(covered[0]):
             matched = replace(context, forward=False, past=True)
         bounds = resolve(match, matched)
+        if not matched.forward:  # "set a deadline of Friday", "postponed Saturday's concert"
+            ahead = partial(resolve, match, replace(context, forward=True, past=False))
+            bounds = maybe_ahead(bounds, covered[0], ahead, context.published)
         depth = min(clause_depth(t, head) for t in covered)
         weak = is_clock(match) or is_weak(match) or _event_year(match) or is_from_event(match)
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
