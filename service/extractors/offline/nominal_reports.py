@@ -65,9 +65,11 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     if verb.lemma_.lower() == "record" and not any(t.pos_ == "NUM" for t in objects[0].subtree):
         return None  # "recorded 611 aftershocks" reports a count; "recorded an album" does not
     subject = report_subject(verb, allowed)
-    if not subject or (subject[0].pos_ == "PRON" and subject[0].lower_ not in _TOLD_BEFORE):
+    if not subject:
         return None
     subject_head = next((t for t in subject if t.dep_ in ("nsubj", "nsubjpass")), subject[-1])
+    if subject_head.pos_ == "PRON" and subject_head.lower_ not in _TOLD_BEFORE:
+        return None  # "It estimated ...", but "Its developer, X, put the damage at ..."
     if verb.lemma_.lower() in _OCCURRING and subject_head.ent_type_ in ("GPE", "LOC"):
         return None  # "Beni has recorded 2,306 cases": the cases occurred there, no one spoke
     counted = any(c.dep_ == "nummod" for c in subject_head.children)

@@ -153,13 +153,20 @@ def _impersonal_frame(tokens: list[Token], phrase: list[Token]) -> Frame | None:
 
 
 def puts_at(verb: Token) -> bool:
-    """True for an estimate "at N" ("put the death toll at 356"), its maker the source."""
-    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place"):
+    """True for an estimate "at N" ("put the death toll at 356", "measured it at magnitude
+    6.4") or a figure given ("gave a higher figure of 41"), its maker the source."""
+    if verb.lemma_.lower() in ("give", "provide", "offer"):
+        figures = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES]
+        return any(any(t.like_num for t in figure.subtree) for figure in figures)
+    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place", "measure"):
         return False
     return any(
         child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
         for child in verb.children
     )
+
+
+_FIGURES = frozenset({"figure", "toll", "estimate", "count", "tally", "number", "total"})
 
 
 def verdict(verb: Token) -> bool:
