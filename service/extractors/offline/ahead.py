@@ -33,7 +33,9 @@ def deadline_day(token: Token) -> bool:
     if noun.lemma_.lower() != "deadline":
         return False
     named = token.dep_ in ("poss", "compound") or token.head.lower_ in ("of", "on")
-    return named and noun.head.lemma_.lower() not in _DEADLINE_PAST_VERBS
+    clauses = [c for t in (noun, token) for c in t.children if c.dep_ == "relcl"]
+    told = [noun.head, *clauses]  # "a deadline of Friday, which the firm ignored"
+    return named and not any(verb.lemma_.lower() in _DEADLINE_PAST_VERBS for verb in told)
 
 
 def called_off(token: Token) -> bool:
@@ -73,4 +75,4 @@ def nearer(behind: Bounds, ahead: Bounds, published: dt.date | None) -> Bounds:
 
 _CALLING_OFF_VERBS = word_set("cancel postpone delay scrap suspend")
 # "The Friday deadline passed", "missed Friday's deadline": a deadline behind the telling.
-_DEADLINE_PAST_VERBS = word_set("pass miss meet ignore expire beat")
+_DEADLINE_PAST_VERBS = word_set("pass miss meet ignore expire beat lapse come")

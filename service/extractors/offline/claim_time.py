@@ -3,8 +3,6 @@ clause hangs from, else a date in the subject it shares; with the extra evidence
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
@@ -115,13 +113,11 @@ def _day_of_the_first_act(head: Token, context: Context) -> tuple[TimeRef, list[
         return None  # "met on Thursday and again on Saturday and agreed a ceasefire"
     time = found[0]
     single_day = time.start is not None and len(time.start) == 10 and time.end == time.start
-    if not single_day or context.published is None:
-        return None
-    assert time.start is not None
-    # a recent day, the news's own: acts joined to an old date may span years ("founded the
-    # firm on March 3, 1998, and ran it for two decades")
-    recent = abs((context.published - dt.date.fromisoformat(time.start)).days) <= _RECENT_DAYS
-    return found if recent else None
+    # a weekday, the news's own day; acts joined to a calendar date are often told in
+    # sequence ("hired her on May 2 and promoted her", "founded it on March 3, 1998, and ran
+    # it for two decades")
+    weekday = any(word.strip(",.").lower() in _DAY_WORDS for word in time.text.split())
+    return found if single_day and weekday else None
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
@@ -129,7 +125,10 @@ _SEQUENCE_WORDS = frozenset(
     {"later", "then", "subsequently", "eventually", "afterwards", "afterward", "previously",
      "again", "since", "earlier", "once", "soon", "finally", "still"}
 )  # fmt: skip
-_RECENT_DAYS = 31
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tonight"}
+)  # fmt: skip
 
 
 def _time_phrase_word(token: Token) -> bool:

@@ -387,9 +387,13 @@ def channel_in_phrase(tokens: list[Token]) -> tuple[list[Token], str | None]:
         following = token.doc[token.i + 1 :]
         if quoted and len(following) > 2 and following[0].lower_ == "by":
             outlet_name = name_after_kind(list(following[1:]))
-            if outlet_name:
-                cut = {t.i for t in token.doc[token.i : outlet_name[-1].i + 1]}
-                return [t for t in tokens if t.i not in cut], verbatim(outlet_name)
+            if outlet_name:  # the participle and all it holds ("... on Tuesday") go
+                end = max(outlet_name[-1].i, token.right_edge.i)
+                cut = {t.i for t in token.doc[token.i : end + 1]}
+                kept = [t for t in tokens if t.i not in cut]
+                while kept and kept[-1].is_punct:
+                    kept.pop()  # "Ana Vell, interviewed by ..."
+                return kept, verbatim(outlet_name)
 
         objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in CHANNELS]
         if token.dep_ == "prep" and token.lower_ in ("on", "via") and objects:

@@ -300,6 +300,9 @@ def _event_year(match: re.Match[str]) -> bool:
 _NOW_WORDS = frozenset({"now", "currently"})
 
 
+_NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
+
+
 def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
     """The time phrase closest to the proposition's predicate, resolved to ISO bounds."""
     found = time_phrase(tokens, head, context)
@@ -338,6 +341,8 @@ def time_phrase(
             if bare is None:
                 continue
             match, covered = bare, covered[1:]
+        if match.group(0).lower() == "that day" and covered[-1].dep_ in _NOUN_ROLES:
+            continue  # "would never forget that day": a thing named, not a time
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue

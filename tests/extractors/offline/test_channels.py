@@ -63,3 +63,31 @@ def test_a_claim_names_its_source_and_the_channel_it_came_through(
     found = [c for c in claims if phrase in c.statement]
     assert found and found[0].source is not None, [c.statement for c in claims]
     assert (found[0].source.name, found[0].source.via) == expected
+
+
+SOURCE_NAMES = [
+    # the outlet's participle goes whole, whatever follows the outlet's name
+    (
+        "Two bankers quoted by the business daily Orsk Ledger on Tuesday said the bank would "
+        "be sold.",
+        "bank would be sold",
+        "two bankers",
+    ),
+    (
+        "Ana Vell, interviewed by the news portal Tarn Monitor on Tuesday, said 40 jobs would go.",
+        "40 jobs",
+        "Ana Vell",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"), SOURCE_NAMES, ids=[t[0][:50] for t in SOURCE_NAMES]
+)
+def test_a_source_quoted_by_an_outlet_keeps_its_own_name(
+    extractor: OfflineExtractor, text: str, phrase: str, name: str
+):
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = [c for c in claims if phrase in c.statement]
+    assert found and found[0].source is not None, [c.statement for c in claims]
+    assert found[0].source.name == name

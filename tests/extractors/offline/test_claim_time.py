@@ -40,7 +40,8 @@ SHARED_DAYS = [
         "endorsed",
         ("2021-05-14", "2021-05-14"),
     ),
-    # a year or a month may hold acts far apart
+    # a calendar date or a year may begin acts told in sequence
+    ("Vell won the first round on April 28 and lost the runoff.", "runoff", (None, None)),
     (
         "Kowal joined the bank in 2010 and became its chief executive.",
         "chief executive",
@@ -99,6 +100,12 @@ DAYS_AHEAD = [
         "deadline",
         ("2021-05-14", "2021-05-14"),
     ),
+    (
+        "The court had set a deadline of Friday, which the firm ignored.",
+        "deadline",
+        ("2021-05-14",) * 2,
+    ),
+    ("The deadline of Friday came and went without a deal.", "deadline", ("2021-05-14",) * 2),
     # an occasion called off: the nearer of the two days
     (
         "Organisers cancelled Wednesday's concert because of the storm.",
