@@ -74,6 +74,7 @@ class References:
     introduced_bodies: dict[str, str] = field(default_factory=dict)
     body_mentions: list[tuple[int, str]] = field(default_factory=list)  # capitalised names
     places: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, level)
+    body_pairs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, A, B)
 
     @classmethod
     def of(cls, docs: list[tuple[int, Doc]]) -> References:
@@ -113,7 +114,13 @@ class References:
             introduced_bodies=introduced_bodies,
             body_mentions=[found for base, doc in docs for found in capitalised_bodies(doc, base)],
             places=named_places(docs),
+            body_pairs=_body_pairs(bodies),
         )
+
+    def pair_before(self, offset: int) -> str | None:
+        """The latest two bodies named together ("Vestra Airlines and Kestrel Air") before."""
+        pair = next(((a, b) for at, a, b in reversed(self.body_pairs) if at < offset), None)
+        return None if pair is None else f"{self.expand(pair[0])} and {self.expand(pair[1])}"
 
     def expand(self, name: str) -> str:
         """A short form replaced by the full name the article defines or spells out."""
@@ -351,6 +358,26 @@ class References:
         if not earlier:
             return []
         return [m for m in earlier if m.sentence == earlier[-1].sentence]
+
+
+def _body_pairs(bodies: list[tuple[int, str, Span]]) -> list[tuple[int, str, str]]:
+    """Two organisations named together in one sentence ("carrier Vestra Airlines and its
+    rival Kestrel Air"), for a later "the airlines" or "the two companies"; not the last two
+    of a longer list ("the FSO, the CCT and the LUE")."""
+    pairs = []
+    for k in range(1, len(bodies)):
+        at, first, one = bodies[k - 1]
+        _, second, other = bodies[k]
+        if other.doc is not one.doc or one.sent != other.sent or first == second:
+            continue
+        between = [t.lower_ for t in one.doc[one.end : other.start]]
+        if "and" not in between or len(between) > 4 or "," in between[:1]:
+            continue
+        earlier = bodies[k - 2][2] if k >= 2 else None
+        listed = earlier is not None and earlier.doc is one.doc and one.start - earlier.end <= 2
+        if not listed:
+            pairs.append((at, first, second))
+    return pairs
 
 
 def _introducer(entity: Span) -> str:

@@ -218,3 +218,35 @@ def test_residents_there_stay_an_unnamed_group(extractor: OfflineExtractor):
     claims = [c for c in _claims(extractor, "Residents there said 40 homes had burned.")]
     assert claims and claims[0].source is not None
     assert (claims[0].source.name, claims[0].source.anonymous) == ("residents", True)
+
+
+TWO_BODIES = [
+    (
+        "On Monday, carrier Vestra Airlines and its rival Kestel Air agreed to merge. The airlines "
+        "said 400 jobs would go.",
+        "400 jobs",
+        "Vestra Airlines and Kestel Air",
+    ),
+    (
+        "The Tarn Relief Agency and the Orsk Child Fund issued a joint appeal on Monday. The two "
+        "agencies said 9,000 children were malnourished.",
+        "9,000 children",
+        "Tarn Relief Agency and Orsk Child Fund",
+    ),
+    # the last two of a longer list are no pair
+    (
+        "The strike was called by the Tarn Workers Union, the Orsk Labour Federation and the "
+        "Vell Union of Employees. The unions said 60 percent of staff joined.",
+        "60 percent",
+        "The unions",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"), TWO_BODIES, ids=[t[0][:50] for t in TWO_BODIES]
+)
+def test_the_two_bodies_named_together_speak_as_one(
+    extractor: OfflineExtractor, text: str, phrase: str, source: str
+):
+    assert _source_of(extractor, text, phrase) == source
