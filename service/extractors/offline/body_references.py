@@ -46,7 +46,9 @@ def earlier_source(refs: References, name: str, head_lemma: str, offset: int) ->
     if definite and rest == [head_lemma] and head_lemma in BODY_DESCRIPTIONS:  # not plural
         return described_body(refs, head_lemma, offset)
     if definite and len(rest) == 2 and rest[0] == "two" and head_lemma in BODY_DESCRIPTIONS:
-        return _two_bodies(refs, head_lemma, offset)  # "the two companies said"
+        return _two_bodies(refs, head_lemma, offset) or _pair_before(refs, head_lemma, offset)
+    if words[0].lower() in ("the", "both") and rest[-1:] == [head_lemma + "s"] and len(rest) <= 2:
+        return _pair_before(refs, head_lemma, offset)  # "the airlines", "both banks"
     described = len(rest) > 1 and words[-1] == head_lemma  # not "the Tarn Ports Authority"
     if definite and described and head_lemma in BODY_DESCRIPTIONS:
         return _modified_body(refs, words[1:-1], head_lemma, offset)
@@ -165,6 +167,35 @@ def _two_bodies(refs: References, description: str, offset: int) -> Source | Non
                 names.append(name)
     pairs = [names for _, names in sorted(by_sentence.items()) if len(names) >= 2]
     return Source(name=f"{pairs[-1][0]} and {pairs[-1][1]}") if pairs else None
+
+
+def _pair_before(refs: References, description: str, offset: int) -> Source | None:
+    """ "the airlines" after "carrier Vestra Airlines and its rival Kestrel Air": the two
+    bodies last named together as a subject, if no other body was named since and neither
+    is a public body where a firm is meant ("Regulator FinWatch and Tarn Bank")."""
+    if description not in _PAIRED_BODIES:
+        return None
+    found = refs.pair_before(offset)
+    if found is None:
+        return None
+    at, first, second = found
+    since = [name for start, name in refs.organisations if at < start < offset]
+    if any(name not in (first, second) for name in since):
+        return None
+    told = [*first.lower().split(), *second.lower().split()]
+    told += [refs.introduced_bodies.get(name) or "" for name in (first, second)]  # "regulator X"
+    public = set(told) & _PUBLIC_WORDS
+    if description in _FIRMS and public:
+        return None
+    return Source(name=f"{refs.expand(first)} and {refs.expand(second)}")
+
+
+# Plural kinds of body that take up two named together before ("the airlines said").
+_FIRMS = word_set("company firm airline carrier bank lender insurer retailer club")
+_PAIRED_BODIES = _FIRMS | word_set("group agency organisation organization")
+_PUBLIC_WORDS = word_set(
+    "authority regulator federation commission ministry agency council office association"
+)
 
 
 def body_ending_in(refs: References, words: str) -> str | None:

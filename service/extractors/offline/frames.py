@@ -28,7 +28,6 @@ NAMING_VERBS = word_set("call describe label brand term dub")
 # Verbs whose noun object is itself the reported content ("X confirmed five new deaths").
 NOMINAL_REPORT_VERBS = word_set(
     "confirm report record interpret attribute imply estimate register tally count forecast expect"
-    " calculate"
 )  # "The weather service forecast 40 centimetres of snow"
 
 

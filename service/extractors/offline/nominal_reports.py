@@ -78,7 +78,12 @@ def nominal_report(tokens: list[Token], allowed: set[int], refs: References) -> 
     named = source_of(subject, refs)
     if named is None or named[1] in EVIDENCE_HEADS:
         return None
+    if named[0].name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
+        return None  # "Their estimate put the crowd at 5,000": whose is not told
     return Frame(source=named[0], content=content_tokens(tokens), verb=verb, head_lemma=named[1])
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 def _reporting_agent(verb: Token) -> list[Token]:

@@ -117,10 +117,9 @@ class References:
             body_pairs=_body_pairs(bodies),
         )
 
-    def pair_before(self, offset: int) -> str | None:
+    def pair_before(self, offset: int) -> tuple[int, str, str] | None:
         """The latest two bodies named together ("Vestra Airlines and Kestrel Air") before."""
-        pair = next(((a, b) for at, a, b in reversed(self.body_pairs) if at < offset), None)
-        return None if pair is None else f"{self.expand(pair[0])} and {self.expand(pair[1])}"
+        return next((pair for pair in reversed(self.body_pairs) if pair[0] < offset), None)
 
     def expand(self, name: str) -> str:
         """A short form replaced by the full name the article defines or spells out."""
@@ -374,10 +373,21 @@ def _body_pairs(bodies: list[tuple[int, str, Span]]) -> list[tuple[int, str, str
         if "and" not in between or len(between) > 4 or "," in between[:1]:
             continue
         earlier = bodies[k - 2][2] if k >= 2 else None
+        later = bodies[k + 1][2] if k + 1 < len(bodies) else None
         listed = earlier is not None and earlier.doc is one.doc and one.start - earlier.end <= 2
-        if not listed:
-            pairs.append((at, first, second))
+        listed = listed or (
+            later is not None and later.doc is one.doc and later.start - other.end <= 3
+        )
+        # "the unions at Vestra Airlines and Kestrel Air": bodies a group belongs to
+        belonging = one.root.dep_ == "pobj"
+        if not listed and not belonging:
+            pairs.append((at, _unpossessed(first), _unpossessed(second)))
     return pairs
+
+
+def _unpossessed(name: str) -> str:
+    """ "Kestrel Air's" -> "Kestrel Air"."""
+    return name.removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 def _introducer(entity: Span) -> str:

@@ -155,18 +155,23 @@ def _impersonal_frame(tokens: list[Token], phrase: list[Token]) -> Frame | None:
 def puts_at(verb: Token) -> bool:
     """True for an estimate "at N" ("put the death toll at 356", "measured it at magnitude
     6.4") or a figure given ("gave a higher figure of 41"), its maker the source."""
-    if verb.lemma_.lower() in ("give", "provide", "offer"):
-        figures = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES]
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "give":  # "gave a higher figure of 41", not "gave $5 million to victims"
+        figures = [o for o in objects if o.lemma_.lower() in _FIGURES]
         return any(any(t.like_num for t in figure.subtree) for figure in figures)
-    if verb.lemma_.lower() not in ("put", "estimate", "peg", "place", "measure"):
+    if lemma == "calculate":  # "calculated a rate of 38 deaths", not "the load of the beam"
+        counted = [p for o in objects for c in o.children if c.lower_ == "of" for p in c.children]
+        return any(c.dep_ == "nummod" for p in counted for c in p.children)
+    if lemma not in ("put", "estimate", "peg", "place", "measure"):
         return False
-    return any(
-        child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num for c in child.subtree)
-        for child in verb.children
-    )
+    values = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children]
+    if lemma == "measure":  # "measured it at magnitude 6.4", not "at 12 schools"
+        return any(p.like_num or p.lower_ == "magnitude" for p in values)
+    return any(any(t.like_num for t in value.subtree) for value in values)
 
 
-_FIGURES = frozenset({"figure", "toll", "estimate", "count", "tally", "number", "total"})
+_FIGURES = frozenset({"figure", "toll", "estimate", "count", "tally"})
 
 
 def verdict(verb: Token) -> bool:

@@ -160,9 +160,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
         if earlier is not None:
             return earlier, lemma
         return None
-    pair = _the_two_bodies(tokens, head, refs)
-    if pair is not None:  # "the airlines said", after "Vestra Airlines and Kestrel Air"
-        return Source(name=pair), lemma
     titled_name = named_after_role(tokens) or named_before_body(tokens)
     if titled_name:  # "spokesperson Marta Vell", "Tom Vell of Tarn Capital": untagged names
         name = refs.full_name(phrase_text(titled_name))
@@ -299,23 +296,6 @@ def source_of(tokens: list[Token], refs: References) -> tuple[Source, str] | Non
     if anonymous and opening:  # "Experts say ...": an unnamed group, lower-cased
         name = name[:1].lower() + name[1:]
     return Source(name=name, anonymous=anonymous), lemma
-
-
-def _the_two_bodies(tokens: list[Token], head: Token, refs: References) -> str | None:
-    """The two bodies named together before that "the airlines", "the two companies" or
-    "both banks" takes up; None for any other phrase."""
-    words = [t.lower_ for t in tokens]
-    opening = words[:-1] in (["the"], ["the", "two"], ["both"], ["both", "the"])
-    if not opening or head.tag_ != "NNS" or head.lemma_.lower() not in _PAIRED_BODIES:
-        return None
-    return refs.pair_before(article_offset(head))
-
-
-# Plural kinds of body that take up two named before ("the two companies said").
-_PAIRED_BODIES = word_set(
-    "company firm airline carrier bank group agency organisation organization union lender "
-    "insurer retailer club"
-)
 
 
 def _body_named_after(head: Token, person: Token) -> bool:

@@ -29,7 +29,6 @@ from service.extractors.offline.deadlines import (
 )
 from service.extractors.offline.durations import counted_back, lasting_phrase
 from service.extractors.offline.events import caused_by
-from service.extractors.offline.numerals import SMALL_NUMBERS
 from service.extractors.offline.periods import (
     LAST_PERIOD,
     WITHIN_SPAN,
@@ -48,6 +47,7 @@ from service.extractors.offline.relative_time import (
     relative_candidates,
     resolve_relative,
 )
+from service.extractors.offline.time_bounds import CLOCK, bounding_prefix, days_back, open_bound
 from service.extractors.offline.time_context import (
     after_superlative,
     clause_depth,
@@ -79,12 +79,12 @@ _PREPOSITION = (
     # "a loss for 2017", "forecasts for 2024 and 2025": the year; not "for 1950 pounds",
     # "for 2000 years" or "targets for 2030 on Monday" (a word after the year)
     r"as\s+early\s+as|for(?=\s+(?:19|20)\d\d\b(?!\s+(?!and\b|or\b|to\b)[a-z]))|"
-    r"between|during|to|starting|beginning|no\s+later\s+than|(?<!the\s)following|prior\s+to|"
+    r"between|during|to|(?:starting|beginning)(?:\s+on)?|no\s+later\s+than|"
+    r"(?<!the\s)following|prior\s+to|"
     r"(?:in|for|during|over)\s+(?:the\s+whole\s+of|the\s+entire|all\s+of))"  # "in all of 2024"
 )
 # "between 10 p.m. Monday and 3 a.m. Tuesday": a clock time before the second day.
-_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
-_CLOCK_TIME = rf"(?:{_CLOCK}\s+)"
+_CLOCK_TIME = rf"(?:{CLOCK}\s+)"
 # Bounds a clock time may stand between ("until 9 p.m. Friday"), unlike "as of 9 a.m. Friday"
 _BOUND_BEFORE = (
     "(?:"
@@ -101,7 +101,7 @@ _DAY_BOUND_BEFORE = (
     + "|".join(rf"(?<={word}\s)" for word in ("by", "By", "until", "till", "from", "From"))
     + ")"
 )
-_CLOCK_ON = rf"(?:{_CLOCK}\s+on\s+)"
+_CLOCK_ON = rf"(?:{CLOCK}\s+on\s+)"
 # Named days that hold a weekday's name but are not that weekday ("Super Tuesday").
 _NAMED_DAY = re.compile(
     r"\b(?i:super|black|good|cyber|ash|holy|maundy|easter|palm|bloody|shrove|giving)\s+$"
@@ -112,7 +112,7 @@ _EXPRESSION = re.compile(
     rf"\b(?:(?P<prep>{_PREPOSITION})\s+(?:{_BOUND_BEFORE}{_CLOCK_TIME}|{_DAY_BOUND_BEFORE}{_CLOCK_ON})?)?"
     rf"(?P<first>{ATOM})"
     rf"(?:(?:\s*,\s*{YEAR}(?=\s*(?:,|and\b|or\b)))*"
-    rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*(?:{_CLOCK}\s+(?:on\s+)?)?"
+    rf"\s*,?\s*(?i:or|and|to|until|through|into|[–-])\s*(?:{CLOCK}\s+(?:on\s+)?)?"
     rf"(?P<second>{ATOM}))?\b"
 )
 _BETWEEN_PHASES = re.compile(
@@ -150,6 +150,7 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, None
     preposition = " ".join((match.groupdict().get("prep") or "").lower().split())
     preposition = preposition.removesuffix(" at least")  # "until at least Friday"
+    preposition = preposition.removesuffix(" on")  # "starting on Thursday"
     if preposition in ("from", "to") and match.string[match.end() : match.end() + 2] in (
         "'s",
         "’s",
@@ -178,10 +179,10 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
                 # "banned it from February 1 to March 15": the ban runs on past publication
                 end = atom_bounds(match.group("second"), replace(context, past=False))[1]
             start = _in_the_year_of(match.group("first"), start, end, context)
-    prefix = _bounding_prefix(match, match.string)
+    prefix = bounding_prefix(match, match.string)
     week = prefix is not None and not prefix.group("eve")
     if week and start and len(start) == 10 and prefix is not None:
-        back = _days_back(prefix)
+        back = days_back(prefix)
         first = (dt.date.fromisoformat(start) - dt.timedelta(days=back)).isoformat()
         return first, end  # "in the week ending Sunday", "the week to Sunday": the seven days
     if preposition in END_ONLY and not match.groupdict().get("second"):
@@ -196,42 +197,12 @@ def resolve(match: re.Match[str], context: Context) -> Bounds:
         return None, end
     if preposition in START_ONLY and not match.groupdict().get("second"):
         return start, None
+    if start == end:  # "on Thursday at the earliest": only a start
+        start, end = open_bound(match, start, end)
     if prefix is not None and prefix.group("eve") and start and start == end and len(start) == 10:
         eve = (dt.date.fromisoformat(start) - dt.timedelta(days=1)).isoformat()
         return eve, eve  # "on the eve of Sunday's vote": the Saturday
     return start, end
-
-
-def _bounding_prefix(match: re.Match[str], text: str) -> re.Match[str] | None:
-    """The words before a day that make it a bound of another time ("the eve of", "the week
-    ending", or "the week" before "to Sunday"), or None."""
-    prefix = _DAY_PREFIX.search(text[: match.start()])
-    to = (match.groupdict().get("prep") or "").lower() == "to"
-    if prefix is None or not (prefix.group("eve") or prefix.group("to") or to):
-        return None
-    return prefix
-
-
-# Words right before a day that make it a bound of another time: "the eve of Sunday's
-# vote" (the day before), "the week ending Sunday" (the seven days up to it), "the 24 hours
-# to Monday morning", "the 72 hours to 8 a.m. Tuesday" (from the days before).
-_DAY_PREFIX = re.compile(
-    r"\b(?i:the\s+(?:(?P<eve>eve\s+of)|(?:week|(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>days|hours))"
-    rf"(?P<to>\s+(?:ending|to))?)(?:\s+{_CLOCK})?)\s+$"
-)
-
-
-def _days_back(prefix: re.Match[str]) -> int:
-    """How many days before the day named a "the week/N days/N hours to" period starts."""
-    count_text = (prefix.group("count") or "").lower()
-    count = int(count_text) if count_text.isdigit() else SMALL_NUMBERS.get(count_text)
-    if not count_text:
-        return 6  # "the week ending Sunday": the seven days up to it
-    if not count:
-        return 0  # "the final hours to Monday": no count, the day itself
-    if prefix.group("unit").lower() == "hours":
-        return -(-count // 24)  # "the 24 hours to Monday morning" began on Sunday
-    return count - 1
 
 
 def _before_the_event(day: str | None, context: Context) -> bool:
@@ -300,7 +271,7 @@ def _event_year(match: re.Match[str]) -> bool:
 _NOW_WORDS = frozenset({"now", "currently"})
 
 
-_NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
+_NOUN_ROLES = frozenset({"dobj"})
 
 
 def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
@@ -367,7 +338,7 @@ def time_phrase(
         weak = weak or match.group(0).lower() in _NOW_WORDS  # "is now expected in 2028"
         weak = weak or after_superlative(covered[0])
         key = (0 if any(bounds) and not weak else 1, depth, match.start())
-        prefix = _bounding_prefix(match, window)  # "the eve of Sunday's vote"
+        prefix = bounding_prefix(match, window)  # "the eve of Sunday's vote"
         text = match.group(0)
         if prefix is not None and any(bounds):
             text = window[prefix.start() : match.end()]

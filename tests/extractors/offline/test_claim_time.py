@@ -134,3 +134,28 @@ def test_a_weekday_that_may_lie_ahead_takes_the_nearer_day(
     extractor: OfflineExtractor, text: str, phrase: str, bounds: tuple[str | None, str | None]
 ):
     assert _bounds(_claim(extractor, text, phrase)) == bounds
+
+
+OPEN_BOUNDS = [
+    # "starting on D" and "D at the earliest" give only a start; "D at the latest" an end
+    (
+        "Crews will survey the street starting on Thursday, the council said.",
+        "survey",
+        ("2021-05-20", None),
+    ),
+    (
+        "Results are expected on Saturday at the earliest, officials said.",
+        "Results",
+        ("2021-05-22", None),
+    ),
+    ("A ruling is due on Friday at the latest, the court said.", "ruling", (None, "2021-05-21")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "bounds"), OPEN_BOUNDS, ids=[t[0][:50] for t in OPEN_BOUNDS]
+)
+def test_a_bound_said_around_a_day_leaves_the_other_end_open(
+    extractor: OfflineExtractor, text: str, phrase: str, bounds: tuple[str | None, str | None]
+):
+    assert _bounds(_claim(extractor, text, phrase)) == bounds

@@ -32,8 +32,11 @@ MADE_FIGURES = [
     ),
     # a pronoun subject is no source of its own
     ("It put the damage at 2 billion rupees.", "damage", None),
-    # a gift is no figure
+    # a gift, a measuring or a calculation that gives no figure is no report
     ("The club gave 40 tickets to the hospital.", "40 tickets", None),
+    ("The Orvel Foundation gave a total of $5 million to flood victims.", "$5 million", None),
+    ("Nurses measured 400 children at 12 schools in the district.", "400 children", None),
+    ("Engineers calculated the load of the 40-tonne beam before lifting it.", "beam", None),
 ]
 
 

@@ -233,6 +233,26 @@ TWO_BODIES = [
         "9,000 children",
         "Tarn Relief Agency and Orsk Child Fund",
     ),
+    # a regulator is no bank, a group's bodies are not the group, and a body named since
+    # breaks the pair
+    (
+        "Regulator FinWatch and Tarn Bank reached a settlement on Thursday. The banks said the "
+        "fine of 40 million euros would be paid in June.",
+        "fine of 40 million",
+        "The banks",
+    ),
+    (
+        "The unions at Vestra Airlines and Kestrel Air called a strike. The two unions said "
+        "3,000 staff would join.",
+        "3,000 staff",
+        "The two unions",
+    ),
+    (
+        "Oskar Lind Holdings and Velmark Steel signed a deal. Lysa Mining then bought a stake in "
+        "Velmark Steel. The two companies said the price was 300 million euros.",
+        "300 million",
+        "Lysa Mining and Velmark Steel",
+    ),
     # the last two of a longer list are no pair
     (
         "The strike was called by the Tarn Workers Union, the Orsk Labour Federation and the "
