@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from service.extractors.offline.clause_shapes import (
+    SUBJECT_DEPS,
+    has_subject,
+    is_finite,
+    second_content_clause,
+)
 from service.extractors.offline.fieldwork import surveyed
 from service.extractors.offline.quantities import is_number_token
 from service.extractors.offline.relative_clauses import (
@@ -21,7 +27,6 @@ from service.extractors.offline.tokens import MONTH_NAMES, strip_edges
 
 # Subordinators whose clause is a separate, contrasting proposition ("X rose, while Y fell").
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _MIN_TOKENS = 3
 
 
@@ -78,21 +83,7 @@ def long_enough(tokens: list[Token]) -> bool:
 def is_verbal(token: Token) -> bool:
     """True when a token heads a clause: a verb, or a predicate with its own subject."""
     return token.pos_ in ("VERB", "AUX") or any(
-        child.dep_ in _SUBJECT_DEPS or child.dep_ in ("cop", "auxpass") for child in token.children
-    )
-
-
-def _has_subject(token: Token) -> bool:
-    return any(child.dep_ in _SUBJECT_DEPS for child in token.children)
-
-
-def _is_finite(token: Token) -> bool:
-    """True for a verb that can stand as a main clause (not "..., targeting ports")."""
-    if token.tag_ in ("VBD", "VBZ", "VBP", "MD") or _has_subject(token):
-        return True
-    return any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
-        for c in token.children
+        child.dep_ in SUBJECT_DEPS or child.dep_ in ("cop", "auxpass") for child in token.children
     )
 
 
@@ -103,10 +94,10 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
     if dep == "conj":
         if _cited_content(token) or _shared_object(token):
             return False
-        finite = _is_finite(token) or (_shares_tense(token) and _dated(token))
+        finite = is_finite(token) or (_shares_tense(token) and _dated(token))
         return token.head.i in heads and is_verbal(token) and finite
     if dep == "pcomp" and token.head.lower_ == "with":
-        return _has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
+        return has_subject(token) and token.pos_ == "VERB"  # "with X anticipating P"
     if dep == "relcl":
         relative = relative_word(token)
         if relative is None:
@@ -117,16 +108,17 @@ def _is_split_point(token: Token, ids: set[int], heads: set[int]) -> bool:
             return False  # "37 were injured, nine of them seriously, when the train struck"
         # "a summit where the leaders signed a deal": an event of its own, comma or not
         own_event = relative.lower_ in RELATIVE_ADVERBS and token.tag_ == "VBD"
-        if own_event and _has_subject(token):
+        if own_event and has_subject(token):
             return True
         return non_restrictive(token) and _tells_its_own(token)
     if dep in ("acl", "advcl") and _dated_participle(token):
         return True
     if dep == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        return bool(marks & CONTRAST_MARKS) and _has_subject(token)
+        # "said the toll had risen to 31, that 45 had been rescued": a second content clause
+        return (bool(marks & CONTRAST_MARKS) or second_content_clause(token)) and has_subject(token)
     if dep == "parataxis":
-        return _has_subject(token) and is_verbal(token)
+        return has_subject(token) and is_verbal(token)
     return False
 
 
@@ -240,7 +232,7 @@ def _counted(clause: Token) -> bool:
 
 def _separate_root(token: Token, ids: set[int]) -> bool:
     """A second clause the parser left unattached, set off by a comma or conjunction."""
-    if not (is_verbal(token) and _has_subject(token)):
+    if not (is_verbal(token) and has_subject(token)):
         return False
     subtree = [t for t in token.subtree if t.i in ids]
     before = subtree[0].i - 1
@@ -301,7 +293,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
         # "No one was killed, [he said,] but four were treated": either root may come first
         earlier = token.i < main.i and _separate_root(main, ids) and is_verbal(token)
         if _is_split_point(token, ids, heads) or (
-            separate and (_separate_root(token, ids) or (earlier and _has_subject(token)))
+            separate and (_separate_root(token, ids) or (earlier and has_subject(token)))
         ):
             heads.add(token.i)
     groups: dict[int, list[Token]] = {head: [] for head in heads}
@@ -332,7 +324,7 @@ def split_clauses(content: list[Token]) -> list[Proposition]:
             resolve_relative(proposition)
         elif head.i != main.i and head.dep_ in ("acl", "advcl") and _dated_participle(head):
             _state_participle(proposition, ids)
-        elif head.i != main.i and not _has_subject(head) and head.dep_ == "conj":
+        elif head.i != main.i and not has_subject(head) and head.dep_ == "conj":
             prefix = subject_tokens(head.head, ids)
             while prefix and prefix[0].lower_ in RELATIVE_SUBJECTS | {"that"}:
                 prefix = prefix[1:]

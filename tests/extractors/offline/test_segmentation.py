@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
+from service.extractors.base import ArticleInput
+from service.extractors.offline import OfflineExtractor
 from service.extractors.offline.segmentation import segments, split_clauses
 from service.extractors.offline.statement import render
 
@@ -90,3 +94,29 @@ def test_a_counted_copular_relative_clause_is_a_proposition_of_its_own(parse: Pa
 def test_an_uncounted_copular_relative_clause_stays_in_its_sentence(parse: Parse):
     text = "The glacier, which is the largest in the range, loses ice every summer."
     assert len(_statements(parse, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        (
+            "Dogo said the toll had risen to 31, that 45 people had been rescued and that 12 "
+            "remained missing.",
+            [
+                "The toll had risen to 31.",
+                "45 people had been rescued.",
+                "12 people remained missing.",
+            ],
+        ),
+        # "so that" and a relative "that" are no second report
+        (
+            "Vell said the firm had changed its checks so that faults reach engineers sooner.",
+            ["The firm had changed its checks so that faults reach engineers sooner."],
+        ),
+    ],
+)
+def test_a_second_that_clause_of_a_report_is_its_own_claim(
+    extractor: OfflineExtractor, text: str, statements: list[str]
+):
+    claims = extractor.extract(ArticleInput(text=text, published=dt.date(2021, 5, 17))).claims
+    assert [c.statement for c in claims] == statements
