@@ -26,6 +26,37 @@ def invited_ahead(token: Token) -> bool:
     return perfect and verb.lemma_.lower() in ("call", "invite", "summon")
 
 
+def announced_ahead(token: Token) -> bool:
+    """ "announced a four-day stoppage from April 3": the date of a measure a body announces
+    or calls lies ahead, as the measure is still to come (a calendar date only; "called a
+    strike on Monday" may tell when it was called)."""
+    preposition = token if token.dep_ == "prep" else token.head
+    if preposition.lower_ not in ("from", "on", "starting"):
+        return False
+    holder = preposition.head  # the measure, or the verb the parser hung the date on
+    if holder.dep_ != "dobj" and preposition.lower_ == "on":
+        return False  # "declared an emergency on March 2": the act's own day
+    verb = holder.head if holder.dep_ == "dobj" else holder
+    measured = holder.dep_ == "dobj" or any(c.dep_ == "dobj" for c in verb.children)
+    weekday = any(t.lower_ in _WEEKDAYS for t in preposition.subtree)
+    return measured and not weekday and verb.lemma_.lower() in _ANNOUNCING
+
+
+def booked_then_called_off(token: Token) -> bool:
+    """ "cancelled all departures scheduled for Tuesday": a booked day whose occasion is
+    called off, which may be past (the nearer day) rather than ahead."""
+    preposition = token if token.dep_ == "prep" else token.head
+    participle = preposition.head
+    noun = participle.head
+    return participle.dep_ == "acl" and noun.dep_ == "dobj" and called_off_verb(noun.head)
+
+
+def called_off_verb(verb: Token) -> bool:
+    """ "cancelled", "postponed", "called off"."""
+    off = verb.lemma_.lower() == "call" and any(c.lower_ == "off" for c in verb.children)
+    return verb.lemma_.lower() in _CALLING_OFF_VERBS or off
+
+
 def deadline_day(token: Token) -> bool:
     """ "a deadline of Friday", "a Friday deadline", "Friday's deadline": the day a deadline
     falls on (which gives only an end), unless the deadline is told as passed or met."""
@@ -41,9 +72,7 @@ def deadline_day(token: Token) -> bool:
 def called_off(token: Token) -> bool:
     """ "postponed Saturday's opening concerts", "Sunday's match was called off"."""
     noun = token.head
-    verb = noun.head
-    off = verb.lemma_.lower() == "call" and any(c.lower_ == "off" for c in verb.children)
-    stopped = verb.lemma_.lower() in _CALLING_OFF_VERBS or off
+    stopped = called_off_verb(noun.head)
     return token.dep_ == "poss" and noun.dep_ in ("dobj", "nsubjpass") and stopped
 
 
@@ -53,26 +82,30 @@ def maybe_ahead(
     """The bounds of a deadline's or a called-off occasion's weekday: the nearer of its past
     and coming days; a deadline gives only an end. Other phrases keep their bounds."""
     on_a_deadline = deadline_day(token)
-    if not (on_a_deadline or called_off(token)):
+    ahead = called_off(token) or booked_then_called_off(token) or announced_ahead(token)
+    if not (on_a_deadline or ahead):
         return bounds
     bounds = nearer(bounds, read_ahead(), published)
     return (None, bounds[1]) if on_a_deadline and bounds[0] == bounds[1] else bounds
 
 
 def nearer(behind: Bounds, ahead: Bounds, published: dt.date | None) -> Bounds:
-    """Of a weekday read back and read ahead, the one nearer publication: a deadline or a
-    called-off occasion is told close to its day ("cancelled Saturday's concert" on a
-    Wednesday is the coming Saturday's, on a Sunday the day before's)."""
-    if published is None or None in (behind[1], ahead[1]) or behind == ahead:
+    """Of a day read back and read ahead, the one nearer publication: a deadline, a
+    called-off occasion or an announced measure is told close to its day ("cancelled
+    Saturday's concert" on a Wednesday is the coming Saturday's, on a Sunday the day
+    before's; "announced a stoppage from April 3" in March is this April's)."""
+    day_behind, day_ahead = behind[1] or behind[0], ahead[1] or ahead[0]  # "from April 3"
+    if published is None or day_behind is None or day_ahead is None or behind == ahead:
         return behind
-    assert behind[1] is not None and ahead[1] is not None
-    if len(behind[1]) != 10 or len(ahead[1]) != 10:
+    if len(day_behind) != 10 or len(day_ahead) != 10:
         return behind
-    back = (published - dt.date.fromisoformat(behind[1])).days
-    forth = (dt.date.fromisoformat(ahead[1]) - published).days
+    back = (published - dt.date.fromisoformat(day_behind)).days
+    forth = (dt.date.fromisoformat(day_ahead) - published).days
     return ahead if 0 < forth < back else behind
 
 
 _CALLING_OFF_VERBS = word_set("cancel postpone delay scrap suspend")
+_ANNOUNCING = word_set("announce call plan schedule set declare")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # "The Friday deadline passed", "missed Friday's deadline": a deadline behind the telling.
 _DEADLINE_PAST_VERBS = word_set("pass miss meet ignore expire beat lapse come")

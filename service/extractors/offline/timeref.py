@@ -10,7 +10,11 @@ from functools import partial
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.ahead import invited_ahead, maybe_ahead
+from service.extractors.offline.ahead import (
+    booked_then_called_off,
+    invited_ahead,
+    maybe_ahead,
+)
 from service.extractors.offline.calendar_dates import (
     ATOM,
     DAY,
@@ -319,7 +323,8 @@ def time_phrase(
             continue
         if context.forward and (told_in_the_past(covered[0]) or when_predicted(covered[0], head)):
             continue  # "will cut jobs after it reported a loss in May": the loss's time
-        postponed = postponed_to(covered[0]) or invited_ahead(covered[0])
+        booked = postponed_to(covered[0]) and not booked_then_called_off(covered[0])
+        postponed = booked or invited_ahead(covered[0])
         matched = context
         if postponed:
             matched = replace(context, forward=True, past=False)

@@ -118,6 +118,25 @@ DAYS_AHEAD = [
         "concert",
         ("2021-05-15",) * 2,
     ),
+    # a booked day whose occasion is called off: the nearer day
+    (
+        "Orsk Air cancelled all flights scheduled for Saturday, the airline said.",
+        "flights",
+        ("2021-05-15",) * 2,
+    ),
+    ("The court set the hearing for Wednesday, the judge said.", "hearing", ("2021-05-19",) * 2),
+    # an announced measure's calendar date: the nearer of last year's and this year's
+    ("Rail unions announced a four-day stoppage from June 3.", "stoppage", ("2021-06-03", None)),
+    (
+        "The government announced a curfew from May 2, officials said.",
+        "curfew",
+        ("2021-05-02", None),
+    ),
+    (
+        "The government declared a state of emergency on June 2, 2020.",
+        "emergency",
+        ("2020-06-02",) * 2,
+    ),
     # a present perfect cannot carry a past day: the talks are ahead
     ("The mediator has called both sides to talks on Wednesday.", "talks", ("2021-05-19",) * 2),
     # a simple past may: the call was made that day
