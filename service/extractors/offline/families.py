@@ -11,12 +11,22 @@ from service.extractors.offline.references import References
 from service.extractors.offline.tokens import article_offset
 
 _PERSONAL = {"his": "he", "her": "she"}
+# What speaks for a person besides the family ("his lawyers said", "her campaign said").
+_PERSONAL_BODIES = frozenset({"lawyer", "attorney", "office", "campaign"})
 
 
 def family_source(head: Token, refs: References) -> Source | None:
     """ "her family", "Tom Keane's family", "the family of Ana Berg": the family of the
-    person the owner names."""
-    if head.lemma_.lower() != "family":
+    person the owner names; "his lawyers", "her office", "his campaign": the person's."""
+    noun = head.lemma_.lower()
+    if noun in _PERSONAL_BODIES:  # only after "his"/"her": a name keeps its own wording
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        appositive = any(c.dep_ == "appos" for c in head.children)  # "his lawyer, Ana Ruiz,"
+        if owner is None or owner.lower_ not in _PERSONAL or appositive:
+            return None
+        person = refs.antecedent(_PERSONAL[owner.lower_], article_offset(owner))
+        return Source(name=f"{person}'s {head.lower_}") if person else None
+    if noun != "family":
         return None
     owners = [c for c in head.children if c.dep_ == "poss"]
     owners += [o for c in head.children if c.lower_ == "of" for o in c.children]  # "of Ana Berg"

@@ -47,9 +47,13 @@ def days_back(prefix: re.Match[str]) -> int:
 def open_bound(match: re.Match[str], start: str | None, end: str | None) -> Bounds:
     """ "on Thursday at the earliest" gives only a start, "by Friday at the latest" (already
     an end) or "on Friday at the latest" only an end; other days keep both bounds."""
-    following = match.string[match.end() : match.end() + 18].lower()
-    if following.startswith(" at the earliest"):
-        return start, None
-    if following.startswith(" at the latest"):
-        return None, end
-    return start, end
+    found = _OPEN_BOUND.match(match.string, match.end())
+    if found is None:  # not "on Sunday at the latest possible date"
+        return start, end
+    return (start, None) if found.group("edge") == "earliest" else (None, end)
+
+
+# "at the earliest" / "at the latest" closing the phrase (punctuation, "and"/"or" or the end).
+_OPEN_BOUND = re.compile(
+    r"\s+at\s+the\s+(?P<edge>earliest|latest)(?=\s*(?:[.,;:)\"”]|and\b|or\b|$))"
+)

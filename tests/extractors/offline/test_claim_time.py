@@ -168,6 +168,12 @@ OPEN_BOUNDS = [
         ("2021-05-22", None),
     ),
     ("A ruling is due on Friday at the latest, the court said.", "ruling", (None, "2021-05-21")),
+    # an adjective before a noun is no bound
+    (
+        "Police will question him on Friday at the earliest opportunity, his lawyer said.",
+        "question",
+        ("2021-05-21", "2021-05-21"),
+    ),
 ]
 
 
