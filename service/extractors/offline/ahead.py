@@ -48,7 +48,8 @@ def booked_then_called_off(token: Token) -> bool:
     preposition = token if token.dep_ == "prep" else token.head
     participle = preposition.head
     noun = participle.head
-    return participle.dep_ == "acl" and noun.dep_ == "dobj" and called_off_verb(noun.head)
+    placed = noun.dep_ in ("dobj", "nsubjpass")  # "departures ... were cancelled" too
+    return participle.dep_ == "acl" and placed and called_off_verb(noun.head)
 
 
 def called_off_verb(verb: Token) -> bool:

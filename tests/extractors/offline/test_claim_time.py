@@ -125,6 +125,11 @@ DAYS_AHEAD = [
         ("2021-05-15",) * 2,
     ),
     ("The court set the hearing for Wednesday, the judge said.", "hearing", ("2021-05-19",) * 2),
+    (
+        "All flights scheduled for Saturday were cancelled, the airline said.",
+        "flights",
+        ("2021-05-15",) * 2,
+    ),
     # an announced measure's calendar date: the nearer of last year's and this year's
     ("Rail unions announced a four-day stoppage from June 3.", "stoppage", ("2021-06-03", None)),
     (
