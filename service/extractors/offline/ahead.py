@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from service.extractors.offline.tokens import word_set
+from service.extractors.offline.tokens import WEEKDAY_NAMES, word_set
 
 Bounds = tuple[str | None, str | None]
 
@@ -38,7 +38,7 @@ def announced_ahead(token: Token) -> bool:
         return False  # "declared an emergency on March 2": the act's own day
     verb = holder.head if holder.dep_ == "dobj" else holder
     measured = holder.dep_ == "dobj" or any(c.dep_ == "dobj" for c in verb.children)
-    weekday = any(t.lower_ in _WEEKDAYS for t in preposition.subtree)
+    weekday = any(t.lower_ in WEEKDAY_NAMES for t in preposition.subtree)
     return measured and not weekday and verb.lemma_.lower() in _ANNOUNCING
 
 
@@ -107,6 +107,5 @@ def nearer(behind: Bounds, ahead: Bounds, published: dt.date | None) -> Bounds:
 
 _CALLING_OFF_VERBS = word_set("cancel postpone delay scrap suspend")
 _ANNOUNCING = word_set("announce call plan schedule set declare")
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # "The Friday deadline passed", "missed Friday's deadline": a deadline behind the telling.
 _DEADLINE_PAST_VERBS = word_set("pass miss meet ignore expire beat lapse come")

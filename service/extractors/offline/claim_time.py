@@ -10,6 +10,7 @@ from service.extractors.offline.fieldwork import fieldwork_of
 from service.extractors.offline.segmentation import Proposition
 from service.extractors.offline.statement import quote
 from service.extractors.offline.timeref import Context, find_time, time_phrase
+from service.extractors.offline.tokens import WEEKDAY_NAMES
 
 # The shortest evidence span that carries a claim (grounding rejects shorter ones).
 _SHORT_EVIDENCE = 12
@@ -90,8 +91,9 @@ def _bounded_by_a_dated_event(head: Token, context: Context) -> tuple[TimeRef, s
 
 def _day_of_the_first_act(head: Token, context: Context) -> tuple[TimeRef, list[Token]] | None:
     """The day of the act a past-tense conjunct shares its subject with ("closed all schools
-    on Thursday and barred cars from the centre": both on Thursday); only a single day, as
-    a year or a month may hold acts far apart ("joined in 2010 and became chief")."""
+    on Thursday and barred cars from the centre": both on Thursday); only a weekday, as a
+    year, a month or a calendar date may begin acts told in sequence ("joined in 2010 and
+    became chief")."""
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -125,10 +127,7 @@ _SEQUENCE_WORDS = frozenset(
     {"later", "then", "subsequently", "eventually", "afterwards", "afterward", "previously",
      "again", "since", "earlier", "once", "soon", "finally", "still"}
 )  # fmt: skip
-_DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-     "today", "tonight"}
-)  # fmt: skip
+_DAY_WORDS = WEEKDAY_NAMES | {"yesterday", "today", "tonight"}
 
 
 def _time_phrase_word(token: Token) -> bool:

@@ -65,7 +65,7 @@ from service.extractors.offline.subjects import (
 from service.extractors.offline.timing import FrameTime, announced_acts, frame_time, shared_time
 from service.extractors.offline.tokens import article_offset, strip_edges
 
-RULES_VERSION = "2025.23"
+RULES_VERSION = "2025.24"
 
 
 @dataclass
