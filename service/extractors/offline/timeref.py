@@ -44,13 +44,13 @@ from service.extractors.offline.periods import (
 )
 from service.extractors.offline.relative_time import (
     Context,
-    bare_since,
     is_clock,
     is_from_event,
     is_relative,
     relative_candidates,
     resolve_relative,
 )
+from service.extractors.offline.since import bare_since
 from service.extractors.offline.time_bounds import CLOCK, bounding_prefix, days_back, open_bound
 from service.extractors.offline.time_context import (
     after_superlative,
