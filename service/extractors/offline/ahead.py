@@ -1,6 +1,7 @@
-"""Weekdays that may lie ahead of the telling though the clause is in the past tense: a
-deadline ("set a deadline of Friday"), an occasion called off ("postponed Saturday's
-concerts"), talks a mediator has called ("has called both sides to talks on Tuesday")."""
+"""Days that may lie ahead of the telling though the clause is in the past tense: a deadline
+("set a deadline of Friday"), an occasion called off ("postponed Saturday's concerts"), a
+measure announced from a date ("announced a stoppage from April 3"), talks a mediator has
+called ("has called both sides to talks on Tuesday")."""
 
 from __future__ import annotations
 
@@ -80,8 +81,9 @@ def called_off(token: Token) -> bool:
 def maybe_ahead(
     bounds: Bounds, token: Token, read_ahead: Callable[[], Bounds], published: dt.date | None
 ) -> Bounds:
-    """The bounds of a deadline's or a called-off occasion's weekday: the nearer of its past
-    and coming days; a deadline gives only an end. Other phrases keep their bounds."""
+    """The bounds of a deadline's, a called-off occasion's or an announced measure's day: the
+    nearer of its past and coming readings; a deadline gives only an end. Other phrases keep
+    their bounds."""
     on_a_deadline = deadline_day(token)
     ahead = called_off(token) or booked_then_called_off(token) or announced_ahead(token)
     if not (on_a_deadline or ahead):
