@@ -10,9 +10,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.extractors.offline.relative_time import Bounds
 from service.extractors.offline.tokens import WEEKDAY_NAMES, word_set
-
-Bounds = tuple[str | None, str | None]
 
 
 def invited_ahead(token: Token) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from service.extractors.offline.relative_time import Context, days_before
+from service.extractors.offline.relative_time import Bounds, Context, days_before
 
 MONTHS = {
     name: number
@@ -56,8 +56,6 @@ _PHASE_WORDS = re.compile(
 )
 
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
-
-Bounds = tuple[str | None, str | None]
 
 
 def _full_year(text: str) -> int:

@@ -8,9 +8,7 @@ import datetime as dt
 import re
 
 from service.extractors.offline.numerals import SMALL_NUMBERS, TENS
-from service.extractors.offline.relative_time import Context
-
-Bounds = tuple[str | None, str | None]
+from service.extractors.offline.relative_time import Bounds, Context
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = r"(?:(?P<prep>in|during|since|by|until|before|after|through|from|over|for)\s+)?"

@@ -363,11 +363,26 @@ def _outlet_before_its_speaker(tokens: list[Token]) -> tuple[list[Token], str] |
     return speaker, verbatim(list(head.doc[start : head.i + 1]))
 
 
+def _quoted_by_outlet(participle: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
+    """ "analysts quoted by the business daily Orsk Ledger (on Tuesday)": the source phrase
+    without the participle and all it holds, and the outlet; None for any other word."""
+    if participle.dep_ != "acl" or participle.lemma_.lower() not in _QUOTING:
+        return None
+    doc = participle.doc
+    if participle.i + 1 >= len(doc) or doc[participle.i + 1].lower_ != "by":
+        return None
+    name = name_after_kind(list(doc[participle.i + 2 : participle.i + 9]))
+    if not name:
+        return None
+    end = max(name[-1].i, participle.right_edge.i)
+    kept = [t for t in tokens if not participle.i <= t.i <= end]
+    while kept and kept[-1].is_punct:
+        kept.pop()  # "Ana Vell, interviewed by ..."
+    return kept, verbatim(name)
+
+
 # Participles for an outlet quoting a source ("analysts quoted by the daily X").
 _QUOTING = frozenset({"quote", "cite", "interview", "poll", "survey"})
-
-
-# Last words of a publication's or broadcaster's name ("the Harbour Times", "Radio Borea").
 
 
 def is_outlet(source: Source) -> bool:
@@ -383,18 +398,9 @@ def channel_in_phrase(tokens: list[Token]) -> tuple[list[Token], str | None]:
     if relay is not None:
         return relay
     for token in tokens:
-        quoted = token.dep_ == "acl" and token.lemma_.lower() in _QUOTING
-        following = token.doc[token.i + 1 :]
-        if quoted and len(following) > 2 and following[0].lower_ == "by":
-            outlet_name = name_after_kind(list(following[1:]))
-            if outlet_name:  # the participle and all it holds ("... on Tuesday") go
-                end = max(outlet_name[-1].i, token.right_edge.i)
-                cut = {t.i for t in token.doc[token.i : end + 1]}
-                kept = [t for t in tokens if t.i not in cut]
-                while kept and kept[-1].is_punct:
-                    kept.pop()  # "Ana Vell, interviewed by ..."
-                return kept, verbatim(outlet_name)
-
+        quoted = _quoted_by_outlet(token, tokens)
+        if quoted is not None:
+            return quoted
         objects = [c for c in token.children if c.dep_ == "pobj" and c.lower_ in CHANNELS]
         if token.dep_ == "prep" and token.lower_ in ("on", "via") and objects:
             inside = {t.i for t in token.subtree}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.numerals import SMALL_NUMBERS
+from service.extractors.offline.relative_time import Bounds
 
-Bounds = tuple[str | None, str | None]
 # A clock time ("9 a.m.", "10:30 pm").
 CLOCK = r"\d{1,2}(?::\d{2})?\s*(?i:a\.m\.|p\.m\.|am|pm)"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
+from service.extractors.offline.ahead import booked_then_called_off
 from service.extractors.offline.moments import moments_apart
 from service.extractors.offline.tokens import word_set
 
@@ -130,7 +131,9 @@ _POSTPONING_VERBS = frozenset(
 
 
 def postponed_to(token: Token) -> bool:
-    """ "was postponed to Saturday": the new date lies ahead, whatever the tense."""
+    """ "was postponed to Saturday": the new date lies ahead, whatever the tense; not a day
+    booked for an occasion called off ("cancelled all departures scheduled for Tuesday"),
+    which may be past."""
     preposition = token if token.dep_ == "prep" else token.head
     verb = preposition.head
     moved = (
@@ -141,7 +144,7 @@ def postponed_to(token: Token) -> bool:
     booked = preposition.lower_ == "for" and verb.lemma_.lower() in _BOOKING_VERBS
     booked = booked and not any(c.lower_ in ("originally", "initially") for c in verb.children)
     pushed = preposition.lower_ == "back" and verb.lemma_.lower() == "push"
-    return moved or booked or pushed
+    return (moved or booked or pushed) and not booked_then_called_off(token)
 
 
 # Verbs that book a date for something ahead: "set the hearing for May 3".

@@ -10,11 +10,7 @@ from functools import partial
 from spacy.tokens import Token
 
 from schemas.claims import TimeRef
-from service.extractors.offline.ahead import (
-    booked_then_called_off,
-    invited_ahead,
-    maybe_ahead,
-)
+from service.extractors.offline.ahead import invited_ahead, maybe_ahead
 from service.extractors.offline.calendar_dates import (
     ATOM,
     DAY,
@@ -275,9 +271,6 @@ def _event_year(match: re.Match[str]) -> bool:
 _NOW_WORDS = frozenset({"now", "currently"})
 
 
-_NOUN_ROLES = frozenset({"dobj"})
-
-
 def find_time(tokens: list[Token], head: Token, context: Context) -> TimeRef | None:
     """The time phrase closest to the proposition's predicate, resolved to ISO bounds."""
     found = time_phrase(tokens, head, context)
@@ -316,15 +309,14 @@ def time_phrase(
             if bare is None:
                 continue
             match, covered = bare, covered[1:]
-        if match.group(0).lower() == "that day" and covered[-1].dep_ in _NOUN_ROLES:
+        if match.group(0).lower() == "that day" and covered[-1].dep_ == "dobj":
             continue  # "would never forget that day": a thing named, not a time
         told_of = any(head in t.subtree for t in covered)  # "2016, when 240 attended"
         if (any(map(in_baseline, covered)) and not told_of) or in_side_clause(covered[0], head):
             continue
         if context.forward and (told_in_the_past(covered[0]) or when_predicted(covered[0], head)):
             continue  # "will cut jobs after it reported a loss in May": the loss's time
-        booked = postponed_to(covered[0]) and not booked_then_called_off(covered[0])
-        postponed = booked or invited_ahead(covered[0])
+        postponed = postponed_to(covered[0]) or invited_ahead(covered[0])
         matched = context
         if postponed:
             matched = replace(context, forward=True, past=False)

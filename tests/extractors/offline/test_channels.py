@@ -10,10 +10,19 @@ import datetime as dt
 
 import pytest
 
+from schemas.claims import Source
 from service.extractors.base import ArticleInput
 from service.extractors.offline import OfflineExtractor
 
 MONDAY = dt.date(2021, 5, 17)
+
+
+def _source_of(extractor: OfflineExtractor, text: str, phrase: str) -> Source:
+    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
+    found = [c for c in claims if phrase in c.statement]
+    assert found and found[0].source is not None, [c.statement for c in claims]
+    return found[0].source
+
 
 CHANNELS = [
     (
@@ -59,10 +68,8 @@ CHANNELS = [
 def test_a_claim_names_its_source_and_the_channel_it_came_through(
     extractor: OfflineExtractor, text: str, phrase: str, expected: tuple[str, str | None]
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
-    found = [c for c in claims if phrase in c.statement]
-    assert found and found[0].source is not None, [c.statement for c in claims]
-    assert (found[0].source.name, found[0].source.via) == expected
+    source = _source_of(extractor, text, phrase)
+    assert (source.name, source.via) == expected
 
 
 SOURCE_NAMES = [
@@ -87,7 +94,4 @@ SOURCE_NAMES = [
 def test_a_source_quoted_by_an_outlet_keeps_its_own_name(
     extractor: OfflineExtractor, text: str, phrase: str, name: str
 ):
-    claims = extractor.extract(ArticleInput(text=text, published=MONDAY)).claims
-    found = [c for c in claims if phrase in c.statement]
-    assert found and found[0].source is not None, [c.statement for c in claims]
-    assert found[0].source.name == name
+    assert _source_of(extractor, text, phrase).name == name
